@@ -1,0 +1,3 @@
+from mediator_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The command line: a thin layer over the same core calls the GUI uses.
+
+``mediator-desk`` with no command starts the GUI. Every command takes ``--db PATH`` (default:
+$MEDIATOR_DESK_DB or the per-user data folder). A refusal prints one line in Chinese on stderr
+and exits non-zero. Each command group lives in its own module and registers itself in
+``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from contextlib import contextmanager
+
+from mediator_desk import __version__
+from mediator_desk.errors import DeskError
+
+# Modules that define ``register(subparsers)``; each adds its commands with ``set_defaults(run=…)``.
+COMMAND_MODULES = ["mediator_desk.cli.cases"]
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：环境变量 MEDIATOR_DESK_DB 或用户数据目录）")
+
+
+@contextmanager
+def open_desk(args, *, create: bool = True):
+    """Open the desk named by ``--db`` for one command and close it afterwards."""
+    from mediator_desk.core.desk import Desk
+
+    desk = Desk.open(getattr(args, "db", None), create=create)
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mediator-desk", description="人民调解工作台")
+    parser.add_argument("--version", action="version", version=f"mediator-desk {__version__}")
+    add_db_argument(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="启动图形界面（默认）")
+    add_db_argument(gui)
+    gui.set_defaults(run=run_gui)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run_gui(args) -> int:
+    from mediator_desk.gui.app import run
+
+    return run(db_path=args.db)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        return run_gui(args)
+    try:
+        return args.run(args) or 0
+    except DeskError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130

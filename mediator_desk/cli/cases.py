@@ -1,0 +1,90 @@
+"""Commands: check, case list, case show."""
+
+from __future__ import annotations
+
+import os
+
+from mediator_desk.cli import add_db_argument, open_desk, print_json
+
+
+def register(sub) -> None:
+    check = sub.add_parser("check", help="检查数据库：完整性、结构版本、记录数")
+    add_db_argument(check)
+    check.set_defaults(run=run_check)
+
+    case = sub.add_parser("case", help="案件：列表、查看")
+    case_sub = case.add_subparsers(dest="case_command", metavar="SUBCOMMAND", required=True)
+    lst = case_sub.add_parser("list", help="列出案件（可检索）")
+    add_db_argument(lst)
+    lst.add_argument("--search", default="", help="检索：案件编号、当事人姓名、拼音首字母、证件号或电话片段、案情")
+    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--json", action="store_true", help="以 JSON 输出")
+    lst.set_defaults(run=run_case_list)
+    show = case_sub.add_parser("show", help="查看一个案件")
+    add_db_argument(show)
+    show.add_argument("case_no", metavar="CASE_NO", help="案件编号，如（2026）红旗人调字第1号")
+    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    show.add_argument("--full-id", action="store_true", help="显示完整证件号码（默认遮盖）")
+    show.set_defaults(run=run_case_show)
+
+
+def run_check(args) -> int:
+    from mediator_desk.storage.database import schema_version
+
+    with open_desk(args, create=False) as desk:
+        integrity = desk.scalar("PRAGMA integrity_check")
+        counts = {t: desk.scalar(f"SELECT count(*) FROM {t}") for t in
+                  ("organisations", "mediators", "cases", "parties", "audit_log")}
+        print(f"数据库：{os.fspath(desk.path)}")
+        print(f"完整性：{'正常' if integrity == 'ok' else integrity}")
+        print(f"结构版本：{schema_version(desk.db)}")
+        print(f"站点编号：{desk.site_id}")
+        labels = {"organisations": "组织", "mediators": "调解员", "cases": "案件",
+                  "parties": "当事人", "audit_log": "操作记录"}
+        print("记录数：" + "，".join(f"{labels[t]} {n}" for t, n in counts.items()))
+        return 0 if integrity == "ok" else 1
+
+
+def run_case_list(args) -> int:
+    from mediator_desk.core.cases import CaseFilter
+
+    with open_desk(args, create=False) as desk:
+        ids = desk.cases.search(CaseFilter(text=args.search), limit=args.limit)
+        rows = desk.cases.list_rows(ids)
+        ordered = [rows[i] for i in ids]
+        if args.json:
+            print_json([{k: r[k] for k in ("case_no", "received_date", "dispute_type_label",
+                                           "status_label", "party_names", "org_name")}
+                        for r in ordered])
+            return 0
+        for r in ordered:
+            print(f"{r['case_no']}\t{r['received_date']}\t{r['dispute_type_label']}\t"
+                  f"{r['status_label']}\t{r['party_names']}")
+        print(f"共 {len(ordered)} 件")
+        return 0
+
+
+def run_case_show(args) -> int:
+    with open_desk(args, create=False) as desk:
+        case = desk.cases.get(desk.cases.find_by_number(args.case_no), mask=not args.full_id)
+        if args.json:
+            print_json(case)
+            return 0
+        print(f"案件编号：{case['case_no']}")
+        print(f"调委会：{case['org_name']}")
+        print(f"受理日期：{case['received_date']}　来源：{case['source_label']}"
+              + (f"（{case['referral_note']}）" if case["referral_note"] else ""))
+        print(f"纠纷类型：{case['dispute_type_label']}　状态：{case['status_label']}")
+        print(f"涉及人数：{case['people_involved']}　涉及金额：{case['amount_fen'] / 100:.2f} 元")
+        if case["risk_flag"]:
+            print(f"激化风险：{case['risk_note']}")
+        print(f"纠纷简要情况：{case['summary']}")
+        if case["claims"]:
+            print(f"申请事项：{case['claims']}")
+        from mediator_desk.core.parties import ROLES
+        for p in case["parties"]:
+            print(f"当事人（{ROLES[p['role']]}）：{p['name']}　{p['sex']}　{p['id_number']}　{p['phone']}"
+                  f"　{p['address']}")
+        if case["mediators"]:
+            print("调解员：" + "、".join(m["name"] for m in case["mediators"]))
+        return 0

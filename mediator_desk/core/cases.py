@@ -1,0 +1,295 @@
+"""Cases (纠纷案件): registration, numbering, editing, listing and search."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from mediator_desk.core import search, workflow
+from mediator_desk.core.validation import (check_count, check_date, mask_id_number,
+                                           parse_amount_fen)
+from mediator_desk.errors import NotFound, ReadOnlyRecord, ValidationError
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+EDITABLE = ("received_date", "source", "referral_note", "dispute_type", "summary", "claims",
+            "place", "people_involved", "amount_fen", "risk_flag", "risk_note")
+
+
+def format_case_no(year: int, short_name: str, seq: int) -> str:
+    """The case number: （2026）红旗人调字第12号 (full-width brackets, as on the official forms)."""
+    return f"（{year}）{short_name}人调字第{seq}号"
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows: free text plus filters (all optional)."""
+
+    text: str = ""
+    status: str = ""
+    dispute_type: str = ""
+    year: int | None = None
+    org_id: str = ""
+
+
+class CaseManager:
+    def __init__(self, desk: "Desk"):
+        self.desk = desk
+        self._fts = None
+
+    # --- validation -----------------------------------------------------------------
+    def _clean(self, values: dict, *, on: date | None = None) -> dict:
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValidationError(f"未知字段：{', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+        c = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        if "received_date" in c:
+            c["received_date"] = check_date(c["received_date"], field="received_date",
+                                            label="受理日期", on=on)
+        if "source" in c:
+            self.desk.codes.check("case_source", c["source"] or "", field="source")
+        if "dispute_type" in c:
+            self.desk.codes.check("dispute_type", c["dispute_type"] or "", field="dispute_type")
+        if "people_involved" in c:
+            c["people_involved"] = check_count(c["people_involved"], field="people_involved",
+                                               label="涉及人数")
+        if "amount_fen" in c:
+            c["amount_fen"] = parse_amount_fen(c["amount_fen"], label="涉及金额")
+        if "risk_flag" in c:
+            c["risk_flag"] = 1 if c["risk_flag"] else 0
+        if c.get("risk_flag") and not (c.get("risk_note") or "").strip():
+            raise ValidationError("标记了激化风险，请说明风险情况", field="risk_note")
+        if "source" in c:
+            referral = any(i["code"] == c["source"] and i["rollup"] == "referral"
+                           for i in self.desk.codes.items("case_source"))
+            if referral and not (c.get("referral_note") or "").strip():
+                raise ValidationError("委派/移送的案件请填写移送单位", field="referral_note")
+        for key in ("summary", "claims", "place", "referral_note", "risk_note"):
+            if key in c and c[key] is None:
+                c[key] = ""
+        return c
+
+    # --- writes -----------------------------------------------------------------------
+    def next_number(self, org_id: str, year: int) -> tuple[int, str]:
+        """Reserve the next number for a committee and year (inside a transaction)."""
+        org = self.desk.organisations.get(org_id)
+        if not org["short_name"]:
+            raise ValidationError("该组织没有简称，不能登记案件", field="org_id")
+        used = self.desk.scalar(
+            "SELECT max(case_seq) FROM cases WHERE org_id = ? AND case_year = ?", (org_id, year)) or 0
+        counter = self.desk.scalar(
+            "SELECT last_seq FROM case_counters WHERE org_id = ? AND year = ?", (org_id, year)) or 0
+        seq = max(used, counter) + 1
+        self.desk.db.conn.execute(
+            "INSERT INTO case_counters (org_id, year, last_seq) VALUES (?,?,?) ON CONFLICT"
+            " (org_id, year) DO UPDATE SET last_seq = excluded.last_seq", (org_id, year, seq))
+        return seq, format_case_no(year, org["short_name"], seq)
+
+    def register(self, *, org_id: str, received_date: str, source: str, dispute_type: str,
+                 summary: str = "", claims: str = "", place: str = "", people_involved=0,
+                 amount_fen=0, risk_flag: bool = False, risk_note: str = "",
+                 referral_note: str = "", parties: list[dict] = (),
+                 mediator_ids: list[str] = (), today: date | None = None) -> str:
+        """Register a dispute with its parties and mediators in one transaction; returns the id.
+
+        The case number is allocated from the committee's short name and the received year.
+        """
+        values = self._clean(dict(
+            received_date=received_date, source=source, dispute_type=dispute_type,
+            summary=summary, claims=claims, place=place, people_involved=people_involved,
+            amount_fen=amount_fen, risk_flag=risk_flag, risk_note=risk_note,
+            referral_note=referral_note), on=today)
+        if not values["summary"]:
+            raise ValidationError("请填写纠纷简要情况", field="summary")
+        if not parties:
+            raise ValidationError("请至少登记一名当事人", field="parties")
+        cleaned = [self.desk.parties.validate(p) for p in parties]
+        for mid in mediator_ids:
+            self.desk.mediators.get(mid)
+        year = int(values["received_date"][:4])
+        with self.desk.transaction():
+            seq, number = self.next_number(org_id, year)
+            case_id = self.desk.records.insert("cases", dict(
+                values, org_id=org_id, case_no=number, case_year=year, case_seq=seq,
+                status=workflow.INITIAL, created_by=self.desk.user), action="register")
+            for i, p in enumerate(cleaned, 1):
+                self.desk.records.insert("parties", dict(p, case_id=case_id, seq=i),
+                                         case_id=case_id)
+            for i, mid in enumerate(mediator_ids):
+                self.desk.records.insert("case_mediators", {
+                    "case_id": case_id, "mediator_id": mid,
+                    "role": "lead" if i == 0 else "member"}, case_id=case_id)
+            self.reindex(case_id)
+            return case_id
+
+    def update(self, case_id: str, **values) -> dict:
+        """Change case fields; returns {field: (old, new)}."""
+        clean = self._clean(values)
+        if "summary" in clean and not clean["summary"]:
+            raise ValidationError("请填写纠纷简要情况", field="summary")
+        if clean.get("risk_flag") == 0:
+            clean.setdefault("risk_note", "")
+        elif "risk_note" in clean and not clean["risk_note"] and self.get_row(case_id)["risk_flag"] \
+                and "risk_flag" not in clean:
+            raise ValidationError("标记了激化风险，请说明风险情况", field="risk_note")
+        with self.desk.transaction():
+            self.require_editable(case_id)
+            if "received_date" in clean:
+                old_year = self.get_row(case_id)["case_year"]
+                if int(clean["received_date"][:4]) != old_year:
+                    raise ValidationError("受理日期不能改到另一年份（案件编号按年度编排）",
+                                          field="received_date")
+            changed = self.desk.records.update("cases", case_id, clean)
+            self.reindex(case_id)
+            return changed
+
+    def set_mediators(self, case_id: str, mediator_ids: list[str]) -> None:
+        """Assign mediators (first = lead)."""
+        with self.desk.transaction():
+            self.require_editable(case_id)
+            current = {r["mediator_id"]: r for r in self.desk.query(
+                "SELECT * FROM case_mediators WHERE case_id = ?", (case_id,))}
+            for mid, row in current.items():
+                if mid not in mediator_ids:
+                    self.desk.records.delete("case_mediators", row["id"], case_id=case_id)
+            for i, mid in enumerate(mediator_ids):
+                self.desk.mediators.get(mid)
+                role = "lead" if i == 0 else "member"
+                if mid in current:
+                    self.desk.records.update("case_mediators", current[mid]["id"], {"role": role},
+                                             case_id=case_id)
+                else:
+                    self.desk.records.insert("case_mediators", {
+                        "case_id": case_id, "mediator_id": mid, "role": role}, case_id=case_id)
+
+    def set_status(self, case_id: str, target: str) -> None:
+        """Move a case through the state machine (core/workflow.py); illegal steps are refused."""
+        with self.desk.transaction():
+            current = self.get_row(case_id)["status"]
+            workflow.check_transition(current, target)
+            self.desk.records.update("cases", case_id, {"status": target}, action="status")
+
+    def require_editable(self, case_id: str) -> None:
+        row = self.get_row(case_id)
+        if row["status"] == "archived":
+            raise ReadOnlyRecord(f"案件{row['case_no']}已归档，不能修改")
+
+    def reindex(self, case_id: str) -> None:
+        """Rebuild the search row of one case (called inside the writing transaction)."""
+        case = self.get_row(case_id)
+        short, body = search.index_texts(case, self.desk.parties.for_case(case_id))
+        self.desk.db.conn.execute(
+            "INSERT INTO case_search (case_id, short, body) VALUES (?,?,?) ON CONFLICT(case_id)"
+            " DO UPDATE SET short = excluded.short, body = excluded.body", (case_id, short, body))
+
+    # --- reads ----------------------------------------------------------------------
+    def get_row(self, case_id: str) -> dict:
+        row = self.desk.query_one("SELECT * FROM cases WHERE id = ?", (case_id,))
+        if row is None:
+            raise NotFound("找不到该案件")
+        return row
+
+    def get(self, case_id: str, *, mask: bool = False) -> dict:
+        """The case with labels, its parties and mediators (ID numbers masked if ``mask``)."""
+        case = self.get_row(case_id)
+        codes = self.desk.codes
+        case["status_label"] = workflow.label(case["status"])
+        case["dispute_type_label"] = codes.label("dispute_type", case["dispute_type"])
+        case["source_label"] = codes.label("case_source", case["source"])
+        case["org_name"] = self.desk.organisations.get(case["org_id"])["name"]
+        parties = self.desk.parties.for_case(case_id)
+        if mask:
+            for p in parties:
+                p["id_number"] = mask_id_number(p["id_number"]) if p["id_number"] else ""
+        case["parties"] = parties
+        case["mediators"] = self.desk.query(
+            "SELECT m.id, m.name, cm.role FROM case_mediators cm JOIN mediators m"
+            " ON m.id = cm.mediator_id WHERE cm.case_id = ? ORDER BY cm.role = 'member', m.name",
+            (case_id,))
+        return case
+
+    def find_by_number(self, case_no: str) -> str:
+        """The id of the case with this number (spaces and ASCII brackets tolerated)."""
+        wanted = case_no.strip().replace("(", "（").replace(")", "）").replace(" ", "")
+        cid = self.desk.scalar("SELECT id FROM cases WHERE case_no = ?", (wanted,))
+        if cid is None:
+            raise NotFound(f"找不到案件编号“{case_no}”")
+        return cid
+
+    def count(self) -> int:
+        return self.desk.scalar("SELECT count(*) FROM cases")
+
+    def years(self) -> list[int]:
+        return [r["case_year"] for r in self.desk.query(
+            "SELECT DISTINCT case_year FROM cases ORDER BY case_year DESC")]
+
+    def _fts_ok(self) -> bool:
+        if self._fts is None:
+            self._fts = bool(self.desk.scalar(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'case_fts'"))
+        return self._fts
+
+    def search_sql(self, flt: CaseFilter, *, limit: int = 200,
+                   after: tuple[str, str] | None = None) -> tuple[str, list]:
+        """The SQL (and parameters) that answers a case-list query; exposed for benchmarks."""
+        where, params, join = [], [], ""
+        text = search.normalise_query(flt.text)
+        if text:
+            if len(text) >= 3 and self._fts_ok():
+                where.append("c.id IN (SELECT s.case_id FROM case_fts f JOIN case_search s"
+                             " ON s.rowid = f.rowid WHERE case_fts MATCH ?)")
+                params.append(search.fts_phrase(text))
+            else:
+                column = "short" if len(text) < 3 else "body"
+                where.append(f"c.id IN (SELECT case_id FROM case_search WHERE instr({column}, ?) > 0)")
+                params.append(text)
+        for key in ("status", "dispute_type", "org_id"):
+            if getattr(flt, key):
+                where.append(f"c.{key} = ?")
+                params.append(getattr(flt, key))
+        if flt.year:
+            where.append("c.case_year = ?")
+            params.append(int(flt.year))
+        if after:
+            where.append("(c.received_date, c.case_no) < (?, ?)")
+            params += list(after)
+        sql = (f"SELECT c.id, c.received_date, c.case_no FROM cases c {join}"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.received_date DESC, c.case_no DESC LIMIT ?")
+        return sql, params + [limit]
+
+    def search(self, flt: CaseFilter = CaseFilter(), *, limit: int = 200,
+               after_id: str | None = None) -> list[str]:
+        """Ids of matching cases, newest first; page on with ``after_id`` (the last id seen)."""
+        after = None
+        if after_id:
+            row = self.get_row(after_id)
+            after = (row["received_date"], row["case_no"])
+        sql, params = self.search_sql(flt, limit=limit, after=after)
+        try:
+            return [r[0] for r in self.desk.db.conn.execute(sql, params)]
+        except sqlite3.OperationalError:
+            return []
+
+    def list_rows(self, ids: list[str]) -> dict[str, dict]:
+        """Display rows for the case list, keyed by id (parties summarised, no ID numbers)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.desk.query(
+            "SELECT c.id, c.case_no, c.received_date, c.dispute_type, c.status, c.risk_flag,"
+            " c.summary, o.name AS org_name,"
+            " (SELECT group_concat(name, '、') FROM (SELECT name FROM parties p WHERE"
+            "   p.case_id = c.id ORDER BY seq)) AS party_names"
+            f" FROM cases c JOIN organisations o ON o.id = c.org_id WHERE c.id IN ({marks})", ids)
+        codes = self.desk.codes
+        out = {}
+        for r in rows:
+            r["dispute_type_label"] = codes.label("dispute_type", r["dispute_type"])
+            r["status_label"] = workflow.label(r["status"])
+            r["party_names"] = r["party_names"] or ""
+            out[r["id"]] = r
+        return out

@@ -1,0 +1,140 @@
+"""The facade: one open database and the managers that work on it.
+
+    desk = Desk.open(path, user="王调解")
+    case_id = desk.cases.register(...)
+    desk.close()
+
+Managers are named after what they manage (``desk.cases``, ``desk.parties``,
+``desk.organisations``, ``desk.mediators``, ``desk.codes``, ``desk.settings``, ``desk.audit``);
+their operations are verbs with keyword arguments. Each mutation runs in one transaction that
+also writes its audit and change-log rows; ``take_changes()`` tells the caller what changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from mediator_desk.core.changes import Changes
+from mediator_desk.core.records import RecordWriter, new_id
+from mediator_desk.errors import DeskError
+from mediator_desk.storage.database import open_database, translate_error
+from mediator_desk.storage.location import resolve_db_path
+
+
+class Desk:
+    """An open mediator_desk database with its managers. Not thread-safe: use one thread at a
+    time (the GUI's single worker); ``lock`` serialises callers that share it."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, user: str = ""):
+        from mediator_desk.core.audit import AuditTrail
+        from mediator_desk.core.cases import CaseManager
+        from mediator_desk.core.codes import CodeLists
+        from mediator_desk.core.mediators import MediatorManager
+        from mediator_desk.core.organisations import OrganisationManager
+        from mediator_desk.core.parties import PartyManager
+        from mediator_desk.core.settings import Settings
+
+        self.db = db
+        self.path = path
+        self.lock = threading.RLock()
+        self._depth = 0
+        self._pending = (set(), set())
+        self._committed = Changes()
+        self.settings = Settings(self)
+        self.site_id = self.settings.get("site_id") or self._init_site()
+        self.user = user or self.settings.get("current_user", "") or "未登录"
+        self.records = RecordWriter(self)
+        self.codes = CodeLists(self)
+        self.organisations = OrganisationManager(self)
+        self.mediators = MediatorManager(self)
+        self.cases = CaseManager(self)
+        self.parties = PartyManager(self)
+        self.audit = AuditTrail(self)
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True) -> "Desk":
+        """Open (create, migrate) the database at ``path`` (default: see storage.location)."""
+        real = resolve_db_path(path)
+        return cls(open_database(real, create=create), real, user=user)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- site -------------------------------------------------------------------------
+    def _init_site(self) -> str:
+        site = new_id()
+        with self.transaction():
+            self.settings.set("site_id", site)
+        return site
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Folder for attachment files, next to the database (not inside it)."""
+        return self.path.with_name(self.path.stem + "-files")
+
+    # --- transactions and change notes ------------------------------------------------------
+    @contextmanager
+    def transaction(self):
+        """One atomic unit: everything inside commits together or not at all. Nests."""
+        with self.lock:
+            self._depth += 1
+            try:
+                with self.db.atomic():
+                    yield self
+            except sqlite3.Error as exc:
+                if self._depth == 1:
+                    self._pending = (set(), set())
+                raise translate_error(exc, self.path) from exc
+            except BaseException:
+                if self._depth == 1:
+                    self._pending = (set(), set())
+                raise
+            else:
+                if self._depth == 1:
+                    tables, cases = self._pending
+                    self._committed = self._committed.merge(
+                        Changes(frozenset(tables), frozenset(cases)))
+                    self._pending = (set(), set())
+            finally:
+                self._depth -= 1
+
+    def require_transaction(self) -> None:
+        if self._depth == 0:
+            raise DeskError("内部错误：写操作必须在事务中进行")
+
+    def note_change(self, table: str, case_id: str = "") -> None:
+        self._pending[0].add(table)
+        if case_id:
+            self._pending[1].add(case_id)
+
+    def take_changes(self) -> Changes:
+        """Return and clear what committed operations changed since the last call."""
+        with self.lock:
+            changes, self._committed = self._committed, Changes()
+            return changes
+
+    # --- reads ---------------------------------------------------------------------------
+    def query(self, sql: str, params=()) -> list[dict]:
+        """Rows as dicts (for managers; callers outside core use the managers)."""
+        cur = self.db.conn.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def query_one(self, sql: str, params=()) -> dict | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params=()):
+        row = self.db.conn.execute(sql, params).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,74 @@
+"""Mediators (人民调解员) with the fields of domain.md §7."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mediator_desk.core.validation import check_date, check_phone
+from mediator_desk.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+FIELDS = ("org_id", "name", "sex", "ethnicity", "birth_date", "phone", "education",
+          "legal_training", "profession", "full_time", "title", "honours", "training", "active")
+
+
+class MediatorManager:
+    def __init__(self, desk: "Desk"):
+        self.desk = desk
+
+    def _clean(self, values: dict) -> dict:
+        out = {k: v for k, v in values.items() if k in FIELDS}
+        unknown = set(values) - set(FIELDS)
+        if unknown:
+            raise ValidationError(f"未知字段：{', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+        if "name" in out:
+            out["name"] = (out["name"] or "").strip()
+            if not out["name"]:
+                raise ValidationError("请填写调解员姓名", field="name")
+        if out.get("sex") not in (None, "", "男", "女"):
+            raise ValidationError("性别只能是“男”或“女”", field="sex")
+        if out.get("ethnicity"):
+            self.desk.codes.check("ethnicity", out["ethnicity"], field="ethnicity")
+        if out.get("education"):
+            self.desk.codes.check("education", out["education"], field="education")
+        if "birth_date" in out:
+            out["birth_date"] = check_date(out["birth_date"] or "", field="birth_date",
+                                           label="出生日期", required=False)
+        if "phone" in out:
+            out["phone"] = check_phone(out["phone"] or "")
+        if out.get("org_id"):
+            self.desk.organisations.get(out["org_id"])
+        for flag in ("legal_training", "full_time", "active"):
+            if flag in out:
+                out[flag] = 1 if out[flag] else 0
+        return out
+
+    def add(self, **values) -> str:
+        """Add a mediator; returns the id."""
+        clean = self._clean(values)
+        if "name" not in clean:
+            raise ValidationError("请填写调解员姓名", field="name")
+        with self.desk.transaction():
+            return self.desk.records.insert("mediators", clean)
+
+    def update(self, mediator_id: str, **values) -> dict:
+        clean = self._clean(values)
+        with self.desk.transaction():
+            return self.desk.records.update("mediators", mediator_id, clean)
+
+    def get(self, mediator_id: str) -> dict:
+        row = self.desk.query_one("SELECT * FROM mediators WHERE id = ?", (mediator_id,))
+        if row is None:
+            raise NotFound("找不到该调解员")
+        return row
+
+    def list(self, org_id: str | None = None, *, active_only: bool = True) -> list[dict]:
+        sql, params = "SELECT * FROM mediators WHERE 1=1", []
+        if org_id:
+            sql += " AND org_id = ?"
+            params.append(org_id)
+        if active_only:
+            sql += " AND active = 1"
+        return self.desk.query(sql + " ORDER BY name", params)

@@ -1,0 +1,118 @@
+"""The one way to write a travelling record: with its sync columns, change-log row and audit row.
+
+Every insert/update/delete of a table that travels between sites goes through
+:class:`RecordWriter`, inside ``desk.transaction()``, so there is never an edit without its
+audit entry and its change-tracking entry.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from mediator_desk.core.clock import utc_now
+from mediator_desk.errors import NotFound
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+# Fields whose values are masked in the audit trail (it travels and is shown to many people).
+MASKED_FIELDS = {"id_number"}
+SYNC_FIELDS = {"id", "site_id", "rev", "created_at", "updated_at"}
+
+
+def new_id() -> str:
+    """A new record id: a random UUID as 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+def _audit_value(field: str, value: Any) -> Any:
+    if field in MASKED_FIELDS and value:
+        from mediator_desk.core.validation import mask_id_number
+        return mask_id_number(str(value))
+    return value
+
+
+class RecordWriter:
+    """Insert, update and delete travelling records with audit and change tracking."""
+
+    def __init__(self, desk: "Desk"):
+        self.desk = desk
+
+    @property
+    def conn(self):
+        return self.desk.db.conn
+
+    def _log(self, table: str, record_id: str, rev: int, op: str, at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO change_log (table_name, record_id, rev, op, at) VALUES (?,?,?,?,?)",
+            (table, record_id, rev, op, at))
+
+    def audit(self, action: str, *, table: str = "", record_id: str = "", case_id: str = "",
+              details: dict | None = None, at: str | None = None) -> None:
+        """Append one audit entry (also used for actions that write no record, e.g. printing)."""
+        self.desk.require_transaction()
+        self.conn.execute(
+            "INSERT INTO audit_log (id, site_id, at, user, action, table_name, record_id,"
+            " case_id, details) VALUES (?,?,?,?,?,?,?,?,?)",
+            (new_id(), self.desk.site_id, at or utc_now(), self.desk.user, action, table,
+             record_id, case_id, json.dumps(details or {}, ensure_ascii=False)))
+        self.desk.note_change(table or "audit_log", case_id)
+
+    def insert(self, table: str, values: dict, *, case_id: str = "", action: str = "create",
+               record_id: str | None = None) -> str:
+        """Insert a new record born on this site; returns its id."""
+        self.desk.require_transaction()
+        at = utc_now()
+        rid = record_id or new_id()
+        row = dict(values, id=rid, site_id=self.desk.site_id, rev=1, created_at=at, updated_at=at)
+        cols = ", ".join(row)
+        self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})",
+                          tuple(row.values()))
+        self._log(table, rid, 1, "upsert", at)
+        details = {k: _audit_value(k, v) for k, v in values.items() if v not in ("", None, 0)}
+        self.audit(action, table=table, record_id=rid,
+                   case_id=case_id or (rid if table == "cases" else ""), details=details, at=at)
+        return rid
+
+    def get(self, table: str, record_id: str) -> dict:
+        cur = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+        row = cur.fetchone()
+        if row is None:
+            raise NotFound(f"找不到记录（{table} {record_id[:8]}）")
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def update(self, table: str, record_id: str, values: dict, *, case_id: str = "",
+               action: str = "update") -> dict:
+        """Apply the fields that really change; returns {field: (old, new)} (empty: no write)."""
+        self.desk.require_transaction()
+        old = self.get(table, record_id)
+        changed = {k: (old[k], v) for k, v in values.items()
+                   if k not in SYNC_FIELDS and old.get(k) != v}
+        if not changed:
+            return {}
+        at = utc_now()
+        rev = old["rev"] + 1
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        self.conn.execute(f"UPDATE {table} SET {sets}, rev = ?, updated_at = ? WHERE id = ?",
+                          (*[v for _, v in changed.values()], rev, at, record_id))
+        self._log(table, record_id, rev, "upsert", at)
+        details = {k: [_audit_value(k, a), _audit_value(k, b)] for k, (a, b) in changed.items()}
+        self.audit(action, table=table, record_id=record_id,
+                   case_id=case_id or (record_id if table == "cases" else ""), details=details,
+                   at=at)
+        return changed
+
+    def delete(self, table: str, record_id: str, *, case_id: str = "",
+               action: str = "delete") -> None:
+        """Delete a record; a 'delete' change-log row lets other sites follow."""
+        self.desk.require_transaction()
+        old = self.get(table, record_id)
+        at = utc_now()
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
+        self._log(table, record_id, old["rev"] + 1, "delete", at)
+        details = {k: _audit_value(k, v) for k, v in old.items()
+                   if k not in SYNC_FIELDS and v not in ("", None)}
+        self.audit(action, table=table, record_id=record_id, case_id=case_id, details=details,
+                   at=at)

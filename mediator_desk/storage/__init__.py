@@ -1,0 +1,1 @@
+"""SQLite storage through sqlite-utils: locations, connections, migrations. No domain rules, no Qt."""

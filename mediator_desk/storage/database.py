@@ -1,0 +1,175 @@
+"""Opening the database safely.
+
+``open_database`` refuses, with a Chinese message and without touching the file, anything it
+cannot handle: a file that is not SQLite or not ours, a database written by a newer version, a
+corrupt, locked or read-only file. Before applying migrations to an existing database it makes a
+backup copy next to it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from mediator_desk.errors import DatabaseRefused
+from mediator_desk.storage.migrations import MIGRATIONS
+
+# PRAGMA application_id marks the file as ours ("MDSK").
+APPLICATION_ID = 0x4D44534B
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000
+
+
+def _refuse(message: str, hint: str) -> DatabaseRefused:
+    return DatabaseRefused(message, hint=hint)
+
+
+def _check_file(path: Path) -> bool:
+    """Return True if the file exists with content; refuse files we must not open."""
+    if not path.exists():
+        return False
+    if path.is_dir():
+        raise _refuse(f"“{path}”是一个文件夹，不是数据库文件", "请指定一个数据库文件")
+    size = path.stat().st_size
+    if size == 0:
+        return False
+    with open(path, "rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise _refuse(f"文件“{path.name}”不是本软件的数据库（也不是 SQLite 数据库）",
+                      "请检查文件路径；文件未作任何修改")
+    # Root ignores permission bits, so look at them ourselves: a file marked read-only is
+    # refused for everybody, rather than silently written by an administrator.
+    mode = path.stat().st_mode
+    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
+        raise _refuse(f"数据库文件“{path.name}”是只读的，无法保存记录",
+                      "请把文件复制到可写的位置，或请管理员取消只读属性")
+    if not os.access(path.parent, os.W_OK):
+        raise _refuse(f"数据库所在文件夹“{path.parent}”不可写", "请把数据库放在可写的文件夹中")
+    return True
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> DatabaseRefused:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return _refuse(f"数据库“{path.name}”正被另一个程序占用",
+                       "请关闭正在使用它的其他程序（或另一个调解工作台窗口）后重试")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return _refuse(f"数据库“{path.name}”已损坏，无法打开",
+                       "请用备份文件恢复（数据库旁的 .bak 文件），文件未作任何修改")
+    if "readonly" in text or "read-only" in text:
+        return _refuse(f"数据库“{path.name}”是只读的，无法保存记录", "请检查文件权限")
+    if "disk" in text and "full" in text:
+        return _refuse("磁盘空间已满，无法写入数据库", "请清理磁盘空间后重试")
+    return _refuse(f"无法打开数据库“{path.name}”：{exc}", "文件未作任何修改")
+
+
+def _applied_names(conn: sqlite3.Connection) -> list[str]:
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+        (sqlite_utils.Migrations.migrations_table,)).fetchone()
+    if not has:
+        return []
+    return [r[0] for r in conn.execute(
+        f"SELECT name FROM {sqlite_utils.Migrations.migrations_table} "
+        "WHERE migration_set = ? ORDER BY rowid", (MIGRATIONS.name,))]
+
+
+def _known_names() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def schema_version(db: sqlite_utils.Database) -> str:
+    """The name of the newest migration applied to ``db`` (the schema version)."""
+    names = _applied_names(db.conn)
+    return names[-1] if names else ""
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Verify an existing file is ours, not newer, and intact. Returns applied migration names."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables and app_id != APPLICATION_ID:
+        raise _refuse(f"文件“{path.name}”是 SQLite 数据库，但不是调解工作台的数据库",
+                      "请选择本软件创建的数据库；文件未作任何修改")
+    applied = _applied_names(conn)
+    unknown = [n for n in applied if n not in _known_names()]
+    if unknown:
+        raise _refuse(f"数据库“{path.name}”由更新版本的调解工作台创建（结构版本 {applied[-1]}）",
+                      "请先升级本软件再打开；文件未作任何修改")
+    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise _refuse(f"数据库“{path.name}”完整性检查未通过（{result}）",
+                      "请用备份文件恢复；文件未作任何修改")
+    return applied
+
+
+def backup_path_for(path: Path, label: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.before-{label}-{stamp}.bak")
+
+
+def open_database(path: str | os.PathLike, *, create: bool = True,
+                  migrate: bool = True) -> sqlite_utils.Database:
+    """Open (and if needed create and migrate) the database at ``path``.
+
+    Raises :class:`DatabaseRefused` when the file cannot be used; the file is then unchanged.
+    A backup copy is written next to an existing database before any migration touches it.
+    """
+    path = Path(path)
+    exists = _check_file(path)
+    if not exists and not create:
+        raise _refuse(f"数据库文件“{path}”不存在", "请检查路径，或先运行程序创建数据库")
+    if not exists:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _refuse(f"无法创建数据库文件夹“{path.parent}”：{exc.strerror}",
+                          "请选择可写的位置") from exc
+    conn = None
+    try:
+        conn = _connect(path)
+        applied = _inspect(conn, path) if exists else []
+        pending = [m for m in MIGRATIONS._migrations if m.name not in applied]
+        if pending and not migrate:
+            raise _refuse(f"数据库“{path.name}”需要升级结构", "请用图形界面或 check 命令打开以升级")
+        if pending and exists and applied:
+            target = backup_path_for(path, applied[-1])
+            dest = sqlite3.connect(str(target))
+            with dest:
+                conn.backup(dest)
+            dest.close()
+        if not exists or not applied:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = sqlite_utils.Database(conn)
+        if pending:
+            MIGRATIONS.apply(db)
+        return db
+    except DatabaseRefused:
+        if conn is not None:
+            conn.close()
+        raise
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise _translate(exc, path) from exc
+
+
+def translate_error(exc: sqlite3.Error, path: Path | str = "") -> DatabaseRefused:
+    """Turn a low-level SQLite error raised during a write into a Chinese message."""
+    return _translate(exc, Path(path or "数据库"))

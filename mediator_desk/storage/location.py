@@ -1,0 +1,24 @@
+"""Where the database lives by default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+ENV_VAR = "MEDIATOR_DESK_DB"
+APP_NAME = "mediator_desk"
+
+
+def default_db_path() -> Path:
+    """The database path: $MEDIATOR_DESK_DB if set, else the per-user data folder."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "mediator_desk.db"
+
+
+def resolve_db_path(path: str | os.PathLike | None) -> Path:
+    """An explicit ``--db`` path wins over the environment variable and the default."""
+    return Path(path).expanduser() if path else default_db_path()

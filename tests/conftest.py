@@ -1,0 +1,60 @@
+"""Shared fixtures: a migrated, set-up template database built once and copied per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+# Qt must never try to open a display in tests (set before any Qt import anywhere).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from mediator_desk.core.desk import Desk  # noqa: E402
+from mediator_desk.core.setup import set_up_committee  # noqa: E402
+
+VALID_ID = "11010519491231002X"      # a valid GB 11643 number (female, born 1949-12-31)
+VALID_ID_2 = "150402199001011237"    # male, born 1990-01-01 (check digit valid)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    desk = Desk.open(path)
+    set_up_committee(desk, committee_name="红旗嘎查人民调解委员会", level="village",
+                     short_name="红旗", township_name="巴彦塔拉苏木", county_name="阿鲁科尔沁旗",
+                     mediator_name="乌力吉", mediator_sex="男", mediator_phone="13904761234")
+    desk.take_changes()
+    desk.close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db, tmp_path):
+    path = tmp_path / "desk.db"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def desk(db_path):
+    d = Desk.open(db_path)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def make_case(desk):
+    """Register a case with sensible defaults; keyword arguments override."""
+
+    def make(**over):
+        values = dict(
+            org_id=desk.settings.get("committee_id"), received_date="2026-11-20", source="apply",
+            dispute_type="02", summary="两家因院墙位置发生争执", claims="请求确认院墙边界",
+            parties=[dict(name="张三", role="applicant", id_number=VALID_ID, phone="13912345678"),
+                     dict(name="李四", role="respondent", phone="0476-8123456")],
+            mediator_ids=[desk.settings.get("current_mediator_id")])
+        values.update(over)
+        return desk.cases.register(**values)
+
+    return make

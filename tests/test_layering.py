@@ -1,0 +1,48 @@
+"""Dependencies point one way: nothing outside mediator_desk/gui imports PySide6."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mediator_desk"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_gui_imports_qt():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "gui":
+            continue
+        if any(n == "PySide6" or n.startswith("PySide6.") for n in _imports(path)):
+            offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_lower_layers_do_not_import_upper_ones():
+    # storage must not import core/gui/documents/sync; core must not import gui/documents/sync.
+    forbidden = {"storage": ("mediator_desk.core", "mediator_desk.gui", "mediator_desk.documents",
+                             "mediator_desk.sync", "mediator_desk.cli"),
+                 "core": ("mediator_desk.gui", "mediator_desk.cli")}
+    offenders = []
+    for layer, banned in forbidden.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for name in _imports(path):
+                if name.startswith(banned):
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+
+
+def test_the_check_itself_detects_qt(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    assert "PySide6.QtCore" in _imports(probe)
