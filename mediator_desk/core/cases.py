@@ -235,6 +235,25 @@ class CaseManager:
     def search_sql(self, flt: CaseFilter, *, limit: int = 200,
                    after: tuple[str, str] | None = None) -> tuple[str, list]:
         """The SQL (and parameters) that answers a case-list query; exposed for benchmarks."""
+        where, params, join = self._conditions(flt, after)
+        sql = (f"SELECT c.id, c.received_date, c.case_no FROM cases c {join}"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.received_date DESC, c.case_no DESC LIMIT ?")
+        return sql, params + [limit]
+
+    def count_matching(self, flt: CaseFilter = CaseFilter()) -> int:
+        """How many cases match ``flt`` (the case list's status bar shows this)."""
+        where, params, join = self._conditions(flt, None)
+        sql = (f"SELECT count(*) FROM cases c {join}"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+        try:
+            return self.desk.scalar(sql, params) or 0
+        except sqlite3.OperationalError:
+            return 0
+
+    def _conditions(self, flt: CaseFilter,
+                    after: tuple[str, str] | None) -> tuple[list[str], list, str]:
+        """WHERE conditions, their parameters and any join for a case-list query."""
         where, params, join = [], [], ""
         text = search.normalise_query(flt.text)
         if text:
@@ -256,10 +275,7 @@ class CaseManager:
         if after:
             where.append("(c.received_date, c.case_no) < (?, ?)")
             params += list(after)
-        sql = (f"SELECT c.id, c.received_date, c.case_no FROM cases c {join}"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY c.received_date DESC, c.case_no DESC LIMIT ?")
-        return sql, params + [limit]
+        return where, params, join
 
     def search(self, flt: CaseFilter = CaseFilter(), *, limit: int = 200,
                after_id: str | None = None) -> list[str]:
