@@ -185,6 +185,26 @@ class CaseManager:
             "INSERT INTO case_search (case_id, short, body) VALUES (?,?,?) ON CONFLICT(case_id)"
             " DO UPDATE SET short = excluded.short, body = excluded.body", (case_id, short, body))
 
+    def index_many(self, items) -> None:
+        """Bulk version of :meth:`reindex` for new cases: ``items`` yields (case row, parties).
+
+        Used by bulk paths (sample data, imports) inside their transaction; the same
+        ``search.index_texts`` builds the rows, so bulk and single writes search alike.
+        """
+        self.desk.require_transaction()
+        self.desk.db.conn.executemany(
+            "INSERT INTO case_search (case_id, short, body) VALUES (?,?,?) ON CONFLICT(case_id)"
+            " DO UPDATE SET short = excluded.short, body = excluded.body",
+            ((case["id"], *search.index_texts(case, parties)) for case, parties in items))
+
+    def raise_counters(self, last_seqs: dict[tuple[str, int], int]) -> None:
+        """Record numbers used by a bulk path: {(org_id, year): last seq} (counters only grow)."""
+        self.desk.require_transaction()
+        self.desk.db.conn.executemany(
+            "INSERT INTO case_counters (org_id, year, last_seq) VALUES (?,?,?) ON CONFLICT"
+            " (org_id, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
+            ((org, year, seq) for (org, year), seq in last_seqs.items()))
+
     # --- reads ----------------------------------------------------------------------
     def get_row(self, case_id: str) -> dict:
         row = self.desk.query_one("SELECT * FROM cases WHERE id = ?", (case_id,))

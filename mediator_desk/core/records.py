@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mediator_desk.core.clock import utc_now
 from mediator_desk.errors import NotFound
@@ -75,6 +75,44 @@ class RecordWriter:
         self.audit(action, table=table, record_id=rid,
                    case_id=case_id or (rid if table == "cases" else ""), details=details, at=at)
         return rid
+
+    def insert_many(self, table: str, rows: Sequence[dict], *,
+                    case_ids: Iterable[str] | None = None, action: str = "bulk_create",
+                    details: dict | None = None) -> int:
+        """Insert many new records born on this site in one go; returns how many.
+
+        The bulk path for generated or imported data (e.g. sample data: 200,000 cases in
+        seconds). Each row gets its sync columns and its own change-log row, exactly as
+        :meth:`insert` would give it; but the batch is audited as ONE action — one audit row
+        whose details say the table, the count and the first and last record ids (plus
+        ``details``) — rather than one row per record, which would double the database for no
+        reader's benefit. Rows may carry their own ``id`` (e.g. derived from a seed); all rows
+        must have the same keys. ``case_ids`` names the cases the rows belong to (for the
+        change notes the screens refresh on; for ``cases`` the row ids are used). Uses plain
+        ``executemany`` inside the caller's transaction.
+        """
+        self.desk.require_transaction()
+        if not rows:
+            return 0
+        at = utc_now()
+        site = self.desk.site_id
+        keys = [k for k in rows[0] if k not in SYNC_FIELDS]
+        cols = ["id", "site_id", "rev", "created_at", "updated_at", *keys]
+        ids = [r.get("id") or new_id() for r in rows]
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            ((rid, site, 1, at, at, *[r[k] for k in keys]) for rid, r in zip(ids, rows)))
+        self.conn.executemany(
+            "INSERT INTO change_log (table_name, record_id, rev, op, at) VALUES (?,?,?,?,?)",
+            ((table, rid, 1, "upsert", at) for rid in ids))
+        touched = set(ids) if table == "cases" and case_ids is None else set(case_ids or ())
+        summary = dict(details or {}, table=table, count=len(ids), first_id=ids[0],
+                       last_id=ids[-1])
+        self.audit(action, table=table, case_id=next(iter(touched)) if len(touched) == 1 else "",
+                   details=summary, at=at)
+        for cid in touched:
+            self.desk.note_change(table, cid)
+        return len(ids)
 
     def get(self, table: str, record_id: str) -> dict:
         cur = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))

@@ -1,0 +1,586 @@
+"""Sample data: a realistic synthetic township in Chifeng, for trying the app and for benchmarks.
+
+``build_demo(desk, cases=N, seed=S)`` fills an empty database with one township (苏木/镇) of a real
+Chifeng banner or county (names and division codes from domain.md §1), 12–20 villages (嘎查/村)
+with their groups, each village a mediation committee with a unique short name, the mediators of
+every committee (fields of domain.md §7), and N cases spread over the last six calendar years
+(never in the future) covering all 15 dispute types and every case source. Parties have Chinese
+names — Han names from faker's zh_CN lists, Mongolian names, and rare characters such as 䶮 堃 𫖮 —
+valid resident ID numbers (GB 11643 check digit from python-stdnum), mobile or landline phones
+and addresses in the villages. Township and village names are plausible samples, not an official
+register; every person is invented.
+
+Deterministic: the same seed (and the same ``today``) gives the same content, record ids
+included — every UUID is drawn from the seeded generator. Only the site id of the database and
+the timestamps of writing differ between two runs.
+
+Fast: 200,000 cases take well under two minutes. Records are written through
+``desk.records.insert_many`` (sync columns and one change-log row per record; the bulk generation
+is audited as one action per batch, not one audit row per record), the search index through
+``desk.cases.index_many`` — all in ONE transaction, so a cancelled or failed build leaves nothing.
+
+Extending: each case is made by :func:`make_case` and then passed through every function in
+:data:`STAGES` (``stage(world, case, rng)``), which may change the case's status or add rows for
+other travelling tables to ``case.extra[table]`` — later issues add mediation records,
+agreements and follow-ups this way without touching the rest.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from faker.providers.person.zh_CN import Provider as _ZhNames
+from stdnum.cn import ric, uscc
+
+from mediator_desk.core import workflow
+from mediator_desk.core.cases import format_case_no
+from mediator_desk.core.clock import today as _today
+from mediator_desk.core.progress import report
+from mediator_desk.errors import DeskError, ValidationError
+from mediator_desk.storage.schema import TRAVELLING_TABLES
+
+# --- places ---------------------------------------------------------------------------------
+
+CITY = ("赤峰市", "150400")
+# The nine rural banners/counties of Chifeng (domain.md §1) with sample townships of each.
+COUNTIES = [
+    ("阿鲁科尔沁旗", "150421", ["巴彦花镇", "绍根镇", "巴彦温都尔苏木"]),
+    ("巴林左旗", "150422", ["林东镇", "隆昌镇", "哈拉哈达镇"]),
+    ("巴林右旗", "150423", ["大板镇", "索博日嘎镇", "查干沐沦苏木"]),
+    ("林西县", "150424", ["林西镇", "新城子镇", "大井镇"]),
+    ("克什克腾旗", "150425", ["经棚镇", "达来诺日镇", "巴彦查干苏木"]),
+    ("翁牛特旗", "150426", ["乌丹镇", "乌敦套海镇", "白音套海苏木"]),
+    ("喀喇沁旗", "150428", ["锦山镇", "王爷府镇", "美林镇"]),
+    ("宁城县", "150429", ["天义镇", "八里罕镇", "大城子镇"]),
+    ("敖汉旗", "150430", ["新惠镇", "四家子镇", "萨力巴乡"]),
+]
+ALL_COUNTY_CODES = ["150402", "150403", "150404"] + [c[1] for c in COUNTIES]
+GACHA_NAMES = ["白音花", "哈日朝鲁", "乌兰哈达", "查干诺尔", "巴彦宝力格", "敖包", "宝日浩特",
+               "额尔敦", "阿拉坦", "呼和哈达", "塔拉", "浩特", "乌兰套海", "巴彦温都"]
+VILLAGE_NAMES = ["红旗", "东升", "前进", "新立", "永兴", "太平", "兴隆", "富裕", "双井", "三道沟",
+                 "四家子", "榆树林", "柳条沟", "杏树洼", "南营子", "北山", "东井", "五间房",
+                 "大营子", "马架子", "十家", "六合", "朝阳", "黄花"]
+GROUP_NUMERALS = "一二三四五六七八"
+
+# --- people ---------------------------------------------------------------------------------
+
+_SURNAMES = list(_ZhNames.last_names)
+_SURNAME_WEIGHTS = list(_ZhNames.last_names.values())
+_GIVEN_MALE = list(_ZhNames.first_names_male) + list("建国志文海春德明福宝山林成刚平辉军")
+_GIVEN_FEMALE = list(_ZhNames.first_names_female) + list("玉凤桂兰秀春梅华英艳红霞丽娟")
+# Mongolian names are common in Chifeng; many Mongols also use a Han surname (包, 白, 宝 …).
+MONGOLIAN_MALE = ["乌力吉", "巴特尔", "额尔敦", "朝鲁", "孟和", "那仁", "阿拉坦仓", "宝音",
+                  "格日勒图", "布和", "巴雅尔", "特木尔", "达来", "哈斯", "额日登", "满都拉",
+                  "吉日嘎拉", "查干", "苏和", "毕力格"]
+MONGOLIAN_FEMALE = ["其其格", "斯琴", "苏日娜", "敖登格日勒", "乌兰", "萨仁", "图雅", "娜仁花",
+                    "其木格", "阿如汗", "塔娜", "高娃", "斯琴高娃", "乌云", "托娅"]
+MONGOLIAN_SURNAMES = ["包", "白", "宝", "鲍", "韩", "吴", "王"]
+# Rare characters that real name fields must survive (Ext A, Ext B and compatibility planes).
+RARE_CHARS = ["䶮", "堃", "喆", "昇", "赟", "燚", "玥", "㑇", "㛃", "𫖮"]
+
+# Ethnicity codes (GB/T 3304) with rough Chifeng shares: Han, Mongol, Hui, Manchu.
+ETHNICITY_WEIGHTS = (("01", 78), ("02", 19), ("03", 1.5), ("11", 1.5))
+OCCUPATIONS = ["农民", "农民", "农民", "牧民", "个体工商户", "外出务工人员", "退休职工", "无业",
+               "教师", "货车司机", "养殖户", "村干部", "个体运输户", "家庭主妇"]
+MEDIATOR_PROFESSIONS = ["村干部", "退休教师", "退休民警", "退休法官", "律师", "乡村医生", "农民",
+                        "牧民", "个体工商户", "司法所工作人员", "老党员"]
+MEDIATOR_TITLES = ["", "", "", "", "", "一级人民调解员", "二级人民调解员", "首席调解员", "金牌调解员",
+                   "银牌调解员"]
+EDUCATION_WEIGHTS = (("20", 6), ("30", 12), ("40", 8), ("60", 30), ("70", 34), ("80", 10))
+
+# --- cases ----------------------------------------------------------------------------------
+
+DISPUTE_TYPES = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13",
+                 "14", "99"]
+# Rural committees see mostly family, neighbour, land and house-plot disputes.
+DISPUTE_WEIGHTS = [18, 20, 11, 7, 5, 8, 10, 3, 1.5, 4, 2, 1.5, 4, 1, 4]
+SOURCES = ["apply", "initiative", "court", "police", "petition", "procuratorate", "government"]
+SOURCE_WEIGHTS = [55, 20, 8, 8, 5, 1, 3]
+# Amount at stake, in yuan (low, high) and the chance that a case has none.
+AMOUNTS = {"01": (2000, 200000, 0.5), "02": (200, 8000, 0.5), "03": (3000, 120000, 0.3),
+           "04": (5000, 500000, 0.05), "05": (5000, 300000, 0.1), "06": (1000, 100000, 0.05),
+           "07": (2000, 200000, 0.3), "08": (20000, 800000, 0.1), "09": (5000, 200000, 0.2),
+           "10": (3000, 80000, 0.05), "11": (200, 30000, 0.1), "12": (10000, 500000, 0.05),
+           "13": (5000, 600000, 0.02), "14": (500, 20000, 0.1), "99": (500, 50000, 0.5)}
+# Dispute types where the other side is often an organisation, with the kinds of organisation.
+ORG_PARTIES = {
+    "04": ["{town}{word}农资有限公司", "赤峰{word}建筑工程有限公司", "{county}{word}农牧业专业合作社"],
+    "05": ["{county}{word}农牧业专业合作社", "赤峰{word}商贸有限公司"],
+    "08": ["{town}人民政府"],
+    "09": ["赤峰{word}化工有限公司", "{county}{word}矿业有限责任公司"],
+    "10": ["赤峰{word}建筑工程有限公司", "{county}{word}食品有限公司", "{county}{word}矿业有限责任公司"],
+    "11": ["{town}{word}超市", "赤峰{word}电器商行"],
+    "12": ["{town}卫生院", "{county}{word}医院"],
+    "13": ["{word}财产保险股份有限公司赤峰中心支公司", "赤峰{word}运输有限公司"],
+    "14": ["赤峰{word}物业服务有限公司"],
+}
+ORG_WORDS = ["恒泰", "鑫源", "兴旺", "金穗", "草原", "北疆", "福瑞", "宏达", "丰收", "瑞祥", "安达",
+             "顺通", "蒙源", "华信", "泰和"]
+
+_SUMMARIES = {
+    "01": ["{a}与{b}系夫妻，婚后因家庭琐事及赡养老人问题经常争吵，{a}提出离婚，双方对子女抚养和共同财产分割意见不一。",
+           "{a}年逾七旬，其子{b}长期未尽赡养义务，{a}生活困难，要求{b}每月支付赡养费。",
+           "{a}与{b}系兄妹，因父母遗留房屋及{amount}元存款的继承问题发生争执。"],
+    "02": ["{a}与{b}系前后院邻居，{b}翻建院墙时越过原界址约半米，{a}认为侵占其院落，双方多次争吵。",
+           "{b}家饲养的牛羊多次进入{a}家承包地啃食庄稼，{a}要求赔偿损失约{amount}元。",
+           "{a}与{b}两家因排水沟走向发生争执，雨季{b}家院内积水排入{a}家，引发口角。"],
+    "03": ["{a}与{b}两户宅基地相邻，{b}新建房屋占用{a}家宅基地约二十平方米，{a}要求恢复原状。",
+           "{a}购买{b}位于{village}的房屋，已付房款{amount}元，因未办理过户手续双方发生纠纷。"],
+    "04": ["{a}与{b}签订买卖合同，{a}交付货物后{b}拖欠货款{amount}元至今未付。",
+           "{a}承包{b}的{village}土地种植玉米，合同期未满{b}提前收回土地，{a}要求赔偿损失{amount}元。",
+           "{a}向{b}借款{amount}元并出具借条，约定一年内归还，到期后未还。"],
+    "05": ["{a}与{b}合伙经营养殖场，因利润分配及投资款{amount}元的返还发生争议。",
+           "{a}与{b}合伙收购牛羊转卖，散伙时对剩余牲畜和欠款的分割意见不一。"],
+    "06": ["{b}驾驶农用三轮车倒车时撞坏{a}家大门及围墙，{a}要求赔偿修复费用{amount}元。",
+           "{a}在{b}家帮工时从房顶摔下致腰部受伤，花去医疗费{amount}元，双方就赔偿发生争议。",
+           "{b}家的狗咬伤{a}，{a}要求{b}承担医疗费及误工费共计{amount}元。"],
+    "07": ["{a}与{b}因{village}草牧场边界发生争议，双方各执一词，{b}在争议地段拉设围栏。",
+           "{a}与{b}两家承包地相邻，因地界石移位，{a}认为{b}多种了约一亩地。",
+           "{a}与{b}对{village}一片林地的承包经营权存在争议，涉及树木价值约{amount}元。"],
+    "08": ["{village}道路拓宽工程征用{a}家承包地，{a}对补偿标准有异议，要求增加补偿款{amount}元。",
+           "{a}认为其房屋拆迁补偿面积计算有误，与{b}就补偿款{amount}元的差额发生争议。"],
+    "09": ["{b}的厂房排放粉尘和废水，{a}称其家中饮用水井受到污染、庄稼减产，要求赔偿{amount}元。",
+           "{b}在{a}家附近建设养殖场，气味和噪声影响{a}一家正常生活，{a}要求停止侵害。"],
+    "10": ["{a}在{b}处务工，工程结束后{b}拖欠工资{amount}元未付。",
+           "{a}在{b}务工期间受伤，双方就工伤待遇及误工费{amount}元发生争议。"],
+    "11": ["{a}在{b}购买的农药使用后造成玉米苗大面积枯死，要求{b}赔偿损失{amount}元。",
+           "{a}从{b}购买的冰箱使用一个月即出现故障，多次维修未果，要求退货退款{amount}元。"],
+    "12": ["{a}在{b}治疗期间病情加重，{a}家属认为{b}存在诊疗过错，要求赔偿{amount}元。",
+           "{a}在{b}输液后出现过敏反应，对医疗费用{amount}元的承担发生争议。"],
+    "13": ["{b}驾驶机动车与{a}驾驶的电动三轮车相撞，致{a}受伤，交警认定{b}负主要责任，双方就赔偿数额{amount}元协商未果。",
+           "{a}与{b}在村道会车时发生剐蹭，双方对车辆维修费{amount}元的承担有争议。"],
+    "14": ["{a}认为{b}物业服务不到位、供暖温度不达标，拒交物业费{amount}元，双方发生争执。",
+           "{b}以{a}拖欠物业费为由停止为其提供服务，{a}要求恢复并减免部分费用。"],
+    "99": ["{a}与{b}因婚丧嫁娶随礼往来及{amount}元的人情账目发生争执。",
+           "{a}与{b}因村务公开及集体收益分配问题发生争议，涉及款项约{amount}元。"],
+}
+_CLAIMS = {
+    "01": ["请求调解离婚，子女由申请人抚养，依法分割共同财产", "请求被申请人每月支付赡养费并定期看望老人",
+           "请求依法分割遗产"],
+    "02": ["请求被申请人拆除越界部分院墙，恢复原界址", "请求被申请人赔偿庄稼损失并看管好牲畜",
+           "请求被申请人改建排水沟，停止排水侵害"],
+    "03": ["请求被申请人停止侵占宅基地，恢复原状", "请求被申请人协助办理房屋过户手续"],
+    "04": ["请求被申请人支付欠款及利息", "请求解除合同并赔偿损失", "请求被申请人按期归还借款"],
+    "05": ["请求依法分割合伙财产，返还投资款", "请求清算合伙账目"],
+    "06": ["请求被申请人赔偿医疗费、误工费等各项损失", "请求被申请人承担修复费用"],
+    "07": ["请求确认草牧场边界，拆除争议地段围栏", "请求恢复地界，返还多占土地", "请求确认林地承包经营权"],
+    "08": ["请求按标准增加征地补偿款", "请求重新核定拆迁补偿面积"],
+    "09": ["请求停止排污并赔偿损失", "请求采取措施减少气味和噪声影响"],
+    "10": ["请求支付拖欠的劳动报酬", "请求支付工伤医疗费及误工费"],
+    "11": ["请求赔偿农作物损失", "请求退货并退还货款"],
+    "12": ["请求医疗机构承担赔偿责任", "请求减免相关医疗费用"],
+    "13": ["请求赔偿医疗费、误工费、护理费等损失", "请求承担车辆维修费用"],
+    "14": ["请求减免部分物业费，改善物业服务", "请求恢复物业服务"],
+    "99": ["请求查清账目、返还款项", "请求公开账目并依法分配收益"],
+}
+RISK_NOTES = ["双方情绪激动，曾发生推搡，存在民转刑风险，已告知派出所",
+              "一方扬言要上访，存在群体性上访苗头", "双方亲属聚集，存在群体性械斗风险，已向司法所报告",
+              "申请人情绪低落，有过激言语，已安排专人稳控", "双方多次发生肢体冲突，已报告村警务室"]
+REFERRALS = {
+    "court": "{county}人民法院诉前委派（{year}）蒙04{n:02d}诉前调{k}号",
+    "police": "{county}公安局{town_short}派出所移送",
+    "petition": "{county}信访局转交",
+    "procuratorate": "{county}人民检察院移送",
+    "government": "{town}人民政府综治中心转交",
+}
+AGENT_RELATIONS = ["儿子", "女儿", "配偶", "兄弟", "侄子"]
+
+
+# --- the world ------------------------------------------------------------------------------
+
+@dataclass
+class DemoCase:
+    """One generated case: the rows of its records, ready for writing.
+
+    ``extra`` maps a travelling table to more rows for it (added by :data:`STAGES`).
+    """
+
+    case: dict
+    parties: list[dict]
+    mediators: list[dict]
+    extra: dict[str, list[dict]] = field(default_factory=dict)
+
+
+@dataclass
+class DemoWorld:
+    """The township the cases happen in: places, committees, mediators, the time window."""
+
+    seed: int
+    today: date
+    start: date
+    county: str
+    county_code: str
+    town: str
+    city: dict = field(default_factory=dict)
+    organisations: list[dict] = field(default_factory=list)
+    committees: list[dict] = field(default_factory=list)       # township first, then villages
+    committee_weights: list[float] = field(default_factory=list)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # village id → group names
+    mediators: list[dict] = field(default_factory=list)
+    mediators_by_org: dict[str, list[dict]] = field(default_factory=dict)
+
+
+# Functions called on every generated case after make_case: stage(world, case, rng).
+STAGES: list[Callable[[DemoWorld, DemoCase, random.Random], None]] = []
+
+BATCH = 5000  # cases per write batch (one audit row per table and batch)
+
+
+def _uuid(rng: random.Random) -> str:
+    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
+
+
+def _weighted(rng: random.Random, pairs) -> str:
+    return rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
+
+
+def person_name(rng: random.Random, sex: str, ethnicity: str = "01") -> str:
+    """A Chinese name for a person: Han (faker zh_CN lists), Mongolian, sometimes a rare character."""
+    if ethnicity == "02" and rng.random() < 0.7:
+        given = rng.choice(MONGOLIAN_MALE if sex == "男" else MONGOLIAN_FEMALE)
+        return rng.choice(MONGOLIAN_SURNAMES) + given if rng.random() < 0.4 else given
+    surname = rng.choices(_SURNAMES, _SURNAME_WEIGHTS)[0]
+    pool = _GIVEN_MALE if sex == "男" else _GIVEN_FEMALE
+    given = rng.choice(pool)
+    if len(given) == 1 and rng.random() < 0.6:
+        given += rng.choice(pool)[0]
+    if rng.random() < 0.015:
+        given = given[:-1] + rng.choice(RARE_CHARS) if len(given) > 1 else rng.choice(RARE_CHARS)
+    return surname + given[:2]
+
+
+def id_number(rng: random.Random, birth: date, sex: str, region: str) -> str:
+    """A resident ID number (GB 11643) with a correct check digit; odd sequence digit = male."""
+    seq = rng.randrange(0, 500) * 2 + (1 if sex == "男" else 0)
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + ric.calc_check_digit(body)
+
+
+def credit_code(rng: random.Random, region: str) -> str:
+    """A unified social credit code (统一社会信用代码) with a correct check digit."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    body = "91" + region + "".join(rng.choice(alphabet[:10] if i < 8 else alphabet)
+                                   for i in range(9))
+    return body + uscc.calc_check_digit(body)
+
+
+def mobile(rng: random.Random) -> str:
+    return "1" + rng.choice("3578") + rng.choice("0123456789") + f"{rng.randrange(10**8):08d}"
+
+
+def phone(rng: random.Random) -> str:
+    """Mostly mobiles; some landlines with Chifeng's area code, normalised as check_phone does."""
+    if rng.random() < 0.08:
+        return f"0476-{rng.randrange(2, 9)}{rng.randrange(10**6):06d}"
+    return mobile(rng)
+
+
+def _birth(rng: random.Random, on: date, lo: int, hi: int) -> date:
+    age_days = rng.randrange(lo * 365 + 30, hi * 365)
+    return on - timedelta(days=age_days)
+
+
+def build_world(seed: int, today: date) -> DemoWorld:
+    """The township, its villages, groups and mediators for ``seed`` (no database access)."""
+    rng = random.Random(f"world:{seed}")
+    county, county_code, towns = rng.choice(COUNTIES)
+    town = rng.choice(towns)
+    town_short = town.removesuffix("镇").removesuffix("苏木").removesuffix("乡")
+    world = DemoWorld(seed=seed, today=today, start=date(today.year - 5, 1, 1), county=county,
+                      county_code=county_code, town=town)
+
+    def org(kind, name, parent, short="", code=""):
+        row = {"id": _uuid(rng), "kind": kind, "name": name, "short_name": short,
+               "parent_id": parent, "division_code": code, "speciality": "", "note": "示例数据"}
+        world.organisations.append(row)
+        return row
+
+    world.city = org("city", CITY[0], None, code=CITY[1])
+    cty = org("county", county, world.city["id"], code=county_code)
+    township = org("township", f"{town}人民调解委员会", cty["id"], short=town_short)
+    world.committees.append(township)
+    world.committee_weights.append(15.0)
+    n_villages = rng.randint(12, 20)
+    n_gacha = rng.randint(3, min(8, n_villages // 2))
+    names = [g + "嘎查" for g in rng.sample(GACHA_NAMES, n_gacha)] + \
+            [v + "村" for v in rng.sample(VILLAGE_NAMES, n_villages - n_gacha)]
+    rng.shuffle(names)
+    for name in names:
+        short = name.removesuffix("嘎查").removesuffix("村")
+        village = org("village", f"{name}人民调解委员会", township["id"], short=short)
+        village["place"] = name
+        world.committees.append(village)
+        world.committee_weights.append(rng.uniform(3, 10))
+        world.groups[village["id"]] = []
+        for g in range(rng.randint(3, 6)):
+            group = f"{GROUP_NUMERALS[g]}组"
+            org("group", f"{name}{group}", village["id"])
+            world.groups[village["id"]].append(group)
+    township["place"] = town
+
+    for committee in world.committees:
+        size = rng.randint(5, 7) if committee["kind"] == "township" else rng.randint(3, 5)
+        members = []
+        for i in range(size):
+            # At least one woman and one Mongol member per committee (People's Mediation Law art. 9).
+            sex = "女" if i == 1 else rng.choice("男男女")
+            eth = "02" if i == 2 else _weighted(rng, ETHNICITY_WEIGHTS)
+            township_staff = committee["kind"] == "township" and i < 2
+            m = {"id": _uuid(rng), "org_id": committee["id"], "name": person_name(rng, sex, eth),
+                 "sex": sex, "ethnicity": eth,
+                 "birth_date": _birth(rng, today, 30, 70).isoformat(), "phone": mobile(rng),
+                 "education": "20" if township_staff else _weighted(rng, EDUCATION_WEIGHTS),
+                 "legal_training": 1 if township_staff or rng.random() < 0.15 else 0,
+                 "profession": "司法所工作人员" if township_staff else rng.choice(MEDIATOR_PROFESSIONS),
+                 "full_time": 1 if township_staff else 0,
+                 "title": "首席调解员" if i == 0 else rng.choice(MEDIATOR_TITLES),
+                 "honours": (f"{rng.randint(world.start.year, today.year - 1)}年度{county}优秀人民调解员"
+                             if rng.random() < 0.25 else ""),
+                 "training": f"{rng.randint(world.start.year, today.year)}年{county}司法局人民调解员培训",
+                 "active": 0 if i >= 3 and rng.random() < 0.3 else 1}
+            members.append(m)
+        world.mediators.extend(members)
+        world.mediators_by_org[committee["id"]] = members
+    return world
+
+
+# --- one case -------------------------------------------------------------------------------
+
+def _address(world: DemoWorld, committee: dict, rng: random.Random) -> str:
+    village = committee
+    if committee["kind"] == "township":
+        village = rng.choice(world.committees[1:])
+    group = rng.choice(world.groups[village["id"]])
+    return f"{world.county}{world.town}{village['place']}{group}{rng.randint(1, 120)}号"
+
+
+def _person(world: DemoWorld, committee: dict, rng: random.Random, on: date, role: str) -> dict:
+    sex = rng.choice("男女")
+    eth = _weighted(rng, ETHNICITY_WEIGHTS)
+    birth = _birth(rng, on, 18, 85)
+    has_id = rng.random() < 0.88
+    region = world.county_code if rng.random() < 0.8 else rng.choice(ALL_COUNTY_CODES)
+    p = {"role": role, "kind": "person", "name": person_name(rng, sex, eth), "sex": sex,
+         "ethnicity": eth, "birth_date": birth.isoformat() if has_id else "",
+         "age": None if has_id else on.year - birth.year, "id_type": "resident_id",
+         "id_number": id_number(rng, birth, sex, region) if has_id else "",
+         "phone": phone(rng), "address": _address(world, committee, rng),
+         "occupation": rng.choice(OCCUPATIONS), "employer": "", "legal_rep": "",
+         "legal_rep_title": "", "agent_name": "", "agent_phone": "", "agent_relation": ""}
+    if rng.random() < 0.06:
+        relation = rng.choice(AGENT_RELATIONS)
+        agent_sex = "女" if relation in ("女儿",) else ("女" if relation == "配偶" and sex == "男"
+                                                        else "男")
+        agent = person_name(rng, agent_sex, eth)
+        if relation in ("儿子", "女儿", "兄弟", "侄子") and eth != "02":
+            agent = p["name"][0] + agent[1:]
+        p.update(agent_name=agent, agent_phone=mobile(rng), agent_relation=relation)
+    return p
+
+
+def _organisation(world: DemoWorld, rng: random.Random, dispute_type: str, role: str) -> dict:
+    pattern = rng.choice(ORG_PARTIES[dispute_type])
+    name = pattern.format(town=world.town, county=world.county, word=rng.choice(ORG_WORDS))
+    rep_sex = rng.choice("男男女")
+    title = {"人民政府": "镇长", "卫生院": "院长", "医院": "院长"}.get(
+        next((k for k in ("人民政府", "卫生院", "医院") if name.endswith(k)), ""), "总经理")
+    if world.town.endswith("苏木") and title == "镇长":
+        title = "苏木达"
+    return {"role": role, "kind": "organisation", "name": name, "sex": "", "ethnicity": "",
+            "birth_date": "", "age": None, "id_type": "credit_code",
+            "id_number": credit_code(rng, world.county_code),
+            "phone": f"0476-{rng.randrange(2, 9)}{rng.randrange(10**6):06d}",
+            "address": f"{world.county}{world.town}{rng.choice(['建设路', '人民路', '新华街', '团结路'])}"
+                       f"{rng.randint(1, 300)}号",
+            "occupation": "", "employer": "", "legal_rep": person_name(rng, rep_sex),
+            "legal_rep_title": title, "agent_name": person_name(rng, rng.choice("男女")),
+            "agent_phone": mobile(rng), "agent_relation": rng.choice(["员工", "法律顾问"])}
+
+
+def _status(rng: random.Random, age_days: int) -> str:
+    if age_days < 15:
+        return rng.choices(["registered", "accepted", "mediating"], [4, 3, 3])[0]
+    if age_days < 60:
+        return rng.choices(["accepted", "mediating", "agreed", "ended", "withdrawn", "refused"],
+                           [2, 20, 65, 7, 4, 2])[0]
+    final = rng.choices(["agreed", "ended", "withdrawn", "refused"], [88, 6, 3, 3])[0]
+    if age_days >= 365 and rng.random() < 0.8:
+        return "archived"
+    return final
+
+
+def make_case(world: DemoWorld, rng: random.Random, *, index: int, committee: dict,
+              received: date, seq: int) -> DemoCase:
+    """Generate one case (with its parties and mediators) numbered ``seq`` in its committee/year.
+
+    ``index`` is the case's position in the whole run; the first 15 cover every dispute type
+    and the first 7 every source, so even a small demo shows them all.
+    """
+    dtype = DISPUTE_TYPES[index] if index < len(DISPUTE_TYPES) else \
+        rng.choices(DISPUTE_TYPES, DISPUTE_WEIGHTS)[0]
+    source = SOURCES[index] if index < len(SOURCES) else rng.choices(SOURCES, SOURCE_WEIGHTS)[0]
+    case_id = _uuid(rng)
+    n_parties = rng.choices([1, 2, 3], [12, 75, 13])[0]
+    parties = [_person(world, committee, rng, received, "applicant")]
+    for i in range(1, n_parties):
+        role = "respondent" if i == 1 else rng.choice(["respondent", "third_party"])
+        if dtype in ORG_PARTIES and i == 1 and rng.random() < 0.45:
+            parties.append(_organisation(world, rng, dtype, role))
+        else:
+            parties.append(_person(world, committee, rng, received, role))
+    for seq_no, p in enumerate(parties, 1):
+        p.update(id=_uuid(rng), case_id=case_id, seq=seq_no)
+    other = parties[1]["name"] if len(parties) > 1 else person_name(rng, rng.choice("男女"))
+    lo, hi, none = AMOUNTS[dtype]
+    amount_yuan = 0 if rng.random() < none else rng.randint(lo // 100, hi // 100) * 100
+    slots = {"a": parties[0]["name"], "b": other, "village": committee["place"],
+             "amount": f"{amount_yuan or rng.randint(5, 50) * 100:,}"}
+    summary = rng.choice(_SUMMARIES[dtype]).format(**slots)
+    claims = rng.choice(_CLAIMS[dtype])
+    people = len(parties) + (rng.randint(10, 60) if dtype in ("08", "10") and rng.random() < 0.2
+                             else rng.choice([0, 0, 1, 2, 3]))
+    risk = rng.random() < (0.12 if dtype in ("07", "08", "02") else 0.03)
+    referral = ""
+    if source in REFERRALS:
+        referral = REFERRALS[source].format(
+            county=world.county, town=world.town, year=received.year, n=rng.randint(21, 30),
+            k=rng.randint(1, 900),
+            town_short=world.town.removesuffix("镇").removesuffix("苏木").removesuffix("乡"))
+    if committee["kind"] == "township":
+        place = rng.choice(["司法所调解室", f"{world.town}人民调解委员会调解室", "当事人家中"])
+    else:
+        office = f"{committee['place']}委员会调解室" if committee["place"].endswith("嘎查") \
+            else f"{committee['place']}委会调解室"
+        place = rng.choice([office, "当事人家中", "纠纷现场"])
+    members = [m for m in world.mediators_by_org[committee["id"]] if m["active"]]
+    chosen = rng.sample(members, min(len(members), rng.choices([1, 2], [6, 4])[0]))
+    year = received.year
+    case = {"id": case_id, "org_id": committee["id"],
+            "case_no": format_case_no(year, committee["short_name"], seq),
+            "case_year": year, "case_seq": seq, "received_date": received.isoformat(),
+            "source": source, "referral_note": referral, "dispute_type": dtype,
+            "summary": summary, "claims": claims, "place": place, "people_involved": people,
+            "amount_fen": amount_yuan * 100, "risk_flag": 1 if risk else 0,
+            "risk_note": rng.choice(RISK_NOTES) if risk else "",
+            "status": _status(rng, (world.today - received).days),
+            "created_by": chosen[0]["name"]}
+    links = [{"id": _uuid(rng), "case_id": case_id, "mediator_id": m["id"],
+              "role": "lead" if i == 0 else "member"} for i, m in enumerate(chosen)]
+    assert case["status"] in workflow.STATUSES
+    return DemoCase(case, parties, links)
+
+
+# --- the build ------------------------------------------------------------------------------
+
+def plan_cases(world: DemoWorld, count: int) -> list[tuple[int, int, date, int]]:
+    """Decide committee, date and number of each case: [(index, committee no., date, seq)].
+
+    Dates are drawn first and then numbered in date order, so numbers grow with the received
+    date within each committee and year, as they do when cases are registered day by day.
+    """
+    rng = random.Random(f"plan:{world.seed}")
+    span = (world.today - world.start).days
+    drawn = []
+    for i in range(count):
+        c = rng.choices(range(len(world.committees)), world.committee_weights)[0]
+        drawn.append((world.start + timedelta(days=rng.randint(0, span)), i, c))
+    drawn.sort()
+    seqs: dict[tuple[int, int], int] = {}
+    plan = []
+    for received, i, c in drawn:
+        key = (c, received.year)
+        seqs[key] = seqs.get(key, 0) + 1
+        plan.append((i, c, received, seqs[key]))
+    return plan
+
+
+def _refuse_if_not_empty(desk) -> None:
+    used = {t: desk.scalar(f"SELECT count(*) FROM {t}") for t in ("cases", "organisations",
+                                                                  "mediators")}
+    if any(used.values()):
+        raise DeskError(
+            f"该数据库中已有数据（案件 {used['cases']} 件、组织 {used['organisations']} 个），"
+            "示例数据不能与真实数据混在一起",
+            hint="请为示例数据指定一个新的数据库文件")
+
+
+def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
+               today: date | None = None) -> dict:
+    """Fill an EMPTY database with a synthetic township and ``cases`` cases; returns a summary.
+
+    Refuses (``DeskError``) a database that already has organisations, mediators or cases, so
+    sample data never mixes with real records. Everything is written in one transaction: if
+    ``progress`` is cancelled (see core/progress.py) or anything fails, nothing is saved.
+    ``today`` fixes the end of the time window (default: the local date).
+    """
+    if not isinstance(cases, int) or cases < 0:
+        raise ValidationError("案件数量应为不小于0的整数", field="cases")
+    if cases > 2_000_000:
+        raise ValidationError("案件数量过大（最多2,000,000件）", field="cases")
+    today = today or _today()
+    _refuse_if_not_empty(desk)
+    world = build_world(seed, today)
+    plan = plan_cases(world, cases)
+    counters: dict[tuple[str, int], int] = {}
+    totals = dict.fromkeys(TRAVELLING_TABLES, 0)
+    details = {"seed": seed, "source": "demo"}
+    report(progress, 0, cases)
+    with desk.transaction():
+        _refuse_if_not_empty(desk)
+        w = desk.records
+        orgs = [{k: v for k, v in o.items() if k != "place"} for o in world.organisations]
+        totals["organisations"] += w.insert_many("organisations", orgs, details=details)
+        totals["mediators"] += w.insert_many("mediators", world.mediators, details=details)
+        for start in range(0, len(plan), BATCH):
+            made = []
+            for index, c, received, seq in plan[start:start + BATCH]:
+                committee = world.committees[c]
+                rng = random.Random(f"case:{seed}:{index}")
+                demo_case = make_case(world, rng, index=index, committee=committee,
+                                      received=received, seq=seq)
+                for stage in STAGES:
+                    stage(world, demo_case, rng)
+                made.append(demo_case)
+                key = (committee["id"], received.year)
+                counters[key] = max(counters.get(key, 0), seq)
+            _write_batch(desk, made, totals, details)
+            report(progress, min(start + BATCH, len(plan)), cases)
+        desk.cases.raise_counters(counters)
+        desk.settings.set("committee_id", world.committees[0]["id"])
+        lead = world.mediators_by_org[world.committees[0]["id"]][0]
+        desk.settings.set("current_mediator_id", lead["id"])
+        desk.settings.set("current_user", lead["name"])
+        desk.settings.set("site_role", "township")
+        desk.settings.set("demo", {"seed": seed, "cases": cases, "today": today.isoformat()})
+    desk.user = lead["name"]
+    years = sorted({p[2].year for p in plan})
+    return {"seed": seed, "county": world.county, "township": world.town,
+            "villages": len(world.committees) - 1, "mediators": len(world.mediators),
+            "cases": totals["cases"], "parties": totals["parties"],
+            "years": (years[0], years[-1]) if years else (), "committee_id": world.committees[0]["id"]}
+
+
+def _write_batch(desk, made: list[DemoCase], totals: dict, details: dict) -> None:
+    """Write one batch of cases: each travelling table parents-first, then the search index."""
+    by_table: dict[str, list[dict]] = {"cases": [], "parties": [], "case_mediators": []}
+    owners: dict[str, dict[str, None]] = {}
+    for dc in made:
+        cid = dc.case["id"]
+        tables = {"cases": [dc.case], "parties": dc.parties, "case_mediators": dc.mediators,
+                  **dc.extra}
+        for table, rows in tables.items():
+            if rows:
+                by_table.setdefault(table, []).extend(rows)
+                owners.setdefault(table, {})[cid] = None
+    unknown = set(by_table) - set(TRAVELLING_TABLES)
+    if unknown:
+        raise DeskError(f"内部错误：示例数据写入了未登记的表 {sorted(unknown)}")
+    for table in TRAVELLING_TABLES:
+        if by_table.get(table):
+            totals[table] = totals.get(table, 0) + desk.records.insert_many(
+                table, by_table[table], case_ids=list(owners[table]), details=details)
+    desk.cases.index_many((dc.case, dc.parties) for dc in made)
