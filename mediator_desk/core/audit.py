@@ -11,11 +11,23 @@ if TYPE_CHECKING:
 ACTION_LABELS = {
     "create": "新建", "update": "修改", "delete": "删除", "setting": "修改设置",
     "code_add": "新增代码", "register": "登记案件",
+    # the mediation path
+    "status": "案件状态变更", "accept": "受理", "refuse": "不予受理", "investigate": "调查",
+    "mediate": "调解", "end": "调解终止", "withdraw": "撤回申请", "flag_risk": "标记激化风险",
+    "report_police": "报告公安机关", "agree_written": "达成书面协议", "agree_oral": "达成口头协议",
+    "sign": "协议签字生效", "supplement": "订立补充协议", "void": "作废协议",
+    "performance": "登记履行情况", "plan_followup": "安排回访", "follow_up": "回访",
+    "confirm_apply": "申请司法确认", "confirm_result": "司法确认结果", "archive": "立卷归档",
+    "attach": "添加附件", "detach": "删除附件",
 }
 
 TABLE_LABELS = {
     "cases": "案件", "parties": "当事人", "organisations": "组织", "mediators": "调解员",
     "case_mediators": "承办调解员", "settings": "设置", "code_items": "代码表",
+    "acceptances": "受理", "investigations": "调查记录", "mediation_sessions": "调解记录",
+    "risk_flags": "激化风险", "closures": "调解终止/撤回", "agreements": "调解协议",
+    "followups": "回访记录", "confirmations": "司法确认", "archives": "立卷归档",
+    "attachments": "附件",
 }
 
 

@@ -55,6 +55,30 @@ class Desk:
         self.cases = CaseManager(self)
         self.parties = PartyManager(self)
         self.audit = AuditTrail(self)
+        self._init_mediation_path()
+
+    def _init_mediation_path(self) -> None:
+        """Managers of the mediation path (issue 3): acceptance → records → outcome →
+        agreement → performance/follow-up → judicial confirmation → case file."""
+        from mediator_desk.core.acceptance import AcceptanceManager
+        from mediator_desk.core.agreements import AgreementManager
+        from mediator_desk.core.attachments import AttachmentManager
+        from mediator_desk.core.confirmation import ConfirmationManager
+        from mediator_desk.core.dossier import DossierManager
+        from mediator_desk.core.followups import FollowUpManager
+        from mediator_desk.core.outcomes import OutcomeManager
+        from mediator_desk.core.sessions import SessionManager
+        from mediator_desk.core.todo import TodoList
+
+        self.acceptance = AcceptanceManager(self)
+        self.sessions = SessionManager(self)
+        self.outcomes = OutcomeManager(self)
+        self.agreements = AgreementManager(self)
+        self.followups = FollowUpManager(self)
+        self.confirmations = ConfirmationManager(self)
+        self.attachments = AttachmentManager(self)
+        self.dossier = DossierManager(self)
+        self.todo = TodoList(self)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True) -> "Desk":

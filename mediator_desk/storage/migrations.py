@@ -215,3 +215,309 @@ def m0001_case_book(db):
         "INSERT INTO code_items (list, code, label, rollup, sort, version) VALUES (?,?,?,?,?,1)",
         rows)
     db.conn.execute("INSERT INTO settings (key, value) VALUES ('codes_version', '1')")
+
+
+@MIGRATIONS(name="0002_mediation_path")
+def m0002_mediation_path(db):
+    """The mediation path (issue 3): acceptance, records, outcomes, agreements, follow-ups,
+    judicial confirmation, archiving and attachments. All travelling tables.
+
+    Lists (mediators present, parties present, terms, question/answer pairs) are JSON text.
+    No foreign key points at ``attachments`` (an attachment names the record it proves through
+    ``record_table``/``record_id``), so attachments can travel last.
+    """
+    db.executescript(f"""
+    -- Acceptance (受理) or refusal (不予受理, Art. 17 / 2002 rules). One per case.
+    CREATE TABLE acceptances ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'refused')),
+        decided_on TEXT NOT NULL,
+        consent_form TEXT NOT NULL DEFAULT '',
+        consent_note TEXT NOT NULL DEFAULT '',
+        rights_notice_given INTEGER NOT NULL DEFAULT 0,
+        refusal_reason TEXT NOT NULL DEFAULT ''
+            CHECK (refusal_reason IN ('', 'party_refuses', 'outside_scope', 'other_body')),
+        refusal_note TEXT NOT NULL DEFAULT '',
+        decided_by TEXT NOT NULL DEFAULT ''
+    );
+
+    -- Investigation records (调查记录): body as ordered question/answer pairs (JSON list of
+    -- {{"q": …, "a": …}}).
+    CREATE TABLE investigations ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        held_on TEXT NOT NULL,
+        start_time TEXT NOT NULL DEFAULT '',
+        end_time TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        subject TEXT NOT NULL,
+        participants TEXT NOT NULL DEFAULT '',
+        investigators TEXT NOT NULL DEFAULT '[]',
+        recorder TEXT NOT NULL DEFAULT '',
+        qa TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX investigations_case ON investigations(case_id, held_on, seq);
+
+    -- Mediation records (调解记录). mediators/parties_present/participants are JSON lists of
+    -- names as written on the record (participants: invited helpers, not mediators/parties).
+    CREATE TABLE mediation_sessions ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        held_on TEXT NOT NULL,
+        start_time TEXT NOT NULL DEFAULT '',
+        end_time TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        matter TEXT NOT NULL DEFAULT '',
+        mediators TEXT NOT NULL DEFAULT '[]',
+        parties_present TEXT NOT NULL DEFAULT '[]',
+        participants TEXT NOT NULL DEFAULT '[]',
+        recorder TEXT NOT NULL DEFAULT '',
+        rights_notice_given INTEGER NOT NULL DEFAULT 0,
+        statements TEXT NOT NULL DEFAULT '',
+        findings TEXT NOT NULL DEFAULT '',
+        risk_warning TEXT NOT NULL DEFAULT '',
+        result TEXT NOT NULL DEFAULT 'continue' CHECK (result IN ('continue', 'agreed', 'failed')),
+        result_note TEXT NOT NULL DEFAULT '',
+        routes_explained TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX mediation_sessions_case ON mediation_sessions(case_id, held_on, seq);
+
+    -- Escalation risks (Art. 25): one row per kind per case, with the police report if made.
+    CREATE TABLE risk_flags ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('criminal', 'group_petition', 'group_fight')),
+        flagged_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0),
+        prevented INTEGER NOT NULL DEFAULT 0,
+        reported_on TEXT NOT NULL DEFAULT '',
+        report_recipient TEXT NOT NULL DEFAULT '',
+        report_note TEXT NOT NULL DEFAULT '',
+        UNIQUE (case_id, kind)
+    );
+    CREATE INDEX risk_flags_unreported ON risk_flags(case_id) WHERE reported_on = '';
+
+    -- Endings without agreement: mediation ended (调解终止, Art. 26) or application withdrawn.
+    CREATE TABLE closures ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('ended', 'withdrawn')),
+        closed_on TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        routes_explained TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+
+    -- Agreements (调解协议书 written / 口头协议 oral), numbered per committee per year.
+    -- supplements_id names the agreement a supplementary agreement corrects (no FK: rows of
+    -- one table may arrive in any order in a sync bundle).
+    CREATE TABLE agreements ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        form TEXT NOT NULL CHECK (form IN ('written', 'oral')),
+        agreement_no TEXT NOT NULL UNIQUE,
+        agreement_year INTEGER NOT NULL,
+        agreement_seq INTEGER NOT NULL,
+        supplements_id TEXT,
+        agreed_on TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        facts TEXT NOT NULL DEFAULT '',
+        terms TEXT NOT NULL DEFAULT '[]',
+        performance_method TEXT NOT NULL DEFAULT '',
+        performance_deadline TEXT NOT NULL DEFAULT '',
+        amount_fen INTEGER NOT NULL DEFAULT 0 CHECK (amount_fen >= 0),
+        copies INTEGER NOT NULL DEFAULT 0 CHECK (copies >= 0),
+        mediators TEXT NOT NULL DEFAULT '[]',
+        recorder TEXT NOT NULL DEFAULT '',
+        signed_on TEXT NOT NULL DEFAULT '',
+        effective_on TEXT NOT NULL DEFAULT '',
+        performance_status TEXT NOT NULL DEFAULT 'not_due'
+            CHECK (performance_status IN ('not_due', 'performed', 'partly', 'not_performed')),
+        performance_checked_on TEXT NOT NULL DEFAULT '',
+        performance_note TEXT NOT NULL DEFAULT '',
+        followup_due TEXT NOT NULL DEFAULT '',
+        voided_on TEXT NOT NULL DEFAULT '',
+        void_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX agreements_case ON agreements(case_id, agreed_on);
+    CREATE INDEX agreements_deadline ON agreements(performance_deadline)
+        WHERE effective_on != '' AND voided_on = '';
+    CREATE INDEX agreements_effective ON agreements(effective_on) WHERE voided_on = '';
+
+    -- Numbers are never reused: the counter only grows (like case_counters). Local table.
+    CREATE TABLE agreement_counters (
+        org_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (org_id, year)
+    );
+
+    -- Follow-up visits (回访记录).
+    CREATE TABLE followups ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        visited_on TEXT NOT NULL,
+        party TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        performance TEXT NOT NULL DEFAULT ''
+            CHECK (performance IN ('', 'not_due', 'performed', 'partly', 'not_performed')),
+        satisfaction TEXT NOT NULL DEFAULT ''
+            CHECK (satisfaction IN ('', 'satisfied', 'basic', 'dissatisfied')),
+        lawsuit INTEGER NOT NULL DEFAULT 0,
+        lawsuit_note TEXT NOT NULL DEFAULT '',
+        wrong_mediation INTEGER NOT NULL DEFAULT 0,
+        wrong_mediation_note TEXT NOT NULL DEFAULT '',
+        escalation_risk INTEGER NOT NULL DEFAULT 0,
+        escalation_note TEXT NOT NULL DEFAULT '',
+        action_taken TEXT NOT NULL DEFAULT '',
+        visitor TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX followups_agreement ON followups(agreement_id, visited_on);
+    CREATE INDEX followups_case ON followups(case_id, visited_on);
+
+    -- Judicial confirmation (司法确认, Art. 33): one application per agreement.
+    CREATE TABLE confirmations ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        agreement_id TEXT NOT NULL UNIQUE REFERENCES agreements(id) ON DELETE CASCADE,
+        applied_on TEXT NOT NULL,
+        court TEXT NOT NULL,
+        result TEXT NOT NULL DEFAULT 'pending'
+            CHECK (result IN ('pending', 'confirmed', 'not_confirmed')),
+        result_on TEXT NOT NULL DEFAULT '',
+        court_case_no TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX confirmations_case ON confirmations(case_id);
+
+    -- Archiving (立卷): makes the case read-only.
+    CREATE TABLE archives ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+        archived_on TEXT NOT NULL,
+        archived_by TEXT NOT NULL,
+        retention TEXT NOT NULL,
+        volume_title TEXT NOT NULL DEFAULT '',
+        file_note TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+
+    -- Attachments: metadata here, the file itself stored once by content hash at
+    -- <attachments_dir>/<sha256[:2]>/<sha256> (outside the database).
+    CREATE TABLE attachments ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        item TEXT NOT NULL CHECK (item IN ('application', 'notice', 'identity',
+            'power_of_attorney', 'investigation', 'evidence', 'mediation_record',
+            'signed_agreement', 'performance', 'followup', 'confirmation', 'file_note',
+            'other')),
+        record_table TEXT NOT NULL DEFAULT '',
+        record_id TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        added_on TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX attachments_case ON attachments(case_id, item);
+    CREATE INDEX attachments_record ON attachments(record_id) WHERE record_id != '';
+    CREATE INDEX attachments_sha ON attachments(sha256);
+    """)
+
+
+@MIGRATIONS(name="0003_sync")
+def m0003_sync(db):
+    """Sync between villages and the township office (issue 5).
+
+    ``case_reviews`` travels (office-owned: comments, approvals, returns sent back in receipts).
+    The ``sync_*`` tables are local bookkeeping and never travel: the sites this install knows
+    (with their public keys and how far each side has acknowledged the other), the import and
+    export logs, conflicts kept for a person to resolve, and attachment hashes the office holds.
+    """
+    db.executescript(f"""
+    CREATE TABLE case_reviews ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('comment', 'approve', 'return')),
+        text TEXT NOT NULL DEFAULT '',
+        reviewer TEXT NOT NULL DEFAULT '',
+        reviewed_on TEXT NOT NULL
+    );
+    CREATE INDEX case_reviews_case ON case_reviews(case_id, created_at);
+
+    -- Other sites: at an office its villages, at a village its office.
+    CREATE TABLE sync_sites (
+        site_id TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('village', 'office')),
+        name TEXT NOT NULL DEFAULT '',
+        signing_key TEXT NOT NULL,
+        age_recipient TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted', 'revoked')),
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT NOT NULL DEFAULT '',
+        -- office side: how far we hold this village's changes and audit entries
+        recv_seq INTEGER NOT NULL DEFAULT 0,
+        recv_audit_seq INTEGER NOT NULL DEFAULT 0,
+        recv_bundle_id TEXT NOT NULL DEFAULT '',
+        -- receipts: office = last number issued to this village; village = last one applied
+        receipt_no INTEGER NOT NULL DEFAULT 0,
+        office_instance TEXT NOT NULL DEFAULT '',
+        -- village side: how far this office has acknowledged our changes
+        acked_seq INTEGER NOT NULL DEFAULT 0,
+        acked_audit_seq INTEGER NOT NULL DEFAULT 0,
+        acked_bundle_id TEXT NOT NULL DEFAULT '',
+        details TEXT NOT NULL DEFAULT '{{}}'
+    );
+
+    CREATE TABLE sync_imports (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        bundle_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        sender_site_id TEXT NOT NULL,
+        manifest_sha256 TEXT NOT NULL,
+        seq_from INTEGER NOT NULL DEFAULT 0,
+        seq_to INTEGER NOT NULL DEFAULT 0,
+        result TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '{{}}',
+        file_name TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    );
+    CREATE INDEX sync_imports_bundle ON sync_imports(bundle_id);
+
+    CREATE TABLE sync_exports (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        bundle_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        receiver_site_id TEXT NOT NULL,
+        seq_from INTEGER NOT NULL DEFAULT 0,
+        seq_to INTEGER NOT NULL DEFAULT 0,
+        audit_from INTEGER NOT NULL DEFAULT 0,
+        audit_to INTEGER NOT NULL DEFAULT 0,
+        counts TEXT NOT NULL DEFAULT '{{}}',
+        file_name TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    );
+
+    CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        sender_site_id TEXT NOT NULL,
+        bundle_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        local_row TEXT,
+        incoming_row TEXT,
+        incoming_hash TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        resolution TEXT NOT NULL DEFAULT '',
+        resolved_by TEXT NOT NULL DEFAULT '',
+        resolved_at TEXT NOT NULL DEFAULT '',
+        detected_at TEXT NOT NULL
+    );
+    CREATE INDEX sync_conflicts_record ON sync_conflicts(table_name, record_id, status);
+
+    -- Village side: attachment files the office has confirmed it holds (never sent again).
+    CREATE TABLE sync_files_acked (
+        site_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (site_id, sha256)
+    ) WITHOUT ROWID;
+    """)

@@ -11,4 +11,17 @@ TRAVELLING_TABLES = [
     "cases",
     "case_mediators",
     "parties",
+    # the mediation path (migration 0002_mediation_path)
+    "acceptances",
+    "investigations",
+    "mediation_sessions",
+    "risk_flags",
+    "closures",
+    "agreements",
+    "followups",
+    "confirmations",
+    "archives",
+    "attachments",
+    # office reviews of village cases (migration 0003_sync)
+    "case_reviews",
 ]

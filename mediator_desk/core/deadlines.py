@@ -1,0 +1,90 @@
+"""Deadline arithmetic the law and practice set (pure functions on ``datetime.date``).
+
+- one month to settle a dispute after acceptance (2002 MoJ rules): ``received + 1 calendar
+  month``, month-end aware (31 January → 28/29 February);
+- Art. 33 judicial confirmation window: within 30 days of the agreement taking effect;
+- follow-up plan: a visit due N days after the performance deadline (N is a setting).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+# Art. 33: the parties may apply within 30 days of the agreement taking effect.
+CONFIRMATION_DAYS = 30
+# Defaults of the settings that tune the to-do list.
+DEFAULT_FOLLOWUP_DAYS = 15
+DEFAULT_CONFIRMATION_WARN_DAYS = 7
+
+
+def as_date(value: str | date) -> date:
+    """An ISO date string or a date → date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def add_months(d: str | date, months: int) -> date:
+    """``d`` plus whole calendar months; a day past the end of the target month is clamped
+    to its last day (2026-01-31 + 1 month = 2026-02-28; 2028-01-31 → 2028-02-29)."""
+    d = as_date(d)
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def one_month_due(received: str | date) -> date:
+    """The day a case has been open one calendar month (the settle-within-a-month rule)."""
+    return add_months(received, 1)
+
+
+def latest_received_overdue(today: str | date) -> date:
+    """The latest received date whose one-month deadline falls on or before ``today``.
+
+    ``one_month_due`` is non-decreasing in the received date, so cases received on or before
+    this day are exactly the ones that have been open one month (lets SQL use an index).
+    """
+    today = as_date(today)
+    candidate = add_months(today, -1)
+    while one_month_due(candidate + timedelta(days=1)) <= today:
+        candidate += timedelta(days=1)
+    while one_month_due(candidate) > today:  # pragma: no cover - defensive
+        candidate -= timedelta(days=1)
+    return candidate
+
+
+def confirmation_window(effective_on: str | date) -> tuple[date, date]:
+    """(first day, last day) on which judicial confirmation may be applied for (Art. 33)."""
+    start = as_date(effective_on)
+    return start, start + timedelta(days=CONFIRMATION_DAYS)
+
+
+def days_left(deadline: str | date, today: str | date) -> int:
+    """Whole days from ``today`` to ``deadline`` (0 = due today, negative = overdue)."""
+    return (as_date(deadline) - as_date(today)).days
+
+
+def followup_due(*, performance_deadline: str = "", effective_on: str = "",
+                 days: int = DEFAULT_FOLLOWUP_DAYS, override: str = "") -> date | None:
+    """When the follow-up visit of an agreement is due.
+
+    ``override`` (a planned date the mediator set) wins; otherwise ``days`` after the
+    performance deadline, or after the effective date when there is no deadline. ``None``
+    when the agreement is not in force.
+    """
+    if override:
+        return as_date(override)
+    base = performance_deadline or effective_on
+    if not base or not effective_on:
+        return None
+    return as_date(base) + timedelta(days=days)
+
+
+def countdown_text(deadline: str | date, today: str | date) -> str:
+    """'还剩5天' / '今天到期' / '已超期3天' (for lists and the case view)."""
+    n = days_left(deadline, today)
+    if n > 0:
+        return f"还剩{n}天"
+    if n == 0:
+        return "今天到期"
+    return f"已超期{-n}天"

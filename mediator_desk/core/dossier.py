@@ -1,0 +1,208 @@
+"""The case file (卷宗, "one case, one file") and archiving (立卷).
+
+``contents`` computes the 13-item table of contents of domain.md §3 from the case's data:
+for each item whether it is required, needed only as the case requires (as needed), or not
+applicable to this case, and whether it is present (a record in the database the documents
+layer prints from, or an attached scan). ``archive`` records who, when and the retention
+period and makes the case read-only; it is refused while a required item is missing.
+``view`` gathers everything about a case for the CLI, the GUI and the documents layer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from mediator_desk.core import guards, path_settings, workflow
+from mediator_desk.errors import IllegalStep, ValidationError
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+REQUIRED, AS_NEEDED, NOT_APPLICABLE = "required", "as_needed", "not_applicable"
+NEED_LABELS = {REQUIRED: "必备", AS_NEEDED: "视情况", NOT_APPLICABLE: "不适用"}
+
+# (number, key, title, base need) in the MoJ order.
+ITEMS = [
+    (1, "application", "人民调解申请书或人民调解受理登记表", REQUIRED),
+    (2, "notice", "人民调解当事人权利义务告知书", REQUIRED),
+    (3, "identity", "当事人身份证明", REQUIRED),
+    (4, "power_of_attorney", "授权委托书", AS_NEEDED),
+    (5, "investigation", "人民调解调查记录", AS_NEEDED),
+    (6, "evidence", "人民调解证据材料", AS_NEEDED),
+    (7, "mediation_record", "人民调解记录", REQUIRED),
+    (8, "agreement", "人民调解协议书或口头协议登记表", REQUIRED),
+    (9, "performance", "收条、汇款单等履行凭证", AS_NEEDED),
+    (10, "followup", "人民调解回访记录", AS_NEEDED),
+    (11, "confirmation", "司法确认有关材料", AS_NEEDED),
+    (12, "file_note", "卷宗情况说明", AS_NEEDED),
+    (13, "back_cover", "封底", REQUIRED),
+]
+
+
+class DossierManager:
+    """``desk.dossier``: table of contents, archiving, and the full view of a case."""
+
+    def __init__(self, desk: "Desk"):
+        self.desk = desk
+
+    def retention_choices(self) -> list[str]:
+        """The retention periods offered when archiving (setting ``retention_choices``)."""
+        return list(path_settings.get(self.desk, "retention_choices"))
+
+    # --- table of contents ---------------------------------------------------------------
+    def contents(self, case_id: str) -> list[dict]:
+        """The 13 items: {'no', 'key', 'title', 'need', 'need_label', 'present', 'missing',
+        'records', 'attachments', 'source'} where ``records`` counts database records the
+        documents layer prints, ``attachments`` counts attached scans, and ``missing`` is
+        True for a required item that is not present."""
+        d = self.desk
+        case = d.cases.get_row(case_id)
+        acc = d.acceptance.get(case_id)
+        refused = bool(acc and acc["decision"] == "refused")
+        closure = d.outcomes.closure(case_id)
+        att = {r["item"]: r["n"] for r in d.query(
+            "SELECT item, count(*) AS n FROM attachments WHERE case_id = ? GROUP BY item",
+            (case_id,))}
+        count = lambda sql: d.scalar(sql, (case_id,)) or 0  # noqa: E731
+        agreements = count("SELECT count(*) FROM agreements WHERE case_id = ? AND voided_on = ''")
+        in_force = count("SELECT count(*) FROM agreements WHERE case_id = ? AND voided_on = ''"
+                         " AND effective_on != ''")
+        has_agent = count("SELECT count(*) FROM parties WHERE case_id = ? AND agent_name != ''")
+        archive = self.get_archive(case_id)
+        records = {
+            "application": 1 if acc else 0,
+            "notice": 1 if (acc and acc["rights_notice_given"]) or count(
+                "SELECT count(*) FROM mediation_sessions WHERE case_id = ?"
+                " AND rights_notice_given = 1") else 0,
+            "identity": 0,
+            "power_of_attorney": 0,
+            "investigation": count("SELECT count(*) FROM investigations WHERE case_id = ?"),
+            "evidence": 0,
+            "mediation_record": count("SELECT count(*) FROM mediation_sessions WHERE case_id = ?"),
+            "agreement": agreements,
+            "performance": 0,
+            "followup": count("SELECT count(*) FROM followups WHERE case_id = ?"),
+            "confirmation": count("SELECT count(*) FROM confirmations WHERE case_id = ?"),
+            "file_note": 1 if archive and archive["file_note"] else 0,
+            "back_cover": 1,  # printed from the case data at any time
+        }
+        attach_key = {"agreement": "signed_agreement", "back_cover": ""}
+        # Which items this case needs beyond the base rule.
+        needs = {}
+        if refused:
+            needs = {k: NOT_APPLICABLE for _, k, _, _ in ITEMS
+                     if k not in ("application", "back_cover", "file_note")}
+        else:
+            if has_agent:
+                needs["power_of_attorney"] = REQUIRED
+            if closure or not agreements:
+                # No agreement: ended or withdrawn cases file the mediation record instead.
+                needs["agreement"] = NOT_APPLICABLE
+            if closure and closure["kind"] == "withdrawn" and not records["mediation_record"]:
+                needs["mediation_record"] = NOT_APPLICABLE
+            if not in_force:
+                for k in ("performance", "followup", "confirmation"):
+                    needs[k] = NOT_APPLICABLE if not records.get(k) else AS_NEEDED
+        out = []
+        for no, key, title, base in ITEMS:
+            need = needs.get(key, base)
+            n_rec = records.get(key, 0)
+            n_att = att.get(attach_key.get(key, key), 0) if attach_key.get(key, key) else 0
+            present = bool(n_rec or n_att)
+            source = "record" if n_rec else ("attachment" if n_att else "")
+            out.append({"no": no, "key": key, "title": title, "need": need,
+                        "need_label": NEED_LABELS[need], "present": present,
+                        "missing": need == REQUIRED and not present,
+                        "records": n_rec, "attachments": n_att, "source": source})
+        return out
+
+    def missing(self, case_id: str) -> list[str]:
+        """Titles of the required items that are missing."""
+        return [i["title"] for i in self.contents(case_id) if i["missing"]]
+
+    # --- archiving ---------------------------------------------------------------------------
+    def archive(self, case_id: str, *, archived_on, retention: str, archived_by: str = "",
+                volume_title: str = "", file_note: str = "", note: str = "",
+                today: date | None = None) -> str:
+        """File the case (立卷): who, when, retention; the case becomes read-only.
+
+        Refused while the case is open or a required item of the file is missing (the
+        message lists them). Returns the archive record id.
+        """
+        retention = (retention or "").strip()
+        if retention not in self.retention_choices():
+            raise ValidationError(f"保管期限应为：{'、'.join(self.retention_choices())}",
+                                  field="retention")
+        day = guards.past_date(archived_on, field="archived_on", label="立卷日期", today=today)
+        by = guards.text(archived_by or self.desk.user, field="archived_by", label="立卷人",
+                         required=True)
+        with self.desk.transaction():
+            case = guards.editable_case(self.desk, case_id)
+            workflow.check_transition(case["status"], "archived")
+            latest = self._latest_date(case_id)
+            guards.not_before(day, latest, field="archived_on", label="立卷日期",
+                              earlier_label="案件最后一项记录的日期")
+            missing = self.missing(case_id)
+            if missing:
+                raise IllegalStep("卷宗缺少必备材料，不能立卷：" + "、".join(missing),
+                                  hint="请补充记录或添加扫描件后再立卷")
+            rid = self.desk.records.insert("archives", {
+                "case_id": case_id, "archived_on": day, "archived_by": by,
+                "retention": retention,
+                "volume_title": guards.text(volume_title, field="volume_title", label="卷名"),
+                "file_note": guards.text(file_note, field="file_note", label="卷宗情况说明"),
+                "note": guards.text(note, field="note", label="备注")},
+                case_id=case_id, action="archive")
+            guards.move(self.desk, case_id, "archived")
+            return rid
+
+    def _latest_date(self, case_id: str) -> str:
+        """The latest day any step of the case happened (archiving may not precede it)."""
+        return self.desk.scalar(
+            "SELECT max(d) FROM ("
+            " SELECT received_date AS d FROM cases WHERE id = :c"
+            " UNION ALL SELECT decided_on FROM acceptances WHERE case_id = :c"
+            " UNION ALL SELECT held_on FROM investigations WHERE case_id = :c"
+            " UNION ALL SELECT held_on FROM mediation_sessions WHERE case_id = :c"
+            " UNION ALL SELECT closed_on FROM closures WHERE case_id = :c"
+            " UNION ALL SELECT max(agreed_on, signed_on, voided_on, performance_checked_on)"
+            "   FROM agreements WHERE case_id = :c"
+            " UNION ALL SELECT visited_on FROM followups WHERE case_id = :c"
+            " UNION ALL SELECT max(applied_on, result_on) FROM confirmations WHERE case_id = :c)",
+            {"c": case_id}) or ""
+
+    def get_archive(self, case_id: str) -> dict | None:
+        """The archive record (立卷) of a case, or None."""
+        return self.desk.query_one("SELECT * FROM archives WHERE case_id = ?", (case_id,))
+
+    # --- everything about a case -------------------------------------------------------------------
+    def view(self, case_id: str, *, mask: bool = True, today: date | None = None) -> dict:
+        """The case (as desk.cases.get) plus the whole mediation path, as plain dicts:
+        acceptance, investigations, mediations, outcome, risks, agreements (each with its
+        follow-ups, confirmation, attachments, window and plan), attachments,
+        missing_files, contents, archive, history (audit trail)."""
+        d = self.desk
+        case = d.cases.get(case_id, mask=mask)
+        case["acceptance"] = d.acceptance.get(case_id)
+        case["investigations"] = d.sessions.investigations(case_id)
+        case["mediations"] = d.sessions.mediations(case_id)
+        case["outcome"] = d.outcomes.get(case_id)
+        case["closure"] = d.outcomes.closure(case_id)
+        case["risks"] = d.outcomes.risks(case_id)
+        agreements = d.agreements.for_case(case_id, today=today)
+        confirmations = {c["agreement_id"]: c for c in d.confirmations.for_case(case_id)}
+        followups = d.followups.for_case(case_id)
+        for a in agreements:
+            a["followups"] = [f for f in followups if f["agreement_id"] == a["id"]]
+            a["confirmation"] = confirmations.get(a["id"])
+            a["attachments"] = d.attachments.for_record(a["id"])
+        case["agreements"] = agreements
+        case["followups"] = followups
+        case["confirmations"] = list(confirmations.values())
+        case["attachments"] = d.attachments.for_case(case_id)
+        case["missing_files"] = [a for a in case["attachments"] if not a["exists"]]
+        case["contents"] = self.contents(case_id)
+        case["archive"] = self.get_archive(case_id)
+        case["history"] = d.audit.for_case(case_id)
+        return case
