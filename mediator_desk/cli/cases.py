@@ -25,6 +25,7 @@ def register(sub) -> None:
     show.add_argument("case_no", metavar="CASE_NO", help="案件编号，如（2026）红旗人调字第1号")
     show.add_argument("--json", action="store_true", help="以 JSON 输出")
     show.add_argument("--full-id", action="store_true", help="显示完整证件号码（默认遮盖）")
+    show.add_argument("--today", metavar="YYYY-MM-DD", help="倒计时按这一天计算（默认今天）")
     show.set_defaults(run=run_case_show)
 
 
@@ -65,8 +66,17 @@ def run_case_list(args) -> int:
 
 
 def run_case_show(args) -> int:
+    from datetime import date
+
+    from mediator_desk.cli.case_view import print_case_view
+
+    today = None
+    if getattr(args, "today", None):
+        from mediator_desk.cli.mediation import _day
+        today = _day(args.today)
     with open_desk(args, create=False) as desk:
-        case = desk.cases.get(desk.cases.find_by_number(args.case_no), mask=not args.full_id)
+        case_id = desk.cases.find_by_number(args.case_no)
+        case = desk.dossier.view(case_id, mask=not args.full_id, today=today)
         if args.json:
             print_json(case)
             return 0
@@ -87,4 +97,5 @@ def run_case_show(args) -> int:
                   f"　{p['address']}")
         if case["mediators"]:
             print("调解员：" + "、".join(m["name"] for m in case["mediators"]))
+        print_case_view(case, today=today or date.today())
         return 0

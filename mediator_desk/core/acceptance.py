@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mediator_desk.core import guards
-from mediator_desk.errors import IllegalStep
+from mediator_desk.errors import IllegalStep, ValidationError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -69,7 +69,7 @@ class AcceptanceManager:
         reason = guards.choice(reason, REFUSAL_REASONS, field="reason", label="不予受理理由")
         note = guards.text(note, field="note", label="说明")
         if reason == "other_body" and not note:
-            raise guards.ValidationError("请写明已受理该纠纷的机关（法院、公安机关或行政机关）",
+            raise ValidationError("请写明已受理该纠纷的机关（法院、公安机关或行政机关）",
                                          field="note")
         day = guards.past_date(decided_on, field="decided_on", label="决定日期", today=today)
         with self.desk.transaction():

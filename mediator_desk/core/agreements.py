@@ -113,8 +113,13 @@ class AgreementManager:
                 required=False)
         if "amount_fen" in v:
             v["amount_fen"] = parse_amount_fen(v["amount_fen"], label="协议金额")
-        if "copies" in v and v["copies"] not in (None, ""):
-            v["copies"] = check_count(v["copies"], field="copies", label="协议份数")
+        if "copies" in v:
+            if v["copies"] in (None, ""):
+                v["copies"] = None  # create() fills in parties + 1; update() leaves it alone
+            else:
+                v["copies"] = check_count(v["copies"], field="copies", label="协议份数")
+                if v["copies"] == 0:
+                    raise ValidationError("协议份数至少为1份", field="copies")
         if "mediators" in v:
             v["mediators"] = guards.dumps(guards.names(v["mediators"], field="mediators",
                                                        label="人民调解员"))
@@ -190,6 +195,8 @@ class AgreementManager:
         old = self._row(agreement_id)
         self._require_changeable(old)
         v = self._clean(values, today, full=False)
+        if v.get("copies", 0) is None:
+            del v["copies"]
         with self.desk.transaction():
             case = guards.editable_case(self.desk, old["case_id"])
             merged = dict(old, **v)
@@ -218,8 +225,17 @@ class AgreementManager:
         day = guards.past_date(signed_on, field="signed_on", label="签字日期", today=today)
         guards.not_before(day, row["agreed_on"], field="signed_on", label="签字日期",
                           earlier_label="达成协议日期")
-        if scan is not None:
-            prepared = self.desk.attachments.prepare(scan, file_name=scan_name)
+        self.desk.cases.require_editable(row["case_id"])
+        prepared = self.desk.attachments.prepare(scan, file_name=scan_name) \
+            if scan is not None else None
+        try:
+            return self._sign(row, day, prepared)
+        finally:
+            if prepared is not None:
+                self.desk.attachments.discard(prepared)
+
+    def _sign(self, row: dict, day: str, prepared) -> str:
+        agreement_id = row["id"]
         with self.desk.transaction():
             case = guards.editable_case(self.desk, row["case_id"])
             principal = row["supplements_id"] is None
@@ -230,7 +246,7 @@ class AgreementManager:
                                      {"signed_on": day, "effective_on": day},
                                      case_id=row["case_id"], action="sign")
             attachment_id = ""
-            if scan is not None:
+            if prepared is not None:
                 attachment_id = self.desk.attachments.store(
                     row["case_id"], prepared, item="signed_agreement",
                     record_table="agreements", record_id=agreement_id, added_on=day)
@@ -309,8 +325,18 @@ class AgreementManager:
         if row["voided_on"]:
             raise ReadOnlyRecord(f"协议{row['agreement_no']}已作废")
         day = guards.past_date(checked_on, field="checked_on", label="核实日期", today=today)
+        self.desk.cases.require_editable(row["case_id"])
         prepared = self.desk.attachments.prepare(proof, file_name=proof_name) \
             if proof is not None else None
+        try:
+            return self._record_performance(row, status, day, note, prepared)
+        finally:
+            if prepared is not None:
+                self.desk.attachments.discard(prepared)
+
+    def _record_performance(self, row: dict, status: str, day: str, note: str,
+                            prepared) -> str:
+        agreement_id = row["id"]
         with self.desk.transaction():
             case = guards.editable_case(self.desk, row["case_id"], "performance")
             if not row["effective_on"]:
