@@ -1,0 +1,94 @@
+"""Starting the GUI: ``run(db_path)`` is what ``mediator-desk`` calls.
+
+Order: QApplication → shipped CJK font (large default size) → zh_CN translations → open the
+Desk (a refused database shows what is wrong and what to do, then exits non-zero without
+touching the file) → first-run setup if needed → main window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from mediator_desk.errors import DatabaseRefused, DeskError
+from mediator_desk.gui import resources, worker
+from mediator_desk.gui.forms import STYLE_SHEET
+from mediator_desk.gui.messages import Messages
+
+log = logging.getLogger(__name__)
+
+EXIT_REFUSED = 2
+EXIT_CANCELLED = 1
+_installed: dict = {}      # translators (must stay referenced) and font family, once per process
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with font, translations and style (reuses an existing instance)."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("mediator-desk")
+    app.setOrganizationName("mediator-desk")
+    if not _installed:
+        _installed["font"] = resources.register_fonts()
+        _installed["translators"] = resources.install_translators(app)
+        app.setApplicationDisplayName(QCoreApplication.translate("App", "Mediation desk"))
+        app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def create_main_window(desk):
+    """Start the worker for ``desk`` and build the main window (not shown).
+
+    The window fills itself in the background; wait for ``window.model.pageLoaded`` (the first
+    page of the case list) and ``window.contextLoaded``.
+    """
+    from mediator_desk.gui.main_window import MainWindow
+
+    make_application()
+    worker.install(desk)
+    return MainWindow()
+
+
+def open_desk(db_path=None):
+    """Open the database or explain (in a dialog) why not; returns the Desk or None."""
+    from mediator_desk.core.desk import Desk
+
+    try:
+        return Desk.open(db_path)
+    except DatabaseRefused as exc:
+        log.warning("database refused: %s", exc)
+        Messages.error(None, exc, QCoreApplication.translate("App", "Cannot open the database"))
+    except DeskError as exc:
+        Messages.error(None, exc, QCoreApplication.translate("App", "Cannot open the database"))
+    return None
+
+
+def run(db_path=None) -> int:
+    """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    app = make_application()
+    desk = open_desk(db_path)
+    if desk is None:
+        return EXIT_REFUSED
+    from mediator_desk.core.setup import is_set_up
+    from mediator_desk.gui.setup_dialog import SetupDialog
+
+    try:
+        needs_setup = not is_set_up(desk)
+        worker.install(desk)
+        if needs_setup:
+            dialog = SetupDialog()
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return EXIT_CANCELLED
+        window = create_main_window(desk)
+        window.show()
+        return app.exec()
+    finally:
+        worker.shutdown()
+        desk.close()

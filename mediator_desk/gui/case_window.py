@@ -1,0 +1,138 @@
+"""One case in its own window: a header and tabs (the case and its parties first).
+
+Later features add tabs (records, agreement, follow-ups, documents, attachments, history) with
+:meth:`CaseWindow.register_tab` (for every case window) or :meth:`CaseWindow.add_tab` (one
+window). A tab factory is called once a case exists, with the window; it returns
+``(widget, title)`` or None. Tabs can read ``window.case`` and ``window.context`` and react to
+``window.caseLoaded`` (emitted after each reload).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from mediator_desk.gui import worker
+from mediator_desk.gui.case_editor import CaseEditor
+from mediator_desk.gui.messages import Messages
+
+TabFactory = Callable[["CaseWindow"], "tuple[QWidget, str] | None"]
+
+
+class CaseWindow(QWidget):
+    """A case (or a new registration, ``case=None``) with extensible tabs."""
+
+    tab_factories: list[TabFactory] = []
+    caseLoaded = Signal(dict)     # the case dict, after registration and every reload
+
+    @classmethod
+    def register_tab(cls, factory: TabFactory) -> None:
+        """Add a tab to every case window opened from now on."""
+        if factory not in cls.tab_factories:
+            cls.tab_factories.append(factory)
+
+    def __init__(self, context, case: dict | None = None, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context = context
+        self.case = case
+        self._extra_tabs_added = False
+        self._reloading = False
+        self.header = QLabel()
+        self.header.setProperty("role", "heading")
+        font = self.header.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.header.setFont(font)
+        self.tabs = QTabWidget()
+        self.editor = CaseEditor(context, case)
+        self.tabs.addTab(self.editor, self.tr("Case and parties"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.editor.saved.connect(self._saved)
+        self.editor.dirtyChanged.connect(lambda _d: self._update_title())
+        worker.changes_signal().connect(self._on_changes)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.resize(1100, 820)
+        self._update_title()
+        if case is not None:
+            self._add_extra_tabs()
+
+    @property
+    def case_id(self) -> str:
+        return (self.case or {}).get("id", "")
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab to this window; returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    def _add_extra_tabs(self) -> None:
+        if self._extra_tabs_added:
+            return
+        self._extra_tabs_added = True
+        for factory in self.tab_factories:
+            made = factory(self)
+            if made:
+                self.add_tab(*made)
+
+    def _update_title(self) -> None:
+        if self.case is None:
+            title = self.tr("Register a new case")
+            header = title
+        else:
+            title = self.case["case_no"]
+            header = f"{self.case['case_no']}　{self.case.get('status_label', '')}　" \
+                     f"{self.case.get('org_name', '')}"
+        if self.editor.dirty:
+            title += " *"
+        self.setWindowTitle(title)
+        self.header.setText(header)
+
+    # --- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the case again (after a save or someone else's change)."""
+        if not self.case_id or self._reloading:
+            return
+        self._reloading = True
+        case_id = self.case_id
+        worker.run_op(self, lambda desk: desk.cases.get(case_id), self._loaded, self._load_failed)
+
+    def _saved(self, case_id: str) -> None:
+        if self.case is None:
+            self.case = {"id": case_id, "case_no": ""}
+        self.reload()
+
+    def _loaded(self, case: dict) -> None:
+        self._reloading = False
+        self.case = case
+        self.editor.set_case(case)
+        self._update_title()
+        self._add_extra_tabs()
+        self.caseLoaded.emit(case)
+
+    def _load_failed(self, exc) -> None:
+        self._reloading = False
+        Messages.error(self, exc)
+
+    def set_context(self, context) -> None:
+        self.context = context
+        self.editor.set_context(context)
+
+    def _on_changes(self, changes) -> None:
+        # Someone else's change to this case (another window, a later tab): show it, unless
+        # the user is in the middle of editing here.
+        if self.case_id and self.case_id in changes.case_ids and not self.editor.dirty \
+                and not self.editor.saving:
+            self.reload()
+
+    def closeEvent(self, event) -> None:
+        if self.editor.dirty and not Messages.confirm(
+                self, self.tr("This case has unsaved changes. Close without saving?"),
+                yes=self.tr("Close without saving"), no=self.tr("Keep editing")):
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,59 @@
+"""What the screens need to know about this desk (committee, code lists, mediators …).
+
+Loaded once on the worker thread with :func:`load_context` and reloaded when a change touches
+the tables it comes from, so building a window or a combo box never waits on the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mediator_desk.core import workflow
+
+# The tables whose change makes the context stale.
+SOURCE_TABLES = ("organisations", "mediators", "code_items", "settings", "cases")
+
+
+@dataclass(frozen=True)
+class DeskContext:
+    committee: dict = field(default_factory=dict)          # this install's committee (may be {})
+    committees: list[dict] = field(default_factory=list)   # every committee, for the filter
+    statuses: list[tuple[str, str]] = field(default_factory=list)
+    dispute_types: list[dict] = field(default_factory=list)
+    case_sources: list[dict] = field(default_factory=list)
+    ethnicities: list[dict] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    mediators: list[dict] = field(default_factory=list)    # active mediators of the committee
+    current_mediator_id: str = ""
+    user: str = ""
+
+    @property
+    def committee_id(self) -> str:
+        return self.committee.get("id", "")
+
+    @property
+    def committee_name(self) -> str:
+        return self.committee.get("name", "")
+
+    def is_referral(self, source: str) -> bool:
+        return any(i["code"] == source and i["rollup"] == "referral" for i in self.case_sources)
+
+
+def load_context(desk) -> DeskContext:
+    """Read everything in :class:`DeskContext` (runs on the worker thread)."""
+    committee_id = desk.settings.get("committee_id") or ""
+    committee = {}
+    if committee_id:
+        committee = desk.organisations.get(committee_id)
+    return DeskContext(
+        committee=committee,
+        committees=desk.organisations.committees(),
+        statuses=list(workflow.STATUSES.items()),
+        dispute_types=desk.codes.items("dispute_type"),
+        case_sources=desk.codes.items("case_source"),
+        ethnicities=desk.codes.items("ethnicity"),
+        years=desk.cases.years(),
+        mediators=desk.mediators.list(committee_id or None),
+        current_mediator_id=desk.settings.get("current_mediator_id") or "",
+        user=desk.user,
+    )

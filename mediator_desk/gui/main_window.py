@@ -1,0 +1,311 @@
+"""The main window: the case book (search, filters, the lazy case list) and a to-do area.
+
+Keyboard: Ctrl+F search, Ctrl+N new case, Enter opens the selected case, Down from the search
+box moves into the list. The to-do dock (``todo_dock``) is empty for now; a later feature sets
+its widget and shows it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from mediator_desk.core.cases import CaseFilter
+from mediator_desk.gui import worker
+from mediator_desk.gui.case_list_model import CaseListModel
+from mediator_desk.gui.case_window import CaseWindow
+from mediator_desk.gui.context import SOURCE_TABLES, DeskContext, load_context
+from mediator_desk.gui.forms import fill_combo
+from mediator_desk.gui.messages import Messages
+
+SEARCH_DELAY_MS = 250
+
+
+class CaseTable(QTableView):
+    """The case list view; Enter/Return opens the current case (on every platform)."""
+
+    openRequested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.openRequested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    contextLoaded = Signal(object)     # DeskContext, first time and after relevant changes
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = DeskContext()
+        self.case_windows: dict[str, CaseWindow] = {}
+        self.new_case_window: CaseWindow | None = None
+        self._build()
+        worker.changes_signal().connect(self._on_changes)
+        self.load_context()
+        self.search_now()
+
+    # --- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Mediation desk"))
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr(
+            "Case number, party name, pinyin initials (zs), ID or phone digits, facts…"))
+        self.search_box.installEventFilter(self)
+        search_label = QLabel(self.tr("&Search"))
+        search_label.setBuddy(self.search_box)
+
+        self.status_filter = QComboBox()
+        self.type_filter = QComboBox()
+        self.year_filter = QComboBox()
+        self.org_filter = QComboBox()
+        for combo in (self.status_filter, self.type_filter, self.year_filter, self.org_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.search_now)
+        self._fill_filters()
+        self.new_case_button = QPushButton(self.tr("New case"))
+        self.new_case_button.setToolTip(self.tr("Register a new dispute (Ctrl+N)"))
+        self.new_case_button.clicked.connect(self.new_case)
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_case_button)
+        filters = QHBoxLayout()
+        for text, combo in ((self.tr("S&tatus"), self.status_filter),
+                            (self.tr("Ty&pe"), self.type_filter),
+                            (self.tr("&Year"), self.year_filter),
+                            (self.tr("Co&mmittee"), self.org_filter)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+            filters.addSpacing(12)
+        filters.addStretch(1)
+
+        self.model = CaseListModel(self)
+        self.table = CaseTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)      # Tab leaves the list (keyboard users)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        widths = (17, 7, 9, 6, 0, 11)   # in characters of the current font
+        em = self.table.fontMetrics().horizontalAdvance("中")
+        for column, chars in enumerate(widths):
+            if chars:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, em * chars)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.openRequested.connect(self._open_index)
+        self.model.countChanged.connect(self._show_count)
+        self.model.modelReset.connect(lambda: self.count_label.setText(self.tr("Searching…")))
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self.todo_dock = QDockWidget(self.tr("To do"), self)
+        self.todo_dock.setObjectName("todo_dock")
+        self.todo_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.todo_dock.setWidget(QLabel(self.tr("Nothing due.")))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
+        self.todo_dock.hide()
+
+        self.count_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        worker.runner().busy.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search_now)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self._build_menus()
+
+        self.setTabOrder(self.search_box, self.new_case_button)
+        self.setTabOrder(self.new_case_button, self.status_filter)
+        self.setTabOrder(self.status_filter, self.type_filter)
+        self.setTabOrder(self.type_filter, self.year_filter)
+        self.setTabOrder(self.year_filter, self.org_filter)
+        self.setTabOrder(self.org_filter, self.table)
+        self.search_box.setFocus()
+        self.resize(1280, 800)
+
+    def _build_menus(self) -> None:
+        cases = self.menuBar().addMenu(self.tr("&Cases"))
+        self.new_case_action = QAction(self.tr("&New case…"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.new_case)
+        self.open_case_action = QAction(self.tr("&Open selected case"), self)
+        self.open_case_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_case_action.triggered.connect(self.open_selected)
+        self.find_action = QAction(self.tr("&Find…"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.new_case_action, self.open_case_action, self.find_action):
+            cases.addAction(action)
+        cases.addSeparator()
+        cases.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        toggle = self.todo_dock.toggleViewAction()
+        toggle.setText(self.tr("&To-do panel"))
+        view.addAction(toggle)
+        self.addActions([self.new_case_action, self.find_action, quit_action])
+
+    def eventFilter(self, obj, event) -> bool:
+        # Down (or Enter) in the search box moves into the list; Escape clears the search.
+        if obj is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._search_timer.isActive():
+                    self.search_now()
+                self.focus_list()
+                return True
+            if key == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                return True
+        return super().eventFilter(obj, event)
+
+    # --- context (committee, code lists) -----------------------------------------------
+    def load_context(self) -> None:
+        worker.run_op(self, load_context, self._context_loaded)
+
+    def _context_loaded(self, context: DeskContext) -> None:
+        self.context = context
+        name = context.committee_name
+        self.setWindowTitle(self.tr("Mediation desk — {committee}").format(committee=name)
+                            if name else self.tr("Mediation desk"))
+        self._fill_filters()
+        for window in list(self.case_windows.values()) + [self.new_case_window]:
+            if window is not None:
+                window.set_context(context)
+        self.contextLoaded.emit(context)
+
+    def _fill_filters(self) -> None:
+        ctx = self.context
+        fill_combo(self.status_filter, ctx.statuses, blank=self.tr("All statuses"))
+        fill_combo(self.type_filter, [(i["code"], i["label"]) for i in ctx.dispute_types],
+                   blank=self.tr("All types"))
+        fill_combo(self.year_filter, [(y, self.tr("{year}").format(year=y)) for y in ctx.years],
+                   blank=self.tr("All years"))
+        fill_combo(self.org_filter, [(o["id"], o["name"]) for o in ctx.committees],
+                   blank=self.tr("All committees"))
+
+    # --- searching -----------------------------------------------------------------------
+    def current_filter(self) -> CaseFilter:
+        return CaseFilter(text=self.search_box.text().strip(),
+                          status=self.status_filter.currentData() or "",
+                          dispute_type=self.type_filter.currentData() or "",
+                          year=self.year_filter.currentData() or None,
+                          org_id=self.org_filter.currentData() or "")
+
+    def search_now(self, *_args) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _show_count(self, n: int) -> None:
+        if self.current_filter() == CaseFilter():
+            self.count_label.setText(self.tr("{n} cases").format(n=n))
+        else:
+            self.count_label.setText(self.tr("{n} cases found").format(n=n))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
+
+    # --- opening cases -----------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_case(self.model.case_id(index.row()))
+
+    def open_selected(self) -> None:
+        self._open_index(self.table.currentIndex())
+
+    def open_case(self, case_id: str) -> None:
+        """Show the case in its window (read in the background, then built)."""
+        if not case_id:
+            return
+        window = self.case_windows.get(case_id)
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return
+        worker.run_op(self, lambda desk: desk.cases.get(case_id), self._show_case,
+                      lambda exc: Messages.error(self, exc))
+
+    def _show_case(self, case: dict) -> CaseWindow:
+        window = self.case_windows.get(case["id"])
+        if window is None:
+            window = CaseWindow(self.context, case, self)
+            self.case_windows[case["id"]] = window
+            window.destroyed.connect(lambda _o=None, cid=case["id"]: self.case_windows.pop(cid, None))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def new_case(self) -> CaseWindow:
+        """Open a window to register a new dispute."""
+        if self.new_case_window is not None:
+            self.new_case_window.show()
+            self.new_case_window.raise_()
+            return self.new_case_window
+        window = CaseWindow(self.context, None, self)
+        self.new_case_window = window
+        window.caseLoaded.connect(lambda case, w=window: self._registered(w, case))
+        window.destroyed.connect(lambda _o=None, w=window: self._forget_new(w))
+        window.show()
+        window.editor.received_date.setFocus()
+        return window
+
+    def _registered(self, window: CaseWindow, case: dict) -> None:
+        # The new-case window now shows a registered case: file it under its id.
+        if self.new_case_window is window:
+            self.new_case_window = None
+            self.case_windows[case["id"]] = window
+            window.destroyed.connect(lambda _o=None, cid=case["id"]: self.case_windows.pop(cid, None))
+
+    def _forget_new(self, window) -> None:
+        if self.new_case_window is window:
+            self.new_case_window = None
+
+    # --- reacting to writes -----------------------------------------------------------
+    def _on_changes(self, changes) -> None:
+        if changes.touches(*SOURCE_TABLES):
+            self.load_context()
+
+    def closeEvent(self, event) -> None:
+        for window in list(self.case_windows.values()) + [self.new_case_window]:
+            if window is not None and not window.close():
+                event.ignore()
+                return
+        event.accept()

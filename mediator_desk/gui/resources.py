@@ -1,0 +1,84 @@
+"""Where the shipped resources are, and loading them into Qt (font, translations).
+
+``resources_dir()`` works from a source checkout (``<repo>/resources``) and from a PyInstaller
+bundle (``<_MEIPASS>/resources``), so every lookup goes through it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+
+log = logging.getLogger(__name__)
+
+TRANSLATION_BASENAME = "mediator_desk_zh_CN"
+# Large enough for older eyes on a laptop screen (the Qt default is 9–10 pt).
+DEFAULT_POINT_SIZE = 13
+
+
+def resources_dir() -> Path:
+    """The folder holding fonts/, translations/ …; ``MEDIATOR_DESK_RESOURCES`` overrides."""
+    override = os.environ.get("MEDIATOR_DESK_RESOURCES")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    # mediator_desk/gui/resources.py → <repo>/resources
+    return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def font_files() -> list[Path]:
+    """The shipped font files (TrueType/OpenType), preferred order: sorted by name."""
+    folder = resources_dir() / "fonts"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
+
+
+def register_fonts(point_size: int = DEFAULT_POINT_SIZE) -> str:
+    """Register the shipped CJK font and make it (large) the application default.
+
+    Returns the family name in use, or "" if no shipped font could be loaded — the app then
+    falls back to system fonts (Chinese may show as boxes on machines without a CJK font).
+    """
+    family = ""
+    for path in font_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path)
+            continue
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families and not family:
+            family = families[0]
+            log.info("registered font %s from %s", family, path.name)
+    if not family:
+        log.warning("no shipped CJK font found in %s; using system fonts", resources_dir() / "fonts")
+    app = QCoreApplication.instance()
+    if app is not None and hasattr(app, "setFont"):
+        font = QFont(family) if family else app.font()
+        font.setPointSize(point_size)
+        app.setFont(font)
+    return family
+
+
+def install_translators(app) -> list[QTranslator]:
+    """Install Qt's own zh_CN strings (standard buttons) and ours. Returns the translators,
+    which the caller must keep referenced."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for base, folder in (("qtbase_zh_CN", qt_dir),
+                         (TRANSLATION_BASENAME, str(resources_dir() / "translations"))):
+        translator = QTranslator(app)
+        if translator.load(base, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", base, folder)
+    return installed

@@ -1,0 +1,183 @@
+"""First-run setup: which committee this install is, and who the current mediator is.
+
+Calls ``core.setup.set_up_committee`` through the worker; refusals appear next to their
+fields. "Try with sample data" additionally fills the database with a synthetic township from
+``core.demo.build_demo`` (when that module is present).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+from mediator_desk.core.setup import LEVELS, set_up_committee
+from mediator_desk.gui import worker
+from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo
+
+SAMPLE_CASES = 500
+SAMPLE_SEED = 2026
+
+
+def demo_builder():
+    """``core.demo.build_demo`` if that module exists in this build, else None."""
+    try:
+        module = importlib.import_module("mediator_desk.core.demo")
+    except ImportError:
+        return None
+    return getattr(module, "build_demo", None)
+
+
+def _set_up(desk, values: dict, sample: bool) -> dict:
+    ids = set_up_committee(desk, **values)
+    if sample:
+        build = demo_builder()
+        if build is not None:
+            build(desk, cases=SAMPLE_CASES, seed=SAMPLE_SEED)
+    return ids
+
+
+class SetupDialog(QDialog):
+    """Asks for the committee and the current mediator; ``result_ids`` after acceptance."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set up the mediation desk"))
+        self.result_ids: dict | None = None
+        self.saving = False
+        self.general = error_label()
+        self.errors = FieldErrors(self.general)
+        e = self.errors
+
+        intro = QLabel(self.tr(
+            "Welcome. Before the first case, tell the desk which mediation committee it "
+            "works for and who is using it."))
+        intro.setWordWrap(True)
+
+        self.committee_name = QLineEdit()
+        self.committee_name.setPlaceholderText(self.tr("e.g. 红旗嘎查人民调解委员会"))
+        self.level = QComboBox()
+        fill_combo(self.level, LEVELS.items())
+        self.township_name = QLineEdit()
+        self.township_name.setPlaceholderText(self.tr("e.g. 巴彦塔拉苏木"))
+        self.county_name = QLineEdit()
+        self.county_name.setPlaceholderText(self.tr("e.g. 阿鲁科尔沁旗"))
+        self.short_name = QLineEdit()
+        self.short_name.setMaxLength(8)
+        self.short_name.setPlaceholderText(self.tr("used in case numbers, e.g. 红旗"))
+        self.example = QLabel()
+        self.example.setProperty("role", "hint")
+        self.mediator_name = QLineEdit()
+        self.mediator_sex = QComboBox()
+        fill_combo(self.mediator_sex, [("男", "男"), ("女", "女")], blank=self.tr("(not given)"))
+        self.mediator_phone = QLineEdit()
+        self.mediator_phone.setPlaceholderText(self.tr("mobile, or landline with area code"))
+        self.sample = QCheckBox(self.tr("Fill in sample cases to try the desk &out"))
+        self.sample.setToolTip(self.tr(
+            "Adds made-up villages, mediators and cases. Use a separate database for real work."))
+
+        committee = QGroupBox(self.tr("Committee"))
+        form = QFormLayout(committee)
+
+        def row(layout, field, text, widget, *aliases):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            layout.addRow(label, e.wrap(field, widget, *aliases))
+
+        row(form, "committee_name", self.tr("Committee &name"), self.committee_name)
+        row(form, "level", self.tr("&Level"), self.level)
+        row(form, "township_name", self.tr("&Township (sumu)"), self.township_name)
+        row(form, "county_name", self.tr("&County (banner)"), self.county_name)
+        row(form, "short_name", self.tr("S&hort name"), self.short_name)
+        form.addRow("", self.example)
+        you = QGroupBox(self.tr("Current mediator"))
+        form2 = QFormLayout(you)
+        row(form2, "mediator_name", self.tr("Your na&me"), self.mediator_name)
+        row(form2, "mediator_sex", self.tr("Se&x"), self.mediator_sex, "sex")
+        row(form2, "mediator_phone", self.tr("&Phone"), self.mediator_phone, "phone")
+
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.tr("&Start"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(committee)
+        layout.addWidget(you)
+        layout.addWidget(self.sample)
+        if demo_builder() is None:
+            self.sample.setEnabled(False)
+            self.sample.setToolTip(self.tr("Sample data is not available in this version."))
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+
+        self.level.currentIndexChanged.connect(self._level_changed)
+        self.short_name.textChanged.connect(self._show_example)
+        for field in ("committee_name", "township_name", "short_name", "mediator_name",
+                      "mediator_phone"):
+            getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
+        self._level_changed()
+        self._show_example()
+        self.committee_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setMinimumWidth(620)
+
+    def _level_changed(self, _index: int = 0) -> None:
+        village = self.level.currentData() == "village"
+        self.township_name.setEnabled(village)
+        if not village:
+            self.errors.clear("township_name")
+
+    def _show_example(self, _text: str = "") -> None:
+        from datetime import date
+
+        from mediator_desk.core.cases import format_case_no
+
+        short = self.short_name.text().strip() or "××"
+        self.example.setText(self.tr("Case numbers will look like {number}").format(
+            number=format_case_no(date.today().year, short, 1)))
+
+    def values(self) -> dict:
+        return {
+            "committee_name": self.committee_name.text().strip(),
+            "level": self.level.currentData(),
+            "short_name": self.short_name.text().strip(),
+            "township_name": self.township_name.text().strip()
+            if self.level.currentData() == "village" else "",
+            "county_name": self.county_name.text().strip(),
+            "mediator_name": self.mediator_name.text().strip(),
+            "mediator_sex": self.mediator_sex.currentData() or "",
+            "mediator_phone": self.mediator_phone.text().strip(),
+        }
+
+    def submit(self) -> None:
+        if self.saving:
+            return
+        self.errors.clear_all()
+        values = self.values()
+        sample = self.sample.isChecked() and self.sample.isEnabled()
+        self.saving = True
+        self.ok_button.setEnabled(False)
+        label = self.tr("Building sample cases…") if sample else self.tr("Setting up…")
+        worker.run_op(self, lambda desk: _set_up(desk, values, sample), self._done,
+                      self._refused, label=label)
+
+    def _done(self, ids: dict) -> None:
+        self.saving = False
+        self.result_ids = ids
+        self.accept()
+
+    def _refused(self, exc) -> None:
+        self.saving = False
+        self.ok_button.setEnabled(True)
+        # set_up_committee also passes on the organisation's and mediator's own field names
+        field = getattr(exc, "field", "")
+        mapped = {"name": "committee_name", "parent_id": "township_name"}.get(field)
+        if mapped:
+            exc.field = mapped
+        self.errors.show_error(exc)
