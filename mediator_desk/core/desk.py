@@ -56,6 +56,9 @@ class Desk:
         self.parties = PartyManager(self)
         self.audit = AuditTrail(self)
         self._init_mediation_path()
+        from mediator_desk.core.reviews import ReviewManager
+
+        self.reviews = ReviewManager(self)   # office comments/approvals/returns (issue 5)
 
     def _init_mediation_path(self) -> None:
         """Managers of the mediation path (issue 3): acceptance → records → outcome →

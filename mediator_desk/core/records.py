@@ -12,7 +12,7 @@ import uuid
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mediator_desk.core.clock import utc_now
-from mediator_desk.errors import NotFound
+from mediator_desk.errors import NotFound, ReadOnlyRecord
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 # Fields whose values are masked in the audit trail (it travels and is shown to many people).
 MASKED_FIELDS = {"id_number"}
 SYNC_FIELDS = {"id", "site_id", "rev", "created_at", "updated_at"}
+# Travelling tables whose records another site may change (none: a record belongs to the
+# site where it was born; the office annotates village cases with its own case_reviews).
+SHARED_TABLES: set[str] = set()
 
 
 def new_id() -> str:
@@ -121,11 +124,27 @@ class RecordWriter:
             raise NotFound(f"找不到记录（{table} {record_id[:8]}）")
         return dict(zip([d[0] for d in cur.description], row))
 
+    def require_owned(self, table: str, row: dict) -> None:
+        """Refuse changing a record born on another site (single writer; see sync.md §8).
+
+        At the township office, a village's cases are read-only: the office comments, approves
+        or returns them through its own ``case_reviews`` records instead.
+        """
+        if row.get("site_id") not in (None, self.desk.site_id) and table not in SHARED_TABLES:
+            raise ReadOnlyRecord("该记录由其他站点（村调委会或司法所）登记，本站只能查看，不能修改",
+                                 hint="如需更正，请退回原登记单位修改，或添加审查意见")
+
     def update(self, table: str, record_id: str, values: dict, *, case_id: str = "",
-               action: str = "update") -> dict:
-        """Apply the fields that really change; returns {field: (old, new)} (empty: no write)."""
+               action: str = "update", override_owner: bool = False) -> dict:
+        """Apply the fields that really change; returns {field: (old, new)} (empty: no write).
+
+        Records born on another site are refused (:meth:`require_owned`) unless
+        ``override_owner`` (only for a person resolving a sync conflict by merging).
+        """
         self.desk.require_transaction()
         old = self.get(table, record_id)
+        if not override_owner:
+            self.require_owned(table, old)
         changed = {k: (old[k], v) for k, v in values.items()
                    if k not in SYNC_FIELDS and old.get(k) != v}
         if not changed:
@@ -144,9 +163,12 @@ class RecordWriter:
 
     def delete(self, table: str, record_id: str, *, case_id: str = "",
                action: str = "delete") -> None:
-        """Delete a record; a 'delete' change-log row lets other sites follow."""
+        """Delete a record; a 'delete' change-log row lets other sites follow.
+
+        Records born on another site are refused (:meth:`require_owned`)."""
         self.desk.require_transaction()
         old = self.get(table, record_id)
+        self.require_owned(table, old)
         at = utc_now()
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
         self._log(table, record_id, old["rev"] + 1, "delete", at)

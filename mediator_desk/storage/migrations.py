@@ -521,3 +521,19 @@ def m0003_sync(db):
         PRIMARY KEY (site_id, sha256)
     ) WITHOUT ROWID;
     """)
+
+
+@MIGRATIONS(name="0004_sync_tombstones")
+def m0004_sync_tombstones(db):
+    """Deletions received from other sites (local, never travels): an older copy of a deleted
+    record arriving later (bundles imported in reverse order) must not bring it back."""
+    db.executescript("""
+    CREATE TABLE sync_tombstones (
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        site_id TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (table_name, record_id)
+    ) WITHOUT ROWID;
+    """)

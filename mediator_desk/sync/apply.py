@@ -1,0 +1,451 @@
+"""Holding another site's records: compare revisions, preview, then apply in one transaction.
+
+Generic over ``storage.schema.TRAVELLING_TABLES``: a new travelling table travels without a
+change here. The rules (single writer per record; never last-write-wins by clock):
+
+- a record we don't have → **new** (unless a deletion we received earlier is at least as new:
+  an older copy arriving late must not bring a deleted record back);
+- same id and identical content → **unchanged** (so re-imports change nothing);
+- a higher revision from its owner → **updated**;
+- a lower revision → an older copy: **unchanged** (we already hold a newer one);
+- same revision but different content, a record that belongs to another site here, or a
+  record that *this* site changed since it last received it (our change log has a row for the
+  record at its current revision) → **conflict**: both versions go to ``sync_conflicts`` for a
+  person to resolve; ours stays in place.
+
+:func:`plan_incoming` only reads; :func:`apply_plan` writes with plain ``executemany`` inside
+the caller's transaction (foreign keys deferred to the commit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mediator_desk.core.clock import utc_now
+from mediator_desk.core.progress import report
+from mediator_desk.storage.schema import TRAVELLING_TABLES
+from mediator_desk.sync.container import BundleRefused
+from mediator_desk.sync.payload import AUDIT_COLUMNS, Incoming, TableRows
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+BATCH = 900          # ids per IN (...) query; below SQLite's default variable limit
+TABLE_LABELS = {
+    "organisations": "组织", "mediators": "调解员", "cases": "案件", "case_mediators": "承办调解员",
+    "parties": "当事人", "acceptances": "受理登记", "investigations": "调查记录",
+    "mediation_sessions": "调解记录", "risk_flags": "风险标记", "closures": "终止/撤回",
+    "agreements": "调解协议", "followups": "回访记录", "confirmations": "司法确认",
+    "archives": "归档", "attachments": "附件", "case_reviews": "审查意见",
+}
+REASONS = {"same_rev": "同一版本内容不同", "changed_here": "本站修改过该记录",
+           "owner": "记录归属的站点不一致"}
+
+
+@dataclass
+class TableCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    deleted: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Plan:
+    """What applying a payload would do (the preview) and the rows to write."""
+
+    sender: str
+    bundle_id: str
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    inserts: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)
+    updates: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)
+    deletes: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    conflicts: list[tuple] = field(default_factory=list)     # new rows for sync_conflicts
+    audit_rows: list[list] = field(default_factory=list)
+    audit_known: int = 0
+    touched_cases: set[str] = field(default_factory=set)
+
+    @property
+    def changed(self) -> bool:
+        """True if applying would write anything."""
+        return bool(self.inserts or self.updates or self.deletes or self.conflicts
+                    or self.audit_rows)
+
+    @property
+    def conflict_count(self) -> int:
+        return sum(c.conflicts for c in self.counts.values())
+
+    def preview(self) -> dict:
+        """Per kind of record: new / updated / unchanged / conflicts / deleted (+ audit)."""
+        tables = {t: dict(c.as_dict(), label=TABLE_LABELS.get(t, t))
+                  for t, c in self.counts.items()}
+        return {"tables": tables,
+                "audit": {"new": len(self.audit_rows), "unchanged": self.audit_known},
+                "conflicts": self.conflict_count}
+
+
+def _chunks(items: list, size: int = BATCH):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+_COLUMNS: dict[tuple[str, str], list[str]] = {}
+
+
+def table_columns(desk: "Desk", table: str) -> list[str]:
+    """Column names of a local table (cached per database file)."""
+    key = (str(desk.path), table)
+    if key not in _COLUMNS:
+        _COLUMNS[key] = [r[1] for r in desk.db.conn.execute(f"PRAGMA table_info({table})")]
+    return _COLUMNS[key]
+
+
+def foreign_keys(desk: "Desk", table: str) -> list[tuple[str, str, str]]:
+    """(column, target table, target column) for each foreign key of ``table``."""
+    return [(r[3], r[2], r[4] or "id")
+            for r in desk.db.conn.execute(f"PRAGMA foreign_key_list({table})")]
+
+
+def _fetch(desk: "Desk", table: str, cols: list[str], ids: list[str]) -> dict[str, tuple]:
+    """Local rows (as tuples in ``cols`` order) for the given ids."""
+    out: dict[str, tuple] = {}
+    sel = ", ".join(cols)
+    i_id = cols.index("id")
+    conn = desk.db.conn
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {sel} FROM {table} WHERE id IN ({marks})", chunk):
+            out[row[i_id]] = row
+    return out
+
+
+def _existing_ids(desk: "Desk", table: str, ids: set[str], column: str = "id") -> set[str]:
+    found: set[str] = set()
+    items = list(ids)
+    for chunk in _chunks(items):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in desk.db.conn.execute(
+            f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk))
+    return found
+
+
+def _tombstones(desk: "Desk", table: str, ids: list[str]) -> dict[str, int]:
+    if not ids or not desk.scalar("SELECT 1 FROM sync_tombstones WHERE table_name = ? LIMIT 1",
+                                  (table,)):
+        return {}
+    out = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for rid, rev in desk.db.conn.execute(
+                f"SELECT record_id, rev FROM sync_tombstones WHERE table_name = ?"
+                f" AND record_id IN ({marks})", [table, *chunk]):
+            out[rid] = rev
+    return out
+
+
+def _changed_here(desk: "Desk", table: str, record_id: str, rev: int) -> bool:
+    """True if this site wrote the record's current revision itself (our change log has it)."""
+    return desk.db.conn.execute(
+        "SELECT 1 FROM change_log WHERE table_name = ? AND record_id = ? AND rev = ? LIMIT 1",
+        (table, record_id, rev)).fetchone() is not None
+
+
+def row_hash(columns: list[str], row) -> str:
+    return hashlib.sha256(json.dumps(dict(zip(columns, row)), ensure_ascii=False,
+                                     sort_keys=True).encode()).hexdigest()
+
+
+def _open_conflict(desk: "Desk", table: str, record_id: str, digest: str) -> bool:
+    return desk.db.conn.execute(
+        "SELECT 1 FROM sync_conflicts WHERE table_name = ? AND record_id = ? AND status = 'open'"
+        " AND incoming_hash = ? LIMIT 1", (table, record_id, digest)).fetchone() is not None
+
+
+def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None) -> Plan:
+    """Compare a payload with the database and decide, per record, what importing would do.
+
+    Reads only. Refuses (``BundleRefused``) columns we don't have and references to records
+    that are neither here nor in the payload.
+    """
+    plan = Plan(sender=inc.sender, bundle_id=bundle_id)
+    accepted: dict[str, set[str]] = {}     # ids that will exist after applying, per table
+    skipped: dict[str, set[str]] = {}      # incoming ids dropped as older than a deletion
+    deleting: dict[str, set[str]] = {}
+    now = utc_now()
+    total = len(TRAVELLING_TABLES) * 2
+    step = 0
+    # Deletions first: their ids must not count as present when references are checked.
+    for table in TRAVELLING_TABLES:
+        items = inc.deletions.get(table)
+        step += 1
+        report(progress, step, total)
+        if not items:
+            continue
+        counts = plan.counts.setdefault(table, TableCounts())
+        cols = table_columns(desk, table)
+        fetch_cols = ["id", "site_id", "rev"] + (["case_id"] if "case_id" in cols else [])
+        local = _fetch(desk, table, fetch_cols, [i for i, _ in items])
+        for rid, rev in items:
+            row = local.get(rid)
+            if row is None:
+                counts.unchanged += 1
+                continue
+            _, site, loc_rev = row[:3]
+            reason = None
+            if site != inc.sender:
+                reason = "owner"
+            elif _changed_here(desk, table, rid, loc_rev):
+                reason = "changed_here"
+            elif rev <= loc_rev:
+                counts.unchanged += 1       # an older deletion notice; what we hold is newer
+                continue
+            if reason:
+                counts.conflicts += 1
+                _add_conflict(desk, plan, table, rid, reason, local_cols=None, local_row=None,
+                              inc_cols=["id", "rev", "deleted"], inc_row=[rid, rev, True],
+                              now=now)
+                continue
+            counts.deleted += 1
+            plan.deletes.setdefault(table, []).append((rid, rev))
+            deleting.setdefault(table, set()).add(rid)
+            if table == "parties" and len(row) > 3:
+                plan.touched_cases.add(row[3])     # the case's search row lists its parties
+    for table in TRAVELLING_TABLES:
+        step += 1
+        report(progress, step, total)
+        t = inc.tables.get(table)
+        if t is None:
+            continue
+        _plan_table(desk, plan, table, t, accepted, skipped, deleting, now)
+    _check_references(desk, plan, inc, accepted, skipped, deleting)
+    if inc.audit is not None and inc.audit.rows:
+        ids = [r[0] for r in inc.audit.rows]
+        known = _existing_ids(desk, "audit_log", set(ids))
+        plan.audit_rows = [r for r in inc.audit.rows if r[0] not in known]
+        plan.audit_known = len(ids) - len(plan.audit_rows)
+    return plan
+
+
+def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, deleting, now):
+    local_cols = table_columns(desk, table)
+    unknown = [c for c in t.columns if c not in local_cols]
+    if unknown:
+        raise BundleRefused(f"同步内容中的表“{table}”有本软件不认识的字段：{', '.join(unknown[:5])}",
+                            hint="发送方的软件可能较新，请升级软件")
+    counts = plan.counts.setdefault(table, TableCounts())
+    cols = t.columns
+    i_id, i_site, i_rev = cols.index("id"), cols.index("site_id"), cols.index("rev")
+    ids = [r[i_id] for r in t.rows]
+    local = _fetch(desk, table, cols, ids)
+    missing = [rid for rid in ids if rid not in local]
+    graves = _tombstones(desk, table, missing)
+    inserts, updates = [], []
+    acc = accepted.setdefault(table, set())
+    skip = skipped.setdefault(table, set())
+    sender = plan.sender
+    for row in t.rows:
+        rid = row[i_id]
+        loc = local.get(rid)
+        if loc is None:
+            if rid in graves and graves[rid] >= row[i_rev]:
+                counts.unchanged += 1
+                skip.add(rid)
+                continue
+            inserts.append(row)
+            acc.add(rid)
+            continue
+        acc.add(rid)
+        if tuple(row) == loc:
+            counts.unchanged += 1
+            continue
+        loc_site, loc_rev = loc[i_site], loc[i_rev]
+        reason = None
+        if loc_site != sender:
+            reason = "owner"
+        elif type(loc_rev) is int and _changed_here(desk, table, rid, loc_rev):
+            reason = "changed_here"
+        elif row[i_rev] > loc_rev:
+            updates.append(row)
+            continue
+        elif row[i_rev] < loc_rev:
+            counts.unchanged += 1            # an older copy; we hold a newer revision
+            continue
+        else:
+            reason = "same_rev"
+        counts.conflicts += 1
+        _add_conflict(desk, plan, table, rid, reason, local_cols=cols, local_row=loc,
+                      inc_cols=cols, inc_row=row, now=now)
+    counts.new += len(inserts)
+    counts.updated += len(updates)
+    if inserts:
+        plan.inserts[table] = (cols, inserts)
+    if updates:
+        plan.updates[table] = (cols, updates)
+    if table == "cases":
+        plan.touched_cases.update(r[i_id] for r in inserts)
+        plan.touched_cases.update(r[i_id] for r in updates)
+    elif table == "parties" and "case_id" in cols:
+        i_case = cols.index("case_id")
+        plan.touched_cases.update(r[i_case] for r in inserts)
+        plan.touched_cases.update(r[i_case] for r in updates)
+
+
+def _add_conflict(desk, plan: Plan, table, rid, reason, *, local_cols, local_row, inc_cols,
+                  inc_row, now) -> None:
+    """Queue a conflict for ``sync_conflicts`` (both versions as JSON objects)."""
+    digest = row_hash(inc_cols, inc_row)
+    if _open_conflict(desk, table, rid, digest) or any(
+            c[0] == table and c[1] == rid and c[6] == digest for c in plan.conflicts):
+        return                            # already kept for review: importing again adds nothing
+    if local_cols is None:
+        full = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,))
+        local_json = json.dumps(full, ensure_ascii=False)
+    else:
+        local_json = json.dumps(dict(zip(local_cols, local_row)), ensure_ascii=False)
+    incoming_json = json.dumps(dict(zip(inc_cols, inc_row)), ensure_ascii=False)
+    plan.conflicts.append((table, rid, plan.sender, plan.bundle_id, reason, local_json,
+                           incoming_json, digest, now))
+
+
+def _check_references(desk, plan: Plan, inc: Incoming, accepted, skipped, deleting) -> None:
+    """Every reference of a row we will write must point at a record that will exist.
+
+    A row whose parent was dropped as older than a deletion is dropped too (it would have been
+    deleted with its parent). Anything else missing means the sender's file is incomplete.
+    """
+    for table in TRAVELLING_TABLES:
+        fks = [fk for fk in foreign_keys(desk, table)]
+        if not fks:
+            continue
+        for bucket in ("inserts", "updates"):
+            entry = getattr(plan, bucket).get(table)
+            if not entry:
+                continue
+            cols, rows = entry
+            keep = list(rows)
+            for col, target, target_col in fks:
+                if col not in cols or target_col != "id":
+                    continue
+                i = cols.index(col)
+                values = {r[i] for r in keep if r[i] is not None}
+                acc = accepted.get(target, set())
+                outside = {v for v in values if v not in acc}
+                present = _existing_ids(desk, target, outside) if outside else set()
+                present -= deleting.get(target, set())
+                gone = {v for v in outside if v not in present}
+                if not gone:
+                    continue
+                dropped = {v for v in gone if v in skipped.get(target, set())
+                           or _tombstones(desk, target, [v])}
+                really = gone - dropped
+                if really:
+                    v = sorted(really)[0]
+                    raise BundleRefused(
+                        f"同步内容不完整：{TABLE_LABELS.get(table, table)}记录引用了不存在的"
+                        f"{TABLE_LABELS.get(target, target)}（{str(v)[:8]}）",
+                        hint="请让发送方重新导出（必要时使用完整导出）")
+                i_id = cols.index("id")
+                before = len(keep)
+                keep = [r for r in keep if r[i] not in dropped]
+                for r in rows:
+                    if r[i] in dropped:
+                        skipped.setdefault(table, set()).add(r[i_id])
+                        accepted.get(table, set()).discard(r[i_id])
+                counts = plan.counts[table]
+                gone_n = before - len(keep)
+                if bucket == "inserts":
+                    counts.new -= gone_n
+                else:
+                    counts.updated -= gone_n
+                counts.unchanged += gone_n
+            if keep:
+                getattr(plan, bucket)[table] = (cols, keep)
+            else:
+                del getattr(plan, bucket)[table]
+
+
+def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
+    """Write a plan inside the caller's transaction (plain ``executemany`` on the hot path)."""
+    desk.require_transaction()
+    conn = desk.db.conn
+    # Rows of one table may reference each other in any order (e.g. organisations): check
+    # references once, at commit.
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    now = utc_now()
+    steps = len(TRAVELLING_TABLES) * 2 + 2
+    step = 0
+    for table in reversed(TRAVELLING_TABLES):
+        items = plan.deletes.get(table)
+        step += 1
+        report(progress, step, steps)
+        if not items:
+            continue
+        conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(rid,) for rid, _ in items])
+        conn.executemany(
+            "INSERT INTO sync_tombstones (table_name, record_id, site_id, rev, deleted_at)"
+            " VALUES (?,?,?,?,?) ON CONFLICT (table_name, record_id) DO UPDATE SET"
+            " rev = max(rev, excluded.rev), deleted_at = excluded.deleted_at",
+            [(table, rid, plan.sender, rev, now) for rid, rev in items])
+        desk.note_change(table)
+    for table in TRAVELLING_TABLES:
+        step += 1
+        report(progress, step, steps)
+        ins = plan.inserts.get(table)
+        if ins:
+            cols, rows = ins
+            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES"
+                             f" ({', '.join('?' * len(cols))})", rows)
+            desk.note_change(table)
+        upd = plan.updates.get(table)
+        if upd:
+            cols, rows = upd
+            i_id = cols.index("id")
+            rest = [i for i, c in enumerate(cols) if c != "id"]
+            sets = ", ".join(f"{cols[i]} = ?" for i in rest)
+            conn.executemany(f"UPDATE {table} SET {sets} WHERE id = ?",
+                             ([r[i] for i in rest] + [r[i_id]] for r in rows))
+            desk.note_change(table)
+    if plan.audit_rows:
+        conn.executemany(f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) VALUES"
+                         f" ({', '.join('?' * len(AUDIT_COLUMNS))})", plan.audit_rows)
+        desk.note_change("audit_log")
+    if plan.conflicts:
+        conn.executemany(
+            "INSERT INTO sync_conflicts (table_name, record_id, sender_site_id, bundle_id,"
+            " reason, local_row, incoming_row, incoming_hash, detected_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)", plan.conflicts)
+        desk.note_change("sync_conflicts")
+    step += 1
+    report(progress, step, steps)
+    reindex_cases(desk, plan.touched_cases)
+    report(progress, steps, steps)
+
+
+def reindex_cases(desk: "Desk", case_ids: set[str]) -> None:
+    """Rebuild the search rows of the given cases in bulk (after their rows were written)."""
+    ids = sorted(case_ids)
+    if not ids:
+        return
+    conn = desk.db.conn
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        cur = conn.execute(f"SELECT * FROM cases WHERE id IN ({marks})", chunk)
+        names = [d[0] for d in cur.description]
+        cases = [dict(zip(names, r)) for r in cur.fetchall()]
+        cur = conn.execute(f"SELECT * FROM parties WHERE case_id IN ({marks})"
+                           " ORDER BY case_id, seq", chunk)
+        pnames = [d[0] for d in cur.description]
+        parties: dict[str, list[dict]] = {}
+        for r in cur.fetchall():
+            p = dict(zip(pnames, r))
+            parties.setdefault(p["case_id"], []).append(p)
+        desk.cases.index_many((c, parties.get(c["id"], [])) for c in cases)
+        for c in cases:
+            desk.note_change("cases", c["id"])

@@ -1,0 +1,107 @@
+"""Conflicts kept for review: both versions side by side; a person chooses or merges.
+
+A conflict is recorded by the importer (sync/apply.py) when the same record changed on both
+sides or the revisions disagree; our version stays in place until someone resolves it:
+
+- ``keep="local"``: keep ours; the conflict is marked resolved.
+- ``keep="incoming"``: take the sender's version as it came (it is the owner's version, so it
+  is written like an import: no change-log row of ours).
+- ``keep="merged"``: the sender's version with ``values`` applied on top, written as a change
+  of this site (revision +1, change-log and audit rows) — a deliberate local override that the
+  owner's next change will flag again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from mediator_desk.core.clock import utc_now
+from mediator_desk.errors import NotFound, ValidationError
+from mediator_desk.sync.apply import REASONS, TABLE_LABELS, reindex_cases, table_columns
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+
+def list_conflicts(desk: "Desk", *, status: str | None = "open") -> list[dict]:
+    """Conflicts (open ones by default), oldest first, with both versions decoded and the
+    fields that differ."""
+    sql, params = "SELECT * FROM sync_conflicts", []
+    if status:
+        sql += " WHERE status = ?"
+        params.append(status)
+    names = {r["site_id"]: r["name"] for r in desk.query("SELECT site_id, name FROM sync_sites")}
+    out = []
+    for r in desk.query(sql + " ORDER BY id", params):
+        r["local"] = json.loads(r.pop("local_row") or "null")
+        r["incoming"] = json.loads(r.pop("incoming_row") or "null")
+        r["table_label"] = TABLE_LABELS.get(r["table_name"], r["table_name"])
+        r["reason_label"] = REASONS.get(r["reason"], r["reason"])
+        r["sender_name"] = names.get(r["sender_site_id"], "")
+        loc, inc = r["local"] or {}, r["incoming"] or {}
+        r["differs"] = sorted(k for k in set(loc) | set(inc)
+                              if k in inc and loc.get(k) != inc.get(k))
+        out.append(r)
+    return out
+
+
+def get_conflict(desk: "Desk", conflict_id: int) -> dict:
+    for c in list_conflicts(desk, status=None):
+        if c["id"] == conflict_id:
+            return c
+    raise NotFound(f"找不到冲突 {conflict_id}")
+
+
+def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
+                     values: dict | None = None) -> dict:
+    """Resolve one conflict (see the module docstring); returns the resolved conflict."""
+    c = get_conflict(desk, conflict_id)
+    if c["status"] != "open":
+        raise ValidationError("该冲突已处理过", field="conflict")
+    if keep not in ("local", "incoming", "merged"):
+        raise ValidationError("处理方式应为 local（保留本站）、incoming（采用对方）或 merged（合并）",
+                              field="keep")
+    table, rid = c["table_name"], c["record_id"]
+    inc = c["incoming"] or {}
+    deleted = bool(inc.get("deleted")) and set(inc) == {"id", "rev", "deleted"}
+    if keep == "merged" and (deleted or not values):
+        raise ValidationError("合并需要给出字段值（删除冲突只能二选一）", field="values")
+    conn = desk.db.conn
+    with desk.transaction():
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        local = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,))
+        if keep in ("incoming", "merged"):
+            if deleted:
+                if local:
+                    conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
+            else:
+                cols = [k for k in inc if k in table_columns(desk, table)]
+                row = dict((k, inc[k]) for k in cols)
+                if local and keep == "merged":
+                    row["rev"] = max(local["rev"], inc["rev"])
+                if local:
+                    sets = ", ".join(f"{k} = ?" for k in cols if k != "id")
+                    conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                                 [row[k] for k in cols if k != "id"] + [rid])
+                else:
+                    conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES"
+                                 f" ({', '.join('?' * len(cols))})", [row[k] for k in cols])
+                if keep == "merged":
+                    desk.records.update(table, rid, values, action="conflict_merge",
+                                        override_owner=True)
+            if table in ("cases", "parties"):
+                case_id = rid if table == "cases" else (inc.get("case_id") or
+                                                        (local or {}).get("case_id"))
+                if case_id and desk.scalar("SELECT 1 FROM cases WHERE id = ?", (case_id,)):
+                    reindex_cases(desk, {case_id})
+            desk.note_change(table)
+        conn.execute("UPDATE sync_conflicts SET status = 'resolved', resolution = ?,"
+                     " resolved_by = ?, resolved_at = ? WHERE id = ?",
+                     (keep, desk.user, utc_now(), conflict_id))
+        desk.records.audit("conflict_resolve", table=table, record_id=rid,
+                           case_id=rid if table == "cases" else inc.get("case_id", ""),
+                           details={"conflict": conflict_id, "keep": keep,
+                                    **({"values": values} if values else {})})
+        desk.note_change("sync_conflicts")
+    return get_conflict(desk, conflict_id)

@@ -1,0 +1,83 @@
+"""The import log: every sync file this install was given, and what became of it.
+
+Imports that changed the database are rows of ``sync_imports`` (written in the import's own
+transaction). Attempts that changed nothing — refused files, a bundle imported twice — must
+leave the database exactly as it was, so they are appended to a text log next to the database
+(``<db stem>-sync.log``, one JSON object per line) instead. :func:`import_log` merges both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mediator_desk.core.clock import utc_now
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+RESULT_LABELS = {"applied": "已导入", "conflicts": "已导入（有冲突待处理）", "unchanged": "无新内容",
+                 "already": "已导入过", "refused": "已拒绝", "preview": "仅预览"}
+
+
+def log_path(desk: "Desk") -> Path:
+    return desk.path.with_name(desk.path.stem + "-sync.log")
+
+
+def note_attempt(desk: "Desk", *, file: str | os.PathLike, kind: str, result: str,
+                 message: str = "", bundle_id: str = "", sender: str = "") -> None:
+    """Append one line to the text log (never raises: logging must not mask the real outcome)."""
+    entry = {"at": utc_now(), "file": Path(file).name, "kind": kind, "result": result,
+             "bundle_id": bundle_id, "sender": sender, "message": message}
+    try:
+        with open(log_path(desk), "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    except OSError:
+        pass
+
+
+def record_import(desk: "Desk", *, manifest: dict, manifest_sha256: str, result: str,
+                  summary: dict, file_name: str, seq_from: int = 0, seq_to: int = 0) -> None:
+    """Write the ``sync_imports`` row of an import that changed the database (in its txn)."""
+    desk.db.conn.execute(
+        "INSERT INTO sync_imports (bundle_id, kind, sender_site_id, manifest_sha256, seq_from,"
+        " seq_to, result, summary, file_name, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (manifest["bundle_id"], manifest["kind"], manifest["sender"]["site_id"], manifest_sha256,
+         seq_from, seq_to, result, json.dumps(summary, ensure_ascii=False), file_name, utc_now()))
+    desk.note_change("sync_imports")
+
+
+def previous_import(desk: "Desk", bundle_id: str, manifest_sha256: str) -> dict | None:
+    """The log row of an earlier import of exactly this file, if any."""
+    return desk.query_one("SELECT * FROM sync_imports WHERE bundle_id = ? AND manifest_sha256 = ?"
+                          " ORDER BY seq LIMIT 1", (bundle_id, manifest_sha256))
+
+
+def import_log(desk: "Desk", limit: int = 200) -> list[dict]:
+    """Every import attempt, newest first: database rows and text-log lines merged."""
+    names = {r["site_id"]: r["name"] for r in desk.query("SELECT site_id, name FROM sync_sites")}
+    rows = []
+    for r in desk.query("SELECT * FROM sync_imports ORDER BY seq DESC LIMIT ?", (limit,)):
+        rows.append({"at": r["at"], "file": r["file_name"], "kind": r["kind"],
+                     "result": r["result"], "bundle_id": r["bundle_id"],
+                     "sender": r["sender_site_id"], "sender_name": names.get(r["sender_site_id"], ""),
+                     "seq_from": r["seq_from"], "seq_to": r["seq_to"],
+                     "summary": json.loads(r["summary"]), "message": ""})
+    try:
+        lines = log_path(desk).read_text(encoding="utf-8").splitlines()[-limit:]
+    except OSError:
+        lines = []
+    for line in lines:
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(e, dict) and e.get("result") in ("refused", "already", "unchanged"):
+            e.setdefault("sender_name", names.get(e.get("sender", ""), ""))
+            rows.append(e)
+    rows.sort(key=lambda e: e.get("at", ""), reverse=True)
+    for e in rows:
+        e["result_label"] = RESULT_LABELS.get(e.get("result", ""), e.get("result", ""))
+    return rows[:limit]

@@ -1,0 +1,242 @@
+"""Receipts and returns (``.mdreceipt``): the office tells a village what it holds, and sends back
+its comments, approvals and returned cases (``case_reviews``), its organisation tree and its
+code lists. Signed by the office, encrypted to the village.
+
+The acknowledgement names the last bundle the office applied from the village. The village
+looks that bundle up in its own export log (``sync_exports``) and stops re-sending what it
+covered — so a receipt can never acknowledge changes this database did not itself export (e.g.
+after the village restored an older backup), and acknowledgements only move forward.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mediator_desk.core.clock import utc_now
+from mediator_desk.core.progress import report
+from mediator_desk.core.records import new_id
+from mediator_desk.errors import DeskError
+from mediator_desk.storage.schema import TRAVELLING_TABLES
+from mediator_desk.sync import keys as keymod
+from mediator_desk.sync import log as synclog
+from mediator_desk.sync.apply import apply_plan, plan_incoming, table_columns
+from mediator_desk.sync.bundles import ImportResult
+from mediator_desk.sync.common import (FILE_COLUMN, apply_codes, attachment_path, check_schema,
+                                       codes_payload, encrypt, file_tables, new_manifest,
+                                       read_payload, rows_of)
+from mediator_desk.sync.container import (LIMITS, PAYLOAD_ENCRYPTED, BundleRefused, Limits, dumps,
+                                          read_container, write_container)
+from mediator_desk.sync.payload import AUDIT_COLUMNS, TableRows, build_payload, table_counts
+from mediator_desk.sync.sites import check_sender, find_peer, identity, require_role
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
+
+def receipt_tables(desk: "Desk") -> list[str]:
+    """Office-owned tables that travel back: the organisation tree, and every travelling table
+    that hangs off a case (``case_id``), filtered to the village's cases."""
+    return [t for t in TRAVELLING_TABLES
+            if t == "organisations" or ("case_id" in table_columns(desk, t) and t != "cases")]
+
+
+def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=None) -> dict:
+    """Write a signed receipt/return file for one village (office only)."""
+    require_role(desk, "office")
+    keys = keymod.load_keys(desk)
+    village = find_peer(desk, to, role="village")
+    if village["status"] != "accepted":
+        raise DeskError(f"“{village['name']}”已被吊销，不能为其导出回执")
+    me, vid = desk.site_id, village["site_id"]
+    report(progress, 0, 3)
+    tables: dict[str, TableRows] = {}
+    deletions: dict[str, list] = {}
+    with desk.transaction():
+        for table in receipt_tables(desk):
+            if table == "organisations":
+                t = rows_of(desk, table, "site_id = ?", (me,))
+            else:
+                t = rows_of(desk, table, "site_id = ? AND case_id IN"
+                            " (SELECT id FROM cases WHERE site_id = ?)", (me, vid))
+            if t:
+                tables[table] = t
+            gone = desk.db.conn.execute(
+                "SELECT record_id, max(rev) FROM change_log WHERE table_name = ? AND op = 'delete'"
+                " GROUP BY record_id", (table,)).fetchall()
+            if gone:
+                deletions[table] = [(rid, rev) for rid, rev in gone]
+        held = []
+        for table in file_tables(desk):
+            held += [r[0] for r in desk.db.conn.execute(
+                f"SELECT DISTINCT {FILE_COLUMN} FROM {table} WHERE site_id = ?", (vid,))]
+        files_acked = sorted(s for s in set(held) if attachment_path(desk, s).is_file())
+        codes = codes_payload(desk)
+    report(progress, 1, 3)
+    receipt_no = village["receipt_no"] + 1
+    bundle_id = new_id()
+    manifest = new_manifest(desk, "receipt", bundle_id, identity(desk, keys),
+                            {"site_id": vid, "name": village["name"]})
+    manifest["receipt"] = {"receipt_no": receipt_no, "acked_seq": village["recv_seq"],
+                           "acked_audit_seq": village["recv_audit_seq"],
+                           "acked_bundle": village["recv_bundle_id"],
+                           "office_instance": village["office_instance"]}
+    audit = TableRows(list(AUDIT_COLUMNS), [])
+    body = build_payload("receipt", bundle_id, tables=tables, deletions=deletions, audit=audit,
+                         files=[], codes=codes, files_acked=files_acked)
+    manifest["counts"] = {"tables": table_counts(tables, deletions), "audit": 0, "files": 0}
+    write_container(path, manifest, [(PAYLOAD_ENCRYPTED, encrypt(dumps(body),
+                                                                  village["age_recipient"]))],
+                    keys.signing)
+    report(progress, 2, 3)
+    with desk.transaction():
+        desk.db.conn.execute("UPDATE sync_sites SET receipt_no = ? WHERE site_id = ?",
+                             (receipt_no, vid))
+        desk.db.conn.execute(
+            "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from, seq_to,"
+            " counts, file_name, at) VALUES (?,?,?,?,?,?,?,?)",
+            (bundle_id, "receipt", vid, 1, village["recv_seq"], dumps(manifest["counts"]).decode(),
+             Path(path).name, utc_now()))
+        desk.records.audit("receipt_export", details={
+            "bundle_id": bundle_id, "to": village["name"], "receipt_no": receipt_no,
+            "acked_seq": village["recv_seq"], "file": Path(path).name})
+        desk.note_change("sync_sites")
+    report(progress, 3, 3)
+    return {"bundle_id": bundle_id, "path": str(path), "receiver": manifest["receiver"],
+            "receipt": manifest["receipt"], "counts": manifest["counts"],
+            "files_acked": len(files_acked)}
+
+
+def import_receipt(desk: "Desk", path: str | os.PathLike, *, dry_run: bool = False,
+                   progress=None, limits: Limits = LIMITS) -> ImportResult:
+    """Verify and apply a receipt from our office (village only), in one transaction.
+
+    Stops re-sending what the office acknowledged, records which attachment files it holds,
+    takes its reviews of our cases, its organisation tree and newer code lists. The office's
+    messages are in ``result.extra['messages']``.
+    """
+    m: dict = {}
+    try:
+        result = _import_receipt(desk, Path(path), dry_run, progress, limits, m)
+    except DeskError as exc:
+        synclog.note_attempt(desk, file=path, kind="receipt", result="refused", message=str(exc),
+                             bundle_id=m.get("bundle_id", ""),
+                             sender=m.get("sender", {}).get("site_id", ""))
+        raise
+    if result.status in ("already", "unchanged"):
+        synclog.note_attempt(desk, file=path, kind="receipt", result=result.status,
+                             message=result.message, bundle_id=result.bundle_id,
+                             sender=result.sender.get("site_id", ""))
+    return result
+
+
+def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> ImportResult:
+    require_role(desk, "village")
+    keys = keymod.load_keys(desk)
+    c = read_container(path, limits=limits, expect_kind="receipt")
+    m = c.manifest
+    seen.update(m)
+    if m["receiver"]["site_id"] != desk.site_id:
+        raise BundleRefused(f"此回执是发给“{m['receiver']['name']}”"
+                            f"（{m['receiver']['site_id'][:8]}）的，不是本站")
+    office = check_sender(desk, m["sender"], role="office")
+    check_schema(m)
+    base = dict(kind="receipt", bundle_id=m["bundle_id"], sender=m["sender"])
+    earlier = synclog.previous_import(desk, m["bundle_id"], c.manifest_sha256)
+    if earlier:
+        return ImportResult(status="already", message=f"此回执已于 {earlier['at']} 导入过，"
+                            "未作任何更改", **base)
+    report(progress, 1, 5)
+    inc = read_payload(c, keys)
+    allowed = set(receipt_tables(desk))
+    stray = (set(inc.tables) | set(inc.deletions)) - allowed
+    if stray:
+        raise BundleRefused(f"回执中含有不应由司法所发送的记录（{', '.join(sorted(stray))}）")
+    plan = plan_incoming(desk, inc, bundle_id=m["bundle_id"])
+    report(progress, 3, 5)
+    rc = m["receipt"]
+    ack, note = _acknowledgement(desk, office, rc)
+    have = {r[0] for r in desk.db.conn.execute(
+        "SELECT sha256 FROM sync_files_acked WHERE site_id = ?", (office["site_id"],))}
+    new_files = sorted(set(inc.files_acked) - have)
+    codes_newer = bool(inc.codes and inc.codes["version"] > desk.codes.version())
+    messages = _messages(desk, plan)
+    preview = plan.preview()
+    preview["files_acked"] = len(new_files)
+    extra = {"messages": messages, "acknowledged": ack, "note": note,
+             "codes_version": inc.codes["version"] if inc.codes else None}
+    if dry_run:
+        return ImportResult(status="preview", preview=preview, message="仅预览，未导入任何内容",
+                            extra=extra, **base)
+    newer_no = rc["receipt_no"] > office["receipt_no"]
+    if not (plan.changed or ack or new_files or codes_newer or newer_no):
+        return ImportResult(status="unchanged", preview=preview,
+                            message="回执中没有新内容，未作任何更改", extra=extra, **base)
+    with desk.transaction():
+        apply_plan(desk, plan)
+        apply_codes(desk, inc.codes)
+        if ack:
+            desk.db.conn.execute(
+                "UPDATE sync_sites SET acked_seq = ?, acked_audit_seq = ?, acked_bundle_id = ?"
+                " WHERE site_id = ?", (ack["seq"], ack["audit_seq"], ack["bundle_id"],
+                                       office["site_id"]))
+        desk.db.conn.execute(
+            "UPDATE sync_sites SET receipt_no = max(receipt_no, ?), office_instance = ?"
+            " WHERE site_id = ?", (rc["receipt_no"], rc["office_instance"], office["site_id"]))
+        desk.db.conn.executemany(
+            "INSERT OR IGNORE INTO sync_files_acked (site_id, sha256) VALUES (?, ?)",
+            [(office["site_id"], s) for s in new_files])
+        synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                              result="conflicts" if plan.conflicts else "applied",
+                              summary=preview, file_name=path.name,
+                              seq_to=ack["seq"] if ack else 0)
+        desk.records.audit("receipt_import", details={
+            "bundle_id": m["bundle_id"], "from": m["sender"]["name"],
+            "receipt_no": rc["receipt_no"], "acked_seq": ack["seq"] if ack else None,
+            "file": path.name})
+        desk.note_change("sync_sites")
+    report(progress, 5, 5)
+    msg = f"已导入“{m['sender']['name']}”的回执（第 {rc['receipt_no']} 号）"
+    if ack:
+        msg += f"：司法所已确认收到序号 {ack['seq']} 以前的记录"
+    if messages:
+        msg += f"；有 {len(messages)} 条审查意见"
+    return ImportResult(status="conflicts" if plan.conflicts else "applied", preview=preview,
+                        message=msg, extra=extra, **base)
+
+
+def _acknowledgement(desk, office: dict, rc: dict) -> tuple[dict | None, str]:
+    """The new acknowledged position, if this receipt moves it forward; and a note if the
+    receipt names a bundle this database never exported."""
+    if not rc["acked_bundle"]:
+        return None, ""
+    exp = desk.query_one("SELECT * FROM sync_exports WHERE bundle_id = ? AND kind = 'bundle'"
+                         " AND receiver_site_id = ?", (rc["acked_bundle"], office["site_id"]))
+    if exp is None:
+        return None, ("回执确认的同步包不是本数据库导出的（本站可能从备份恢复过），"
+                      "未据此停止重发，所有未确认的内容会继续发送")
+    current = desk.query_one("SELECT seq FROM sync_exports WHERE bundle_id = ?",
+                             (office["acked_bundle_id"],)) if office["acked_bundle_id"] else None
+    if current is not None and current["seq"] >= exp["seq"]:
+        return None, ""
+    return {"seq": exp["seq_to"], "audit_seq": exp["audit_to"], "bundle_id": exp["bundle_id"]}, ""
+
+
+def _messages(desk, plan) -> list[dict]:
+    """The office's reviews this receipt brings (new or changed), with the case number."""
+    out = []
+    for bucket in (plan.inserts, plan.updates):
+        entry = bucket.get("case_reviews")
+        if not entry:
+            continue
+        cols, rows = entry
+        for r in rows:
+            row = dict(zip(cols, r))
+            case = desk.query_one("SELECT case_no FROM cases WHERE id = ?", (row["case_id"],))
+            from mediator_desk.core.reviews import KINDS
+            out.append({"case_id": row["case_id"], "case_no": case["case_no"] if case else "",
+                        "kind": row["kind"], "kind_label": KINDS.get(row["kind"], row["kind"]),
+                        "text": row.get("text", ""), "reviewer": row.get("reviewer", ""),
+                        "reviewed_on": row.get("reviewed_on", "")})
+    return out
