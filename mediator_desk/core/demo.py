@@ -38,7 +38,7 @@ from typing import Callable
 from faker.providers.person.zh_CN import Provider as _ZhNames
 from stdnum.cn import ric, uscc
 
-from mediator_desk.core import workflow
+from mediator_desk.core import demo_path, workflow
 from mediator_desk.core.cases import format_case_no
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.progress import report
@@ -227,7 +227,9 @@ class DemoWorld:
 
 
 # Functions called on every generated case after make_case: stage(world, case, rng).
-STAGES: list[Callable[[DemoWorld, DemoCase, random.Random], None]] = []
+STAGES: list[Callable[[DemoWorld, DemoCase, random.Random], None]] = [
+    demo_path.stage,  # acceptance → records → outcome → agreement → follow-up → archive
+]
 
 BATCH = 5000  # cases per write batch (one audit row per table and batch)
 
@@ -570,6 +572,7 @@ def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
         lead = _write_world(desk, world, plan, progress, counters, totals, details)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
+    demo_path.write_files(desk, world)
     desk.user = lead["name"]
     years = sorted({p[2].year for p in plan})
     return {"seed": seed, "county": world.county, "township": world.town,
