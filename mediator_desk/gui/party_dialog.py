@@ -39,6 +39,7 @@ class PartyDialog(QDialog):
         self.values: dict | None = None
         self.earlier: list[dict] = []
         self._submitting = False
+        self._prefilled_from = (values or {}).get("id_number") or ""
         self.setWindowTitle(self.tr("Edit party") if values else self.tr("Add party"))
         self.general = error_label()
         self.errors = FieldErrors(self.general)
@@ -60,7 +61,7 @@ class PartyDialog(QDialog):
         self.sex = QComboBox()
         fill_combo(self.sex, [("男", "男"), ("女", "女")], blank=self.tr("(not given)"))
         self.ethnicity = QComboBox()
-        fill_combo(self.ethnicity, [(i["label"], i["label"]) for i in self.context.ethnicities],
+        fill_combo(self.ethnicity, [(i["code"], i["label"]) for i in self.context.ethnicities],
                    blank=self.tr("(not given)"))
         self.birth_date = QLineEdit()
         self.birth_date.setPlaceholderText(self.tr("e.g. 1965-03-08"))
@@ -215,8 +216,11 @@ class PartyDialog(QDialog):
         return v
 
     # --- field checks (pure core validators: no database, so on the GUI thread) ------------
-    def _check(self, field: str) -> bool:
-        """Check one field now; show or clear its message. True if acceptable."""
+    def _check(self, field: str, *, prefill: bool = True) -> bool:
+        """Check one field now; show or clear its message. True if acceptable.
+
+        A newly entered valid ID number fills in birth date and sex (once per number, so a
+        deliberate change afterwards is not overwritten; the core then reports a conflict)."""
         self.errors.clear(field)
         text = getattr(self, field).text().strip()
         try:
@@ -224,10 +228,12 @@ class PartyDialog(QDialog):
                 if text and self.id_type.currentData() == "resident_id":
                     info = check_id_number(text)
                     self.id_number.setText(info.number)
-                    self.birth_date.setText(info.birth_date.isoformat())
-                    select_code(self.sex, info.sex)
-                    self.errors.clear("birth_date")
-                    self.errors.clear("sex")
+                    if prefill and info.number != self._prefilled_from:
+                        self._prefilled_from = info.number
+                        self.birth_date.setText(info.birth_date.isoformat())
+                        select_code(self.sex, info.sex)
+                        self.errors.clear("birth_date")
+                        self.errors.clear("sex")
             elif field in ("phone", "agent_phone"):
                 if text:
                     getattr(self, field).setText(check_phone(text, field=field))
@@ -285,8 +291,8 @@ class PartyDialog(QDialog):
         if self._submitting:
             return
         self.errors.clear_all()
-        ok = all([self._check(f) for f in ("id_number", "phone", "agent_phone", "birth_date",
-                                            "age")])
+        ok = all([self._check(f, prefill=False) for f in ("id_number", "phone", "agent_phone",
+                                                           "birth_date", "age")])
         if not self.name.text().strip():
             self.errors.show("name", self.tr("Please enter the name"), focus=False)
             ok = False

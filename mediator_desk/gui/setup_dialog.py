@@ -1,8 +1,9 @@
 """First-run setup: which committee this install is, and who the current mediator is.
 
 Calls ``core.setup.set_up_committee`` through the worker; refusals appear next to their
-fields. "Try with sample data" additionally fills the database with a synthetic township from
-``core.demo.build_demo`` (when that module is present).
+fields. "Try with sample data" instead fills the (new, empty) database with a made-up township
+from ``core.demo.build_demo`` — its own committees and mediators, since sample data must never
+mix with real records (build_demo refuses a database that has any).
 """
 
 from __future__ import annotations
@@ -30,13 +31,12 @@ def demo_builder():
     return getattr(module, "build_demo", None)
 
 
-def _set_up(desk, values: dict, sample: bool) -> dict:
-    ids = set_up_committee(desk, **values)
+def _set_up(desk, values: dict, sample: bool, cases: int) -> dict:
     if sample:
-        build = demo_builder()
-        if build is not None:
-            build(desk, cases=SAMPLE_CASES, seed=SAMPLE_SEED)
-    return ids
+        summary = demo_builder()(desk, cases=cases, seed=SAMPLE_SEED)
+        return {"committee_id": summary["committee_id"],
+                "mediator_id": desk.settings.get("current_mediator_id")}
+    return set_up_committee(desk, **values)
 
 
 class SetupDialog(QDialog):
@@ -74,11 +74,12 @@ class SetupDialog(QDialog):
         fill_combo(self.mediator_sex, [("男", "男"), ("女", "女")], blank=self.tr("(not given)"))
         self.mediator_phone = QLineEdit()
         self.mediator_phone.setPlaceholderText(self.tr("mobile, or landline with area code"))
-        self.sample = QCheckBox(self.tr("Fill in sample cases to try the desk &out"))
+        self.sample = QCheckBox(self.tr("Instead, just try the desk &out on made-up sample cases"))
         self.sample.setToolTip(self.tr(
-            "Adds made-up villages, mediators and cases. Use a separate database for real work."))
+            "Fills this new database with a made-up township, its mediators and cases. "
+            "Sample data never mixes with real records: for real work, start a new database."))
 
-        committee = QGroupBox(self.tr("Committee"))
+        self.committee_box = committee = QGroupBox(self.tr("Committee"))
         form = QFormLayout(committee)
 
         def row(layout, field, text, widget, *aliases):
@@ -92,7 +93,7 @@ class SetupDialog(QDialog):
         row(form, "county_name", self.tr("&County (banner)"), self.county_name)
         row(form, "short_name", self.tr("S&hort name"), self.short_name)
         form.addRow("", self.example)
-        you = QGroupBox(self.tr("Current mediator"))
+        self.mediator_box = you = QGroupBox(self.tr("Current mediator"))
         form2 = QFormLayout(you)
         row(form2, "mediator_name", self.tr("Your na&me"), self.mediator_name)
         row(form2, "mediator_sex", self.tr("Se&x"), self.mediator_sex, "sex")
@@ -118,6 +119,7 @@ class SetupDialog(QDialog):
         layout.addWidget(buttons)
 
         self.level.currentIndexChanged.connect(self._level_changed)
+        self.sample.toggled.connect(self._sample_toggled)
         self.short_name.textChanged.connect(self._show_example)
         for field in ("committee_name", "township_name", "short_name", "mediator_name",
                       "mediator_phone"):
@@ -126,6 +128,12 @@ class SetupDialog(QDialog):
         self._show_example()
         self.committee_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(620)
+
+    def _sample_toggled(self, on: bool) -> None:
+        self.committee_box.setEnabled(not on)
+        self.mediator_box.setEnabled(not on)
+        if on:
+            self.errors.clear_all()
 
     def _level_changed(self, _index: int = 0) -> None:
         village = self.level.currentData() == "village"
@@ -164,7 +172,8 @@ class SetupDialog(QDialog):
         self.saving = True
         self.ok_button.setEnabled(False)
         label = self.tr("Building sample cases…") if sample else self.tr("Setting up…")
-        worker.run_op(self, lambda desk: _set_up(desk, values, sample), self._done,
+        cases = SAMPLE_CASES
+        worker.run_op(self, lambda desk: _set_up(desk, values, sample, cases), self._done,
                       self._refused, label=label)
 
     def _done(self, ids: dict) -> None:

@@ -572,12 +572,12 @@
         <translation>手机号，或带区号的座机</translation>
     </message>
     <message>
-        <source>Fill in sample cases to try the desk &amp;out</source>
-        <translation>填入示例案件先试用(&amp;O)</translation>
+        <source>Instead, just try the desk &amp;out on made-up sample cases</source>
+        <translation>不填以上内容，先用虚构的示例案件试用(&amp;O)</translation>
     </message>
     <message>
-        <source>Adds made-up villages, mediators and cases. Use a separate database for real work.</source>
-        <translation>会加入虚构的村、调解员和案件。正式使用请另建数据库。</translation>
+        <source>Fills this new database with a made-up township, its mediators and cases. Sample data never mixes with real records: for real work, start a new database.</source>
+        <translation>在这个新数据库中生成一个虚构的乡镇及其调解员和案件。示例数据不会与真实记录混在一起：正式使用时请另建一个新数据库。</translation>
     </message>
     <message>
         <source>Committee</source>

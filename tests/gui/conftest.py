@@ -1,0 +1,81 @@
+"""GUI fixtures: the app (font, translations), the worker on the test's desk, a main window,
+and recorded (never blocking) message boxes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from mediator_desk.gui import worker  # noqa: E402
+from mediator_desk.gui.messages import Messages  # noqa: E402
+
+from gui_helpers import WAIT_MS, wait_idle  # noqa: E402
+
+
+@pytest.fixture
+def gui_app(qapp):
+    from mediator_desk.gui.app import make_application
+
+    return make_application()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Replace the modal boxes: errors and notices are recorded; confirm answers ``answer``."""
+
+    class Recorder:
+        errors: list[str] = []
+        infos: list[str] = []
+        questions: list[str] = []
+        answer = True
+
+    rec = Recorder()
+    rec.errors, rec.infos, rec.questions = [], [], []
+
+    def error(cls, parent, error, title=None):
+        from mediator_desk.gui.messages import describe
+
+        message, hint = describe(error)
+        rec.errors.append(message + ("。" + hint if hint else ""))
+
+    def info(cls, parent, text, title=None):
+        rec.infos.append(text)
+
+    def confirm(cls, parent, text, title=None, yes=None, no=None):
+        rec.questions.append(text)
+        return rec.answer
+
+    monkeypatch.setattr(Messages, "error", classmethod(error))
+    monkeypatch.setattr(Messages, "info", classmethod(info))
+    monkeypatch.setattr(Messages, "confirm", classmethod(confirm))
+    return rec
+
+
+@pytest.fixture
+def runner(desk, gui_app, messages, qtbot):
+    """The worker for the test's desk; finished and stopped before the desk closes."""
+    r = worker.install(desk)
+    yield r
+    qtbot.waitUntil(lambda: r.pending == 0, timeout=WAIT_MS)
+    worker.shutdown()
+
+
+@pytest.fixture
+def main_window(runner, qtbot):
+    from mediator_desk.gui.app import create_main_window
+
+    window = create_main_window(runner.desk)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.context.committee_id) and not window.model.loading,
+                    timeout=WAIT_MS)
+    wait_idle(qtbot)
+    yield window
+    for w in list(window.case_windows.values()) + [window.new_case_window]:
+        if w is not None:
+            w.editor._set_clean()
+    wait_idle(qtbot)
