@@ -1,0 +1,360 @@
+"""PDF renderer (reportlab): A4, the shipped font embedded as subsets, official layout.
+
+Draws the format-neutral blocks of ``layout.Document``: a centred title, paragraphs with
+mainland line-breaking, numbered terms as written by the template, tables with merged cells,
+signing lines with room to sign, fingerprint boxes, the seal area, and "第N页 共M页" at the
+foot of documents longer than one page. Several documents can go into one file (batch
+printing); each keeps its own page numbering.
+
+reportlab is imported lazily (at the first render), never at application start.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from mediator_desk.documents import fonts
+from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
+                                            TableBlock)
+
+MM = 72 / 25.4
+# Margins close to the official-document standard (GB/T 9704), slightly narrower at the top.
+MARGINS = dict(top=25 * MM, bottom=25 * MM, left=26 * MM, right=24 * MM)
+SIZES = dict(title=22, subtitle=16, body=14, cell=12, footer=10.5)   # 二号, 三号, 四号, 小四
+LEADING = 1.7
+SIGN_LINE_WIDTH = 55 * MM
+FINGERPRINT_BOX = 17 * MM
+
+_styles = None
+
+
+def _style_sheet():
+    """Paragraph styles (built once, after the font is registered)."""
+    global _styles
+    if _styles is not None:
+        return _styles
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    font = fonts.register_pdf_font()
+    body = SIZES["body"]
+    base = ParagraphStyle("body", fontName=font, fontSize=body, leading=body * LEADING,
+                          wordWrap="CJK", alignment=TA_JUSTIFY)
+    _styles = {
+        "para": base,
+        "label": ParagraphStyle("label", parent=base, alignment=TA_LEFT, spaceBefore=5),
+        "title": ParagraphStyle("title", parent=base, fontSize=SIZES["title"],
+                                leading=SIZES["title"] * 1.5, alignment=TA_CENTER,
+                                spaceBefore=4, spaceAfter=10),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=SIZES["subtitle"],
+                                   leading=SIZES["subtitle"] * 1.5, alignment=TA_CENTER),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
+        "date": ParagraphStyle("date", parent=base, alignment=TA_RIGHT, spaceBefore=6),
+        "seal": ParagraphStyle("seal", parent=base, alignment=TA_RIGHT, spaceBefore=30),
+        "signature": ParagraphStyle("signature", parent=base, alignment=TA_LEFT),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=SIZES["cell"],
+                               leading=SIZES["cell"] * 1.5, alignment=TA_LEFT),
+        "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=SIZES["cell"],
+                                      leading=SIZES["cell"] * 1.5, alignment=TA_CENTER),
+    }
+    return _styles
+
+
+def _markup(runs) -> str:
+    return "".join(escape(r.text) for r in runs)
+
+
+# --- flowables (classes built lazily so reportlab loads only when rendering) --------------
+
+_flowables = None
+
+
+def _flowable_classes():
+    global _flowables
+    if _flowables is not None:
+        return _flowables
+    from reportlab.platypus import Flowable
+
+    class WritingLines(Flowable):
+        """Ruled lines to write on, full width."""
+
+        def __init__(self, count: int, pitch: float):
+            super().__init__()
+            self.count, self.pitch = count, pitch
+
+        def wrap(self, avail_width, avail_height):
+            self.width = avail_width
+            return avail_width, self.count * self.pitch + 6
+
+        def split(self, avail_width, avail_height):
+            fit = int((avail_height - 6) // self.pitch)
+            if fit <= 0 or fit >= self.count:
+                return []
+            return [WritingLines(fit, self.pitch), WritingLines(self.count - fit, self.pitch)]
+
+        def draw(self):
+            c = self.canv
+            c.setLineWidth(0.5)
+            for i in range(self.count):
+                y = (self.count - i - 1) * self.pitch + 8
+                c.line(0, y, self.width, y)
+
+    class SignLine(Flowable):
+        """A line to sign on (drawn at the text baseline)."""
+
+        def __init__(self, width: float, height: float):
+            super().__init__()
+            self.width, self.height = width, height
+
+        def wrap(self, *_):
+            return self.width, self.height
+
+        def draw(self):
+            self.canv.setLineWidth(0.6)
+            self.canv.line(0, 4, self.width, 4)
+
+    class FingerprintBox(Flowable):
+        """A dashed square where the party presses a fingerprint."""
+
+        def __init__(self, size: float, font: str):
+            super().__init__()
+            self.size, self.font = size, font
+
+        def wrap(self, *_):
+            return self.size, self.size
+
+        def draw(self):
+            c = self.canv
+            c.saveState()
+            c.setLineWidth(0.5)
+            c.setDash(2, 2)
+            c.rect(0, 0, self.size, self.size)
+            c.setFont(self.font, 7.5)
+            c.setFillGray(0.45)
+            c.drawCentredString(self.size / 2, 3, "指印")
+            c.restoreState()
+
+    class StartDocument(Flowable):
+        """Zero-size marker: a new document (own page numbering) starts on this page."""
+
+        def __init__(self, numbered: bool):
+            super().__init__()
+            self.numbered = numbered
+
+        def wrap(self, *_):
+            return 0, 0
+
+        def draw(self):
+            start = getattr(self.canv, "start_document", None)
+            if start:
+                start(self.numbered)
+
+    _flowables = dict(WritingLines=WritingLines, SignLine=SignLine,
+                      FingerprintBox=FingerprintBox, StartDocument=StartDocument)
+    return _flowables
+
+
+def _numbered_canvas_class(font: str):
+    """A canvas that holds pages back until the end so it can write 第N页 共M页 per document."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []          # saved page states
+            self._page_docs = []      # document index of each page
+            self._docs = []           # numbered? per document
+            self._current = -1
+
+        def start_document(self, numbered: bool):
+            self._docs.append(numbered)
+            self._current = len(self._docs) - 1
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._page_docs.append(self._current)
+            self._startPage()
+
+        def page_counts(self) -> list[int]:
+            return [self._page_docs.count(i) for i in range(len(self._docs))]
+
+        def save(self):
+            counts = self.page_counts()
+            seen: dict[int, int] = {}
+            for state, doc in zip(self._pages, self._page_docs):
+                self.__dict__.update(state)
+                seen[doc] = seen.get(doc, 0) + 1
+                if doc >= 0 and self._docs[doc] and counts[doc] > 1:
+                    self.setFont(font, SIZES["footer"])
+                    self.drawCentredString(self._pagesize[0] / 2, 12 * MM,
+                                           f"第 {seen[doc]} 页  共 {counts[doc]} 页")
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+# --- blocks → flowables ----------------------------------------------------------------
+
+def _signatures(blocks: list, styles, frame_width: float):
+    """Consecutive signing lines as one table, so the lines and fingerprint boxes align."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    fl = _flowable_classes()
+    style = styles["signature"]
+    any_box = any(b.style == "fingerprint" for b in blocks)
+    box_width = FINGERPRINT_BOX + 8 * MM if any_box else 0
+    label_width = max(stringWidth(b.text, style.fontName, style.fontSize) for b in blocks) + 4
+    label_width = min(label_width, frame_width - SIGN_LINE_WIDTH - box_width)
+    line_width = min(SIGN_LINE_WIDTH, frame_width - label_width - box_width)
+    rows, heights = [], []
+    for b in blocks:
+        row = [Paragraph(_markup(b.runs) or "&nbsp;", style),
+               fl["SignLine"](line_width, style.leading)]
+        if any_box:
+            row.append(fl["FingerprintBox"](FINGERPRINT_BOX, style.fontName)
+                       if b.style == "fingerprint" else "")
+        rows.append(row)
+        heights.append(FINGERPRINT_BOX + 6 if b.style == "fingerprint" else style.fontSize * 2.8)
+    widths = [label_width, line_width] + ([box_width] if any_box else [])
+    table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
+    ]))
+    return table
+
+
+def _table(block: TableBlock, styles, frame_width: float):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    total = sum(block.widths)
+    widths = [frame_width * w / total for w in block.widths]
+    cell_style = styles["cell"]
+    pitch = cell_style.leading
+    data, commands = [], []
+    pad = 4
+    for r, row in enumerate(block.rows):
+        cells, c = [], 0
+        for cell in row:
+            width = sum(widths[c:c + cell.span]) - 2 * pad
+            text = cell.text
+            if not text.strip():
+                content = Spacer(1, max(cell.lines, 1) * pitch)
+            else:
+                one_line = "\n" not in text and \
+                    stringWidth(text, cell_style.fontName, cell_style.fontSize) <= width
+                style = styles["cell_center"] if one_line else cell_style
+                paragraphs = [Paragraph(escape(piece) or "&nbsp;", style)
+                              for piece in text.split("\n")]
+                if cell.lines > len(paragraphs):
+                    paragraphs.append(Spacer(1, (cell.lines - len(paragraphs)) * pitch))
+                content = paragraphs if len(paragraphs) > 1 else paragraphs[0]
+            cells.append(content)
+            if cell.span > 1:
+                commands.append(("SPAN", (c, r), (c + cell.span - 1, r)))
+                cells.extend([""] * (cell.span - 1))
+            c += cell.span
+        data.append(cells)
+    table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.7, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        *commands,
+    ]))
+    return table
+
+
+_CLOSING = ("signature", "fingerprint", "seal", "date")
+
+
+def document_flowables(doc: Document, frame_width: float) -> list:
+    """The reportlab flowables for one document (starting with its page-numbering marker)."""
+    from reportlab.platypus import KeepTogether, PageBreak as RLPageBreak, Paragraph, Spacer
+
+    styles = _style_sheet()
+    fl = _flowable_classes()
+    out: list = [fl["StartDocument"](doc.page_numbers)]
+    closing: list = []   # signing blocks are kept together with the date below them
+    signing: list = []   # consecutive signing lines (one aligned table)
+
+    def flush_signing():
+        if signing:
+            closing.append(_signatures(list(signing), styles, frame_width))
+            signing.clear()
+
+    def flush_closing():
+        flush_signing()
+        if closing:
+            out.append(KeepTogether(list(closing)))
+            closing.clear()
+
+    for block in doc.blocks:
+        if isinstance(block, Block):
+            if block.style in ("signature", "fingerprint"):
+                signing.append(block)
+                continue
+            if block.style in ("seal", "date"):
+                flush_signing()
+                closing.append(Paragraph(_markup(block.runs) or "&nbsp;", styles[block.style]))
+                continue
+            flush_closing()
+            style = styles[block.style]
+            if block.indent:
+                from reportlab.lib.styles import ParagraphStyle
+                style = ParagraphStyle(f"{style.name}-i{block.indent}", parent=style,
+                                       firstLineIndent=block.indent * style.fontSize)
+            out.append(Paragraph(_markup(block.runs), style))
+        else:
+            flush_closing()
+            if isinstance(block, Lines):
+                out.append(fl["WritingLines"](block.count, SIZES["body"] * LEADING * 1.05))
+            elif isinstance(block, Space):
+                out.append(Spacer(1, block.count * SIZES["body"] * LEADING * 0.6))
+            elif isinstance(block, PageBreak):
+                out.append(RLPageBreak())
+            elif isinstance(block, TableBlock):
+                out.append(Spacer(1, 4))
+                out.append(_table(block, styles, frame_width))
+    flush_closing()
+    return out
+
+
+def render(docs: list[Document], *, title: str = "", author: str = "",
+           subject: str = "") -> tuple[bytes, list[int]]:
+    """Render documents into one A4 PDF; returns (pdf bytes, page count per document)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import PageBreak as RLPageBreak, SimpleDocTemplate
+
+    font = fonts.register_pdf_font()
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
+        topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"],
+        title=title or (docs[0].name if docs else ""), author=author, subject=subject,
+        creator="mediator_desk")
+    frame_width = A4[0] - MARGINS["left"] - MARGINS["right"]
+    story: list = []
+    for i, doc in enumerate(docs):
+        if i:
+            story.append(RLPageBreak())
+        story.extend(document_flowables(doc, frame_width))
+    made = []
+    base = _numbered_canvas_class(font)
+
+    def canvasmaker(*args, **kwargs):
+        canvas = base(*args, **kwargs)
+        made.append(canvas)
+        return canvas
+
+    template.build(story, canvasmaker=canvasmaker)
+    counts = made[-1].page_counts() if made else []
+    return buffer.getvalue(), counts

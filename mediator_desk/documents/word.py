@@ -1,0 +1,328 @@
+"""DOCX renderer (python-docx): the same blocks as the PDF, editable in Word and WPS.
+
+Chinese text in DOCX only shows in the intended face if the East-Asian font is named
+explicitly: setting ``run.font.name`` alone leaves Chinese in a theme fallback. So every run,
+the Normal style and the document defaults get ``w:rFonts`` with ``w:eastAsia`` (and
+ascii/hAnsi), their ``*Theme`` attributes are removed, and ``w:lang w:eastAsia="zh-CN"`` is
+set. Faces are the names Word and WPS know: 仿宋 for the body, 宋体 for titles.
+
+Each document is one section (A4, same margins as the PDF) whose footer shows
+"第 X 页 共 Y 页" (PAGE / SECTIONPAGES fields), so a batch keeps per-document numbering.
+python-docx is imported lazily.
+"""
+
+from __future__ import annotations
+
+import io
+
+from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
+                                            TableBlock)
+from mediator_desk.documents.pdf import MARGINS, MM, SIZES
+
+BODY_FACE = "仿宋"
+TITLE_FACE = "宋体"
+LINE_SPACING = 1.5
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _oxml():
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    return OxmlElement, qn
+
+
+def set_east_asian(rpr_parent, face: str) -> None:
+    """Name ``face`` for every script on an element owning (or being) a ``w:rPr``; drop theme
+    fonts; mark East-Asian text as zh-CN."""
+    OxmlElement, qn = _oxml()
+    rpr = rpr_parent if rpr_parent.tag == qn("w:rPr") else rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in _THEME_ATTRS:
+        key = qn(attr)
+        if key in fonts.attrib:
+            del fonts.attrib[key]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), face)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _defaults(document) -> None:
+    """Document defaults and the Normal style: 仿宋 四号, zh-CN, no theme fonts."""
+    from docx.shared import Pt
+    OxmlElement, qn = _oxml()
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if rpr_default is not None:
+        rpr = rpr_default.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+        set_east_asian(rpr, BODY_FACE)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(SIZES["body"])
+    set_east_asian(normal.element, BODY_FACE)
+    normal.paragraph_format.line_spacing = LINE_SPACING
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    # Remove theme fonts anywhere else in the styles part (headings, table styles …).
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attr in _THEME_ATTRS:
+            key = qn(attr)
+            if key in fonts.attrib:
+                del fonts.attrib[key]
+
+
+def _run(paragraph, text: str, *, face: str = BODY_FACE, size: float | None = None,
+         bold: bool = False, color=None):
+    from docx.shared import Pt
+    run = paragraph.add_run(text)
+    set_east_asian(run._element, face)
+    if size:
+        run.font.size = Pt(size)
+    if bold:
+        run.bold = True
+    if color is not None:
+        run.font.color.rgb = color
+    return run
+
+
+def _border(element_pr, edges: dict) -> None:
+    """Add borders to a paragraph (w:pPr) or cell (w:tcPr): {'bottom': 'single', …}."""
+    OxmlElement, qn = _oxml()
+    tag = "w:pBdr" if element_pr.tag == qn("w:pPr") else "w:tcBorders"
+    box = element_pr.find(qn(tag))
+    if box is None:
+        box = OxmlElement(tag)
+        element_pr.append(box)
+    for edge, kind in edges.items():
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), kind)
+        el.set(qn("w:sz"), "6")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000" if kind != "nil" else "auto")
+        box.append(el)
+
+
+def _add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
+    """A simple field (PAGE, SECTIONPAGES) Word updates when it lays out the page."""
+    OxmlElement, qn = _oxml()
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    run.append(rpr)
+    set_east_asian(rpr, BODY_FACE)
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _footer(section, numbered: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    OxmlElement, qn = _oxml()
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    for child in list(paragraph._p):
+        if child.tag != qn("w:pPr"):
+            paragraph._p.remove(child)
+    if not numbered:
+        return
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, "第 ", size=SIZES["footer"])
+    _add_field(paragraph, "PAGE")
+    _run(paragraph, " 页  共 ", size=SIZES["footer"])
+    _add_field(paragraph, "SECTIONPAGES")
+    _run(paragraph, " 页", size=SIZES["footer"])
+    # Page numbers restart in every document of a batch.
+    sect = section._sectPr
+    pg = sect.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = OxmlElement("w:pgNumType")
+        sect.append(pg)
+    pg.set(qn("w:start"), "1")
+
+
+def _page_setup(section) -> None:
+    from docx.shared import Mm, Pt
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = Pt(MARGINS["top"])
+    section.bottom_margin = Pt(MARGINS["bottom"])
+    section.left_margin = Pt(MARGINS["left"])
+    section.right_margin = Pt(MARGINS["right"])
+    section.footer_distance = Mm(12)
+
+
+def _paragraph(container, block: Block):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    align = {"title": WD_ALIGN_PARAGRAPH.CENTER, "subtitle": WD_ALIGN_PARAGRAPH.CENTER,
+             "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+             "date": WD_ALIGN_PARAGRAPH.RIGHT, "seal": WD_ALIGN_PARAGRAPH.RIGHT,
+             "para": WD_ALIGN_PARAGRAPH.JUSTIFY}.get(block.style, WD_ALIGN_PARAGRAPH.LEFT)
+    p = container.add_paragraph()
+    p.alignment = align
+    face, size = BODY_FACE, SIZES["body"]
+    if block.style == "title":
+        face, size = TITLE_FACE, SIZES["title"]
+        p.paragraph_format.space_before = Pt(4)
+        p.paragraph_format.space_after = Pt(10)
+    elif block.style == "subtitle":
+        face, size = TITLE_FACE, SIZES["subtitle"]
+    elif block.style == "seal":
+        p.paragraph_format.space_before = Pt(30)
+    elif block.style == "label":
+        p.paragraph_format.space_before = Pt(5)
+    if block.indent:
+        p.paragraph_format.first_line_indent = Pt(block.indent * size)
+    for r in block.runs:
+        _run(p, r.text, face=face, size=size, bold=block.style == "title")
+    return p
+
+
+def _lines(container, count: int) -> None:
+    from docx.shared import Pt
+    from docx.enum.text import WD_LINE_SPACING
+    for _ in range(count):
+        p = container.add_paragraph()
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(SIZES["body"] * 1.8)
+        _border(p._p.get_or_add_pPr(), {"bottom": "single"})
+
+
+def _no_borders(table) -> None:
+    OxmlElement, qn = _oxml()
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _cell_text(cell, runs, *, size: float, center: bool = False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    text = "".join(r.text for r in runs)
+    pieces = text.split("\n")
+    first = cell.paragraphs[0]
+    for i, piece in enumerate(pieces):
+        p = first if i == 0 else cell.add_paragraph()
+        p.paragraph_format.line_spacing = 1.2
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if piece:
+            _run(p, piece, size=size)
+
+
+def _signatures(document, blocks: list, width_pt: float) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
+    from docx.shared import Pt, RGBColor
+    any_box = any(b.style == "fingerprint" for b in blocks)
+    cols = 3 if any_box else 2
+    table = document.add_table(rows=len(blocks), cols=cols)
+    _no_borders(table)
+    box = 17 * MM
+    label_w = min(max(len(b.text) for b in blocks) * SIZES["body"] + 6, width_pt * 0.5)
+    widths = [label_w, 55 * MM] + ([box + 8 * MM] if any_box else [])
+    for row, block in zip(table.rows, blocks):
+        row.height = Pt(box + 6 if block.style == "fingerprint" else SIZES["body"] * 2.8)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell, w in zip(row.cells, widths):
+            cell.width = Pt(w)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        _cell_text(row.cells[0], block.runs, size=SIZES["body"])
+        _border(row.cells[1]._tc.get_or_add_tcPr(), {"bottom": "single"})
+        if block.style == "fingerprint":
+            cell = row.cells[2]
+            _border(cell._tc.get_or_add_tcPr(), {e: "dashed" for e in
+                                                  ("top", "left", "bottom", "right")})
+            p = cell.paragraphs[0]
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(p, "指印", size=7.5, color=RGBColor(0x73, 0x73, 0x73))
+
+
+def _table(document, block: TableBlock, width_pt: float) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
+    from docx.shared import Pt
+    total = sum(block.widths)
+    widths = [width_pt * w / total for w in block.widths]
+    table = document.add_table(rows=len(block.rows), cols=len(widths))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    for row, cells in zip(table.rows, block.rows):
+        c = 0
+        lines = 1
+        for cell in cells:
+            target = row.cells[c]
+            if cell.span > 1:
+                target = target.merge(row.cells[c + cell.span - 1])
+            target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            text = cell.text
+            short = "\n" not in text and len(text) * SIZES["cell"] <= sum(widths[c:c + cell.span])
+            _cell_text(target, cell.runs, size=SIZES["cell"], center=short)
+            lines = max(lines, cell.lines, text.count("\n") + 1)
+            c += cell.span
+        row.height = Pt(lines * SIZES["cell"] * 1.5 + 8)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell, w in zip(row.cells, widths):
+            cell.width = Pt(w)
+
+
+def render(docs: list[Document], *, title: str = "", author: str = "") -> bytes:
+    """Render documents into one DOCX (one section per document); returns its bytes."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Pt
+
+    document = docx.Document()
+    _defaults(document)
+    props = document.core_properties
+    props.title = title or (docs[0].name if docs else "")
+    props.author = author
+    props.language = "zh-CN"
+    width_pt = (210 * MM) - MARGINS["left"] - MARGINS["right"]
+    # The default template starts with one empty paragraph-less body and one section.
+    for i, doc in enumerate(docs):
+        section = document.sections[0] if i == 0 else document.add_section(WD_SECTION.NEW_PAGE)
+        _page_setup(section)
+        _footer(section, doc.page_numbers)
+        signing: list = []
+
+        def flush():
+            if signing:
+                _signatures(document, list(signing), width_pt)
+                signing.clear()
+
+        for block in doc.blocks:
+            if isinstance(block, Block) and block.style in ("signature", "fingerprint"):
+                signing.append(block)
+                continue
+            flush()
+            if isinstance(block, Block):
+                _paragraph(document, block)
+            elif isinstance(block, Lines):
+                _lines(document, block.count)
+            elif isinstance(block, Space):
+                p = document.add_paragraph()
+                p.paragraph_format.space_after = Pt(block.count * SIZES["body"] * 0.6)
+            elif isinstance(block, PageBreak):
+                document.add_page_break()
+            elif isinstance(block, TableBlock):
+                _table(document, block, width_pt)
+        flush()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
