@@ -537,3 +537,54 @@ def m0004_sync_tombstones(db):
         PRIMARY KEY (table_name, record_id)
     ) WITHOUT ROWID;
     """)
+
+
+@MIGRATIONS(name="0005_search_list_keys")
+def m0005_search_list_keys(db):
+    """The case search index, keyed by the case list's order (see core/search.py).
+
+    ``case_search.rowid`` becomes the list key (received date, then order of indexing), so
+    every query stops after one page instead of sorting all matches; a second FTS5 table over
+    ``grams`` (characters and character pairs of names and initials) answers 1–2 character
+    queries from an index instead of a scan. Derived data only: the table is rebuilt empty and
+    flagged; core (CaseManager.ensure_index, at open) refills it from the records, because
+    building it needs pinyin, which storage does not know about.
+    """
+    db.executescript("""
+    DROP TRIGGER IF EXISTS case_search_ai;
+    DROP TRIGGER IF EXISTS case_search_ad;
+    DROP TRIGGER IF EXISTS case_search_au;
+    DROP TABLE IF EXISTS case_fts;
+    DROP TABLE case_search;
+    CREATE TABLE case_search (
+        rowid INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL UNIQUE REFERENCES cases(id) ON DELETE CASCADE,
+        grams TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    INSERT INTO settings (key, value) VALUES ('search_index_stale', 'true')
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+    """)
+    if fts5_available(db.conn):
+        db.executescript("""
+        CREATE VIRTUAL TABLE case_fts USING fts5(
+            body, content='case_search', content_rowid='rowid', tokenize='trigram');
+        CREATE VIRTUAL TABLE case_grams USING fts5(
+            grams, content='case_search', content_rowid='rowid', tokenize='ascii');
+        CREATE TRIGGER case_search_ai AFTER INSERT ON case_search BEGIN
+            INSERT INTO case_fts(rowid, body) VALUES (new.rowid, new.body);
+            INSERT INTO case_grams(rowid, grams) VALUES (new.rowid, new.grams);
+        END;
+        CREATE TRIGGER case_search_ad AFTER DELETE ON case_search BEGIN
+            INSERT INTO case_fts(case_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+            INSERT INTO case_grams(case_grams, rowid, grams)
+                VALUES ('delete', old.rowid, old.grams);
+        END;
+        CREATE TRIGGER case_search_au AFTER UPDATE ON case_search BEGIN
+            INSERT INTO case_fts(case_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+            INSERT INTO case_fts(rowid, body) VALUES (new.rowid, new.body);
+            INSERT INTO case_grams(case_grams, rowid, grams)
+                VALUES ('delete', old.rowid, old.grams);
+            INSERT INTO case_grams(rowid, grams) VALUES (new.rowid, new.grams);
+        END;
+        """)

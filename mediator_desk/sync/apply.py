@@ -67,6 +67,7 @@ class Plan:
     inserts: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)
     updates: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)
     deletes: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    tombstones: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     conflicts: list[tuple] = field(default_factory=list)     # new rows for sync_conflicts
     audit_rows: list[list] = field(default_factory=list)
     audit_known: int = 0
@@ -76,7 +77,7 @@ class Plan:
     def changed(self) -> bool:
         """True if applying would write anything."""
         return bool(self.inserts or self.updates or self.deletes or self.conflicts
-                    or self.audit_rows)
+                    or self.audit_rows or self.tombstones)
 
     @property
     def conflict_count(self) -> int:
@@ -192,10 +193,15 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
         cols = table_columns(desk, table)
         fetch_cols = ["id", "site_id", "rev"] + (["case_id"] if "case_id" in cols else [])
         local = _fetch(desk, table, fetch_cols, [i for i, _ in items])
+        graves = _tombstones(desk, table, [i for i, _ in items if i not in local])
         for rid, rev in items:
             row = local.get(rid)
             if row is None:
                 counts.unchanged += 1
+                if graves.get(rid, 0) < rev:
+                    # Remember it even though we never had it: an older copy arriving later
+                    # (bundles in reverse order) must not create it.
+                    plan.tombstones.setdefault(table, []).append((rid, rev))
                 continue
             _, site, loc_rev = row[:3]
             reason = None
@@ -382,18 +388,19 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
     steps = len(TRAVELLING_TABLES) * 2 + 2
     step = 0
     for table in reversed(TRAVELLING_TABLES):
-        items = plan.deletes.get(table)
+        items = plan.deletes.get(table, [])
         step += 1
         report(progress, step, steps)
-        if not items:
-            continue
-        conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(rid,) for rid, _ in items])
-        conn.executemany(
-            "INSERT INTO sync_tombstones (table_name, record_id, site_id, rev, deleted_at)"
-            " VALUES (?,?,?,?,?) ON CONFLICT (table_name, record_id) DO UPDATE SET"
-            " rev = max(rev, excluded.rev), deleted_at = excluded.deleted_at",
-            [(table, rid, plan.sender, rev, now) for rid, rev in items])
-        desk.note_change(table)
+        if items:
+            conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(rid,) for rid, _ in items])
+            desk.note_change(table)
+        graves = items + plan.tombstones.get(table, [])
+        if graves:
+            conn.executemany(
+                "INSERT INTO sync_tombstones (table_name, record_id, site_id, rev, deleted_at)"
+                " VALUES (?,?,?,?,?) ON CONFLICT (table_name, record_id) DO UPDATE SET"
+                " rev = max(rev, excluded.rev), deleted_at = excluded.deleted_at",
+                [(table, rid, plan.sender, rev, now) for rid, rev in graves])
     for table in TRAVELLING_TABLES:
         step += 1
         report(progress, step, steps)

@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -55,12 +56,12 @@ class BundleRefused(DeskError):
 class Limits:
     """Size limits that protect the importer (zip bombs, giant JSON). All in bytes."""
 
-    max_file_bytes: int = 4 * 1024 ** 3          # FAT32 sticks cannot hold more anyway
+    max_file_bytes: int = 2 * 1024 ** 3          # no ZIP64: the layout stays fixed (below)
     max_members: int = 100_000
     max_manifest_bytes: int = 1024 ** 2
     max_payload_bytes: int = 512 * 1024 ** 2
     max_attachment_bytes: int = 200 * 1024 ** 2
-    max_total_bytes: int = 4 * 1024 ** 3         # all members together, uncompressed
+    max_total_bytes: int = 2 * 1024 ** 3         # all members together, uncompressed
 
 
 LIMITS = Limits()
@@ -326,6 +327,7 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
             total += info.file_size
         if total > limits.max_total_bytes:
             raise BundleRefused("同步文件解压后总大小超过上限")
+        _check_layout(path, infos, size)
         for needed in (MANIFEST, SIGNATURE):
             if needed not in seen:
                 raise BundleRefused(f"同步文件缺少“{needed}”，已损坏或不是本软件生成的")
@@ -367,6 +369,50 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
 
 
 KIND_LABELS = {"bundle": "同步包", "receipt": "回执", "enrolment": "登记文件"}
+
+# The fixed zip layout (docs/sync-format.md, “zip layout”): members back to back from offset 0,
+# no extra fields, comments, data descriptors or ZIP64; version 2.0, Unix, mode 0644, and the
+# timestamp 2020-01-01 00:00:00. Checking every header byte against it means that a byte
+# changed anywhere in the file — even in zip fields nothing else reads — is detected.
+DOS_TIME = 0
+DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1
+EXTERNAL_ATTR = 0o644 << 16
+
+
+def _check_layout(path: Path, infos: list[zipfile.ZipInfo], size: int) -> None:
+    bad = BundleRefused("同步文件的结构不符合规范（文件已损坏或被改动）",
+                        hint="请重新复制或重新导出该文件")
+    with open(path, "rb") as fh:
+        def expect(pos: int, data: bytes) -> int:
+            fh.seek(pos)
+            if fh.read(len(data)) != data:
+                raise bad
+            return pos + len(data)
+
+        pos = 0
+        names = []
+        for info in infos:
+            try:
+                name = info.filename.encode("ascii")
+            except UnicodeEncodeError:
+                raise bad from None
+            names.append(name)
+            if info.header_offset != pos or info.compress_size >= 0xFFFFFFFF:
+                raise bad
+            pos = expect(pos, struct.pack(
+                "<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, info.compress_type, DOS_TIME, DOS_DATE,
+                info.CRC, info.compress_size, info.file_size, len(name), 0) + name)
+            pos += info.compress_size
+        start = pos
+        for info, name in zip(infos, names):
+            pos = expect(pos, struct.pack(
+                "<4s4B4HL2L5HLL", b"PK\x01\x02", 20, 3, 20, 0, 0, info.compress_type, DOS_TIME,
+                DOS_DATE, info.CRC, info.compress_size, info.file_size, len(name), 0, 0, 0, 0,
+                EXTERNAL_ATTR, info.header_offset) + name)
+        pos = expect(pos, struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(infos), len(infos),
+                                      pos - start, start, 0))
+        if pos != size:
+            raise bad
 
 
 # --- signatures ---------------------------------------------------------------------------

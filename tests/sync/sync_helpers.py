@@ -1,0 +1,146 @@
+"""Helpers for the sync tests: logical dumps, cases, accepting villages, crafted files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from mediator_desk import sync
+from mediator_desk.storage.schema import TRAVELLING_TABLES
+from mediator_desk.sync import bundles, keys as keymod
+from mediator_desk.sync.common import encrypt
+from mediator_desk.sync.container import _info, dumps, signature_input, write_container
+from mediator_desk.sync.payload import build_payload, table_counts
+
+SITES = ("office", "v1", "v2")
+VALID_ID = "11010519491231002X"
+
+
+def dump(desk) -> dict:
+    """Every row of every table (a logical dump), to show that a refusal changed nothing."""
+    out = {}
+    conn = desk.db.conn
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                " ORDER BY name"):
+        rows = conn.execute(f"SELECT * FROM \"{name}\"").fetchall()
+        out[name] = sorted(rows, key=repr)
+    return out
+
+
+def dump_file(path: Path) -> dict:
+    conn = sqlite3.connect(str(path))
+    try:
+        class D:  # minimal desk-like wrapper
+            pass
+        d = D()
+        d.db = type("DB", (), {"conn": conn})()
+        return dump(d)
+    finally:
+        conn.close()
+
+
+def records(desk, site_id: str | None = None) -> dict:
+    """Travelling rows (optionally of one owner), keyed by table then id: a comparable dump."""
+    out = {}
+    for table in TRAVELLING_TABLES:
+        cur = desk.db.conn.execute(f"SELECT * FROM {table}" +
+                                   (" WHERE site_id = ?" if site_id else ""),
+                                   (site_id,) if site_id else ())
+        cols = [d[0] for d in cur.description]
+        out[table] = {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
+    return out
+
+
+def audit_ids(desk, site_id: str) -> set[str]:
+    return {r[0] for r in desk.db.conn.execute("SELECT id FROM audit_log WHERE site_id = ?",
+                                               (site_id,))}
+
+
+def add_case(desk, *, summary="两家因院墙位置发生争执", names=("张三", "李四"), **over) -> str:
+    values = dict(
+        org_id=desk.settings.get("committee_id"), received_date="2026-11-20", source="apply",
+        dispute_type="02", summary=summary,
+        parties=[dict(name=names[0], role="applicant", id_number=VALID_ID, phone="13912345678"),
+                 dict(name=names[1], role="respondent", phone="0476-8123456")],
+        mediator_ids=[desk.settings.get("current_mediator_id")])
+    values.update(over)
+    return desk.cases.register(**values)
+
+
+def fingerprint_of(desk) -> str:
+    return keymod.load_keys(desk).fingerprint
+
+
+def first_import(office, village, path: Path, **kw):
+    """Import a village's bundle at the office, accepting the village on first contact."""
+    return sync.import_bundle(office, path, accept_fingerprint=fingerprint_of(village), **kw)
+
+
+def accept(office, village, tmp: Path) -> None:
+    """Make the office know the village (as after its first bundle), without importing it."""
+    path = tmp / f"accept-{village.site_id[:6]}.mdsync"
+    sync.export_bundle(village, path)
+    sync.accept_site(office, path, fingerprint_of(village))
+
+
+def office_peer(village) -> dict:
+    return sync.list_peers(village, "office")[0]
+
+
+def craft_bundle(village, path: Path, *, edit_payload=None, payload_bytes: bytes | None = None,
+                 edit_manifest=None, edit_outgoing=None, signing_key=None,
+                 recipient: str | None = None) -> Path:
+    """A bundle made like the real one, with a hook at each stage (all still validly signed
+    unless ``signing_key`` says otherwise)."""
+    out = bundles.prepare_bundle(village)
+    if edit_outgoing:
+        edit_outgoing(out)
+    keys = keymod.load_keys(village)
+    rcpt = recipient or office_peer(village)["age_recipient"]
+    members, entries = [], []
+    for n, (sha, data) in enumerate(out.files, 1):
+        name = f"files/{n:06d}.age"
+        members.append((name, encrypt(data, rcpt)))
+        entries.append({"member": name, "sha256": sha, "size": len(data)})
+    body = build_payload("bundle", out.manifest["bundle_id"], tables=out.tables,
+                         deletions=out.deletions, audit=out.audit, files=entries)
+    out.manifest["counts"] = {"tables": table_counts(out.tables, out.deletions),
+                              "audit": len(out.audit.rows), "files": len(entries)}
+    if edit_payload:
+        edit_payload(body)
+    data = payload_bytes if payload_bytes is not None else dumps(body)
+    members.insert(0, ("payload.age", encrypt(data, rcpt)))
+    if edit_manifest:
+        edit_manifest(out.manifest)
+    write_container(path, out.manifest, members, signing_key or keys.signing)
+    return path
+
+
+def read_zip(path: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(path) as zf:
+        return [(i.filename, zf.read(i)) for i in zf.infolist()]
+
+
+def write_zip(path: Path, members: list[tuple[str, bytes]], *, compress: set[str] = frozenset()):
+    """Write members in our layout (optionally deflating some) — no re-signing."""
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members:
+            info = _info(name)
+            if name in compress:
+                info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return path
+
+
+def resign(members: list[tuple[str, bytes]], signing_key, manifest_edit=None):
+    """Replace manifest (edited as JSON) and its signature, made with ``signing_key``."""
+    out = dict(members)
+    manifest = json.loads(out["manifest.json"])
+    if manifest_edit:
+        manifest_edit(manifest)
+    mbytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode() + b"\n"
+    out["manifest.json"] = mbytes
+    out["manifest.sig"] = signing_key.sign(signature_input(mbytes))
+    return [(n, out[n]) for n, _ in members]
