@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,9 @@ def log_path(desk: "Desk") -> Path:
 def note_attempt(desk: "Desk", *, file: str | os.PathLike, kind: str, result: str,
                  message: str = "", bundle_id: str = "", sender: str = "") -> None:
     """Append one line to the text log (never raises: logging must not mask the real outcome)."""
-    entry = {"at": utc_now(), "file": Path(file).name, "kind": kind, "result": result,
+    # Microseconds: several attempts may fall in one second, and the log is sorted by time.
+    at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    entry = {"at": at, "file": Path(file).name, "kind": kind, "result": result,
              "bundle_id": bundle_id, "sender": sender, "message": message}
     try:
         with open(log_path(desk), "a", encoding="utf-8") as fh:
