@@ -41,10 +41,13 @@ def site_name(desk: "Desk") -> str:
 def require_role(desk: "Desk", role: str) -> None:
     """Refuse an operation meant for the other kind of site (or an unconfigured one)."""
     current = site_role(desk)
-    if current is None or not keymod.have_keys(desk):
+    if current is None:
         raise DeskError("本站尚未初始化同步身份", hint="请先运行 site init --role village 或 office")
     if current != role:
         raise DeskError(f"此操作只能在{ROLES[role]}端进行（本站是{ROLES[current]}）")
+    if not keymod.have_keys(desk):
+        raise DeskError(f"本站没有密钥（应在“{keymod.keys_dir(desk)}”）",
+                        hint="请用密钥备份文件恢复（key restore）")
 
 
 def init_site(desk: "Desk", *, role: str, name: str | None = None) -> dict:

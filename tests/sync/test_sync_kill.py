@@ -1,0 +1,147 @@
+"""A killed import leaves the database wholly before or wholly after (sync.md guarantee 3).
+
+The import runs in a subprocess that is SIGKILLed at random points: at random times, and at
+random steps inside the applying transaction (the subprocess reports progress and pauses a few
+milliseconds at each step, so a kill lands while the transaction is open). After each kill the
+database must pass SQLite's integrity and foreign-key checks and hold exactly the state from
+before the import or exactly the state after a complete one.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mediator_desk import sync
+from mediator_desk.core.desk import Desk
+
+from sync_helpers import add_case, fingerprint_of, records
+
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = r"""
+import sys, time
+from mediator_desk.core.desk import Desk
+from mediator_desk import sync
+
+class Slow:
+    cancelled = False
+    def update(self, done, total):
+        print(f"p {done} {total}", flush=True)
+        time.sleep(0.004)
+
+desk = Desk.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+sync.import_bundle(desk, sys.argv[2], accept_fingerprint=sys.argv[3], progress=Slow())
+print("done", flush=True)
+"""
+TRIALS_AT_STEPS = 7
+TRIALS_AT_TIMES = 7
+
+
+def _state(path: Path) -> tuple:
+    desk = Desk.open(path)
+    try:
+        return (records(desk),
+                desk.scalar("SELECT count(*) FROM audit_log"),
+                desk.scalar("SELECT count(*) FROM sync_imports"),
+                desk.query("SELECT site_id, recv_seq, status FROM sync_sites ORDER BY site_id"),
+                desk.scalar("SELECT count(*) FROM case_search"),
+                desk.scalar("SELECT count(*) FROM sync_tombstones"))
+    finally:
+        desk.close()
+
+
+def _check_integrity(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
+
+
+def _copy_db(src: Path, dst: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        s = Path(str(src) + suffix)
+        if s.exists():
+            shutil.copyfile(s, Path(str(dst) + suffix))
+    keys = src.with_name(src.stem + "-keys")
+    shutil.copytree(keys, dst.with_name(dst.stem + "-keys"))
+    return dst
+
+
+def _start(db: Path, bundle: Path, fp: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(bundle), fp],
+                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, bufsize=1,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_kill_during_import_leaves_before_or_after(site_paths, tmp_path):
+    v1 = Desk.open(site_paths["v1"])
+    for i in range(80):
+        add_case(v1, names=(f"张{i}", f"李{i}"), summary=f"第{i}起邻里纠纷")
+    bundle = tmp_path / "b.mdsync"
+    sync.export_bundle(v1, bundle)
+    fp = fingerprint_of(v1)
+    v1.close()
+    office = site_paths["office"]
+    before = _state(office)
+
+    # One complete run: the "after" state, the number of progress steps and the duration.
+    full = _copy_db(office, tmp_path / "full.db")
+    proc = _start(full, bundle, fp)
+    started = time.monotonic()
+    proc.stdin.write("go\n")
+    proc.stdin.flush()
+    lines = proc.stdout.read().split("\n")
+    duration = time.monotonic() - started
+    assert proc.wait() == 0 and "done" in lines
+    after = _state(full)
+    assert after != before
+    # Steps reported while the transaction is open (apply: 5000..9000 of 10000).
+    steps = [line.split() for line in lines if line.startswith("p ")]
+    inside = [i for i, (_, done, total) in enumerate(steps)
+              if total == "10000" and 5000 < int(done) < 9000]
+    assert len(inside) > 10
+
+    rng = random.Random(20261128)
+    outcomes = []
+    plans = [("step", rng.choice(inside)) for _ in range(TRIALS_AT_STEPS)] + \
+            [("time", rng.uniform(0, duration * 1.1)) for _ in range(TRIALS_AT_TIMES)]
+    for n, (how, at) in enumerate(plans):
+        db = _copy_db(office, tmp_path / f"trial{n}.db")
+        proc = _start(db, bundle, fp)
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+        if how == "step":
+            seen = -1
+            while seen < at:
+                line = proc.stdout.readline()
+                if not line or line.startswith("done"):
+                    break
+                if line.startswith("p "):
+                    seen += 1
+        else:
+            time.sleep(at)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        _check_integrity(db)
+        state = _state(db)
+        assert state in (before, after), f"trial {n} ({how} {at}) left a partial import"
+        outcomes.append((how, state == after))
+    # Kills inside the transaction must have left the database as before.
+    assert all(not done for how, done in outcomes if how == "step")
