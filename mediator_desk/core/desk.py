@@ -59,6 +59,7 @@ class Desk:
         from mediator_desk.core.reviews import ReviewManager
 
         self.reviews = ReviewManager(self)   # office comments/approvals/returns (issue 5)
+        self.cases.ensure_index()  # after a migration rebuilt the search index (core/search.py)
 
     def _init_mediation_path(self) -> None:
         """Managers of the mediation path (issue 3): acceptance → records → outcome →
