@@ -129,8 +129,10 @@ def stage(world, dc, rng: random.Random) -> None:
     if case["risk_flag"]:
         kind = next((k for word, k in RISK_KINDS if word in case["risk_note"]), "criminal")
         flagged = cap(received + timedelta(days=rng.randint(0, 2)))
-        reported = cap(flagged + timedelta(days=rng.randint(0, 1))) \
-            if (archive or rng.random() < 0.85) else None
+        # a recent risk may still wait for its report; older ones were reported
+        recent = (today - received).days < 30
+        reported = None if (recent and rng.random() < 0.3) else \
+            cap(flagged + timedelta(days=rng.randint(0, 1)))
         _add(dc, "risk_flags", {
             "id": _uuid(rng, flagged), "case_id": cid, "kind": kind,
             "flagged_on": flagged.isoformat(), "note": case["risk_note"],
@@ -248,8 +250,9 @@ def stage(world, dc, rng: random.Random) -> None:
         _attach(dc, rng, cid, "signed_agreement", signed, "agreements", row["id"])
     # performance, checked once the deadline has come
     if deadline < today or (archive and deadline <= today):
+        old = (today - deadline).days > 90
         perf = "performed" if archive else rng.choices(
-            ["performed", "partly", "not_performed"], [90, 4, 6])[0]
+            ["performed", "partly", "not_performed"], [97, 0, 3] if old else [88, 5, 7])[0]
         checked = cap(max(deadline, effective) + timedelta(days=rng.randint(0, 5)))
         row.update(performance_status=perf, performance_checked_on=checked.isoformat(),
                    performance_note={"performed": "已按协议履行完毕", "partly": "已履行部分款项",
@@ -274,14 +277,17 @@ def stage(world, dc, rng: random.Random) -> None:
     # the follow-up visit, N days after the deadline
     due = deadlines.followup_due(performance_deadline=row["performance_deadline"],
                                  effective_on=row["effective_on"], days=st["days"])
-    if due and due <= today and (archive or rng.random() < 0.9):
+    if due and due <= today and (archive or (today - due).days > 60 or rng.random() < 0.7):
         visited = cap(due + timedelta(days=rng.randint(0, 10)))
+        sued = row["performance_status"] == "not_performed" and (today - due).days > 60
         _add(dc, "followups", {
             "id": _uuid(rng, visited), "case_id": cid, "agreement_id": row["id"],
             "visited_on": visited.isoformat(), "party": a_name, "reason": rng.choice(VISIT_REASONS),
             "performance": row["performance_status"],
             "satisfaction": rng.choices(["satisfied", "basic", "dissatisfied"], [80, 17, 3])[0],
-            "lawsuit": 0, "lawsuit_note": "", "wrong_mediation": 0, "wrong_mediation_note": "",
+            # unperformed for long: the other party went to court (Art. 32)
+            "lawsuit": 1 if sued else 0, "lawsuit_note": "申请人已向人民法院起诉" if sued else "",
+            "wrong_mediation": 0, "wrong_mediation_note": "",
             "escalation_risk": 0, "escalation_note": "",
             "action_taken": "无" if row["performance_status"] == "performed" else "督促履行",
             "visitor": names[0], "note": ""})

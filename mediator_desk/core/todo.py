@@ -5,7 +5,7 @@ Kinds (each item: case id and number, kind, kind label, due date, days left, Chi
 - ``followup_due``: an agreement in force whose follow-up visit is due (N days after the
   performance deadline, setting ``followup_days``) and not yet made;
 - ``performance_overdue``: the performance deadline has passed and performance is not recorded
-  as complete;
+  as complete (unless a follow-up found that a party has gone to court, Art. 32);
 - ``confirmation_closing``: the Art. 33 window of a written agreement closes within 7 days
   (setting ``confirmation_warn_days``) and no application is recorded;
 - ``case_overdue``: a case still being mediated one calendar month after it was received;
@@ -25,6 +25,10 @@ from mediator_desk.core.outcomes import RISK_KINDS
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+
+# Agreements in force belong to cases in these statuses (archived cases are left out); the
+# queries start from the status index rather than scanning every agreement ever made.
+IN_FORCE = "c.status IN ({})".format(", ".join(f"'{s}'" for s in workflow.IN_FORCE_STATUSES))
 
 KINDS = {
     "followup_due": "回访到期",
@@ -80,8 +84,8 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
             "  CASE WHEN a.followup_due != '' THEN a.followup_due"
             "       ELSE date(CASE WHEN a.performance_deadline != '' THEN a.performance_deadline"
             "                 ELSE a.effective_on END, ?) END AS due"
-            " FROM agreements a JOIN cases c ON c.id = a.case_id"
-            " WHERE a.effective_on != '' AND a.voided_on = '' AND c.status != 'archived'"
+            f" FROM cases c JOIN agreements a ON a.case_id = c.id WHERE {IN_FORCE}"
+            "  AND a.effective_on != '' AND a.voided_on = ''"
             "  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.agreement_id = a.id))"
             f" WHERE due <= ? ORDER BY due, case_no{lim}", (f"+{days} days", iso))
         for r in rows:
@@ -94,10 +98,15 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
         rows = q(
             "SELECT a.id AS record_id, a.case_id, c.case_no, a.agreement_no,"
             " a.performance_deadline AS due, a.performance_status"
-            " FROM agreements a JOIN cases c ON c.id = a.case_id"
-            " WHERE a.effective_on != '' AND a.voided_on = '' AND a.performance_deadline != ''"
+            # index agreements_unperformed (migration 0006); "+c.status" keeps the planner
+            # from starting at the (much larger) status index instead
+            " FROM agreements a JOIN cases c ON c.id = a.case_id WHERE +{}".format(IN_FORCE) +
+            "  AND a.effective_on != '' AND a.voided_on = '' AND a.performance_deadline != ''"
             "  AND a.performance_deadline < ? AND a.performance_status != 'performed'"
-            f"  AND c.status != 'archived' ORDER BY a.performance_deadline, c.case_no{lim}",
+            # once a party has sued over it (Art. 32) the court, not the committee, acts
+            "  AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.agreement_id = a.id"
+            "   AND f.lawsuit = 1)"
+            f" ORDER BY a.performance_deadline, c.case_no{lim}",
             (iso,))
         from mediator_desk.core.agreements import PERFORMANCE
         for r in rows:
@@ -115,7 +124,7 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
             "SELECT a.id AS record_id, a.case_id, c.case_no, a.agreement_no, a.effective_on"
             " FROM agreements a JOIN cases c ON c.id = a.case_id"
             " WHERE a.form = 'written' AND a.voided_on = '' AND a.effective_on != ''"
-            "  AND a.effective_on BETWEEN ? AND ? AND c.status != 'archived'"
+            f"  AND a.effective_on BETWEEN ? AND ? AND +{IN_FORCE}"
             "  AND NOT EXISTS (SELECT 1 FROM confirmations k WHERE k.agreement_id = a.id)"
             f" ORDER BY a.effective_on, c.case_no{lim}", (first, last))
         for r in rows:

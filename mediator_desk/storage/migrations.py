@@ -588,3 +588,13 @@ def m0005_search_list_keys(db):
             INSERT INTO case_grams(rowid, grams) VALUES (new.rowid, new.grams);
         END;
         """)
+
+
+@MIGRATIONS(name="0006_todo_index")
+def m0006_todo_index(db):
+    """The to-do list's "performance deadline passed" reads only unperformed agreements in
+    force (a small set), not every agreement ever made."""
+    db.executescript("""
+    CREATE INDEX agreements_unperformed ON agreements(performance_deadline)
+        WHERE effective_on != '' AND voided_on = '' AND performance_status != 'performed';
+    """)
