@@ -38,7 +38,7 @@ def run_print(args) -> int:
 
     if args.list:
         print("代码\t文书")
-        for kind in documents.kinds():
+        for kind in documents.list_kinds():
             print(f"{kind.code}\t{kind.label}")
         return 0
     if not args.out:

@@ -101,7 +101,7 @@ def _image_pages(path, caption: str) -> tuple[bytes, int]:
 
     font = fonts.register_pdf_font()
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4)
+    canvas = Canvas(out, pagesize=A4, initialFontName=font)
     width, height = A4
     left, right = MARGINS["left"], MARGINS["right"]
     top, bottom = MARGINS["top"], MARGINS["bottom"]
@@ -267,7 +267,7 @@ def _stamps(count: int, font: str):
     from pypdf import PdfReader
     from reportlab.pdfgen.canvas import Canvas
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(60, 30))
+    canvas = Canvas(out, pagesize=(60, 30), initialFontName=font)
     for number in range(1, count + 1):
         canvas.setFont(font, 12)
         canvas.drawRightString(50, 10, str(number))

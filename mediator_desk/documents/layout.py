@@ -25,7 +25,7 @@ DEFAULT_BLANK_CHARS = 6
 UNDERSCORES_PER_CHAR = 2
 # Date skeletons for an empty table cell. No-break spaces, because reportlab collapses
 # runs of ordinary (and ideographic) spaces.
-_GAP = "\u00a0" * 8
+_GAP = "\u00a0" * 6
 CELL_DATE = f"{_GAP}{_GAP}年{_GAP}月{_GAP}日"
 CELL_TIME = f"{CELL_DATE}{_GAP}时{_GAP}分"
 

@@ -52,7 +52,7 @@ def _style_sheet():
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "date": ParagraphStyle("date", parent=base, alignment=TA_RIGHT, spaceBefore=6),
-        "seal": ParagraphStyle("seal", parent=base, alignment=TA_RIGHT, spaceBefore=30),
+        "seal": ParagraphStyle("seal", parent=base, alignment=TA_RIGHT, spaceBefore=24),
         "signature": ParagraphStyle("signature", parent=base, alignment=TA_LEFT),
         "cell": ParagraphStyle("cell", parent=base, fontSize=SIZES["cell"],
                                leading=SIZES["cell"] * 1.5, alignment=TA_LEFT),
@@ -62,8 +62,17 @@ def _style_sheet():
     return _styles
 
 
+# reportlab collapses runs of spaces, ideographic ones included; a clerk's full-width
+# spaces (卷　　名) must keep their width, so they become no-break spaces (4 ≈ 1 em).
+_IDEOGRAPHIC_SPACE = "\u00a0" * 4
+
+
+def _escape(text: str) -> str:
+    return escape(text).replace("\u3000", _IDEOGRAPHIC_SPACE)
+
+
 def _markup(runs) -> str:
-    return "".join(escape(r.text) for r in runs)
+    return "".join(_escape(r.text) for r in runs)
 
 
 # --- flowables (classes built lazily so reportlab loads only when rendering) --------------
@@ -162,6 +171,8 @@ def _numbered_canvas_class(font: str):
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            # Start in our font, or reportlab lists Helvetica (never embedded) on every page.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._pages = []          # saved page states
             self._page_docs = []      # document index of each page
@@ -198,16 +209,17 @@ def _numbered_canvas_class(font: str):
 
 # --- blocks → flowables ----------------------------------------------------------------
 
-def _signatures(blocks: list, styles, frame_width: float):
-    """Consecutive signing lines as one table, so the lines and fingerprint boxes align."""
+def _signatures(blocks: list, styles, frame_width: float, group: list):
+    """Signing lines as a table whose columns are sized for the whole ``group`` of
+    consecutive signing lines, so lines and fingerprint boxes align across page breaks."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     fl = _flowable_classes()
     style = styles["signature"]
-    any_box = any(b.style == "fingerprint" for b in blocks)
+    any_box = any(b.style == "fingerprint" for b in group)
     box_width = FINGERPRINT_BOX + 8 * MM if any_box else 0
-    label_width = max(stringWidth(b.text, style.fontName, style.fontSize) for b in blocks) + 4
+    label_width = max(stringWidth(b.text, style.fontName, style.fontSize) for b in group) + 4
     label_width = min(label_width, frame_width - SIGN_LINE_WIDTH - box_width)
     line_width = min(SIGN_LINE_WIDTH, frame_width - label_width - box_width)
     rows, heights = [], []
@@ -218,10 +230,11 @@ def _signatures(blocks: list, styles, frame_width: float):
             row.append(fl["FingerprintBox"](FINGERPRINT_BOX, style.fontName)
                        if b.style == "fingerprint" else "")
         rows.append(row)
-        heights.append(FINGERPRINT_BOX + 6 if b.style == "fingerprint" else style.fontSize * 2.8)
+        heights.append(FINGERPRINT_BOX + 8 if b.style == "fingerprint" else style.fontSize * 2.5)
     widths = [label_width, line_width] + ([box_width] if any_box else [])
     table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize),   # else Helvetica
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -248,10 +261,8 @@ def _table(block: TableBlock, styles, frame_width: float):
             if not text.strip():
                 content = Spacer(1, max(cell.lines, 1) * pitch)
             else:
-                one_line = "\n" not in text and \
-                    stringWidth(text, cell_style.fontName, cell_style.fontSize) <= width
-                style = styles["cell_center"] if one_line else cell_style
-                paragraphs = [Paragraph(escape(piece) or "&nbsp;", style)
+                style = styles["cell_center"] if _centred(cell, width, cell_style) else cell_style
+                paragraphs = [Paragraph(_escape(piece) or "&nbsp;", style)
                               for piece in text.split("\n")]
                 if cell.lines > len(paragraphs):
                     paragraphs.append(Spacer(1, (cell.lines - len(paragraphs)) * pitch))
@@ -264,6 +275,7 @@ def _table(block: TableBlock, styles, frame_width: float):
         data.append(cells)
     table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), cell_style.fontName, cell_style.fontSize),  # else Helvetica
         ("GRID", (0, 0), (-1, -1), 0.7, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -273,7 +285,18 @@ def _table(block: TableBlock, styles, frame_width: float):
     return table
 
 
-_CLOSING = ("signature", "fingerprint", "seal", "date")
+CENTRED_VALUE_CHARS = 12
+
+
+def centred(cell) -> bool:
+    """Labels and short values are centred in their cell; longer text reads from the left."""
+    text = cell.text
+    return "\n" not in text and len(text) <= CENTRED_VALUE_CHARS
+
+
+def _centred(cell, width: float, style) -> bool:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return centred(cell) and stringWidth(cell.text, style.fontName, style.fontSize) <= width
 
 
 def document_flowables(doc: Document, frame_width: float) -> list:
@@ -283,28 +306,31 @@ def document_flowables(doc: Document, frame_width: float) -> list:
     styles = _style_sheet()
     fl = _flowable_classes()
     out: list = [fl["StartDocument"](doc.page_numbers)]
-    closing: list = []   # signing blocks are kept together with the date below them
-    signing: list = []   # consecutive signing lines (one aligned table)
-
-    def flush_signing():
-        if signing:
-            closing.append(_signatures(list(signing), styles, frame_width))
-            signing.clear()
+    # The closing part: signing lines, then the seal and the date. Signing lines may run
+    # over a page break, but the last one stays with the seal and the date, so a page never
+    # starts with a lone date or seal.
+    signing: list = []
+    tail: list = []
 
     def flush_closing():
-        flush_signing()
-        if closing:
-            out.append(KeepTogether(list(closing)))
-            closing.clear()
+        if signing:
+            if len(signing) > 1:
+                out.append(_signatures(signing[:-1], styles, frame_width, signing))
+            tail.insert(0, _signatures(signing[-1:], styles, frame_width, signing))
+            signing.clear()
+        if tail:
+            out.append(KeepTogether(list(tail)))
+            tail.clear()
 
     for block in doc.blocks:
         if isinstance(block, Block):
             if block.style in ("signature", "fingerprint"):
+                if tail:
+                    flush_closing()
                 signing.append(block)
                 continue
             if block.style in ("seal", "date"):
-                flush_signing()
-                closing.append(Paragraph(_markup(block.runs) or "&nbsp;", styles[block.style]))
+                tail.append(Paragraph(_markup(block.runs) or "&nbsp;", styles[block.style]))
                 continue
             flush_closing()
             style = styles[block.style]
@@ -324,6 +350,7 @@ def document_flowables(doc: Document, frame_width: float) -> list:
             elif isinstance(block, TableBlock):
                 out.append(Spacer(1, 4))
                 out.append(_table(block, styles, frame_width))
+                out.append(Spacer(1, 8))
     flush_closing()
     return out
 

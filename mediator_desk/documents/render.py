@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 FORMATS = ("pdf", "docx")
 
 
-def kinds() -> list[Kind]:
+def list_kinds() -> list[Kind]:
     """Every document kind, in case-file order (code, Chinese label, scope)."""
     return list(KINDS)
 

@@ -188,9 +188,9 @@ def _parse_text(raw: str, line: int, path: Path) -> Text:
         if spec and not _SPEC.fullmatch(spec):
             raise TemplateError(path, line, f"“{{{inner}}}”中的空白宽度“{spec}”无效，"
                                             "可写数字（字数）、“N行”、“日期”或“时间”")
-        if buf:
+        if "".join(buf):
             parts.append("".join(buf))
-            buf = []
+        buf = []
         parts.append(Placeholder(name, required, spec, line))
     buf.append(raw[pos:])
     if "".join(buf):

@@ -17,7 +17,7 @@ import io
 
 from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
                                             TableBlock)
-from mediator_desk.documents.pdf import MARGINS, MM, SIZES
+from mediator_desk.documents.pdf import MARGINS, MM, SIZES, centred
 
 BODY_FACE = "仿宋"
 TITLE_FACE = "宋体"
@@ -186,8 +186,8 @@ def _paragraph(container, block: Block):
         p.paragraph_format.space_before = Pt(5)
     if block.indent:
         p.paragraph_format.first_line_indent = Pt(block.indent * size)
-    for r in block.runs:
-        _run(p, r.text, face=face, size=size, bold=block.style == "title")
+    # One run per paragraph: every piece has the same formatting.
+    _run(p, block.text, face=face, size=size, bold=block.style == "title")
     return p
 
 
@@ -271,8 +271,7 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
                 target = target.merge(row.cells[c + cell.span - 1])
             target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             text = cell.text
-            short = "\n" not in text and len(text) * SIZES["cell"] <= sum(widths[c:c + cell.span])
-            _cell_text(target, cell.runs, size=SIZES["cell"], center=short)
+            _cell_text(target, cell.runs, size=SIZES["cell"], center=centred(cell))
             lines = max(lines, cell.lines, text.count("\n") + 1)
             c += cell.span
         row.height = Pt(lines * SIZES["cell"] * 1.5 + 8)

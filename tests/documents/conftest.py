@@ -1,40 +1,18 @@
 """Fixtures for the documents tests: a case walked through the whole mediation path, with
-rare name characters (䶮 堃 𫖮), an amount, attachments (a real PDF and a real PNG)."""
+rare name characters (䶮 堃 𫖮), an amount and attachments (a real PDF and a real PNG); a
+case against an organisation; a case settled orally."""
 
 from __future__ import annotations
 
-import io
-from datetime import date
+import sys
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import VALID_ID, VALID_ID_2
+sys.path.insert(0, str(Path(__file__).parent))
 
-T = date(2026, 6, 30)
-AMOUNT_CAPITALS = "人民币壹万贰仟元整"
-TERMS = ["赵堃于2026年4月10日前将院墙恢复至原位置，费用由赵堃承担",
-         "赵堃一次性赔偿王䶮损失12000元，于2026年4月10日前以现金方式支付",
-         "双方今后和睦相处，不再因此事发生纠纷"]
-
-
-def small_pdf(text: str = "scan") -> bytes:
-    """A real one-page PDF (as a scanner would produce) made with reportlab."""
-    from reportlab.pdfgen.canvas import Canvas
-    out = io.BytesIO()
-    c = Canvas(out)
-    c.drawString(100, 700, text)
-    c.showPage()
-    c.save()
-    return out.getvalue()
-
-
-def small_png() -> bytes:
-    from PIL import Image, ImageDraw
-    img = Image.new("RGB", (300, 200), "white")
-    ImageDraw.Draw(img).rectangle((20, 20, 280, 180), outline="black", width=4)
-    out = io.BytesIO()
-    img.save(out, "PNG")
-    return out.getvalue()
+from doc_helpers import (CREDIT_CODE, ORG_NAME, TERMS, VALID_ID, VALID_ID_2, T,  # noqa: E402
+                         small_pdf, small_png)
 
 
 @pytest.fixture
@@ -86,4 +64,43 @@ def full_case(desk, make_case, tmp_path):
     desk.attachments.add(case_id, ident, item="identity")
     desk.dossier.archive(case_id, archived_on="2026-05-01", retention="30年", archived_by="乌力吉",
                          file_note="本卷材料齐全。", today=T)
+    return case_id
+
+
+@pytest.fixture
+def org_case(desk, make_case):
+    """A person against an organisation, with a signed written agreement; returns its id."""
+    case_id = make_case(
+        received_date="2026-03-02", dispute_type="14", summary="物业费及漏水赔偿纠纷",
+        parties=[
+            dict(name="刘赟", role="applicant", id_number=VALID_ID_2, ethnicity="01",
+                 phone="13812345678", address="红山区长青街道燚玥小区3号楼"),
+            dict(name=ORG_NAME, role="respondent", kind="organisation",
+                 id_number=CREDIT_CODE, legal_rep="周㑇", legal_rep_title="经理",
+                 phone="0476-8888888", address="红山区长青街道"),
+        ])
+    desk.acceptance.accept(case_id, decided_on="2026-03-02", consent_form="oral_application",
+                           rights_notice_given=True, today=T)
+    aid = desk.agreements.create(
+        case_id, agreed_on="2026-03-09", facts="楼上管道漏水致刘赟家天花板受损。",
+        terms=["物业公司于2026年3月31日前维修管道并赔偿刘赟3500元"], amount_fen="3500",
+        performance_method="银行转账", performance_deadline="2026-03-31", today=T)
+    desk.agreements.sign(aid, "2026-03-10", today=T)
+    desk.confirmations.apply(aid, applied_on="2026-03-20", court="赤峰市红山区人民法院", today=T)
+    return case_id
+
+
+@pytest.fixture
+def oral_case(desk, make_case):
+    """A case settled by an oral agreement; returns its id."""
+    case_id = make_case(
+        received_date="2026-04-01", summary="放牧时羊群踩踏邻居草场",
+        parties=[dict(name="巴特尔", role="applicant", sex="男", age=50, phone="13704761111"),
+                 dict(name="吴㛃", role="respondent", sex="女", age=44)])
+    desk.acceptance.accept(case_id, decided_on="2026-04-01", consent_form="initiative_consent",
+                           today=T)
+    desk.agreements.create(case_id, form="oral", agreed_on="2026-04-02", facts="羊群踩踏草场约2亩。",
+                           terms=["吴㛃赔偿巴特尔草场损失800元", "双方各自看管好牲畜"],
+                           amount_fen="800", place="巴特尔家", performance_method="当场现金支付",
+                           today=T)
     return case_id

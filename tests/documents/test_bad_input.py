@@ -1,0 +1,94 @@
+"""Bad input: a character the font lacks is reported (which party, which field), never
+printed blank; a value a filled form cannot do without is named; other missing values print
+a line to write on; an unwritable output path gets a message."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediator_desk import documents
+from mediator_desk.documents import MissingFields, MissingGlyph
+from mediator_desk.errors import DeskError, NotFound
+from doc_helpers import T, flat, pdf_text
+from mediation_helpers import accepted_case
+
+
+def agreement_case(desk, make_case, **agreement):
+    case_id = accepted_case(desk, make_case)
+    values = dict(agreed_on="2026-03-10", terms=["李四拆除越界院墙"], facts="院墙越界",
+                  performance_method="自行拆除", today=T)
+    values.update(agreement)
+    desk.agreements.create(case_id, **values)
+    return case_id
+
+
+def test_missing_glyph_names_party_and_field(desk, make_case):
+    case_id = agreement_case(desk, make_case)
+    party = desk.parties.for_case(case_id)[1]
+    desk.parties.update(party["id"], address="红旗嘎查김家屯")     # Hangul is not in the font
+    for fmt in ("pdf", "docx"):
+        with pytest.raises(MissingGlyph) as err:
+            documents.render(desk, case_id, "agreement", fmt, today=T)
+        message = str(err.value)
+        assert "乙方“李四”的单位或住址" in message and "“김”（U+AE40）" in message
+        assert err.value.problems == [("乙方“李四”的单位或住址", "김")]
+    # the same check guards the case-level forms
+    with pytest.raises(MissingGlyph, match="被申请人“李四”的单位或住址"):
+        documents.render(desk, case_id, "application", today=T)
+
+
+def test_missing_glyph_in_a_name_outside_the_bmp(desk, make_case):
+    case_id = agreement_case(desk, make_case)
+    party = desk.parties.for_case(case_id)[0]
+    desk.parties.update(party["id"], name="张\U000F0001")   # private-use plane: no glyph
+    with pytest.raises(MissingGlyph, match="U\\+F0001"):
+        documents.render(desk, case_id, "agreement", today=T)
+
+
+def test_required_values_are_named(desk, make_case):
+    case_id = agreement_case(desk, make_case, facts="", performance_method="")
+    with pytest.raises(MissingFields) as err:
+        documents.render(desk, case_id, "agreement", today=T)
+    assert err.value.labels == ["纠纷事实", "履行方式"]
+    assert "不能打印“人民调解协议书”，缺少：纠纷事实；履行方式" in str(err.value)
+    # nothing invented: the blank form is the way to write them by hand
+    assert documents.render_blank(desk, "agreement")
+
+
+def test_optional_values_print_a_line_to_write_on(desk, make_case):
+    case_id = agreement_case(desk, make_case)          # 李四 has no ethnicity, age, address
+    text = flat(pdf_text(documents.render(desk, case_id, "agreement", today=T)))
+    assert "乙方：李四，性别：____，民族：______，年龄：____岁" in text
+
+
+def test_nothing_of_that_kind(desk, make_case):
+    case_id = accepted_case(desk, make_case)
+    with pytest.raises(NotFound, match="本案没有书面调解协议"):
+        documents.render(desk, case_id, "agreement", today=T)
+    with pytest.raises(NotFound, match="没有调查记录"):
+        documents.render(desk, case_id, "investigation", today=T)
+    with pytest.raises(DeskError, match="没有名为“协议”的文书"):
+        documents.render(desk, case_id, "协议", today=T)
+    with pytest.raises(DeskError, match="不支持的格式"):
+        documents.render(desk, case_id, "application", "odt", today=T)
+
+
+def test_unwritable_output(tmp_path):
+    with pytest.raises(DeskError, match="文件夹.*不存在"):
+        documents.write_output(b"x", tmp_path / "no" / "such" / "a.pdf")
+    with pytest.raises(DeskError, match="这是一个文件夹"):
+        documents.write_output(b"x", tmp_path)
+    out = documents.write_output(b"%PDF", tmp_path / "a.pdf")
+    assert out.read_bytes() == b"%PDF" and not list(tmp_path.glob(".print-*"))
+
+
+def test_batch_skips_a_bad_case_and_reports_why(desk, make_case):
+    good = agreement_case(desk, make_case)
+    bad = agreement_case(desk, make_case, facts="")
+    none = accepted_case(desk, make_case)
+    batch = documents.render_batch(desk, [good, bad, none], "agreement")
+    assert len(batch.printed) == 1 and len(batch.skipped) == 2
+    reasons = dict(batch.skipped)
+    assert any("纠纷事实" in r for r in reasons.values())
+    assert any("没有书面调解协议" in r for r in reasons.values())
+    assert flat(pdf_text(batch.data)).count("人民调解协议书") == 1

@@ -1,0 +1,158 @@
+"""Filled documents as PDF, read back with pypdf: names (䶮 堃 𫖮), terms, amounts in capitals,
+case numbers, the copies line, embedded fonts, page numbers, mainland line breaking."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediator_desk import documents
+from mediator_desk.errors import DeskError
+from mediator_desk.documents.fonts import CANNOT_START
+from doc_helpers import (AMOUNT_CAPITALS, CREDIT_CODE, ORG_NAME, T, TERMS, VALID_ID, flat,
+                         pdf_fonts, pdf_pages, pdf_text)
+
+CASE_NO = "（2026）红旗人调字第1号"
+FULL_KINDS = [k.code for k in documents.list_kinds()
+              if k.code not in ("oral_agreement", "confirmation_organisation")]
+
+
+def render(desk, case_id, kind):
+    return documents.render(desk, case_id, kind, "pdf", today=T)
+
+
+@pytest.mark.parametrize("kind", FULL_KINDS)
+def test_every_kind_prints_for_a_full_case(desk, full_case, kind):
+    data = render(desk, full_case, kind)
+    assert data.startswith(b"%PDF")
+    text = flat(pdf_text(data))
+    # every font is embedded (TrueType subsets), none is a non-embedded base font
+    fonts = pdf_fonts(data)
+    assert fonts and all(fonts.values()), fonts
+    label = documents.find_kind(kind).label
+    title = {"cover": "调解卷宗", "toc": "卷内目录", "back_cover": "卷内备考表",
+             "confirmation_persons": "司法确认申请书"}.get(kind, label)
+    assert title in text
+    if kind not in ("application", "confirmation_persons", "rights_notice"):
+        assert CASE_NO in text
+    if kind not in ("cover", "toc", "back_cover", "confirmation_persons", "application"):
+        assert "红旗嘎查人民调解委员会" in text
+
+
+def test_agreement_content(desk, full_case):
+    data = render(desk, full_case, "agreement")
+    pages = pdf_pages(data)
+    text = flat("\n".join(pages))
+    for name in ("王䶮", "赵堃", "孙𫖮"):
+        assert name in text
+    assert "甲方：王䶮" in text and "乙方：赵堃" in text and "丙方：孙𫖮" in text
+    for i, term in zip("一二三", TERMS):
+        assert f"{i}、{term}" in text
+    assert AMOUNT_CAPITALS in text and "12,000.00元" in text
+    assert "本协议一式四份，当事人、人民调解委员会各持一份。" in text   # 3 parties + 1
+    assert "（2026）红旗调协字第1号" in text and CASE_NO in text
+    assert "2026年3月10日" in text          # agreed on, Chinese style
+    assert "年龄：76岁" in text            # born 1949-12-31, age at the agreement date
+    assert "纠纷主要事实、争议事项" in text and "履行方式、时限" in text
+    assert "签名盖章或按指印" in text and "（人民调解委员会印）" in text
+    # two pages, numbered; ID numbers are not printed on the agreement
+    assert len(pages) == 2 and "第1页共2页" in flat(pages[0]) and "第2页共2页" in flat(pages[1])
+    assert VALID_ID not in text
+
+
+def test_printing_does_not_sign(desk, make_case):
+    from mediation_helpers import accepted_case
+    case_id = accepted_case(desk, make_case)
+    aid = desk.agreements.create(case_id, agreed_on="2026-03-10", terms=["李四拆除院墙"],
+                                 facts="院墙越界", performance_method="自行拆除", today=T)
+    documents.render(desk, case_id, "agreement", today=T)
+    documents.record_print(desk, kind="agreement", fmt="pdf", case_id=case_id, target="x.pdf")
+    a = desk.agreements.get(aid, today=T)
+    assert (a["signed_on"], a["effective_on"], a["state"]) == ("", "", "awaiting_signature")
+    assert desk.cases.get_row(case_id)["status"] == "agreed"
+    entry = desk.audit.for_case(case_id)[-1]
+    assert entry["action"] == "print" and entry["details"]["文书"] == "人民调解协议书"
+
+
+def test_records_print_one_document_each(desk, full_case):
+    mediations = desk.sessions.mediations(full_case)
+    both = pdf_text(render(desk, full_case, "mediation_record"))
+    assert flat(both).count("人民调解记录") == 2
+    one = documents.render(desk, full_case, "mediation_record", record_id=mediations[1]["id"],
+                           today=T)
+    text = flat(pdf_text(one))
+    assert text.count("人民调解记录") == 1
+    assert "2026年3月10日14:00—16:30" in text and "经实地测量，院墙越界0.5米。" in text
+    assert "经调解，当事人自愿达成协议。" in text and "村民小组长巴特尔" in text
+
+
+def test_investigation_questions_and_answers(desk, full_case):
+    text = flat(pdf_text(render(desk, full_case, "investigation")))
+    assert "问：院墙是哪一年翻建的？" in text and "答：2025年秋天。" in text
+    assert "2026年3月3日09:30—10:40" in text and "被调查人：赵堃" in text
+
+
+def test_application_lists_claims_and_parties(desk, full_case):
+    text = flat(pdf_text(render(desk, full_case, "application")))
+    assert "申请人：王䶮" in text and "被申请人：赵堃" in text
+    assert "1．请求确认院墙边界" in text and "2．请求赵堃赔偿损失" in text
+    assert "民族：蒙古族" in text and "年龄：76岁" in text   # at the application date
+
+
+def test_confirmation_for_two_individuals_shows_id_numbers(desk, full_case):
+    text = flat(pdf_text(render(desk, full_case, "confirmation_persons")))
+    assert f"公民身份号码：{VALID_ID}" in text           # the court needs them
+    assert "阿鲁科尔沁旗人民法院" in text and "（2026）红旗调协字第1号" in text
+    assert "该调解协议于2026年3月12日生效" in text
+    assert "2026年4月1日" in text
+
+
+def test_confirmation_with_an_organisation(desk, org_case):
+    text = flat(pdf_text(render(desk, org_case, "confirmation_organisation")))
+    assert ORG_NAME in text and f"统一社会信用代码：{CREDIT_CODE}" in text
+    assert "法定代表人（负责人）：周㑇" in text and "申请人：刘赟" in text
+    assert "赤峰市红山区人民法院" in text and "申请人（单位盖章）" in text
+    # the variant for two individuals refuses, naming the organisation
+    with pytest.raises(DeskError, match=ORG_NAME):
+        documents.render(desk, org_case, "confirmation_persons", today=T)
+
+
+def test_agreement_with_an_organisation_and_capitals(desk, org_case):
+    text = flat(pdf_text(render(desk, org_case, "agreement")))
+    assert f"乙方：{ORG_NAME}" in text and "法定代表人（负责人）：周㑇" in text
+    assert "人民币叁仟伍佰元整" in text and "3,500.00元" in text
+    assert "本协议一式三份，当事人、人民调解委员会各持一份。" in text
+    assert "盖章，法定代表人或委托代理人签名" in text
+
+
+def test_oral_agreement_register(desk, oral_case):
+    text = flat(pdf_text(render(desk, oral_case, "oral_agreement")))
+    assert "人民调解口头协议登记表" in text and "吴㛃" in text and "巴特尔" in text
+    assert "一、吴㛃赔偿巴特尔草场损失800元" in text and "二、双方各自看管好牲畜" in text
+    assert "人民币捌佰元整" in text and "2026年4月2日" in text
+
+
+def test_followup_record(desk, full_case):
+    text = flat(pdf_text(render(desk, full_case, "followup")))
+    assert "协议履行情况：已履行" in text and "当事人满意程度：满意" in text
+    assert "（2026）红旗调协字第1号" in text and "2026年4月25日" in text
+
+
+def test_cover_and_back_cover(desk, full_case):
+    cover = flat(pdf_text(render(desk, full_case, "cover")))
+    assert "王䶮与赵堃邻里纠纷" in cover and "30年" in cover and "2026年5月1日" in cover
+    assert "自2026年3月2日至2026年3月10日" in cover
+    back = flat(pdf_text(render(desk, full_case, "back_cover")))
+    assert "本卷共有文书材料16页，附件2件。" in back
+
+
+def test_no_line_starts_with_closing_punctuation():
+    # 31 characters of 14 pt fill a line of the A4 frame; the mark after them must not begin
+    # the next line (mainland rule added to reportlab's Japanese-oriented list: without it,
+    # '，；：！？》”' all start line two).
+    from mediator_desk.documents import fonts, layout, pdf, template
+    for mark in "，；：！？》”）":
+        t = template.parse(f"@文书 测试\n{'一' * 31}{mark}{'二' * 8}\n", "test.txt")
+        doc = layout.expand(t, {}, cmap=fonts.cmap())
+        lines = [ln for ln in pdf_pages(pdf.render([doc])[0])[0].splitlines() if ln.strip()]
+        assert len(lines) == 2, lines
+        assert lines[1][0] not in CANNOT_START, (mark, lines)
