@@ -43,6 +43,12 @@ def run_check(args) -> int:
         labels = {"organisations": "组织", "mediators": "调解员", "cases": "案件",
                   "parties": "当事人", "audit_log": "操作记录"}
         print("记录数：" + "，".join(f"{labels[t]} {n}" for t, n in counts.items()))
+        attachments = desk.scalar("SELECT count(*) FROM attachments")
+        missing = desk.attachments.check()
+        print(f"附件：{attachments} 个" + (f"，文件缺失 {len(missing)} 个" if missing else "，文件齐全"))
+        for problem in missing[:20]:
+            case_no = desk.cases.get_row(problem["case_id"])["case_no"]
+            print(f"  {case_no}：{problem['message']}")
         return 0 if integrity == "ok" else 1
 
 

@@ -201,9 +201,11 @@ class AttachmentManager:
                                                  "mediation_sessions", "agreements",
                                                  "followups", "confirmations", "archives"):
             raise ValidationError("附件所属记录类型不正确", field="record_table")
+        if record_id and not record_table:
+            raise ValidationError("请指明附件所属记录的类型", field="record_table")
         if record_id:
-            row = self.desk.query_one(f"SELECT case_id FROM {record_table or 'agreements'}"
-                                      " WHERE id = ?", (record_id,))
+            row = self.desk.query_one(f"SELECT case_id FROM {record_table} WHERE id = ?",
+                                      (record_id,))
             if row is None or row["case_id"] != case_id:
                 raise ValidationError("附件所属记录不属于该案件", field="record_id")
         day = guards.past_date(added_on, field="added_on", label="日期", today=today,

@@ -74,3 +74,14 @@ def test_todo_json_and_text(walked, capsys):
 def test_todo_bad_date(walked, capsys):
     assert main(["todo", "--db", walked["db"], "--today", "2026-13-01"]) == 2
     assert "日期格式不正确" in capsys.readouterr().err
+
+
+def test_check_reports_missing_attachment_files(walked, capsys):
+    from mediator_desk.core.desk import Desk
+
+    with Desk.open(walked["db"]) as desk:
+        for att in desk.attachments.for_case(desk.cases.find_by_number(walked["case_no"])):
+            desk.attachments.path_of(att["id"]).unlink()
+    assert main(["check", "--db", walked["db"]]) == 0
+    out = capsys.readouterr().out
+    assert "文件缺失 1 个" in out and walked["case_no"] in out and "不见了" in out

@@ -115,3 +115,15 @@ def test_limit_per_kind(desk, make_case):
         make_case(received_date=day)
     items = desk.todo(today=DAY, kinds=["case_overdue"], limit_per_kind=2)
     assert [i["due"] for i in items] == ["2026-02-05", "2026-02-06"]
+
+
+def test_performance_overdue_stops_once_a_party_has_sued(desk, make_case):
+    case_id = accepted_case(desk, make_case, received="2026-02-20")
+    aid = signed_written(desk, case_id, agreed_on="2026-02-24", signed_on="2026-02-25",
+                         deadline="2026-03-01")
+    overdue = lambda: [i for i in desk.todo(today=DAY, kinds=["performance_overdue"])]  # noqa: E731
+    assert [i["record_id"] for i in overdue()] == [aid]
+    desk.followups.add(aid, visited_on="2026-03-18", party="张三", visitor="乌力吉",
+                       performance="not_performed", lawsuit=True,
+                       lawsuit_note="张三已向人民法院起诉", today=T)
+    assert overdue() == []
