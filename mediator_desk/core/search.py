@@ -82,11 +82,15 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
     """Return (grams, body) for one case and its parties (see the module docstring)."""
     names, numbers, grams = [], [], {}
     for p in parties:
-        for n in (p.get("name"), p.get("legal_rep"), p.get("agent_name")):
+        person = p.get("kind", "person") != "organisation"
+        for n, is_person in ((p.get("name"), person), (p.get("legal_rep"), True),
+                             (p.get("agent_name"), True)):
             if n:
                 names.append(n)
                 _grams(n.lower(), grams)
-                for initials in name_initials(n):
+                # Initials of people only: those of long organisation names would make every
+                # two-letter query match half the companies.
+                for initials in (name_initials(n) if is_person else ()):
                     names.append(initials)
                     _grams(initials, grams)
         for n in (p.get("id_number"), p.get("phone"), p.get("agent_phone")):
