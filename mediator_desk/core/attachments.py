@@ -15,6 +15,7 @@ Thumbnails are the GUI's business.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -278,24 +279,29 @@ class AttachmentManager:
         Each entry: the attachment row plus 'problem' ('missing' or 'altered') and a Chinese
         'message'. The case opens regardless; this is for a warning.
         """
-        sql, params = "SELECT * FROM attachments", []
-        if case_id:
-            sql += " WHERE case_id = ?"
-            params.append(case_id)
-        problems = []
-        for row in self.desk.query(sql + " ORDER BY case_id, created_at", params):
-            path = self.file_path(row["sha256"])
-            row["item_label"] = ITEMS.get(row["item"], row["item"])
+        where, params = ("WHERE case_id = ?", [case_id]) if case_id else ("", [])
+        # Each file is looked at once, however many attachments share it.
+        bad: dict[str, str] = {}
+        for (sha,) in self.desk.db.conn.execute(
+                f"SELECT DISTINCT sha256 FROM attachments {where}", params):
+            path = self.file_path(sha)
             if not path.is_file():
-                row.update(problem="missing",
-                           message=f"附件“{row['file_name']}”（{row['item_label']}）的文件不见了")
-            elif verify_hash and self._hash(path) != row["sha256"]:
-                row.update(problem="altered",
-                           message=f"附件“{row['file_name']}”的文件内容已被改动")
-            else:
-                continue
-            problems.append(row)
-        return problems
+                bad[sha] = "missing"
+            elif verify_hash and self._hash(path) != sha:
+                bad[sha] = "altered"
+        if not bad:
+            return []
+        rows = self.desk.query(
+            "SELECT * FROM attachments WHERE sha256 IN (SELECT value FROM json_each(?))"
+            + (" AND case_id = ?" if case_id else "") + " ORDER BY case_id, created_at",
+            [json.dumps(list(bad)), *params])
+        for row in rows:
+            row["item_label"] = ITEMS.get(row["item"], row["item"])
+            row["problem"] = bad[row["sha256"]]
+            row["message"] = (f"附件“{row['file_name']}”（{row['item_label']}）的文件不见了"
+                              if row["problem"] == "missing"
+                              else f"附件“{row['file_name']}”的文件内容已被改动")
+        return rows
 
     @staticmethod
     def _hash(path: Path) -> str:
