@@ -290,7 +290,8 @@ def id_number(rng: random.Random, birth: date, sex: str, region: str) -> str:
     """A resident ID number (GB 11643) with a correct check digit; odd sequence digit = male."""
     seq = rng.randrange(0, 500) * 2 + (1 if sex == "男" else 0)
     body = f"{region}{birth:%Y%m%d}{seq:03d}"
-    return body + ric.calc_check_digit(body)
+    # stdnum's calc_check_digit takes the whole number and ignores its last character.
+    return body + ric.calc_check_digit(body + "0")
 
 
 def credit_code(rng: random.Random, region: str) -> str:
