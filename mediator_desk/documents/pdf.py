@@ -71,6 +71,18 @@ def _escape(text: str) -> str:
     return escape(text).replace("\u3000", _IDEOGRAPHIC_SPACE)
 
 
+def _indented(styles, name: str, indent: float):
+    """The style ``name`` with a first-line indent of ``indent`` em (made once, then kept)."""
+    if not indent:
+        return styles[name]
+    key = f"{name}-i{indent}"
+    if key not in styles:
+        from reportlab.lib.styles import ParagraphStyle
+        base = styles[name]
+        styles[key] = ParagraphStyle(key, parent=base, firstLineIndent=indent * base.fontSize)
+    return styles[key]
+
+
 def _markup(runs) -> str:
     return "".join(_escape(r.text) for r in runs)
 
@@ -189,7 +201,11 @@ def _numbered_canvas_class(font: str):
             self._startPage()
 
         def page_counts(self) -> list[int]:
-            return [self._page_docs.count(i) for i in range(len(self._docs))]
+            counts = [0] * len(self._docs)
+            for doc in self._page_docs:
+                if doc >= 0:
+                    counts[doc] += 1
+            return counts
 
         def save(self):
             counts = self.page_counts()
@@ -333,12 +349,8 @@ def document_flowables(doc: Document, frame_width: float) -> list:
                 tail.append(Paragraph(_markup(block.runs) or "&nbsp;", styles[block.style]))
                 continue
             flush_closing()
-            style = styles[block.style]
-            if block.indent:
-                from reportlab.lib.styles import ParagraphStyle
-                style = ParagraphStyle(f"{style.name}-i{block.indent}", parent=style,
-                                       firstLineIndent=block.indent * style.fontSize)
-            out.append(Paragraph(_markup(block.runs), style))
+            out.append(Paragraph(_markup(block.runs), _indented(styles, block.style,
+                                                                 block.indent)))
         else:
             flush_closing()
             if isinstance(block, Lines):

@@ -388,6 +388,45 @@ def _check_fields(parser: _Parser, nodes, loops: tuple) -> set:
     return used
 
 
+def missing_value_policy(template: Template) -> tuple[list[str], list[str]]:
+    """(refused, blank): the placeholders a filled form refuses to print without (``!``,
+    and ``@每个 列表!``), and those that print a blank line when missing, in template order."""
+    refused: list[str] = []
+    blank: list[str] = []
+
+    def add(target, name):
+        if name not in target:
+            target.append(name)
+
+    def walk(nodes):
+        for node in nodes:
+            texts = []
+            if isinstance(node, Para):
+                texts = [node.text]
+            elif isinstance(node, Row):
+                texts = [c.text for c in node.cells]
+            elif isinstance(node, Repeat):
+                if node.required:
+                    add(refused, f"{node.name}（至少一项）")
+                walk(node.body)
+            elif isinstance(node, Cond):
+                walk(node.then)
+                walk(node.otherwise)
+            elif isinstance(node, TableNode):
+                walk(node.rows)
+            for text in texts:
+                for ph in text.placeholders():
+                    # Never missing: the committee name and the numbers a loop gives its items.
+                    if ph.spec == "0" or ph.name == "调委会名称" or \
+                            ph.name.partition(".")[2] in catalogue.LOOP_FIELDS:
+                        continue
+                    add(refused if ph.required else blank, ph.name)
+
+    walk(template.body)
+    blank = [b for b in blank if b not in refused]
+    return refused, blank
+
+
 def parse(text: str, path: Path | str = "<模板>") -> Template:
     """Parse template ``text`` (read from ``path``, used for messages and the kind code)."""
     parser = _Parser(Path(path), text)

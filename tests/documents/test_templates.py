@@ -93,3 +93,14 @@ def test_parser_only_ever_raises_template_errors(text):
         template.parse(text, "fuzz.txt")
     except TemplateError as exc:
         assert "fuzz.txt 第" in str(exc)
+
+
+def test_docs_table_of_missing_values_matches_the_templates():
+    from pathlib import Path
+    from mediator_desk.documents.template import missing_value_policy
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "documents.md").read_text("utf-8")
+    for kind in documents.list_kinds():
+        refused, blank = missing_value_policy(kinds.load_template(kind))
+        row = f"| {kind.label} (`{kind.code}`) | {'、'.join(refused) or '—'} | " \
+              f"{'、'.join(blank) or '—'} |"
+        assert row in doc, f"docs/documents.md is out of date for {kind.code}:\n{row}"

@@ -1,0 +1,196 @@
+"""Benchmark the documents layer (issue 4); numbers go to docs/performance.md.
+
+    .venv/bin/python build_scripts/bench_documents.py [--batch 1000] [--runs 30]
+
+Targets (each measured in this run):
+1. one agreement PDF, warm (font registered, template parsed), from the database:
+   ≤ 1.5 × a bare reportlab script laying out the same text with the same font;
+2. a batch of 1,000 agreements (one PDF, as the GUI's batch printing makes): timed
+   (reported; the target is that it completes);
+3. one agreement PDF ≤ 150 KB.
+
+The bare baseline gets the laid-out text for free (no database, no template): it only builds
+Paragraphs of the same lines in the same registered font, the same sizes, CJK wrapping, on A4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mediator_desk import documents  # noqa: E402
+from mediator_desk.core.desk import Desk  # noqa: E402
+from mediator_desk.core.setup import set_up_committee  # noqa: E402
+
+TODAY = date(2026, 6, 30)
+SURNAMES = "王赵孙李周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
+GIVEN = ["䶮", "堃", "喆", "昇", "赟", "燚", "玥", "㑇", "㛃", "𫖮", "巴特尔", "其其格", "建国", "秀英"]
+
+
+def build(path: Path, cases: int) -> tuple[Desk, list[str]]:
+    """A committee with ``cases`` accepted cases, each with an unsigned written agreement."""
+    desk = Desk.open(path)
+    set_up_committee(desk, committee_name="红旗嘎查人民调解委员会", level="village",
+                     short_name="红旗", township_name="巴彦塔拉苏木", county_name="阿鲁科尔沁旗",
+                     mediator_name="乌力吉")
+    org = desk.settings.get("committee_id")
+    mediator = desk.settings.get("current_mediator_id")
+    ids = []
+    with desk.transaction():
+        for i in range(cases):
+            a = SURNAMES[i % len(SURNAMES)] + GIVEN[i % len(GIVEN)]
+            b = SURNAMES[(i * 7 + 3) % len(SURNAMES)] + GIVEN[(i * 5 + 1) % len(GIVEN)]
+            case_id = desk.cases.register(
+                org_id=org, received_date="2026-03-02", source="apply", dispute_type="02",
+                summary=f"{a}与{b}因院墙位置发生争执", claims="请求确认院墙边界",
+                parties=[dict(name=a, role="applicant", sex="男", age=40 + i % 30,
+                              ethnicity="02", phone="13912345678",
+                              address="阿鲁科尔沁旗巴彦塔拉苏木红旗嘎查三组", occupation="牧民"),
+                         dict(name=b, role="respondent", sex="女", age=35 + i % 20,
+                              ethnicity="01", phone="0476-8123456",
+                              address="阿鲁科尔沁旗巴彦塔拉苏木红旗嘎查五组", occupation="农民")],
+                mediator_ids=[mediator], today=TODAY)
+            desk.acceptance.accept(case_id, decided_on="2026-03-02",
+                                   consent_form="written_application", rights_notice_given=True,
+                                   today=TODAY)
+            desk.agreements.create(
+                case_id, agreed_on="2026-03-10",
+                facts=f"{b}翻建院墙时向{a}一侧越界约0.5米，双方多次发生争执。",
+                terms=[f"{b}于2026年4月10日前将院墙恢复至原位置，费用由{b}承担",
+                       f"{b}一次性赔偿{a}损失{1000 + i}元，于2026年4月10日前以现金方式支付",
+                       "双方今后和睦相处，不再因此事发生纠纷"],
+                amount_fen=(1000 + i) * 100, performance_method="自行恢复院墙，赔偿款现金当面交付",
+                performance_deadline="2026-04-10", place="红旗嘎查村委会",
+                mediators=["乌力吉"], recorder="其其格", today=TODAY)
+            ids.append(case_id)
+    return desk, ids
+
+
+def bare_reportlab(lines: list[tuple[str, float, bool]]) -> bytes:
+    """The baseline: the same lines, same font and sizes, Paragraphs on A4, nothing else."""
+    import io
+
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from mediator_desk.documents import fonts
+    font = fonts.register_pdf_font()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=74, rightMargin=68, topMargin=71,
+                            bottomMargin=71)
+    story = [Paragraph(text, ParagraphStyle("p", fontName=font, fontSize=size,
+                                            leading=size * 1.7, wordWrap="CJK",
+                                            alignment=TA_CENTER if centred else 0))
+             for text, size, centred in lines]
+    doc.build(story)
+    return out.getvalue()
+
+
+def timed(fn, runs: int) -> tuple[float, object]:
+    result = fn()   # warm-up
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples), result
+
+
+def interleaved(a, b, runs: int) -> tuple[float, float, object, object]:
+    """Median times of ``a`` and ``b`` run alternately, so both see the same machine load
+    (the build machine is shared); returns (median a, median b, result a, result b)."""
+    ra, rb = a(), b()   # warm-up
+    ta, tb = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        ra = a()
+        t1 = time.perf_counter()
+        rb = b()
+        t2 = time.perf_counter()
+        ta.append(t1 - t0)
+        tb.append(t2 - t1)
+    return statistics.median(ta), statistics.median(tb), ra, rb
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=40)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        desk, ids = build(Path(tmp) / "bench.db", args.batch)
+        print(f"built {len(ids)} cases with agreements in {time.perf_counter() - t0:.1f} s")
+        case_id = ids[0]
+
+        # cold: first agreement in this process (font registration, template parse, imports)
+        t0 = time.perf_counter()
+        documents.render(desk, case_id, "agreement", today=TODAY)
+        cold = time.perf_counter() - t0
+
+        doc = documents.documents_for(desk, case_id, "agreement", today=TODAY)[0]
+        from mediator_desk.documents.layout import Block, TableBlock
+        from xml.sax.saxutils import escape
+        lines = []
+        for b in doc.blocks:
+            if isinstance(b, Block) and b.text:
+                size = {"title": 22, "subtitle": 16}.get(b.style, 14)
+                lines.append((escape(b.text), size, b.style in ("title", "subtitle")))
+            elif isinstance(b, TableBlock):
+                lines += [(escape(c.text), 12, False) for row in b.rows for c in row if c.text]
+        ours, bare, pdf, bare_pdf = interleaved(
+            lambda: documents.render(desk, case_id, "agreement", today=TODAY),
+            lambda: bare_reportlab(lines), args.runs)
+        ratio = ours / bare
+
+        # the parts of ours: reading the case vs rendering
+        from mediator_desk.documents.context import CaseData
+        read, _ = timed(lambda: CaseData(desk, case_id, today=TODAY), args.runs)
+        docx_time, docx = timed(
+            lambda: documents.render(desk, case_id, "agreement", "docx", today=TODAY), args.runs)
+
+        t0 = time.perf_counter()
+        batch = documents.render_batch(desk, ids, "agreement", today=TODAY)
+        batch_time = time.perf_counter() - t0
+        from pypdf import PdfReader
+        import io
+        batch_pages = len(PdfReader(io.BytesIO(batch.data)).pages)
+        desk.close()
+
+    size_kb = len(pdf) / 1024
+    results = [
+        (f"one agreement PDF, warm: {ours * 1000:.1f} ms vs bare reportlab {bare * 1000:.1f} ms "
+         f"= {ratio:.2f}× (target ≤ 1.5×)", ratio <= 1.5),
+        (f"batch of {len(ids)} agreements: {batch_time:.1f} s "
+         f"({batch_time / len(ids) * 1000:.1f} ms each; one PDF of {batch_pages} pages, "
+         f"{len(batch.data) / 1e6:.1f} MB; skipped {len(batch.skipped)})",
+         len(batch.printed) == len(ids)),
+        (f"one agreement PDF size: {size_kb:.0f} KB (target ≤ 150 KB)", size_kb <= 150),
+    ]
+    print(f"cold first agreement in a fresh process: {cold * 1000:.0f} ms "
+          "(imports, font registration, template parse)")
+    print(f"of the warm time, reading the case from the database: {read * 1000:.1f} ms")
+    print(f"same agreement as DOCX, warm: {docx_time * 1000:.1f} ms, {len(docx) / 1024:.0f} KB")
+    print(f"bare reportlab PDF size: {len(bare_pdf) / 1024:.0f} KB")
+    for text, ok in results:
+        print(("OK   " if ok else "MISS ") + text)
+    met = sum(ok for _, ok in results)
+    print(f"{met}/{len(results)} targets met")
+    return 0 if met == len(results) else 1
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(main())
