@@ -101,11 +101,15 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
     body = " ".join([case["case_no"], *names, *numbers, case.get("summary", ""),
                      case.get("claims", ""), case.get("place", ""),
                      case.get("referral_note", "")])
-    return " ".join(grams), body
+    # Lower case, as queries are: FTS5 matches ASCII letters case-blind, the scan must too.
+    return " ".join(grams), body.lower()
 
 
 def normalise_query(text: str) -> str:
-    return " ".join((text or "").split()).lower().replace("-", "")
+    """Lower case, single spaces, no dashes (phones are indexed without them) and full-width
+    brackets (as in case numbers, which people type with ASCII ones)."""
+    text = " ".join((text or "").split()).lower().replace("-", "")
+    return text.replace("(", "（").replace(")", "）")
 
 
 def fts_phrase(text: str) -> str:

@@ -1,0 +1,190 @@
+"""Case search: names of 1–2 characters, pinyin initials, ID and phone fragments, summary text,
+filters, order and paging — with FTS5 and with the scan fallback."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum.cn import ric
+
+from mediator_desk.core.cases import CaseFilter
+from mediator_desk.core.search import index_texts, name_initials, normalise_query
+from tests.conftest import VALID_ID, VALID_ID_2
+
+ID_OLD = "15042119580406382" + ric.calc_check_digit("15042119580406382?")
+
+
+@pytest.fixture
+def book(desk, make_case):
+    """Six cases with the names that make search hard; returns {label: case id}."""
+    c = {}
+    c["zhang"] = make_case(received_date="2026-01-05", parties=[
+        dict(name="张三", id_number=VALID_ID, phone="13912345678"),
+        dict(name="李四", role="respondent", phone="0476-8123456")])
+    c["zeng"] = make_case(received_date="2026-02-10", dispute_type="03",
+                          summary="曾家与单家因宅基地边界发生争执", parties=[
+                              dict(name="曾小贤", id_number=VALID_ID_2, phone="15647612345"),
+                              dict(name="单田芳", role="respondent")])
+    c["ouyang"] = make_case(received_date="2025-07-01", dispute_type="01", parties=[
+        dict(name="欧阳明", phone="18604760000"),
+        dict(name="乌力吉", role="respondent", ethnicity="02", id_number=ID_OLD)])
+    c["rare"] = make_case(received_date="2026-03-01", parties=[
+        dict(name="王䶮", phone="13800001111"), dict(name="李𫖮", role="respondent")])
+    c["company"] = make_case(received_date="2026-03-01", dispute_type="10",
+                             summary="拖欠工资三万元未付", parties=[
+                                 dict(name="张伟", phone="13700002222"),
+                                 dict(name="赤峰恒泰建筑工程有限公司", kind="organisation",
+                                      role="respondent", legal_rep="赵建国",
+                                      agent_name="钱多多", agent_phone="13300003333")])
+    c["zhangsan2"] = make_case(received_date="2024-05-05", parties=[
+        dict(name="张三丰", phone="13900009999")])
+    return c
+
+
+def found(desk, text="", **filters):
+    ids = desk.cases.search(CaseFilter(text=text, **filters))
+    assert desk.cases.count_matching(CaseFilter(text=text, **filters)) == len(ids)
+    return ids
+
+
+@pytest.fixture(params=["fts", "scan"])
+def mode(request, desk):
+    """Run each search test with FTS5 and with the fallback scan (no FTS5 in this SQLite)."""
+    if request.param == "scan":
+        desk.cases._fts = False
+    return request.param
+
+
+def test_two_character_name(desk, book, mode):
+    assert set(found(desk, "张三")) == {book["zhang"], book["zhangsan2"]}
+    assert found(desk, "李四") == [book["zhang"]]
+    assert found(desk, "阳明") == [book["ouyang"]]      # the end of a name
+    assert found(desk, "欧阳") == [book["ouyang"]]
+
+
+def test_one_character_surname(desk, book, mode):
+    assert set(found(desk, "张")) == {book["zhang"], book["company"], book["zhangsan2"]}
+    assert found(desk, "曾") == [book["zeng"]]
+    assert found(desk, "䶮") == [book["rare"]]
+    assert found(desk, "𫖮") == [book["rare"]]          # outside the BMP
+
+
+def test_three_character_names_and_mongolian_names(desk, book, mode):
+    assert found(desk, "张三丰") == [book["zhangsan2"]]
+    assert found(desk, "乌力吉") == [book["ouyang"]]
+    assert found(desk, "王䶮") == [book["rare"]]
+
+
+def test_pinyin_initials(desk, book, mode):
+    assert set(found(desk, "zs")) == {book["zhang"], book["zhangsan2"]}
+    assert found(desk, "ZSF") == [book["zhangsan2"]]
+    assert found(desk, "oym") == [book["ouyang"]]
+    # 曾 reads zēng and céng: both initials find 曾小贤; 单 reads dān, shàn and chán.
+    assert found(desk, "zxx") == [book["zeng"]]
+    assert found(desk, "cxx") == [book["zeng"]]
+    for initials in ("dtf", "stf", "ctf"):
+        assert found(desk, initials) == [book["zeng"]]
+    # Legal representatives and agents count as people; organisation names don't get initials.
+    assert found(desk, "zjg") == [book["company"]]
+    assert found(desk, "cfht") == []
+
+
+def test_initials_of_polyphonic_surnames():
+    assert set(name_initials("曾小贤")) == {"zxx", "cxx"}
+    assert set(name_initials("单田芳")) == {"dtf", "stf", "ctf"}
+    assert name_initials("张三") == ("zs",)
+    assert name_initials("") == ()
+
+
+def test_id_number_fragments(desk, book, mode):
+    assert found(desk, VALID_ID[-6:]) == [book["zhang"]]
+    assert found(desk, VALID_ID[6:14]) == [book["zhang"]]      # the birth date
+    assert found(desk, VALID_ID[-4:].lower()) == [book["zhang"]]   # 002x
+    assert found(desk, ID_OLD[:10]) == [book["ouyang"]]
+
+
+def test_phone_fragments(desk, book, mode):
+    assert found(desk, "12345678") == [book["zhang"]]
+    assert found(desk, "8123456") == [book["zhang"]]           # landline without area code
+    assert found(desk, "0476-8123") == [book["zhang"]]         # typed with the dash
+    assert found(desk, "3333") == [book["company"]]            # the agent's phone
+    assert found(desk, "1564761") == [book["zeng"]]
+
+
+def test_summary_text_and_case_number(desk, book, mode):
+    assert found(desk, "宅基地") == [book["zeng"]]
+    assert found(desk, "三万元") == [book["company"]]
+    assert found(desk, "恒泰建筑") == [book["company"]]
+    number = desk.cases.get_row(book["ouyang"])["case_no"]
+    assert found(desk, number) == [book["ouyang"]]
+    assert found(desk, "(2025)红旗") == [book["ouyang"]]       # ASCII brackets typed
+
+
+def test_no_match(desk, book, mode):
+    assert found(desk, "不存在的人") == []
+    assert found(desk, "毛") == []
+    assert found(desk, "qq") == []
+
+
+def test_filters(desk, book, mode):
+    assert found(desk, dispute_type="03") == [book["zeng"]]
+    assert set(found(desk, year=2026)) == {book["zhang"], book["zeng"], book["rare"],
+                                          book["company"]}
+    assert found(desk, "张", year=2024) == [book["zhangsan2"]]
+    desk.cases.set_status(book["zeng"], "accepted")
+    assert found(desk, status="accepted") == [book["zeng"]]
+    assert found(desk, "曾", status="registered") == []
+    assert len(found(desk, status="registered")) == 5
+    committee = desk.settings.get("committee_id")
+    assert len(found(desk, org_id=committee)) == 6
+    assert found(desk, "zs", org_id=committee, year=2026) == [book["zhang"]]
+
+
+def test_order_is_newest_first_and_paging_continues(desk, book, mode):
+    everything = found(desk)
+    dates = [desk.cases.get_row(i)["received_date"] for i in everything]
+    assert dates == sorted(dates, reverse=True)
+    # Two cases received the same day: the one registered later comes first.
+    assert everything.index(book["company"]) < everything.index(book["rare"])
+    page1 = desk.cases.search(CaseFilter(), limit=2)
+    page2 = desk.cases.search(CaseFilter(), limit=2, after_id=page1[-1])
+    page3 = desk.cases.search(CaseFilter(), limit=10, after_id=page2[-1])
+    assert page1 + page2 + page3 == everything
+    first = desk.cases.search(CaseFilter(text="张"), limit=1)
+    rest = desk.cases.search(CaseFilter(text="张"), limit=10, after_id=first[0])
+    assert first + rest == found(desk, "张")
+
+
+def test_edits_are_searchable_at_once(desk, book, mode):
+    party = desk.parties.for_case(book["zhang"])[1]
+    desk.parties.update(party["id"], name="孔乙己")
+    assert found(desk, "李四") == []
+    assert found(desk, "乙己") == [book["zhang"]]
+    assert found(desk, "kyj") == [book["zhang"]]
+    desk.parties.add(book["zhang"], name="吴六", role="third_party")
+    assert found(desk, "吴六") == [book["zhang"]]
+    desk.cases.update(book["zhang"], summary="因修建猪圈发生争执")
+    assert found(desk, "猪圈") == []                           # 2 characters: names only
+    assert found(desk, "修建猪圈") == [book["zhang"]]
+    # A new received date moves the case in the list.
+    assert found(desk)[0] == book["company"]
+    desk.cases.update(book["zeng"], received_date="2026-03-05")
+    assert found(desk)[0] == book["zeng"]
+    assert found(desk, "曾") == [book["zeng"]]
+
+
+def test_deleted_cases_disappear(desk, book, mode):
+    with desk.transaction():
+        desk.records.delete("cases", book["ouyang"])
+    assert found(desk, "欧阳") == []
+    assert found(desk, "乌力吉") == []
+    assert book["ouyang"] not in found(desk)
+
+
+def test_index_texts_hold_names_grams_and_numbers():
+    grams, body = index_texts(
+        {"case_no": "（2026）红旗人调字第12号", "case_seq": 12, "summary": "院墙纠纷"},
+        [{"name": "张三", "id_number": VALID_ID, "phone": "0476-8123456"}])
+    assert set(grams.split()) == {"张", "张三", "三", "z", "zs", "s", "1", "12", "2"}
+    assert VALID_ID.lower() in body and "04768123456" in body and "院墙纠纷" in body
+    assert normalise_query("  ZS  -12 ") == "zs 12"
+    assert normalise_query("(2026)红旗") == "（2026）红旗"
