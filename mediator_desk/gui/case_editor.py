@@ -78,7 +78,6 @@ class CaseEditor(QWidget):
         self.general = error_label()
         self.errors = FieldErrors(self.general)
         self._build()
-        self._fill_choices()
         self.set_case(case)
 
     # --- layout ------------------------------------------------------------------------
@@ -151,7 +150,10 @@ class CaseEditor(QWidget):
                 header.resizeSection(column, em * chars)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.party_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        # header + four rows; more parties scroll (keeps the facts in view on 768-pixel screens)
+        rows = self.party_table.verticalHeader().defaultSectionSize()
+        self.party_table.setFixedHeight(self.party_table.horizontalHeader().sizeHint().height()
+                                        + rows * 4 + 4)
         self.party_table.doubleClicked.connect(lambda _i: self.edit_party())
         buttons = QHBoxLayout()
         self.add_party_button = QPushButton(self.tr("A&dd party…"))
@@ -174,7 +176,7 @@ class CaseEditor(QWidget):
         grid.addWidget(story, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(0, 1)
+        grid.setRowStretch(2, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -220,13 +222,14 @@ class CaseEditor(QWidget):
 
     def _fill_choices(self) -> None:
         ctx = self.context
+        mediators = (self.case or {}).get("mediator_choices") or ctx.mediators
         fill_combo(self.source, [(i["code"], i["label"]) for i in ctx.case_sources])
         fill_combo(self.dispute_type, [(i["code"], i["label"]) for i in ctx.dispute_types],
                    blank=self.tr("(choose)"))
         checked = set(self.mediator_ids())
         self.mediators.blockSignals(True)
         self.mediators.clear()
-        for m in ctx.mediators:
+        for m in mediators:
             item = QListWidgetItem(m["name"])
             item.setData(Qt.ItemDataRole.UserRole, m["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -263,6 +266,7 @@ class CaseEditor(QWidget):
         """Show ``case`` (as returned by ``desk.cases.get``) or empty fields for a new one."""
         self._loading = True
         self.case = case
+        self._fill_choices()
         self.errors.clear_all()
         c = case or {}
         self.received_date.setText(c.get("received_date") or date.today().isoformat())

@@ -173,7 +173,7 @@ class CaseListModel(QAbstractTableModel):
             for n, case_id in enumerate(ids, first):
                 self._pos[case_id] = n
             self._ids.extend(ids)
-            self._store(rows)
+            self._store(rows, ids)
             self.endInsertRows()
         self.pageLoaded.emit()
 
@@ -189,10 +189,12 @@ class CaseListModel(QAbstractTableModel):
             self._count = n
             self.countChanged.emit(n)
 
-    def _store(self, rows: dict[str, dict]) -> None:
-        for case_id, row in rows.items():
-            self._rows[case_id] = row
-            self._rows.move_to_end(case_id)
+    def _store(self, rows: dict[str, dict], order: list[str]) -> None:
+        """Cache rows (in list order, so the least recently shown are evicted first)."""
+        for case_id in order:
+            if case_id in rows:
+                self._rows[case_id] = rows[case_id]
+                self._rows.move_to_end(case_id)
         while len(self._rows) > self.CACHE_LIMIT:
             self._rows.popitem(last=False)
 
@@ -221,7 +223,7 @@ class CaseListModel(QAbstractTableModel):
         if gen != self._generation:
             return
         self._in_flight.difference_update(ids)
-        self._store(rows)
+        self._store(rows, ids)
         positions = sorted(self._pos[i] for i in rows if i in self._pos)
         if positions:
             last = self.columnCount() - 1

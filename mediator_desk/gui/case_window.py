@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.case_editor import CaseEditor
+from mediator_desk.gui.context import load_case
+from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 TabFactory = Callable[["CaseWindow"], "tuple[QWidget, str] | None"]
@@ -57,7 +59,7 @@ class CaseWindow(QWidget):
         self.editor.dirtyChanged.connect(lambda _d: self._update_title())
         worker.changes_signal().connect(self._on_changes)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(1100, 820)
+        fit_to_screen(self, 1100, 820)
         self._update_title()
         if case is not None:
             self._add_extra_tabs()
@@ -99,7 +101,8 @@ class CaseWindow(QWidget):
             return
         self._reloading = True
         case_id = self.case_id
-        worker.run_op(self, lambda desk: desk.cases.get(case_id), self._loaded, self._load_failed)
+        worker.run_op(self, lambda desk: load_case(desk, case_id), self._loaded,
+                      self._load_failed)
 
     def _saved(self, case_id: str) -> None:
         if self.case is None:

@@ -39,6 +39,20 @@ class DeskContext:
         return any(i["code"] == source and i["rollup"] == "referral" for i in self.case_sources)
 
 
+def load_case(desk, case_id: str) -> dict:
+    """A case as ``desk.cases.get`` returns it, plus ``mediator_choices``: the active mediators
+    of the case's own committee (a township desk opens its villages' cases too) and anyone
+    already assigned. Runs on the worker thread."""
+    case = desk.cases.get(case_id)
+    choices = desk.mediators.list(case["org_id"])
+    known = {m["id"] for m in choices}
+    for m in case.get("mediators", []):
+        if m["id"] not in known:
+            choices.append(desk.mediators.get(m["id"]))
+    case["mediator_choices"] = choices
+    return case
+
+
 def load_context(desk) -> DeskContext:
     """Read everything in :class:`DeskContext` (runs on the worker thread)."""
     committee_id = desk.settings.get("committee_id") or ""

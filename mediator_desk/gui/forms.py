@@ -10,8 +10,8 @@ from typing import Iterable
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from mediator_desk.errors import ValidationError
@@ -25,6 +25,32 @@ QLabel[role="error"] { color: #b00020; }
 QLabel[role="warning"] { color: #8a4b00; }
 QLabel[role="heading"] { font-weight: bold; }
 """
+
+
+def fit_window(widget: QWidget) -> None:
+    """Grow the window holding ``widget`` to the height its layout needs at its width.
+
+    Qt sizes a top-level window from its layout's minimum, which ignores word-wrapped labels
+    (height for width): when a message appears the rows would be squeezed. Never shrinks."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    need = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
+        else layout.totalSizeHint().height()
+    if need > window.height():
+        window.resize(window.width(), need)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a window to width × height, or to 95 % of a smaller screen (1366 × 768 laptops)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, int(available.width() * 0.95))
+        height = min(height, int(available.height() * 0.95))
+    window.resize(width, height)
 
 
 def error_label() -> QLabel:
@@ -68,6 +94,7 @@ class FieldErrors:
     def __init__(self, general: QLabel | None = None):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self._aliases: dict[str, str] = {}
+        self._messages: dict[str, str] = {}     # as given, before line breaking
         self.general = general
 
     def wrap(self, field: str, widget: QWidget, *aliases: str) -> QWidget:
@@ -93,8 +120,9 @@ class FieldErrors:
         """The message shown for ``field`` ("" if none) — for tests and screen readers."""
         entry = self._fields.get(self._aliases.get(field, field))
         if entry is None:
-            return self.general.text() if self.general and field == "" else ""
-        return "" if entry[1].isHidden() else entry[1].text()
+            return self._messages.get("", "") if self.general and field == "" else ""
+        return "" if entry[1].isHidden() else self._messages.get(
+            self._aliases.get(field, field), "")
 
     def show(self, field: str, message: str, *, focus: bool = True) -> bool:
         """Show ``message`` next to ``field``; False if the form has no such field."""
@@ -106,6 +134,8 @@ class FieldErrors:
         # width) are not given their height by nested form layouts and overlap the next row.
         width = widget.width() if widget.isVisible() else widget.sizeHint().width()
         label.setText(wrap_text(message, label.fontMetrics(), max(width, 160)))
+        self._messages[self._aliases.get(field, field)] = message
+        QTimer.singleShot(0, label, lambda: fit_window(label))
         label.show()
         widget.setProperty(INVALID_PROPERTY, True)
         widget.setToolTip(message)
@@ -124,6 +154,8 @@ class FieldErrors:
         if not (field and self.show(field, text)) and self.general is not None:
             width = self.general.window().width() - 40
             self.general.setText(wrap_text(text, self.general.fontMetrics(), max(width, 300)))
+            self._messages[""] = text
+            QTimer.singleShot(0, self.general, lambda: fit_window(self.general))
             self.general.show()
 
     def clear(self, field: str) -> None:
@@ -133,6 +165,7 @@ class FieldErrors:
         widget, label = entry
         label.clear()
         label.hide()
+        self._messages.pop(self._aliases.get(field, field), None)
         if widget.property(INVALID_PROPERTY):
             widget.setProperty(INVALID_PROPERTY, False)
             widget.setToolTip("")
@@ -144,12 +177,13 @@ class FieldErrors:
         if self.general is not None:
             self.general.clear()
             self.general.hide()
+            self._messages.pop("", None)
 
     def shown(self) -> dict[str, str]:
         """Every message currently shown, by field ('' for the general one)."""
         out = {f: self.message(f) for f in self._fields if self.message(f)}
-        if self.general is not None and self.general.text() and not self.general.isHidden():
-            out[""] = self.general.text()
+        if self.general is not None and not self.general.isHidden() and self._messages.get(""):
+            out[""] = self._messages[""]
         return out
 
 

@@ -17,8 +17,8 @@ from mediator_desk.core.cases import CaseFilter
 from mediator_desk.gui import worker
 from mediator_desk.gui.case_list_model import CaseListModel
 from mediator_desk.gui.case_window import CaseWindow
-from mediator_desk.gui.context import SOURCE_TABLES, DeskContext, load_context
-from mediator_desk.gui.forms import fill_combo
+from mediator_desk.gui.context import SOURCE_TABLES, DeskContext, load_case, load_context
+from mediator_desk.gui.forms import fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 SEARCH_DELAY_MS = 250
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.year_filter, self.org_filter)
         self.setTabOrder(self.org_filter, self.table)
         self.search_box.setFocus()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     def _build_menus(self) -> None:
         cases = self.menuBar().addMenu(self.tr("&Cases"))
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
             return
-        worker.run_op(self, lambda desk: desk.cases.get(case_id), self._show_case,
+        worker.run_op(self, lambda desk: load_case(desk, case_id), self._show_case,
                       lambda exc: Messages.error(self, exc))
 
     def _show_case(self, case: dict) -> CaseWindow:

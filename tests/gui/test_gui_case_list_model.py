@@ -7,10 +7,13 @@ from mediator_desk.gui.case_list_model import PLACEHOLDER, CaseListModel
 from gui_helpers import WAIT_MS, wait_idle
 
 
-def _cases(make_case, n):
+def _cases(desk, make_case, n):
     # received dates 2026-01-01 … so the newest is the last made
-    return [make_case(received_date=f"2026-01-{i + 1:02d}",
-                      parties=[dict(name=f"当事人{i}", role="applicant")]) for i in range(n)]
+    ids = [make_case(received_date=f"2026-01-{i + 1:02d}",
+                     parties=[dict(name=f"当事人{i}", role="applicant")]) for i in range(n)]
+    # written here, not through the worker: don't let the worker broadcast them later
+    desk.take_changes()
+    return ids
 
 
 def _loaded(qtbot, model):
@@ -19,7 +22,7 @@ def _loaded(qtbot, model):
 
 
 def test_model_passes_qtmodeltester_while_paging(qtbot, qtmodeltester, desk, make_case, runner):
-    ids = _cases(make_case, 5)
+    ids = _cases(desk, make_case, 5)
     model = CaseListModel()
     model.PAGE_SIZE = 2
     model.set_filter(CaseFilter())
@@ -41,7 +44,7 @@ def test_model_passes_qtmodeltester_while_paging(qtbot, qtmodeltester, desk, mak
 
 
 def test_filter_change_drops_stale_pages(qtbot, desk, make_case, runner):
-    ids = _cases(make_case, 3)
+    ids = _cases(desk, make_case, 3)
     model = CaseListModel()
     model.set_filter(CaseFilter())
     model.set_filter(CaseFilter(text="当事人1"))    # before the first answer arrives
@@ -51,22 +54,23 @@ def test_filter_change_drops_stale_pages(qtbot, desk, make_case, runner):
 
 
 def test_evicted_rows_are_read_again(qtbot, desk, make_case, runner):
-    ids = _cases(make_case, 4)
+    ids = _cases(desk, make_case, 4)
     model = CaseListModel()
     model.CACHE_LIMIT = 2
     model.set_filter(CaseFilter())
     _loaded(qtbot, model)
-    last = model.index(3, 0)
-    assert model.data(last) == PLACEHOLDER           # evicted: asks the worker for it
+    # the page was cached in list order, so the first rows were evicted to keep two
+    assert model.data(model.index(3, 0)) == desk.cases.get_row(ids[0])["case_no"]
+    assert model.data(model.index(0, 0)) == PLACEHOLDER    # evicted: asks the worker for it
     with qtbot.waitSignal(model.dataChanged, timeout=WAIT_MS):
         pass
-    assert model.data(model.index(3, 0)) == desk.cases.get_row(ids[0])["case_no"]
+    assert model.data(model.index(0, 0)) == desk.cases.get_row(ids[-1])["case_no"]
 
 
 def test_edits_refresh_rows_and_new_cases_reload(qtbot, desk, make_case, runner):
     from mediator_desk.gui import worker
 
-    (case_id,) = _cases(make_case, 1)
+    (case_id,) = _cases(desk, make_case, 1)
     model = CaseListModel()
     model.set_filter(CaseFilter())
     _loaded(qtbot, model)
