@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -69,9 +70,27 @@ def open_desk(db_path=None):
     return None
 
 
+def _start_logging() -> None:
+    """Log to stderr; in a windowed build (no stderr) to mediator-desk.log in the per-user log
+    folder (e.g. %LOCALAPPDATA%\\mediator_desk\\Logs)."""
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    if sys.stderr is not None:
+        logging.basicConfig(level=logging.INFO, format=fmt)
+        return
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("mediator_desk", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(level=logging.INFO, format=fmt, encoding="utf-8",
+                            filename=str(folder / "mediator-desk.log"))
+    except OSError:
+        logging.basicConfig(level=logging.INFO, handlers=[logging.NullHandler()])
+
+
 def run(db_path=None) -> int:
     """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    _start_logging()
     app = make_application()
     desk = open_desk(db_path)
     if desk is None:
