@@ -53,8 +53,8 @@ def run_print(args) -> int:
             case_id = desk.cases.find_by_number(args.case)
             result = documents.render_dossier(desk, case_id)
             path = documents.write_output(result.pdf, args.out)
-            documents.record_print(desk, kind="cover", fmt="pdf", case_id=case_id,
-                                   target=f"整本卷宗 {path}")
+            documents.record_print(desk, kind="dossier", fmt="pdf", case_id=case_id,
+                                   target=str(path))
         for warning in result.warnings:
             print(f"注意：{warning}", file=sys.stderr)
         print(f"已生成卷宗：{path}（卷内{result.pages}页）")

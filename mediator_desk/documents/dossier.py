@@ -141,17 +141,19 @@ def _attachment_part(desk: "Desk", att: dict, item: int, warnings: list) -> Part
             data = path.read_bytes()
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
-                raise ValueError("加密的PDF")
+                raise ValueError("encrypted")
             pages = len(reader.pages)
             if pages == 0:
-                raise ValueError("没有页面")
+                raise ValueError("no pages")
             return Part(item, att["file_name"], data, pages)
         if att["mime_type"] in IMAGE_TYPES:
             pdf, pages = _image_pages(path, caption)
             return Part(item, att["file_name"], pdf, pages)
-        raise ValueError(f"不支持的类型 {att['mime_type']}")
-    except Exception as exc:  # noqa: BLE001 - any unreadable file becomes a notice page
-        warnings.append(f"附件“{att['file_name']}”无法读取（{exc}），卷宗中以说明页代替")
+        raise ValueError(att["mime_type"])
+    except Exception:  # noqa: BLE001 - any unreadable file becomes a notice page
+        what = "不是有效的PDF或已加密" if att["mime_type"] == "application/pdf" \
+            else "图片文件已损坏或格式不受支持"
+        warnings.append(f"附件“{att['file_name']}”无法读取（{what}），卷宗中以说明页代替")
         pdf, pages = _notice_page("附件无法读取", [
             f"附件“{att['file_name']}”（{att['item_label']}）无法读取，未能放入卷宗。",
             "请核对原件，必要时重新扫描后添加。"])

@@ -179,11 +179,16 @@ def render_batch(desk: "Desk", case_ids: list[str], kind: Kind | str, fmt: str =
     return batch
 
 
+DOSSIER = "dossier"
+
+
 def record_print(desk: "Desk", *, kind: Kind | str, fmt: str, case_id: str = "",
                  blank: bool = False, target: str = "", record_id: str = "") -> None:
-    """Audit one print or save (who, when, which document, where). Marks nothing signed."""
-    kind = _kind(kind)
-    details = {"文书": kind.label, "格式": fmt, "空白": bool(blank)}
+    """Audit one print or save (who, when, which document, where). Marks nothing signed.
+
+    ``kind`` is a document kind, or ``"dossier"`` for the whole case file."""
+    label = "整本卷宗" if kind == DOSSIER else _kind(kind).label
+    details = {"文书": label, "格式": fmt, "空白": bool(blank)}
     if target:
         details["输出"] = str(target)
     if record_id:

@@ -74,6 +74,7 @@ def test_dossier(case_db, tmp_path, capsys):
     assert "卷内16页" in capsys.readouterr().out
     pages = pdf_pages(out.read_bytes())
     assert len(pages) == 19 and "调解卷宗" in flat(pages[0])
+    assert '"文书": "整本卷宗"' in audit_prints(db)[-1]["details"]
 
 
 def test_unwritable_output_and_other_refusals(case_db, tmp_path, capsys):

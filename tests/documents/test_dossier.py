@@ -63,7 +63,7 @@ def test_missing_or_unreadable_attachment_is_reported_not_fatal(desk, make_case)
     assert "附件文件缺失" in text and "现场照片.png" in text
     assert "附件无法读取" in text and "坏文件.pdf" in text
     assert any("现场照片.png" in w and "不见了" in w for w in result.warnings)
-    assert any("坏文件.pdf" in w for w in result.warnings)
+    assert any("坏文件.pdf" in w and "不是有效的PDF" in w for w in result.warnings)
     # required items the case lacks are flagged in the table and the warnings
     assert any("缺少必备材料：人民调解记录" in w for w in result.warnings)
     row = next(r for r in result.toc if r["名称"] == "人民调解记录")
