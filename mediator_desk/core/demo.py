@@ -234,15 +234,18 @@ STAGES: list[Callable[[DemoWorld, DemoCase, random.Random], None]] = [
 BATCH = 5000  # cases per write batch (one audit row per table and batch)
 
 
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
 def _uuid(rng: random.Random, when: date | None = None, tick: int = 0) -> str:
     """A record id drawn from the seeded generator. With ``when`` it is a time-ordered UUID
     (version 7 layout: milliseconds first), so records written in date order land next to
     each other in the primary-key index — bulk writes of 200,000 cases stay fast."""
     if when is None:
         return uuid.UUID(int=rng.getrandbits(128), version=4).hex
-    ms = (when - date(1970, 1, 1)).days * 86_400_000 + tick
-    value = (ms << 80) | (7 << 76) | (rng.getrandbits(12) << 64) | (2 << 62) | rng.getrandbits(62)
-    return uuid.UUID(int=value).hex
+    ms = (when.toordinal() - _EPOCH) * 86_400_000 + tick
+    # Formatted directly (uuid.UUID() costs seconds over a million ids): version 7, variant 10.
+    return f"{(ms << 80) | (7 << 76) | (rng.getrandbits(12) << 64) | (2 << 62) | rng.getrandbits(62):032x}"
 
 
 class Weighted:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mediator_desk.core.clock import utc_now
@@ -102,9 +103,10 @@ class RecordWriter:
         keys = [k for k in rows[0] if k not in SYNC_FIELDS]
         cols = ["id", "site_id", "rev", "created_at", "updated_at", *keys]
         ids = [r.get("id") or new_id() for r in rows]
+        values = itemgetter(*keys) if len(keys) > 1 else (lambda r: (r[keys[0]],))
         self.conn.executemany(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            ((rid, site, 1, at, at, *[r[k] for k in keys]) for rid, r in zip(ids, rows)))
+            ((rid, site, 1, at, at, *values(r)) for rid, r in zip(ids, rows)))
         self.conn.executemany(
             "INSERT INTO change_log (table_name, record_id, rev, op, at) VALUES (?,?,?,?,?)",
             ((table, rid, 1, "upsert", at) for rid in ids))
