@@ -17,10 +17,10 @@ Registering also applies three fixes to reportlab, once per process (see
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from pathlib import Path
+
+from mediator_desk.documents.paths import resources_dir
 
 FONT_FILE = "NotoSerifCJKsc-Regular-glyf.ttf"
 PDF_FONT_NAME = "NotoSerifSC"
@@ -30,18 +30,6 @@ CANNOT_START = "，；：！？》〉”’％·…）】。、"
 _lock = threading.Lock()
 _registered = False
 _cmap: frozenset | None = None
-
-
-def resources_dir() -> Path:
-    """The shipped resources folder (source checkout or PyInstaller bundle);
-    ``MEDIATOR_DESK_RESOURCES`` overrides. Same rule as gui/resources.py, without Qt."""
-    override = os.environ.get("MEDIATOR_DESK_RESOURCES")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 def font_path() -> Path:

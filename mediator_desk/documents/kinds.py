@@ -9,12 +9,11 @@ cached per process and re-read when the file changes, so an edit shows at the ne
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from mediator_desk.documents.paths import forms_dir
 from mediator_desk.documents.template import Template, load
 from mediator_desk.errors import NotFound
 
@@ -67,17 +66,6 @@ def find_kind(name: str) -> Kind:
         raise NotFound(f"没有名为“{name}”的文书",
                        hint="可用的文书见 mediator-desk print --list")
     return kind
-
-
-def forms_dir() -> Path:
-    """The shipped templates (source checkout or PyInstaller bundle), or MEDIATOR_DESK_FORMS."""
-    override = os.environ.get("MEDIATOR_DESK_FORMS")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "forms"
-    return Path(__file__).resolve().parent.parent.parent / "forms"
 
 
 def template_path(kind: Kind, local_dir: Path | None = None) -> Path:
