@@ -431,19 +431,86 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
         desk.note_change("sync_conflicts")
     step += 1
     report(progress, step, steps)
-    reindex_cases(desk, plan.touched_cases)
+    _unindex(desk, plan.touched_cases)
     report(progress, steps, steps)
 
 
-def reindex_cases(desk: "Desk", case_ids: set[str]) -> None:
-    """Rebuild the search rows of the given cases in bulk (after their rows were written)."""
-    ids = sorted(case_ids)
+def _unindex(desk: "Desk", case_ids: set[str]) -> None:
+    """Drop the search rows of the cases an import touched and flag the index as stale.
+
+    The search index is derived data and slow to build (pinyin, two FTS5 indexes), so it is
+    rebuilt right after the import commits (:func:`index_imported`); if the process dies in
+    between, ``CaseManager.ensure_index`` rebuilds the missing rows when the database is next
+    opened. The records themselves are never partly imported.
+    """
+    if not case_ids:
+        return
+    conn = desk.db.conn
+    ids = list(case_ids)
+    for chunk in _chunks(ids):
+        conn.execute(f"DELETE FROM case_search WHERE case_id IN ({','.join('?' * len(chunk))})",
+                     chunk)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('search_index_stale', 'true')"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
+
+def index_imported(desk: "Desk", plan: Plan) -> None:
+    """Build the search rows of the cases an import touched (after its commit), then let
+    ``ensure_index`` catch anything else left stale and clear the flag."""
+    if not plan.touched_cases:
+        return
+    with desk.transaction():
+        present = set()
+        ids = list(plan.touched_cases)
+        for chunk in _chunks(ids):
+            present.update(r[0] for r in desk.db.conn.execute(
+                f"SELECT id FROM cases WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        reindex_cases(desk, present, known=_new_cases_in_memory(desk, plan))
+    desk.cases.ensure_index()
+
+
+def _new_cases_in_memory(desk: "Desk", plan: Plan) -> dict[str, tuple[dict, list[dict]]]:
+    """New cases with their parties, straight from the plan (a new case's parties are all new
+    too), so the search rows need not be read back. Only when the rows carry every column."""
+    ins = plan.inserts.get("cases")
+    if not ins or set(ins[0]) != set(table_columns(desk, "cases")):
+        return {}
+    cols, rows = ins
+    cases = {r[cols.index("id")]: (dict(zip(cols, r)), []) for r in rows}
+    pins = plan.inserts.get("parties")
+    if pins:
+        pcols, prows = pins
+        if set(pcols) != set(table_columns(desk, "parties")):
+            return {}
+        i_case, i_seq = pcols.index("case_id"), pcols.index("seq")
+        for r in sorted(prows, key=lambda r: (r[i_case], r[i_seq])):
+            entry = cases.get(r[i_case])
+            if entry is not None:
+                entry[1].append(dict(zip(pcols, r)))
+    return cases
+
+
+def reindex_cases(desk: "Desk", case_ids: set[str],
+                  known: dict[str, tuple[dict, list[dict]]] | None = None) -> None:
+    """Rebuild the search rows of the given cases in bulk (after their rows were written).
+    ``known`` holds cases (with their parties) already in memory."""
+    known = known or {}
+    if known:
+        # In list order (received date, case number): the index hands out list keys in turn.
+        order = sorted((cid for cid in case_ids if cid in known),
+                       key=lambda c: (known[c][0]["received_date"], known[c][0]["case_no"]))
+        desk.cases.index_many(known[cid] for cid in order)
+        for cid in case_ids:
+            if cid in known:
+                desk.note_change("cases", cid)
+    ids = sorted(cid for cid in case_ids if cid not in known)
     if not ids:
         return
     conn = desk.db.conn
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        cur = conn.execute(f"SELECT * FROM cases WHERE id IN ({marks})", chunk)
+        cur = conn.execute(f"SELECT * FROM cases WHERE id IN ({marks})"
+                           " ORDER BY received_date, case_no", chunk)
         names = [d[0] for d in cur.description]
         cases = [dict(zip(names, r)) for r in cur.fetchall()]
         cur = conn.execute(f"SELECT * FROM parties WHERE case_id IN ({marks})"

@@ -216,6 +216,9 @@ class Container:
     manifest_sha256: str
     members: dict[str, dict] = field(default_factory=dict)   # name -> manifest entry
     limits: Limits = LIMITS
+    # Payload bytes kept from the verification pass (already checked against the manifest),
+    # so the importer does not read and hash them a second time.
+    cache: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @property
     def kind(self) -> str:
@@ -227,6 +230,8 @@ class Container:
 
     def read_member(self, name: str) -> bytes:
         """Read one member again, re-checking its size and SHA-256 against the manifest."""
+        if name in self.cache:
+            return self.cache.pop(name)
         entry = self.members[name]
         try:
             with zipfile.ZipFile(self.path) as zf:
@@ -347,12 +352,14 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
             raise BundleRefused("同步文件的成员与清单不符"
                                 + (f"：缺少 {', '.join(missing[:3])}" if missing else "")
                                 + (f"：多出 {', '.join(extra[:3])}" if extra else ""))
+        cache = {}
         for name, entry in listed.items():
             info = zf.getinfo(name)
             if info.file_size != entry["size"]:
                 raise BundleRefused(f"成员“{name}”的大小与清单不符（文件在签名后被改动）")
             digest = hashlib.sha256()
             got = 0
+            keep = [] if not name.startswith("files/") else None
             with zf.open(info) as fh:
                 while True:
                     chunk = fh.read(READ_CHUNK)
@@ -362,10 +369,15 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
                     if got > entry["size"]:
                         raise BundleRefused(f"成员“{name}”解压后超过清单所列大小")
                     digest.update(chunk)
+                    if keep is not None:
+                        keep.append(chunk)
             if got != entry["size"] or digest.hexdigest() != entry["sha256"]:
                 raise BundleRefused(f"成员“{name}”的内容与清单不符（文件在签名后被改动）")
+            if keep is not None:
+                cache[name] = b"".join(keep)
     return Container(path=path, manifest=manifest, manifest_bytes=manifest_bytes,
-                     manifest_sha256=sha256_hex(manifest_bytes), members=listed, limits=limits)
+                     manifest_sha256=sha256_hex(manifest_bytes), members=listed, limits=limits,
+                     cache=cache)
 
 
 KIND_LABELS = {"bundle": "同步包", "receipt": "回执", "enrolment": "登记文件"}

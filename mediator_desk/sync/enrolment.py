@@ -18,7 +18,7 @@ from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import log as synclog
-from mediator_desk.sync.apply import apply_plan, plan_incoming
+from mediator_desk.sync.apply import apply_plan, index_imported, plan_incoming
 from mediator_desk.sync.common import apply_codes, check_schema, codes_payload, new_manifest, rows_of
 from mediator_desk.sync.container import (LIMITS, PAYLOAD_CLEAR, BundleRefused, Limits, dumps,
                                           loads_strict, read_container, write_container)
@@ -127,6 +127,7 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
                                                     "site_id": sender["site_id"],
                                                     "fingerprint": fp})
         desk.note_change("sync_sites")
+    index_imported(desk, plan)
     return {"status": "applied", "office": {"site_id": sender["site_id"], "name": sender["name"]},
             "fingerprint": fp, "organisations": plan.preview()["tables"].get("organisations", {}),
             "codes_updated": codes, "committee_moved": moved}

@@ -21,7 +21,8 @@ from mediator_desk.errors import DeskError
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import log as synclog
-from mediator_desk.sync.apply import apply_plan, plan_incoming, table_columns
+from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
+                                      table_columns)
 from mediator_desk.sync.bundles import ImportResult
 from mediator_desk.sync.common import (FILE_COLUMN, apply_codes, attachment_path, check_schema,
                                        codes_payload, encrypt, file_tables, new_manifest,
@@ -196,6 +197,7 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
             "receipt_no": rc["receipt_no"], "acked_seq": ack["seq"] if ack else None,
             "file": path.name})
         desk.note_change("sync_sites")
+    index_imported(desk, plan)
     report(progress, 5, 5)
     msg = f"已导入“{m['sender']['name']}”的回执（第 {rc['receipt_no']} 号）"
     if ack:
