@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from mediator_desk.documents import conventions
 from mediator_desk.documents.fields import LIST_DESCRIPTIONS
-from mediator_desk.documents.template import (Cond, Para, Placeholder, Repeat, Row, Simple,
+from mediator_desk.documents.template import (Cond, Para, Repeat, Row, Simple,
                                               TableNode, Template, Text)
 from mediator_desk.errors import ValidationError
 
@@ -170,7 +170,7 @@ class _Expander:
         self.cmap = cmap
         self.scopes: list[tuple[str, dict]] = []
         self.problems = _Problems()
-        self.checked_lines: set[int] = set()
+        self.checked_literals: set[tuple[int, str]] = set()
 
     # values ----------------------------------------------------------------------------
     def lookup(self, name: str):
@@ -194,10 +194,11 @@ class _Expander:
                     self.problems.glyphs.append((where, ch))
 
     def check_literal(self, text: str, line: int) -> None:
-        if self.cmap is None:
+        """Template text is checked once per line (not again for every repeated item)."""
+        if self.cmap is None or (line, text) in self.checked_literals:
             return
-        where = f"模板 {self.t.path.name} 第{line}行"
-        self.check_glyphs(text, where)
+        self.checked_literals.add((line, text))
+        self.check_glyphs(text, f"模板 {self.t.path.name} 第{line}行")
 
     def runs(self, text: Text, *, in_cell: bool = False) -> tuple[list, int]:
         """Runs for ``text`` and the number of write-on lines a missing ``N行`` value needs."""
@@ -245,9 +246,8 @@ class _Expander:
             elif isinstance(node, Cond):
                 out.extend(self.nodes(node.then if self.truthy(node.name) else node.otherwise))
             elif isinstance(node, Simple):
-                out.append({"page_break": PageBreak, "space": Space,
-                            "lines": Lines}[node.kind](*(() if node.kind == "page_break"
-                                                        else (node.count,))))
+                out.append(PageBreak() if node.kind == "page_break" else
+                           Space(node.count) if node.kind == "space" else Lines(node.count))
             elif isinstance(node, TableNode):
                 rows = self.rows(node.rows)
                 if rows:

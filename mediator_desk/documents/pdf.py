@@ -191,9 +191,13 @@ def _numbered_canvas_class(font: str):
             self._docs = []           # numbered? per document
             self._current = -1
 
+        on_document = None    # called with the index of each document as it starts
+
         def start_document(self, numbered: bool):
             self._docs.append(numbered)
             self._current = len(self._docs) - 1
+            if self.on_document is not None:
+                self.on_document(self._current)
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
@@ -367,9 +371,12 @@ def document_flowables(doc: Document, frame_width: float) -> list:
     return out
 
 
-def render(docs: list[Document], *, title: str = "", author: str = "",
-           subject: str = "") -> tuple[bytes, list[int]]:
-    """Render documents into one A4 PDF; returns (pdf bytes, page count per document)."""
+def render(docs: list[Document], *, title: str = "", author: str = "", subject: str = "",
+           on_document=None) -> tuple[bytes, list[int]]:
+    """Render documents into one A4 PDF; returns (pdf bytes, page count per document).
+
+    ``on_document(i)`` is called as document ``i`` starts (for progress; it may raise to
+    cancel)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import PageBreak as RLPageBreak, SimpleDocTemplate
 
@@ -391,6 +398,7 @@ def render(docs: list[Document], *, title: str = "", author: str = "",
 
     def canvasmaker(*args, **kwargs):
         canvas = base(*args, **kwargs)
+        canvas.on_document = on_document
         made.append(canvas)
         return canvas
 

@@ -101,14 +101,14 @@ def documents_for(desk: "Desk", case_id: str, kind: Kind | str, *,
                                            today=today, data=data))
 
 
-def to_bytes(docs: list[layout.Document], fmt: str, *, title: str = "",
-             author: str = "") -> bytes:
+def to_bytes(docs: list[layout.Document], fmt: str, *, title: str = "", author: str = "",
+             on_document=None) -> bytes:
     """Render laid-out documents in ``fmt`` ('pdf' or 'docx')."""
     if _check_format(fmt) == "pdf":
         from mediator_desk.documents import pdf
-        return pdf.render(docs, title=title, author=author)[0]
+        return pdf.render(docs, title=title, author=author, on_document=on_document)[0]
     from mediator_desk.documents import word
-    return word.render(docs, title=title, author=author)
+    return word.render(docs, title=title, author=author, on_document=on_document)
 
 
 def render(desk: "Desk", case_id: str, kind: Kind | str, fmt: str = "pdf", *,
@@ -162,20 +162,23 @@ def render_batch(desk: "Desk", case_ids: list[str], kind: Kind | str, fmt: str =
     fmt = _check_format(fmt)
     docs: list[layout.Document] = []
     batch = Batch(b"")
-    total = len(case_ids)
+    # Progress: one unit per case read, then one per document drawn (the longer part).
+    cases = len(case_ids)
     for i, case_id in enumerate(case_ids):
-        report(progress, i, total)
+        report(progress, i, 2 * cases)
         data = CaseData(desk, case_id, today=today)
         try:
             docs += documents_for(desk, case_id, kind, data=data)
             batch.printed.append(data.view["case_no"])
         except DeskError as exc:
             batch.skipped.append((data.view["case_no"], str(exc)))
-    report(progress, total, total)
     if not docs:
         raise DeskError(f"所选案件都不能打印“{kind.label}”",
                         hint=batch.skipped[0][1] if batch.skipped else "")
-    batch.data = to_bytes(docs, fmt, title=f"{kind.label}（{len(batch.printed)}件）")
+    total = cases + len(docs)
+    batch.data = to_bytes(docs, fmt, title=f"{kind.label}（{len(batch.printed)}件）",
+                          on_document=lambda i: report(progress, cases + i, total))
+    report(progress, total, total)
     return batch
 
 

@@ -280,8 +280,10 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
             cell.width = Pt(w)
 
 
-def render(docs: list[Document], *, title: str = "", author: str = "") -> bytes:
-    """Render documents into one DOCX (one section per document); returns its bytes."""
+def render(docs: list[Document], *, title: str = "", author: str = "",
+           on_document=None) -> bytes:
+    """Render documents into one DOCX (one section per document); returns its bytes.
+    ``on_document(i)`` is called as document ``i`` starts (progress)."""
     import docx
     from docx.enum.section import WD_SECTION
     from docx.shared import Pt
@@ -295,6 +297,8 @@ def render(docs: list[Document], *, title: str = "", author: str = "") -> bytes:
     width_pt = (210 * MM) - MARGINS["left"] - MARGINS["right"]
     # The default template starts with one empty paragraph-less body and one section.
     for i, doc in enumerate(docs):
+        if on_document is not None:
+            on_document(i)
         section = document.sections[0] if i == 0 else document.add_section(WD_SECTION.NEW_PAGE)
         _page_setup(section)
         _footer(section, doc.page_numbers)

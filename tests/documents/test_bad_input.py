@@ -92,3 +92,23 @@ def test_batch_skips_a_bad_case_and_reports_why(desk, make_case):
     assert any("纠纷事实" in r for r in reasons.values())
     assert any("没有书面调解协议" in r for r in reasons.values())
     assert flat(pdf_text(batch.data)).count("人民调解协议书") == 1
+
+
+def test_batch_reports_progress_and_can_be_cancelled(desk, make_case):
+    from mediator_desk.core.progress import Cancelled
+    ids = [agreement_case(desk, make_case) for _ in range(3)]
+    seen = []
+    documents.render_batch(desk, ids, "agreement", progress=lambda done, total: seen.append(
+        (done, total)))
+    assert seen[0] == (0, 6) and seen[-1] == (6, 6)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    class StopWhileDrawing:
+        cancelled = False
+
+        def update(self, done, total):
+            if done > 3:            # reading is done; stop during the drawing
+                self.cancelled = True
+
+    with pytest.raises(Cancelled):
+        documents.render_batch(desk, ids, "agreement", progress=StopWhileDrawing())
