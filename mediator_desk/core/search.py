@@ -24,13 +24,21 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+
+
+def _pypinyin():
+    """pypinyin, imported at first use: loading its dictionaries takes ~0.25 s, and opening
+    the app (which only searches) should not pay for it — only writing a case does."""
+    import pypinyin
+
+    return pypinyin
 
 
 @lru_cache(maxsize=None)  # bounded by the number of distinct characters
 def _char_initials(ch: str) -> frozenset[str]:
     """Every pinyin initial a single character can have (empty for non-Chinese characters)."""
-    found = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
+    p = _pypinyin()
+    found = p.pinyin(ch, style=p.Style.FIRST_LETTER, heteronym=True, errors="ignore")
     return frozenset(found[0]) if found and found[0] else frozenset()
 
 
@@ -42,7 +50,8 @@ def _rest_initials(rest: str) -> str:
     for ch in rest:
         found = _char_initials(ch)
         if len(found) > 1:
-            return "".join(lazy_pinyin(rest, style=Style.FIRST_LETTER, errors="ignore"))
+            p = _pypinyin()
+            return "".join(p.lazy_pinyin(rest, style=p.Style.FIRST_LETTER, errors="ignore"))
         letters.extend(found)
     return "".join(letters)
 

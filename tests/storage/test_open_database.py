@@ -286,3 +286,29 @@ def test_full_disk_during_a_save_leaves_the_previous_state(desk, make_case):
     desk.db.conn.execute("PRAGMA max_page_count = 1073741823")
     second = make_case(summary="第二件")
     assert desk.cases.get(second)["case_seq"] == before["case_seq"] + 1
+
+
+# --- large files: a quick check of the header and the small tables at open -------------------
+
+def test_large_files_get_a_quick_check_at_open(tmp_path, monkeypatch):
+    from mediator_desk.core.demo import build_demo
+
+    source = tmp_path / "big.db"
+    desk = Desk.open(source)
+    build_demo(desk, cases=60, seed=4)
+    desk.close()
+    monkeypatch.setattr(database, "FULL_CHECK_BYTES", 0)     # treat every file as large
+    Desk.open(source).close()                                 # healthy: opens
+    truncated = tmp_path / "cut.db"
+    truncated.write_bytes(source.read_bytes()[:-3 * 4096])
+    assert_refused_untouched(truncated, says="数据库“cut.db”")
+    # Damage to a small table (here: the settings table's pages) is still found at open.
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(source.read_bytes())
+    conn = sqlite3.connect(str(broken))
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'settings'").fetchone()[0]
+    conn.close()
+    data = bytearray(broken.read_bytes())
+    data[(root - 1) * 4096:root * 4096] = b"\xff" * 4096
+    broken.write_bytes(bytes(data))
+    assert_refused_untouched(broken, says="数据库“broken.db”")
