@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 ACTION_LABELS = {
     "create": "新建", "update": "修改", "delete": "删除", "setting": "修改设置",
-    "code_add": "新增代码", "register": "登记案件",
+    "code_add": "新增代码", "register": "登记案件", "bulk_create": "批量生成",
     # the mediation path
     "status": "案件状态变更", "accept": "受理", "refuse": "不予受理", "investigate": "调查",
     "mediate": "调解", "end": "调解终止", "withdraw": "撤回申请", "flag_risk": "标记激化风险",
