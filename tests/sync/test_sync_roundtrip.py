@@ -254,3 +254,31 @@ def test_receipt_updates_code_lists_and_is_idempotent(sites, tmp_path):
     r2 = sync.import_receipt(v1, tmp_path / "r2.mdreceipt")
     assert r2.status == "applied" and r2.extra["messages"] == []
     assert office_peer(v1)["receipt_no"] == 2
+
+
+def test_search_index_is_rebuilt_if_the_import_stops_after_its_commit(site_paths, tmp_path,
+                                                                      monkeypatch):
+    """The records commit atomically; the search rows are derived and rebuilt right after. If
+    the process dies in between, opening the database rebuilds them."""
+    from mediator_desk.core.desk import Desk
+    from mediator_desk.sync import apply, bundles
+
+    v1 = Desk.open(site_paths["v1"])
+    a = add_case(v1, names=("其其格", "巴特尔"))
+    sync.export_bundle(v1, tmp_path / "b.mdsync")
+    office = Desk.open(site_paths["office"])
+
+    def crash(desk, plan):
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(bundles, "index_imported", crash)
+    with pytest.raises(SystemExit):
+        first_import(office, v1, tmp_path / "b.mdsync")
+    office.close()
+    monkeypatch.setattr(bundles, "index_imported", apply.index_imported)
+    office = Desk.open(site_paths["office"])
+    assert office.cases.get_row(a)["site_id"] == v1.site_id
+    assert office.cases.search(CaseFilter(text="巴特尔")) == [a]
+    assert not office.settings.get("search_index_stale")
+    office.close()
+    v1.close()
