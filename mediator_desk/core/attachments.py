@@ -265,8 +265,9 @@ class AttachmentManager:
     def for_record(self, record_id: str) -> list[dict]:
         """Attachments linked to one record (e.g. the scan of an agreement)."""
         return [self._label(r) for r in self.desk.query(
-            "SELECT * FROM attachments WHERE record_id = ? ORDER BY created_at, rowid",
-            (record_id,))]
+            # "record_id != ''" lets SQLite use the partial index attachments_record
+            "SELECT * FROM attachments WHERE record_id = ? AND record_id != ''"
+            " ORDER BY created_at, rowid", (record_id,))]
 
     def _label(self, row: dict) -> dict:
         row["item_label"] = ITEMS.get(row["item"], row["item"])

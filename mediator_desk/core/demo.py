@@ -14,7 +14,8 @@ Deterministic: the same seed (and the same ``today``) gives the same content, re
 included — every UUID is drawn from the seeded generator. Only the site id of the database and
 the timestamps of writing differ between two runs.
 
-Fast: 200,000 cases take well under two minutes. Records are written through
+Fast: 200,000 cases take about one to two minutes, or about 2.5–3 minutes with the mediation
+path of each case (core/demo_path.py; see docs/performance.md). Records are written through
 ``desk.records.insert_many`` (sync columns and one change-log row per record; the bulk generation
 is audited as one action per batch, not one audit row per record), the search index through
 ``desk.cases.index_many`` — all in ONE transaction, so a cancelled or failed build leaves nothing.

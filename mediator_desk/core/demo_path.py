@@ -186,7 +186,7 @@ def stage(world, dc, rng: random.Random) -> None:
         _add(dc, "mediation_sessions", {
             "id": _uuid(rng, day), "case_id": cid, "seq": seq, "held_on": day.isoformat(),
             "start_time": f"{rng.randint(8, 16):02d}:{rng.choice(['00', '30'])}", "end_time": "",
-            "place": case["place"], "matter": case["summary"][:40],
+            "place": case["place"], "matter": case["summary"][:16],
             "mediators": names_json,
             "parties_present": json.dumps(present, ensure_ascii=False), "participants": "[]",
             "recorder": names[-1], "rights_notice_given": 1,
