@@ -18,7 +18,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mediator_desk.core import deadlines, guards, path_settings
+from mediator_desk.core import deadlines, guards, path_settings, workflow
 from mediator_desk.core.validation import check_count, format_fen, parse_amount_fen
 from mediator_desk.errors import IllegalStep, NotFound, ReadOnlyRecord, ValidationError
 
@@ -240,7 +240,6 @@ class AgreementManager:
             case = guards.editable_case(self.desk, row["case_id"])
             principal = row["supplements_id"] is None
             if principal:
-                from mediator_desk.core import workflow
                 workflow.check_transition(case["status"], "effective")
             self.desk.records.update("agreements", agreement_id,
                                      {"signed_on": day, "effective_on": day},
@@ -302,7 +301,6 @@ class AgreementManager:
             if confirmed and confirmed["result"] == "confirmed":
                 raise IllegalStep("该协议已经人民法院司法确认，不能在此作废；如有争议应通过法院程序解决")
             if row["supplements_id"] is None:
-                from mediator_desk.core import workflow
                 workflow.check_transition(case["status"], "mediating")
             self.desk.records.update("agreements", agreement_id,
                                      {"voided_on": day, "void_reason": reason},

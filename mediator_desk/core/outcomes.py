@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mediator_desk.core import guards
+from mediator_desk.core import guards, workflow
 from mediator_desk.core.validation import check_count
 from mediator_desk.errors import IllegalStep, NotFound, ValidationError
 
@@ -45,7 +45,6 @@ class OutcomeManager:
             guards.not_before(day, last, field="closed_on", label="日期",
                               earlier_label="最后一次调查或调解记录的日期")
             # check_transition gives the reason (e.g. a pending agreement must be voided first)
-            from mediator_desk.core import workflow
             workflow.check_transition(case["status"], kind)
             rid = self.desk.records.insert("closures", {
                 "case_id": case_id, "kind": kind, "closed_on": day, "reason": reason,
