@@ -282,3 +282,28 @@ def test_search_index_is_rebuilt_if_the_import_stops_after_its_commit(site_paths
     assert not office.settings.get("search_index_stale")
     office.close()
     v1.close()
+
+
+def test_a_cancelled_import_changes_nothing(sites, tmp_path):
+    """The GUI's Cancel button: the progress object turns ``cancelled`` mid-apply."""
+    from mediator_desk.core.progress import Cancelled
+
+    office, v1 = sites["office"], sites["v1"]
+    add_case(v1)
+    sync.export_bundle(v1, tmp_path / "b.mdsync")
+    seen = []
+
+    class CancelHalfway:
+        cancelled = False
+
+        def update(self, done, total):
+            seen.append((done, total))
+            if done * 2 > total and total == 10000:      # half-way through applying
+                self.cancelled = True
+
+    before = dump(office)
+    with pytest.raises(Cancelled):
+        first_import(office, v1, tmp_path / "b.mdsync", progress=CancelHalfway())
+    assert dump(office) == before
+    assert any(total == 10000 for _, total in seen)
+    assert first_import(office, v1, tmp_path / "b.mdsync").status == "applied"
