@@ -143,6 +143,18 @@ class CaseManager:
                 if int(clean["received_date"][:4]) != old_year:
                     raise ValidationError("受理日期不能改到另一年份（案件编号按年度编排）",
                                           field="received_date")
+                # The mediation path's dates may not precede the case (issue 3).
+                first = self.desk.scalar(
+                    "SELECT min(d) FROM (SELECT decided_on AS d FROM acceptances WHERE case_id = :c"
+                    " UNION ALL SELECT held_on FROM investigations WHERE case_id = :c"
+                    " UNION ALL SELECT held_on FROM mediation_sessions WHERE case_id = :c"
+                    " UNION ALL SELECT agreed_on FROM agreements WHERE case_id = :c"
+                    " UNION ALL SELECT closed_on FROM closures WHERE case_id = :c"
+                    " UNION ALL SELECT flagged_on FROM risk_flags WHERE case_id = :c)",
+                    {"c": case_id})
+                if first and clean["received_date"] > first:
+                    raise ValidationError(f"受理日期不能晚于该案已有的受理、调查、调解或协议日期（{first}）",
+                                          field="received_date")
             changed = self.desk.records.update("cases", case_id, clean)
             self.reindex(case_id)
             return changed

@@ -207,3 +207,14 @@ def test_every_action_written_has_a_label(desk, archived_case):
     case_id, _ = archived_case
     for h in desk.audit.for_case(case_id):
         assert h["action"] in ACTION_LABELS
+
+
+def test_received_date_cannot_move_after_the_path_began(desk, make_case):
+    case_id = accepted_case(desk, make_case, received="2026-03-02")
+    desk.sessions.add_mediation(case_id, held_on="2026-03-05", mediators="乌力吉",
+                                parties_present="张三", today=T)
+    with pytest.raises(ValidationError, match="2026-03-02") as exc:
+        desk.cases.update(case_id, received_date="2026-03-04")
+    assert exc.value.field == "received_date"
+    assert desk.cases.get_row(case_id)["received_date"] == "2026-03-02"
+    desk.cases.update(case_id, received_date="2026-03-01")      # earlier is fine
