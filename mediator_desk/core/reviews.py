@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.clock import today
-from mediator_desk.errors import ValidationError
+from mediator_desk.errors import IllegalStep, ValidationError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -25,9 +25,11 @@ class ReviewManager:
     def add(self, case_id: str, *, kind: str, text: str = "") -> str:
         """Record an office action on a case; returns the review id.
 
-        ``kind`` is 'comment' (text required), 'approve' or 'return' (a reason is required:
-        the village must know what to correct).
+        Office only (setting ``site_role``). ``kind`` is 'comment' (text required), 'approve'
+        or 'return' (a reason is required: the village must know what to correct).
         """
+        if self.desk.settings.get("site_role") != "office":
+            raise IllegalStep("只有乡镇（街道）司法所可以对案件提出意见、审核或退回")
         if kind not in KINDS:
             raise ValidationError("审查类型应为意见、审核通过或退回补正", field="kind")
         text = (text or "").strip()

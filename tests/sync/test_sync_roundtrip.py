@@ -307,3 +307,14 @@ def test_a_cancelled_import_changes_nothing(sites, tmp_path):
     assert dump(office) == before
     assert any(total == 10000 for _, total in seen)
     assert first_import(office, v1, tmp_path / "b.mdsync").status == "applied"
+
+
+def test_only_the_office_reviews_and_reviews_need_a_text(sites):
+    from mediator_desk.errors import IllegalStep, ValidationError
+
+    v1, office = sites["v1"], sites["office"]
+    a = add_case(v1)
+    with pytest.raises(IllegalStep):
+        v1.reviews.add(a, kind="approve")
+    with pytest.raises(ValidationError):
+        office.reviews.add("missing", kind="return", text="")
