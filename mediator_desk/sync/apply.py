@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -340,6 +341,8 @@ def _check_references(desk, plan: Plan, inc: Incoming, accepted, skipped, deleti
                 if col not in cols or target_col != "id":
                     continue
                 i = cols.index(col)
+                if any(r[i] is not None and type(r[i]) is not str for r in keep):
+                    raise BundleRefused(f"同步内容格式不正确：{table}.{col} 应为记录编号")
                 values = {r[i] for r in keep if r[i] is not None}
                 acc = accepted.get(target, set())
                 outside = {v for v in values if v not in acc}
@@ -375,6 +378,27 @@ def _check_references(desk, plan: Plan, inc: Incoming, accepted, skipped, deleti
                 getattr(plan, bucket)[table] = (cols, keep)
             else:
                 del getattr(plan, bucket)[table]
+
+
+def refused_by_database(exc: BaseException) -> BundleRefused | None:
+    """A clear refusal for a constraint the database enforced while applying (the transaction
+    has been rolled back), or None if ``exc`` is not about the incoming content."""
+    if isinstance(exc, OverflowError):
+        return BundleRefused("同步内容中有超出范围的数值")
+    cause = exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
+    if not isinstance(cause, (sqlite3.IntegrityError, sqlite3.InterfaceError,
+                              sqlite3.ProgrammingError, OverflowError)):
+        return None
+    text = str(cause)
+    if "UNIQUE" in text and "case_no" in text:
+        return BundleRefused("同步内容中的案件编号与本站已有的案件重复",
+                             hint="两个调委会可能使用了相同的简称；请让其中一个村更改简称后重新导出")
+    if "UNIQUE" in text:
+        return BundleRefused(f"同步内容与本站已有记录重复（{text[:80]}）")
+    if "FOREIGN KEY" in text:
+        return BundleRefused("同步内容不完整：有记录引用了不存在的记录",
+                             hint="请让发送方重新导出（必要时使用完整导出）")
+    return BundleRefused(f"同步内容中有不符合规则的值（{text[:80]}）")
 
 
 def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
@@ -465,7 +489,13 @@ def index_imported(desk: "Desk", plan: Plan) -> None:
         for chunk in _chunks(ids):
             present.update(r[0] for r in desk.db.conn.execute(
                 f"SELECT id FROM cases WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-        reindex_cases(desk, present, known=_new_cases_in_memory(desk, plan))
+        try:
+            known = _new_cases_in_memory(desk, plan)
+            with desk.transaction():             # a savepoint: fall back cleanly if it fails
+                reindex_cases(desk, present, known=known)
+        except (TypeError, AttributeError, ValueError):
+            # Odd values in memory (the database normalised them on insert): read them back.
+            reindex_cases(desk, present)
     desk.cases.ensure_index()
 
 

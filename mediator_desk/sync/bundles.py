@@ -21,7 +21,8 @@ from mediator_desk.errors import DeskError
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import log as synclog
-from mediator_desk.sync.apply import BATCH, apply_plan, index_imported, plan_incoming
+from mediator_desk.sync.apply import (BATCH, apply_plan, index_imported, plan_incoming,
+                                      refused_by_database)
 from mediator_desk.sync.common import (FILE_COLUMN, StagedFiles, attachment_path, audit_rows,
                                        check_schema, decrypt, encrypt, file_tables, new_manifest,
                                        read_attachment, read_payload)
@@ -364,25 +365,31 @@ def _import_bundle(desk, path: Path, dry_run, accept_fingerprint, progress, limi
             return ImportResult(status="unchanged", preview=preview,
                                 message="同步包中没有新内容，未作任何更改", **base)
         status = "conflicts" if plan.conflicts else "applied"
-        with desk.transaction():
-            if accept:
-                accept_village(desk, sender, accept_fingerprint)
-            apply_plan(desk, plan, progress=_Sub(progress, 5, 9, 10))
-            staged.commit()
-            desk.db.conn.execute(
-                "UPDATE sync_sites SET recv_seq = max(recv_seq, ?),"
-                " recv_audit_seq = max(recv_audit_seq, ?), name = ?,"
-                " recv_bundle_id = CASE WHEN ? >= recv_seq THEN ? ELSE recv_bundle_id END"
-                " WHERE site_id = ?",
-                (ch["to"], ch["audit_to"], sender["name"], ch["to"], m["bundle_id"],
-                 sender["site_id"]))
-            synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
-                                  result=status, summary=preview, file_name=path.name,
-                                  seq_from=ch["from"], seq_to=ch["to"])
-            desk.records.audit("sync_import", details={
-                "bundle_id": m["bundle_id"], "from": sender["name"], "file": path.name,
-                "seq": [ch["from"], ch["to"]], "conflicts": plan.conflict_count})
-            desk.note_change("sync_sites")
+        try:
+            with desk.transaction():
+                if accept:
+                    accept_village(desk, sender, accept_fingerprint)
+                apply_plan(desk, plan, progress=_Sub(progress, 5, 9, 10))
+                staged.commit()
+                desk.db.conn.execute(
+                    "UPDATE sync_sites SET recv_seq = max(recv_seq, ?),"
+                    " recv_audit_seq = max(recv_audit_seq, ?), name = ?,"
+                    " recv_bundle_id = CASE WHEN ? >= recv_seq THEN ? ELSE recv_bundle_id END"
+                    " WHERE site_id = ?",
+                    (ch["to"], ch["audit_to"], sender["name"], ch["to"], m["bundle_id"],
+                     sender["site_id"]))
+                synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                                      result=status, summary=preview, file_name=path.name,
+                                      seq_from=ch["from"], seq_to=ch["to"])
+                desk.records.audit("sync_import", details={
+                    "bundle_id": m["bundle_id"], "from": sender["name"], "file": path.name,
+                    "seq": [ch["from"], ch["to"]], "conflicts": plan.conflict_count})
+                desk.note_change("sync_sites")
+        except (DeskError, OverflowError) as exc:
+            refusal = refused_by_database(exc)
+            if refusal is None:
+                raise
+            raise refusal from None
         clock.lap("apply")
         index_imported(desk, plan)
         clock.lap("search_index")

@@ -18,7 +18,8 @@ from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import log as synclog
-from mediator_desk.sync.apply import apply_plan, index_imported, plan_incoming
+from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
+                                      refused_by_database)
 from mediator_desk.sync.common import apply_codes, check_schema, codes_payload, new_manifest, rows_of
 from mediator_desk.sync.container import (LIMITS, PAYLOAD_CLEAR, BundleRefused, Limits, dumps,
                                           loads_strict, read_container, write_container)
@@ -102,31 +103,37 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
         raise BundleRefused(f"“{sender['name']}”的签名密钥与本站登记的不同，文件可能是伪造的",
                             hint="请向司法所核实指纹；确认无误后使用“替换”选项（--replace）")
     plan = plan_incoming(desk, inc, bundle_id=m["bundle_id"])
-    with desk.transaction():
-        for p in others:
-            desk.db.conn.execute("UPDATE sync_sites SET status = 'revoked', revoked_at = ?"
-                                 " WHERE site_id = ?", (utc_now(), p["site_id"]))
-        if known is None:
-            desk.db.conn.execute(
-                "INSERT INTO sync_sites (site_id, role, name, signing_key, age_recipient,"
-                " fingerprint, status, enrolled_at) VALUES (?,?,?,?,?,?,'accepted',?)",
-                (sender["site_id"], "office", sender["name"], sender["signing_key"],
-                 sender["age_recipient"], fp, utc_now()))
-        else:
-            desk.db.conn.execute(
-                "UPDATE sync_sites SET name = ?, signing_key = ?, age_recipient = ?,"
-                " fingerprint = ?, status = 'accepted', revoked_at = '' WHERE site_id = ?",
-                (sender["name"], sender["signing_key"], sender["age_recipient"], fp,
-                 sender["site_id"]))
-        apply_plan(desk, plan)
-        codes = apply_codes(desk, inc.codes)
-        moved = _reparent_committee(desk, sender["site_id"])
-        synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
-                              result="applied", summary=plan.preview(), file_name=path.name)
-        desk.records.audit("enrol_import", details={"office": sender["name"],
-                                                    "site_id": sender["site_id"],
-                                                    "fingerprint": fp})
-        desk.note_change("sync_sites")
+    try:
+        with desk.transaction():
+            for p in others:
+                desk.db.conn.execute("UPDATE sync_sites SET status = 'revoked', revoked_at = ?"
+                                     " WHERE site_id = ?", (utc_now(), p["site_id"]))
+            if known is None:
+                desk.db.conn.execute(
+                    "INSERT INTO sync_sites (site_id, role, name, signing_key, age_recipient,"
+                    " fingerprint, status, enrolled_at) VALUES (?,?,?,?,?,?,'accepted',?)",
+                    (sender["site_id"], "office", sender["name"], sender["signing_key"],
+                     sender["age_recipient"], fp, utc_now()))
+            else:
+                desk.db.conn.execute(
+                    "UPDATE sync_sites SET name = ?, signing_key = ?, age_recipient = ?,"
+                    " fingerprint = ?, status = 'accepted', revoked_at = '' WHERE site_id = ?",
+                    (sender["name"], sender["signing_key"], sender["age_recipient"], fp,
+                     sender["site_id"]))
+            apply_plan(desk, plan)
+            codes = apply_codes(desk, inc.codes)
+            moved = _reparent_committee(desk, sender["site_id"])
+            synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                                  result="applied", summary=plan.preview(), file_name=path.name)
+            desk.records.audit("enrol_import", details={"office": sender["name"],
+                                                        "site_id": sender["site_id"],
+                                                        "fingerprint": fp})
+            desk.note_change("sync_sites")
+    except (DeskError, OverflowError) as exc:
+        refusal = refused_by_database(exc)
+        if refusal is None:
+            raise
+        raise refusal from None
     index_imported(desk, plan)
     return {"status": "applied", "office": {"site_id": sender["site_id"], "name": sender["name"]},
             "fingerprint": fp, "organisations": plan.preview()["tables"].get("organisations", {}),

@@ -22,7 +22,7 @@ from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import log as synclog
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
-                                      table_columns)
+                                      refused_by_database, table_columns)
 from mediator_desk.sync.bundles import ImportResult
 from mediator_desk.sync.common import (FILE_COLUMN, apply_codes, attachment_path, check_schema,
                                        codes_payload, encrypt, file_tables, new_manifest,
@@ -174,29 +174,35 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
     if not (plan.changed or ack or new_files or codes_newer or newer_no):
         return ImportResult(status="unchanged", preview=preview,
                             message="回执中没有新内容，未作任何更改", extra=extra, **base)
-    with desk.transaction():
-        apply_plan(desk, plan)
-        apply_codes(desk, inc.codes)
-        if ack:
+    try:
+        with desk.transaction():
+            apply_plan(desk, plan)
+            apply_codes(desk, inc.codes)
+            if ack:
+                desk.db.conn.execute(
+                    "UPDATE sync_sites SET acked_seq = ?, acked_audit_seq = ?, acked_bundle_id = ?"
+                    " WHERE site_id = ?", (ack["seq"], ack["audit_seq"], ack["bundle_id"],
+                                           office["site_id"]))
             desk.db.conn.execute(
-                "UPDATE sync_sites SET acked_seq = ?, acked_audit_seq = ?, acked_bundle_id = ?"
-                " WHERE site_id = ?", (ack["seq"], ack["audit_seq"], ack["bundle_id"],
-                                       office["site_id"]))
-        desk.db.conn.execute(
-            "UPDATE sync_sites SET receipt_no = max(receipt_no, ?), office_instance = ?"
-            " WHERE site_id = ?", (rc["receipt_no"], rc["office_instance"], office["site_id"]))
-        desk.db.conn.executemany(
-            "INSERT OR IGNORE INTO sync_files_acked (site_id, sha256) VALUES (?, ?)",
-            [(office["site_id"], s) for s in new_files])
-        synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
-                              result="conflicts" if plan.conflicts else "applied",
-                              summary=preview, file_name=path.name,
-                              seq_to=ack["seq"] if ack else 0)
-        desk.records.audit("receipt_import", details={
-            "bundle_id": m["bundle_id"], "from": m["sender"]["name"],
-            "receipt_no": rc["receipt_no"], "acked_seq": ack["seq"] if ack else None,
-            "file": path.name})
-        desk.note_change("sync_sites")
+                "UPDATE sync_sites SET receipt_no = max(receipt_no, ?), office_instance = ?"
+                " WHERE site_id = ?", (rc["receipt_no"], rc["office_instance"], office["site_id"]))
+            desk.db.conn.executemany(
+                "INSERT OR IGNORE INTO sync_files_acked (site_id, sha256) VALUES (?, ?)",
+                [(office["site_id"], s) for s in new_files])
+            synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                                  result="conflicts" if plan.conflicts else "applied",
+                                  summary=preview, file_name=path.name,
+                                  seq_to=ack["seq"] if ack else 0)
+            desk.records.audit("receipt_import", details={
+                "bundle_id": m["bundle_id"], "from": m["sender"]["name"],
+                "receipt_no": rc["receipt_no"], "acked_seq": ack["seq"] if ack else None,
+                "file": path.name})
+            desk.note_change("sync_sites")
+    except (DeskError, OverflowError) as exc:
+        refusal = refused_by_database(exc)
+        if refusal is None:
+            raise
+        raise refusal from None
     index_imported(desk, plan)
     report(progress, 5, 5)
     msg = f"已导入“{m['sender']['name']}”的回执（第 {rc['receipt_no']} 号）"

@@ -462,3 +462,42 @@ def test_refusals_are_logged_outside_the_database(setup, tmp_path):
     log = sync.import_log(office)
     assert log[0]["file"] == "cut.mdsync" and log[0]["result"] == "refused"
     assert "损坏" in log[0]["message"] or "不完整" in log[0]["message"]
+
+
+def test_values_the_database_refuses_change_nothing(setup, tmp_path):
+    """Constraints the schema enforces (CHECK, NOT NULL, UNIQUE) and values SQLite cannot
+    store refuse the whole bundle with a clear message."""
+    office, v1, _ = setup
+
+    def setter(table, column, value):
+        def edit(out):          # the newest row: one the office does not hold yet
+            t = out.tables[table]
+            t.rows[-1][t.columns.index(column)] = value
+        return edit
+
+    cases = [("parties", "role", "boss", "不符合规则"),
+             ("cases", "summary", None, "不符合规则"),
+             ("cases", "people_involved", 2 ** 70, "超出范围"),
+             ("cases", "summary", ["a", "list"], "不符合规则"),
+             ("parties", "case_id", 12345, "应为记录编号")]
+    for n, (table, column, value, expect) in enumerate(cases):
+        bad = craft_bundle(v1, tmp_path / f"v{n}.mdsync", edit_outgoing=setter(table, column, value))
+        assert expect in refused(office, bad), (table, column, value)
+
+
+def test_the_same_case_number_from_two_villages_is_refused_clearly(setup, sites, tmp_path):
+    office, v1, _ = setup
+    v2 = sites["v2"]
+    taken = office.query_one("SELECT case_no FROM cases WHERE site_id = ?", (v1.site_id,))
+    add_case(v2)
+    sync.export_bundle(v2, tmp_path / "c0.mdsync")
+    from sync_helpers import fingerprint_of
+
+    sync.accept_site(office, tmp_path / "c0.mdsync", fingerprint_of(v2))
+
+    def same_number(out):
+        t = out.tables["cases"]
+        t.rows[0][t.columns.index("case_no")] = taken["case_no"]
+
+    bad = craft_bundle(v2, tmp_path / "dup.mdsync", edit_outgoing=same_number)
+    assert "案件编号与本站已有的案件重复" in refused(office, bad)
