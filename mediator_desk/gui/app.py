@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator_desk.errors import DatabaseRefused, DeskError
-from mediator_desk.gui import resources, worker
+from mediator_desk.gui import documents_hooks, resources, worker
 from mediator_desk.gui.forms import STYLE_SHEET
 from mediator_desk.gui.messages import Messages
 
@@ -53,7 +53,10 @@ def create_main_window(desk):
 
     make_application()
     worker.install(desk)
-    return MainWindow()
+    documents_hooks.install_tab()
+    window = MainWindow()
+    documents_hooks.install_menu(window)
+    return window
 
 
 def open_desk(db_path=None):

@@ -48,6 +48,7 @@ class _Job:
     on_failure: Callable[[BaseException], None] | None
     parent: QObject | None
     label: str | None
+    busy_dialog: bool = True       # False: the caller shows its own progress (cancellable)
     result: Any = None
     error: BaseException | None = None
     trace: str = ""
@@ -104,8 +105,8 @@ class DeskRunner(QObject):
     def submit(self, parent: QObject | None, op: Callable[[Any], T],
                on_success: Callable[[T], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None,
-               label: str | None = None) -> int:
-        job = _Job(next(self._ids), op, on_success, on_failure, parent, label)
+               label: str | None = None, busy_dialog: bool = True) -> int:
+        job = _Job(next(self._ids), op, on_success, on_failure, parent, label, busy_dialog)
         if not self._pending:
             self.busy.emit(True)
         self._pending[job.id] = job
@@ -160,7 +161,7 @@ class DeskRunner(QObject):
     # --- progress ---------------------------------------------------------------------
     def _maybe_slow(self, job_id: int) -> None:
         job = self._pending.get(job_id)
-        if job is None:
+        if job is None or not job.busy_dialog:
             return
         self._slow.add(job_id)
         self._show_progress(job)
@@ -222,14 +223,16 @@ def shutdown() -> None:
 def run_op(parent: QObject | None, op: Callable[[Any], T],
            on_success: Callable[[T], None] | None = None,
            on_failure: Callable[[BaseException], None] | None = None, *,
-           label: str | None = None) -> int:
+           label: str | None = None, busy_dialog: bool = True) -> int:
     """Run ``op(desk)`` on the worker thread; call back on the GUI thread.
 
     ``parent``: the widget asking — callbacks are skipped if it has been deleted, and error
     boxes are shown over it. ``on_failure`` receives a DeskError (e.g. a ValidationError to
     show next to its field); without it the error is shown in a message box. Returns a job id.
+    ``busy_dialog=False``: no busy dialog, because the caller shows its own progress (e.g. a
+    cancellable progress bar fed by a core/progress.py object, see gui/printing.py).
     """
-    return runner().submit(parent, op, on_success, on_failure, label)
+    return runner().submit(parent, op, on_success, on_failure, label, busy_dialog)
 
 
 def changes_signal() -> Signal:

@@ -1,0 +1,250 @@
+"""Printing and saving documents from the GUI: the system print dialog, the save dialog, sending
+a PDF to a printer page by page, and a cancellable progress bar for long renders.
+
+    if OutputDialogs.choose_printer(parent, printer):   # tests replace these class methods
+        print_pdf(data, printer)
+    path = OutputDialogs.save_path(parent, title, "协议书.pdf", "pdf")
+
+Rendering happens on the worker (gui/worker.py); printing draws the rendered PDF's pages with
+QtPdf on the GUI thread (a QPainter on a QPrinter belongs to the GUI thread). Long work
+reports through :class:`ProgressBridge`, a core/progress.py object whose updates travel to a
+QProgressDialog by a queued signal and whose ``cancelled`` flag the Cancel button sets.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPageSize
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from mediator_desk.core.progress import Cancelled
+from mediator_desk.errors import DeskError
+from mediator_desk.gui import worker
+from mediator_desk.gui.messages import describe
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+# Pages are sent to the printer as images of this resolution at most (plenty for text; a
+# 1200 dpi A4 page would be a 140 MB image).
+PRINT_DPI = 300
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+_last_folder: list[str] = []     # the folder of the last save, offered next time
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` without characters Windows or Linux refuse in file names."""
+    return _UNSAFE.sub("_", name).strip(" .") or "document"
+
+
+class OutputDialogs:
+    """The modal dialogs of printing and saving, behind class methods so tests replace them."""
+
+    @classmethod
+    def choose_printer(cls, parent: QWidget | None, printer: QPrinter) -> bool:
+        """Show the system print dialog for ``printer``; True when the user pressed Print."""
+        dialog = QPrintDialog(printer, parent)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    @classmethod
+    def save_path(cls, parent: QWidget | None, title: str, suggested: str, fmt: str) -> str:
+        """Ask where to save; returns the path (with the right extension) or "" if cancelled."""
+        from PySide6.QtCore import QStandardPaths
+
+        folder = _last_folder[0] if _last_folder else QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        filters = {"pdf": translate("Printing", "PDF files (*.pdf)"),
+                   "docx": translate("Printing", "Word documents (*.docx)")}
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
+                                              filters[fmt])
+        return with_suffix(path, fmt) if path else ""
+
+
+def with_suffix(path: str, fmt: str) -> str:
+    """``path`` ending in ``.fmt`` (the save dialog does not add it everywhere)."""
+    if not path.lower().endswith("." + fmt):
+        path += "." + fmt
+    _last_folder[:] = [str(Path(path).parent)]
+    return path
+
+
+# --- PDF pages ------------------------------------------------------------------------------
+
+class LoadedPdf:
+    """A QPdfDocument reading from memory (keeps the buffer alive as long as the document)."""
+
+    def __init__(self, data: bytes, parent: QObject | None = None):
+        self.bytes = QByteArray(data)
+        self.buffer = QBuffer(parent)
+        self.buffer.setData(self.bytes)
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(parent)
+        self.document.load(self.buffer)
+
+    @property
+    def ok(self) -> bool:
+        return self.document.status() == QPdfDocument.Status.Ready \
+            and self.document.pageCount() > 0
+
+    def close(self) -> None:
+        self.document.close()
+        self.buffer.close()
+
+
+def page_image(document: QPdfDocument, page: int, dpi: float) -> QImage:
+    """Page ``page`` (0-based) at ``dpi``, painted on white (QPdfDocument.render leaves the
+    background transparent, which prints and shows as black or grey)."""
+    points = document.pagePointSize(page)
+    size = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, document.render(page, size))
+    painter.end()
+    return image
+
+
+def print_pdf(data: bytes, printer: QPrinter,
+              on_page: Callable[[int, int], bool] | None = None) -> int:
+    """Print the PDF ``data`` on ``printer`` (the page range chosen in the dialog is kept; the
+    printer makes the copies). Each page is scaled to fit the paper, centred. Returns the number
+    of pages printed. ``on_page(done, total)`` is called before each page; returning False
+    stops. Raises DeskError if the PDF cannot be read or the printer cannot start."""
+    pdf = LoadedPdf(data)
+    try:
+        if not pdf.ok:
+            raise DeskError("无法读取要打印的文书", hint="请重新生成后再打印")
+        doc = pdf.document
+        count = doc.pageCount()
+        first, last = 0, count - 1
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first = min(printer.fromPage(), count) - 1
+            last = min(max(printer.toPage(), printer.fromPage()), count) - 1
+        size = doc.pagePointSize(first)
+        printer.setPageSize(QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise DeskError("打印机无法开始打印", hint="请检查打印机是否连接、是否有纸，再试一次")
+        dpi = min(printer.resolution(), PRINT_DPI)
+        printed = 0
+        try:
+            for page in range(first, last + 1):
+                if on_page is not None and on_page(printed, last - first + 1) is False:
+                    break
+                if printed:
+                    printer.newPage()
+                image = page_image(doc, page, dpi)
+                target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+                scale = min(target.width() / image.width(), target.height() / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                painter.drawImage(QRectF(target.x() + (target.width() - w) / 2,
+                                         target.y() + (target.height() - h) / 2, w, h), image)
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+    finally:
+        pdf.close()
+
+
+def printer_target(printer: QPrinter) -> str:
+    """Where a print went, for the audit trail (the file when printing to a file)."""
+    return printer.outputFileName() or printer.printerName() or "printer"
+
+
+# --- progress ------------------------------------------------------------------------------
+
+class ProgressBridge(QObject):
+    """A core/progress.py progress object for work on the worker thread.
+
+    ``update`` is called on the worker; ``progressed`` reaches GUI-thread receivers queued.
+    ``cancel()`` (GUI thread) makes ``cancelled`` true, and the core then raises Cancelled."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._cancelled = threading.Event()
+
+    def update(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+
+def run_with_progress(parent: QWidget, op: Callable[[Any, ProgressBridge], Any], label: str,
+                      on_success: Callable[[Any], None],
+                      on_failure: Callable[[BaseException], None] | None = None,
+                      on_cancel: Callable[[], None] | None = None) -> QProgressDialog:
+    """Run ``op(desk, progress)`` on the worker with a progress bar that can cancel it.
+
+    The dialog is returned (tests read its value; ``dialog.bridge`` is the progress object).
+    A cancel ends in ``on_cancel`` (nothing was saved), other DeskErrors in ``on_failure``
+    (default: a message box)."""
+    dialog = QProgressDialog(label, translate("Printing", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(translate("Printing", "Please wait"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    bridge = ProgressBridge(dialog)
+    dialog.bridge = bridge
+    dialog.reached = (0, 0)
+
+    def moved(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+        dialog.reached = (done, total)
+
+    def finish() -> None:
+        dialog.hide()
+        dialog.deleteLater()
+
+    def succeeded(result) -> None:
+        finish()
+        on_success(result)
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        if isinstance(exc, Cancelled):
+            if on_cancel is not None:
+                on_cancel()
+            return
+        if on_failure is not None:
+            on_failure(exc)
+        else:
+            from mediator_desk.gui.messages import Messages
+            Messages.error(parent, exc)
+
+    def guarded(desk):
+        # Every failure must reach ``failed`` (which closes the dialog); the worker hands only
+        # DeskErrors to on_failure, so an unexpected one is logged here and passed on as one.
+        try:
+            return op(desk, bridge)
+        except DeskError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            log.exception("operation with progress failed")
+            raise DeskError(describe(exc)[0]) from exc
+
+    bridge.progressed.connect(moved, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(bridge.cancel)
+    dialog.show()
+    worker.run_op(parent, guarded, succeeded, failed, label=label, busy_dialog=False)
+    return dialog
