@@ -158,6 +158,18 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
             items.append(_item(r, "risk_unreported", due, today,
                                f"{r['flagged_on']}发现“{RISK_KINDS[r['kind']]}”，尚未向公安机关报告"
                                "（《人民调解法》第二十五条）"))
+        # A case marked at risk in the register (issue-2 flag) without any typed risk yet:
+        # the mediator still has to say which risk it is and whether the police were told.
+        rows = q(
+            "SELECT c.id AS case_id, c.case_no, c.received_date, c.risk_note FROM cases c"
+            " WHERE c.risk_flag = 1 AND c.status != 'archived' AND NOT EXISTS"
+            " (SELECT 1 FROM risk_flags r WHERE r.case_id = c.id)"
+            f" ORDER BY c.received_date, c.case_no{lim}")
+        for r in rows:
+            due = date.fromisoformat(r["received_date"])
+            items.append(_item(r, "risk_unreported", due, today,
+                               f"登记时标记了激化风险（{r['risk_note']}），尚未登记风险类型"
+                               "及向公安机关报告情况（《人民调解法》第二十五条）"))
 
     items.sort(key=lambda i: (i["due"], i["case_no"], i["kind"]))
     return items

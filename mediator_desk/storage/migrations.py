@@ -598,3 +598,11 @@ def m0006_todo_index(db):
     CREATE INDEX agreements_unperformed ON agreements(performance_deadline)
         WHERE effective_on != '' AND voided_on = '' AND performance_status != 'performed';
     """)
+
+
+@MIGRATIONS(name="0007_case_risk_index")
+def m0007_case_risk_index(db):
+    """The to-do list also reads cases flagged at risk in the register (few of them)."""
+    db.executescript("""
+    CREATE INDEX cases_risk ON cases(received_date) WHERE risk_flag = 1;
+    """)

@@ -127,3 +127,17 @@ def test_performance_overdue_stops_once_a_party_has_sued(desk, make_case):
                        performance="not_performed", lawsuit=True,
                        lawsuit_note="张三已向人民法院起诉", today=T)
     assert overdue() == []
+
+
+def test_todo_lists_a_case_flagged_at_registration_until_the_risk_is_typed(desk, make_case):
+    case_id = make_case(received_date="2026-03-10", risk_flag=True, risk_note="双方扬言动手")
+    items = [i for i in desk.todo(today=DAY) if i["case_id"] == case_id
+             and i["kind"] == "risk_unreported"]
+    assert len(items) == 1
+    assert "双方扬言动手" in items[0]["description"] and items[0]["due"] == "2026-03-10"
+    # once the risk is typed, the typed risk (not yet reported) is the one to-do item
+    desk.outcomes.flag_risk(case_id, kind="group_fight", flagged_on="2026-03-11",
+                            note="双方扬言动手", today=DAY)
+    items = [i for i in desk.todo(today=DAY) if i["case_id"] == case_id
+             and i["kind"] == "risk_unreported"]
+    assert [i["due"] for i in items] == ["2026-03-11"]
