@@ -43,7 +43,7 @@ class DocumentViewer(QDialog):
         self.preview = PdfPreview()
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setShortcut("Ctrl+P")
-        self.save_pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        self.save_pdf_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_docx_button = QPushButton(self.tr("Save as &Word…"))
         self.save_docx_button.setVisible(render_docx is not None)
         close = QPushButton(self.tr("&Close"))

@@ -176,18 +176,19 @@ class DocumentsTab(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         em = self.fontMetrics().horizontalAdvance("中")
-        self.splitter.setSizes([em * 16, em * 50])
+        self._fit_kinds()
+        self.splitter.setSizes([self.kinds.minimumWidth(), em * 50])
 
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setToolTip(self.tr("Print the document shown (Ctrl+P)"))
         self.print_button.setShortcut("Ctrl+P")
-        self.save_pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        self.save_pdf_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_docx_button = QPushButton(self.tr("Save as &Word…"))
         self.save_docx_button.setToolTip(self.tr("A DOCX file with the same content, to edit "
                                                  "in Word or WPS"))
         self.blank_button = QPushButton(self.tr("Print bla&nk form…"))
         self.blank_button.setToolTip(self.tr("Print the chosen form blank, to fill in by hand"))
-        self.dossier_button = QPushButton(self.tr("Print &whole case file…"))
+        self.dossier_button = QPushButton(self.tr("Print whole case &file…"))
         self.dossier_button.setToolTip(self.tr("Cover, table of contents, every document and "
                                                "the attached scans, as one file"))
         buttons = QGridLayout()
@@ -283,6 +284,13 @@ class DocumentsTab(QWidget):
         self.record_label.setVisible(many)
         self.record.setVisible(many)
 
+    def _fit_kinds(self) -> None:
+        # Wide enough for the longest name: no sideways scrolling in the list.
+        self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        width = self.kinds.sizeHintForColumn(0) + 2 * self.kinds.frameWidth() \
+            + self.kinds.verticalScrollBar().sizeHint().width() + 2 * self.kinds.spacing()
+        self.kinds.setMinimumWidth(width)
+
     def _label_kinds(self) -> None:
         # Per-record kinds show how many records the case has: "人民调解调查记录（2份）".
         labels = {k.code: k for k in documents.list_kinds()}
@@ -298,6 +306,7 @@ class DocumentsTab(QWidget):
                          else self.tr("{label} (none yet)").format(label=label))
             item.setForeground(self.palette().color(
                 QPalette.ColorRole.Text if n else QPalette.ColorRole.PlaceholderText))
+        self._fit_kinds()
 
     # --- records ------------------------------------------------------------------------
     def load_records(self) -> None:

@@ -5,275 +5,275 @@
     <name>AgreementTab</name>
     <message>
         <source>New agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>新协议</translation>
     </message>
     <message>
         <source>Supplementary agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议</translation>
     </message>
     <message>
         <source>Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>作废…</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>协议</translation>
     </message>
     <message>
         <source>Content of the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>协议内容</translation>
     </message>
     <message>
         <source>Term (one per row)</source>
-        <translation type="unfinished"></translation>
+        <translation>协议条款（每行一条）</translation>
     </message>
     <message>
         <source>e.g. paid in cash in one sum at the committee</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：在调委会一次性现金支付</translation>
     </message>
     <message>
         <source>in yuan, e.g. 12000 or 1.2万</source>
-        <translation type="unfinished">单位：元，例如 12000 或 1.2万</translation>
+        <translation>单位元，例如 12000 或 1.2万</translation>
     </message>
     <message>
         <source>others, separated by 、</source>
-        <translation type="unfinished"></translation>
+        <translation>其他人，用“、”分隔</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished"></translation>
+        <translation>协议形式</translation>
     </message>
     <message>
         <source>Agreed on</source>
-        <translation type="unfinished"></translation>
+        <translation>达成日期</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Main facts and matters in dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
         <source>Agreed terms</source>
-        <translation type="unfinished"></translation>
+        <translation>协议条款</translation>
     </message>
     <message>
         <source>How it is performed</source>
-        <translation type="unfinished"></translation>
+        <translation>履行方式</translation>
     </message>
     <message>
         <source>Performed by</source>
-        <translation type="unfinished"></translation>
+        <translation>履行期限</translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>协议金额（元）</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>份数</translation>
     </message>
     <message>
         <source>Mediators</source>
-        <translation type="unfinished"></translation>
+        <translation>人民调解员</translation>
     </message>
     <message>
         <source>Recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Type the terms exactly as the parties agreed them; nothing is filled in for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按当事人实际达成的内容逐条填写；软件不会替您填写任何条款。</translation>
     </message>
     <message>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>签字</translation>
     </message>
     <message>
         <source>no scan chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择扫描件</translation>
     </message>
     <message>
         <source>Choose scan…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择扫描件…</translation>
     </message>
     <message>
         <source>Record signing</source>
-        <translation type="unfinished"></translation>
+        <translation>登记签字</translation>
     </message>
     <message>
         <source>Signed on</source>
-        <translation type="unfinished"></translation>
+        <translation>签字日期</translation>
     </message>
     <message>
         <source>Scan of the signed copy</source>
-        <translation type="unfinished"></translation>
+        <translation>签字件扫描件</translation>
     </message>
     <message>
         <source>Printing is not signing. A written agreement takes effect on the day every party, the mediator and the committee seal have completed it (Art. 29): record that day here, with a scan of the signed copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印不等于签字。书面协议自各方当事人签名、盖章或按指印，人民调解员签名并加盖调委会印章之日起生效（第二十九条）：请在此登记这一天，并附上签字件的扫描件。</translation>
     </message>
     <message>
         <source>In force</source>
-        <translation type="unfinished"></translation>
+        <translation>协议生效</translation>
     </message>
     <message>
         <source>Judicial confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>司法确认</translation>
     </message>
     <message>
         <source>e.g. the basic people&apos;s court of the county</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：本旗（县）人民法院</translation>
     </message>
     <message>
         <source>Record the application</source>
-        <translation type="unfinished"></translation>
+        <translation>登记申请</translation>
     </message>
     <message>
         <source>Applied on</source>
-        <translation type="unfinished"></translation>
+        <translation>申请日期</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished"></translation>
+        <translation>受理法院</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>e.g. (2026) Inner Mongolia 0421 civil special No. 12</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：（2026）内0421民特12号</translation>
     </message>
     <message>
         <source>Record the court&apos;s decision</source>
-        <translation type="unfinished"></translation>
+        <translation>登记法院裁定</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>确认结果</translation>
     </message>
     <message>
         <source>Decided on</source>
-        <translation type="unfinished"></translation>
+        <translation>裁定日期</translation>
     </message>
     <message>
         <source>Court case number</source>
-        <translation type="unfinished"></translation>
+        <translation>法院案号</translation>
     </message>
     <message>
         <source>Supplementary</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议</translation>
     </message>
     <message>
         <source>New agreement (the number is given when it is recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>新协议（登记后自动编号）</translation>
     </message>
     <message>
         <source>Supplementary agreement to {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>协议{no}的补充协议</translation>
     </message>
     <message>
         <source>No agreement recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未登记调解协议</translation>
     </message>
     <message>
         <source>supplementary agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议</translation>
     </message>
     <message>
         <source>Agreement {no} — {kind} — {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>协议{no}&#x3000;{kind}&#x3000;{state}</translation>
     </message>
     <message>
         <source>Voided on {day}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于{day}作废：{reason}</translation>
     </message>
     <message>
         <source>An agreement in force cannot be changed: correct it with a supplementary agreement, or void it with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>已生效的协议不能修改：如需更正，请订立补充协议，或写明理由作废。</translation>
     </message>
     <message>
         <source>Record the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>登记协议</translation>
     </message>
     <message>
         <source>Record the supplementary agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>登记补充协议</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished">保存修改</translation>
+        <translation>保存修改</translation>
     </message>
     <message>
         <source>Confirmed by a court: it cannot be voided here</source>
-        <translation type="unfinished"></translation>
+        <translation>该协议已经人民法院司法确认，不能在此作废</translation>
     </message>
     <message>
         <source>Signed on {signed}; in force since {day} (Art. 29).</source>
-        <translation type="unfinished"></translation>
+        <translation>{signed}签字，自{day}起生效（第二十九条）。</translation>
     </message>
     <message>
         <source>Oral agreement: in force since the day it was reached, {day} (Art. 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>口头协议：自达成之日（{day}）起生效（第三十条）。</translation>
     </message>
     <message>
         <source>Judicial confirmation applies to written agreements only.</source>
-        <translation type="unfinished"></translation>
+        <translation>司法确认只适用于书面调解协议。</translation>
     </message>
     <message>
         <source>Judicial confirmation applied for on {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于{day}申请司法确认。</translation>
     </message>
     <message>
         <source>Judicial confirmation (Art. 33): the parties may apply together from {start} to {end} — {left}.</source>
-        <translation type="unfinished"></translation>
+        <translation>司法确认（第三十三条）：双方当事人可在{start}至{end}期间共同申请——{left}。</translation>
     </message>
     <message>
         <source>Applied on {day} to {court}: {result}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}向{court}申请：{result}</translation>
     </message>
     <message>
         <source> (decided on {day})</source>
-        <translation type="unfinished"></translation>
+        <translation>（{day}裁定）</translation>
     </message>
     <message>
         <source>, court case number {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>，案号{no}</translation>
     </message>
     <message>
         <source>The parties apply together to the court within 30 days of the agreement taking effect; a confirmed agreement can be enforced.</source>
-        <translation type="unfinished"></translation>
+        <translation>双方当事人自协议生效之日起30日内共同向人民法院申请；经确认的协议可以申请强制执行。</translation>
     </message>
     <message>
-        <source>The 30-day window closed on {day}</source>
-        <translation type="unfinished"></translation>
+        <source>The 30-day window closed on {day}. Record an application only if the parties applied by then.</source>
+        <translation>30日的申请期限已于{day}届满。只有当事人在此之前已经申请的，才在此登记。</translation>
     </message>
     <message>
         <source>default: {n} (each party and the committee)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认{n}份（当事人各一份，调委会一份）</translation>
     </message>
     <message>
         <source>An oral agreement takes effect on the day it is reached (Art. 30) and cannot be changed afterwards. Record it?</source>
-        <translation type="unfinished"></translation>
+        <translation>口头协议自达成之日起生效（第三十条），登记后不能修改。确定登记吗？</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">正在保存…</translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Scan of the signed agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>已签字协议的扫描件</translation>
     </message>
     <message>
         <source>Record the signing without a scan of the signed copy?</source>
-        <translation type="unfinished"></translation>
+        <translation>没有签字件扫描件，仍然登记签字吗？</translation>
     </message>
 </context>
 <context>
@@ -291,154 +291,154 @@
     <name>ArchiveDialog</name>
     <message>
         <source>Archive the case file</source>
-        <translation type="unfinished"></translation>
+        <translation>立卷归档</translation>
     </message>
     <message>
         <source>After archiving, the case can be viewed and printed but no longer changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>立卷归档后，案件只能查看和打印，不能再修改。</translation>
     </message>
     <message>
         <source>Filed by</source>
-        <translation type="unfinished"></translation>
+        <translation>立卷人</translation>
     </message>
     <message>
         <source>Filed on</source>
-        <translation type="unfinished"></translation>
+        <translation>立卷日期</translation>
     </message>
     <message>
         <source>Retention period</source>
-        <translation type="unfinished"></translation>
+        <translation>保管期限</translation>
     </message>
     <message>
         <source>(choose)</source>
-        <translation type="unfinished">（请选择）</translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>Volume title</source>
-        <translation type="unfinished"></translation>
+        <translation>卷名</translation>
     </message>
     <message>
         <source>File note</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗情况说明</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Please choose the retention period</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择保管期限</translation>
     </message>
     <message>
         <source>Archive this case now? It can no longer be changed afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在立卷归档吗？归档后案件不能再修改。</translation>
     </message>
 </context>
 <context>
     <name>AttachmentsTab</name>
     <message>
         <source>Add files</source>
-        <translation type="unfinished"></translation>
+        <translation>添加附件</translation>
     </message>
     <message>
         <source>Choose files and add…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件并添加…</translation>
     </message>
     <message>
         <source>What the files are</source>
-        <translation type="unfinished"></translation>
+        <translation>附件类别</translation>
     </message>
     <message>
         <source>Belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>所属记录</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>No attachments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有附件。</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>the case as a whole</source>
-        <translation type="unfinished"></translation>
+        <translation>整个案件</translation>
     </message>
     <message>
         <source>Party {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人 {name}</translation>
     </message>
     <message>
         <source>Investigation record {no} ({day})</source>
-        <translation type="unfinished"></translation>
+        <translation>调查记录{no}（{day}）</translation>
     </message>
     <message>
         <source>Mediation record {no} ({day})</source>
-        <translation type="unfinished"></translation>
+        <translation>调解记录{no}（{day}）</translation>
     </message>
     <message>
         <source>Agreement {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议{no}</translation>
     </message>
     <message>
         <source>Follow-up visit of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}的回访</translation>
     </message>
     <message>
         <source>Judicial confirmation ({court})</source>
-        <translation type="unfinished"></translation>
+        <translation>司法确认（{court}）</translation>
     </message>
     <message>
         <source>PDF or images ({types}), at most {mb} MB each.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF或图片（{types}），每个文件不超过{mb} MB。</translation>
     </message>
     <message>
         <source>Belongs to: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>所属：{what}</translation>
     </message>
     <message>
         <source>The file is missing from the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹中找不到该文件</translation>
     </message>
     <message>
         <source>{n} attachment file(s) are missing from the data folder: {names}. Copy them back from a backup, or add the scans again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹中缺少{n}个附件文件：{names}。请从备份中复制回来，或重新添加扫描件。</translation>
     </message>
     <message>
         <source>Choose an attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个附件</translation>
     </message>
     <message>
         <source>The scan of a signed agreement proves that it took effect: it stays</source>
-        <translation type="unfinished"></translation>
+        <translation>已签字协议的扫描件是协议生效的凭据，不能删除</translation>
     </message>
     <message>
         <source>Add scans, photos or PDFs</source>
-        <translation type="unfinished"></translation>
+        <translation>添加扫描件、照片或PDF文件</translation>
     </message>
     <message>
         <source>Adding files…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在添加附件…</translation>
     </message>
     <message>
         <source>The file of “{name}” is missing from the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹中找不到附件“{name}”的文件。</translation>
     </message>
     <message>
         <source>Cannot open “{name}”: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开“{name}”：{error}</translation>
     </message>
     <message>
         <source>Delete the attachment “{name}”? This is recorded in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除附件“{name}”吗？删除操作会记入操作记录。</translation>
     </message>
 </context>
 <context>
@@ -723,71 +723,71 @@
     <name>CaseFileTab</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文书名称</translation>
     </message>
     <message>
         <source>Needed</source>
-        <translation type="unfinished"></translation>
+        <translation>要求</translation>
     </message>
     <message>
         <source>In the file</source>
-        <translation type="unfinished"></translation>
+        <translation>已有</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Archiving</source>
-        <translation type="unfinished"></translation>
+        <translation>立卷归档</translation>
     </message>
     <message>
         <source>Archive the case file…</source>
-        <translation type="unfinished"></translation>
+        <translation>立卷归档…</translation>
     </message>
     <message>
         <source>One case, one file: the documents in the order of the Ministry of Justice&apos;s table of contents. Required items must be present before the file is archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>一案一卷：按司法部卷宗目录的顺序列出文书。必备材料齐全后才能立卷归档。</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>有</translation>
     </message>
     <message>
         <source>MISSING</source>
-        <translation type="unfinished"></translation>
+        <translation>缺</translation>
     </message>
     <message>
         <source>{n} record(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}份记录</translation>
     </message>
     <message>
         <source>{n} scan(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}份扫描件</translation>
     </message>
     <message>
         <source>Missing required items: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必备材料：{items}</translation>
     </message>
     <message>
         <source>Every required item is in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>必备材料齐全。</translation>
     </message>
     <message>
         <source>Archived on {day} by {who}; retention {retention}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}由{who}立卷，保管期限{retention}。</translation>
     </message>
     <message>
         <source>Volume: {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷名：{title}。</translation>
     </message>
     <message>
         <source>A closed case (agreement in force or performed, mediation ended, withdrawn or refused) is archived once its file is complete. Afterwards it can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>办结的案件（协议已生效或已履行、调解终止、撤回或不予受理）在卷宗材料齐全后立卷归档。归档后不能再修改。</translation>
     </message>
 </context>
 <context>
@@ -822,45 +822,56 @@
     </message>
 </context>
 <context>
-    <name>CasePath</name>
+    <name>CaseOwner</name>
     <message>
-        <source>Archived on {day} by {who} (retention: {retention}). This case can be viewed but no longer changed.</source>
+        <source>This case belongs to {committee}: the township office can only comment on, approve or return it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This case is archived: it can be viewed but no longer changed.</source>
+        <source>its village</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasePath</name>
+    <message>
+        <source>Archived on {day} by {who} (retention: {retention}). This case can be viewed but no longer changed.</source>
+        <translation>本案已于{day}由{who}立卷归档（保管期限：{retention}），只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>This case is archived: it can be viewed but no longer changed.</source>
+        <translation>本案已立卷归档，只能查看，不能修改。</translation>
     </message>
 </context>
 <context>
     <name>CaseTabs</name>
     <message>
         <source>Acceptance and records</source>
-        <translation type="unfinished"></translation>
+        <translation>受理与记录</translation>
     </message>
     <message>
         <source>Outcome and risks</source>
-        <translation type="unfinished"></translation>
+        <translation>结果与风险</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议</translation>
     </message>
     <message>
         <source>Performance and follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>履行与回访</translation>
     </message>
     <message>
         <source>Case file</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>操作记录</translation>
     </message>
 </context>
 <context>
@@ -904,8 +915,8 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存为 PDF(&amp;D)…</translation>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <source>Save as &amp;Word…</source>
@@ -1002,10 +1013,6 @@
         <translation>打印右边显示的文书（Ctrl+P）</translation>
     </message>
     <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存为 PDF(&amp;D)…</translation>
-    </message>
-    <message>
         <source>Save as &amp;Word…</source>
         <translation>另存为 Word(&amp;W)…</translation>
     </message>
@@ -1022,8 +1029,12 @@
         <translation>打印所选文书的空白表，供手工填写</translation>
     </message>
     <message>
-        <source>Print &amp;whole case file…</source>
-        <translation>打印整本卷宗(&amp;W)…</translation>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Print whole case &amp;file…</source>
+        <translation>打印整本卷宗(&amp;F)…</translation>
     </message>
     <message>
         <source>Cover, table of contents, every document and the attached scans, as one file</source>
@@ -1146,375 +1157,379 @@
     <name>Files</name>
     <message>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
     <message>
         <source>Edit follow-up visit</source>
-        <translation type="unfinished"></translation>
+        <translation>修改回访记录</translation>
     </message>
     <message>
         <source>New follow-up visit</source>
-        <translation type="unfinished"></translation>
+        <translation>新建回访记录</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>协议</translation>
     </message>
     <message>
         <source>Visited on</source>
-        <translation type="unfinished"></translation>
+        <translation>回访日期</translation>
     </message>
     <message>
         <source>Party visited</source>
-        <translation type="unfinished"></translation>
+        <translation>回访的当事人</translation>
     </message>
     <message>
         <source>Reason for the visit</source>
-        <translation type="unfinished"></translation>
+        <translation>回访事由</translation>
     </message>
     <message>
         <source>e.g. check that the agreement was performed</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：核实协议履行情况</translation>
     </message>
     <message>
         <source>Performance found</source>
-        <translation type="unfinished"></translation>
+        <translation>协议履行情况</translation>
     </message>
     <message>
         <source>(not checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未核实）</translation>
     </message>
     <message>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>满意程度</translation>
     </message>
     <message>
         <source>(not asked)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未询问）</translation>
     </message>
     <message>
         <source>A party has gone to court since</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人已向法院起诉</translation>
     </message>
     <message>
         <source>About the lawsuit</source>
-        <translation type="unfinished"></translation>
+        <translation>诉讼情况</translation>
     </message>
     <message>
         <source>Signs that the mediation was wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>发现错调迹象</translation>
     </message>
     <message>
         <source>What was wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>错调情况</translation>
     </message>
     <message>
         <source>Escalation or hidden risk</source>
-        <translation type="unfinished"></translation>
+        <translation>有激化或隐患</translation>
     </message>
     <message>
         <source>About the risk</source>
-        <translation type="unfinished"></translation>
+        <translation>激化或隐患情况</translation>
     </message>
     <message>
         <source>Action taken</source>
-        <translation type="unfinished"></translation>
+        <translation>采取的措施</translation>
     </message>
     <message>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>回访人</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>No agreement is in force</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已生效的协议</translation>
     </message>
 </context>
 <context>
     <name>FollowUpTab</name>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>协议</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>履行情况</translation>
     </message>
     <message>
         <source>no proof chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择履行凭证</translation>
     </message>
     <message>
         <source>Choose proof…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择凭证…</translation>
     </message>
     <message>
         <source>A receipt, a transfer slip … (PDF or image)</source>
-        <translation type="unfinished"></translation>
+        <translation>收条、汇款单等（PDF或图片）</translation>
     </message>
     <message>
         <source>Record performance</source>
-        <translation type="unfinished"></translation>
+        <translation>登记履行情况</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>履行状态</translation>
     </message>
     <message>
         <source>Checked on</source>
-        <translation type="unfinished"></translation>
+        <translation>核实日期</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Proof</source>
-        <translation type="unfinished"></translation>
+        <translation>履行凭证</translation>
     </message>
     <message>
         <source>Proof of performance on file</source>
-        <translation type="unfinished"></translation>
+        <translation>已附的履行凭证</translation>
     </message>
     <message>
         <source>Follow-up plan</source>
-        <translation type="unfinished"></translation>
+        <translation>回访计划</translation>
     </message>
     <message>
         <source>empty: the default day</source>
-        <translation type="unfinished"></translation>
+        <translation>不填：按默认日期</translation>
     </message>
     <message>
         <source>Set the visit day</source>
-        <translation type="unfinished"></translation>
+        <translation>设定回访日期</translation>
     </message>
     <message>
         <source>Visit on</source>
-        <translation type="unfinished"></translation>
+        <translation>计划回访日期</translation>
     </message>
     <message>
         <source>Follow-up visits</source>
-        <translation type="unfinished"></translation>
+        <translation>回访记录</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Party visited</source>
-        <translation type="unfinished"></translation>
+        <translation>回访的当事人</translation>
     </message>
     <message>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>回访人</translation>
     </message>
     <message>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>满意程度</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>回访情况</translation>
     </message>
     <message>
         <source>Add follow-up visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加回访记录…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Supplementary</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议</translation>
     </message>
     <message>
         <source>Performance and follow-up visits start when an agreement is in force (a written agreement once it is signed; an oral one on the day it is reached).</source>
-        <translation type="unfinished"></translation>
+        <translation>协议生效后才能登记履行情况和回访（书面协议自签字之日起生效，口头协议自达成之日起生效）。</translation>
     </message>
     <message>
         <source>lawsuit: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>已起诉：{note}</translation>
     </message>
     <message>
         <source>signs of wrong mediation: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>错调迹象：{note}</translation>
     </message>
     <message>
         <source>escalation risk: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>激化隐患：{note}</translation>
     </message>
     <message>
         <source>action: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>措施：{note}</translation>
     </message>
     <message>
         <source>No agreement is in force</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已生效的协议</translation>
     </message>
     <message>
         <source>Performance: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>履行情况：{status}</translation>
     </message>
     <message>
         <source> (checked on {day})</source>
-        <translation type="unfinished"></translation>
+        <translation>（{day}核实）</translation>
     </message>
     <message>
         <source>To be performed by {day}; method: {method}</source>
-        <translation type="unfinished"></translation>
+        <translation>履行期限：{day}；履行方式：{method}</translation>
     </message>
     <message>
         <source> (file missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>（文件缺失）</translation>
     </message>
     <message>
         <source>Visit planned for {day}; visited on {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划于{day}回访；已于{last}回访。</translation>
     </message>
     <message>
         <source>Visit planned for {day} — {left}.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划于{day}回访——{left}。</translation>
     </message>
     <message>
         <source>(day set by the mediator)</source>
-        <translation type="unfinished"></translation>
+        <translation>（调解员设定的日期）</translation>
     </message>
     <message>
-        <source>(the default: days after the performance deadline)</source>
-        <translation type="unfinished"></translation>
+        <source>(the default: {n} days after the performance deadline)</source>
+        <translation>（默认：履行期限届满后{n}天）</translation>
+    </message>
+    <message>
+        <source>(the default: {n} days after the agreement took effect)</source>
+        <translation>（默认：协议生效后{n}天）</translation>
     </message>
     <message>
         <source>No visit planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有回访计划。</translation>
     </message>
     <message>
         <source>Proof of performance</source>
-        <translation type="unfinished"></translation>
+        <translation>履行凭证</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">正在保存…</translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Delete the follow-up visit of {day}? This is recorded in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除{day}的回访记录吗？删除操作会记入操作记录。</translation>
     </message>
 </context>
 <context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录类别</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改内容</translation>
     </message>
     <message>
         <source>Nothing recorded for this case yet (sample cases are generated in bulk, without a history of their own).</source>
-        <translation type="unfinished"></translation>
+        <translation>本案还没有操作记录（示例案件是批量生成的，没有单独的操作记录）。</translation>
     </message>
     <message>
         <source>Every change is recorded with the user and the time; nothing can be changed without leaving a trace here.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一次修改都记下操作人和时间；任何修改都会在这里留下记录。</translation>
     </message>
 </context>
 <context>
     <name>InvestigationDialog</name>
     <message>
         <source>Edit investigation record</source>
-        <translation type="unfinished"></translation>
+        <translation>修改调查记录</translation>
     </message>
     <message>
         <source>New investigation record</source>
-        <translation type="unfinished"></translation>
+        <translation>新建调查记录</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Start time</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>e.g. 14:30</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 14:30</translation>
     </message>
     <message>
         <source>End time</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间</translation>
     </message>
     <message>
         <source>e.g. 15:10</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 15:10</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Person asked</source>
-        <translation type="unfinished"></translation>
+        <translation>被调查人</translation>
     </message>
     <message>
         <source>Others present</source>
-        <translation type="unfinished"></translation>
+        <translation>参加人</translation>
     </message>
     <message>
         <source>names separated by 、</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名之间用“、”分隔</translation>
     </message>
     <message>
         <source>Investigators</source>
-        <translation type="unfinished"></translation>
+        <translation>调查人</translation>
     </message>
     <message>
         <source>others, separated by 、</source>
-        <translation type="unfinished"></translation>
+        <translation>其他人，用“、”分隔</translation>
     </message>
     <message>
         <source>Recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <source>Questions and answers</source>
-        <translation type="unfinished"></translation>
+        <translation>问答</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>问</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1619,14 @@
         <translation>人民调解工作台 — {committee}</translation>
     </message>
     <message>
+        <source>village committee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>township office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1636,258 +1659,258 @@
     <name>MediationDialog</name>
     <message>
         <source>Edit mediation record</source>
-        <translation type="unfinished"></translation>
+        <translation>修改调解记录</translation>
     </message>
     <message>
         <source>New mediation record</source>
-        <translation type="unfinished"></translation>
+        <translation>新建调解记录</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Start time</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>e.g. 14:30</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 14:30</translation>
     </message>
     <message>
         <source>End time</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间</translation>
     </message>
     <message>
         <source>e.g. 15:10</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 15:10</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Matter</source>
-        <translation type="unfinished"></translation>
+        <translation>事由</translation>
     </message>
     <message>
         <source>Mediators</source>
-        <translation type="unfinished"></translation>
+        <translation>人民调解员</translation>
     </message>
     <message>
         <source>others, separated by 、</source>
-        <translation type="unfinished"></translation>
+        <translation>其他人，用“、”分隔</translation>
     </message>
     <message>
         <source>Parties present</source>
-        <translation type="unfinished"></translation>
+        <translation>到场当事人</translation>
     </message>
     <message>
         <source>Invited participants</source>
-        <translation type="unfinished"></translation>
+        <translation>邀请参加人</translation>
     </message>
     <message>
         <source>relatives, experts … (not mediators, parties or the recorder)</source>
-        <translation type="unfinished"></translation>
+        <translation>亲属、专家等（不含调解员、当事人和记录人）</translation>
     </message>
     <message>
         <source>Recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <source>The parties were told their rights and duties</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知当事人权利义务</translation>
     </message>
     <message>
         <source>What each side said</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人陈述</translation>
     </message>
     <message>
         <source>Facts checked</source>
-        <translation type="unfinished"></translation>
+        <translation>查明的事实</translation>
     </message>
     <message>
         <source>Risk warning</source>
-        <translation type="unfinished"></translation>
+        <translation>风险提示</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Result in detail</source>
-        <translation type="unfinished"></translation>
+        <translation>调解结果说明</translation>
     </message>
     <message>
         <source>Other routes explained</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知的其他途径</translation>
     </message>
     <message>
         <source>e.g. told both parties they may sue at the county court or apply for arbitration</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：已告知双方可以向旗（县）人民法院起诉或申请仲裁</translation>
     </message>
 </context>
 <context>
     <name>MediationTab</name>
     <message>
         <source>Acceptance</source>
-        <translation type="unfinished"></translation>
+        <translation>受理</translation>
     </message>
     <message>
         <source>Accept: the parties consent</source>
-        <translation type="unfinished"></translation>
+        <translation>受理（当事人同意调解）</translation>
     </message>
     <message>
         <source>Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>不予受理</translation>
     </message>
     <message>
         <source>The notice of rights and duties was given to the parties</source>
-        <translation type="unfinished"></translation>
+        <translation>已向当事人送达权利义务告知书</translation>
     </message>
     <message>
         <source>(choose)</source>
-        <translation type="unfinished">（请选择）</translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>which court, police or office, or why</source>
-        <translation type="unfinished"></translation>
+        <translation>哪个法院、公安机关或行政机关，或其他原因</translation>
     </message>
     <message>
         <source>How the parties consented</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人同意方式</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>不予受理理由</translation>
     </message>
     <message>
         <source>Record the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>登记决定</translation>
     </message>
     <message>
         <source>Rights notice given</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知权利义务</translation>
     </message>
     <message>
         <source>Record that the notice of rights and duties was given</source>
-        <translation type="unfinished"></translation>
+        <translation>登记已向当事人告知权利义务</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>决定</translation>
     </message>
     <message>
         <source>Decided on</source>
-        <translation type="unfinished"></translation>
+        <translation>决定日期</translation>
     </message>
     <message>
         <source>Investigation records</source>
-        <translation type="unfinished"></translation>
+        <translation>调查记录</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Person asked</source>
-        <translation type="unfinished"></translation>
+        <translation>被调查人</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Investigators</source>
-        <translation type="unfinished"></translation>
+        <translation>调查人</translation>
     </message>
     <message>
         <source>Recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>问答数</translation>
     </message>
     <message>
         <source>Add investigation record…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加调查记录…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Mediation records</source>
-        <translation type="unfinished"></translation>
+        <translation>调解记录</translation>
     </message>
     <message>
         <source>Mediators</source>
-        <translation type="unfinished"></translation>
+        <translation>人民调解员</translation>
     </message>
     <message>
         <source>Parties present</source>
-        <translation type="unfinished"></translation>
+        <translation>到场当事人</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Add mediation record…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加调解记录…</translation>
     </message>
     <message>
         <source>Not decided yet. Accept the case when the parties agree to mediation; refuse it when a party clearly refuses (Art. 17), it is outside people&apos;s mediation, or a court, the police or an administrative body already handles it.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未作出受理决定。当事人同意调解的，予以受理；当事人一方明确拒绝调解（第十七条）、不属于人民调解范围，或已由法院、公安机关、行政机关受理处理的，不予受理。</translation>
     </message>
     <message>
         <source>Accepted on {day} ({how}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}受理（{how}）。</translation>
     </message>
     <message>
         <source>Notice of rights and duties given.</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知权利义务。</translation>
     </message>
     <message>
         <source>Notice of rights and duties not yet recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未登记告知权利义务。</translation>
     </message>
     <message>
         <source>Refused on {day}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}不予受理：{reason}</translation>
     </message>
     <message>
         <source>The case is no longer waiting for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>案件已作出受理决定</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">正在保存…</translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Refuse this case? A refused case stays on record but cannot be mediated.</source>
-        <translation type="unfinished"></translation>
+        <translation>不予受理吗？不予受理的案件仍保留登记，但不能调解。</translation>
     </message>
     <message>
         <source>Delete investigation record {no} ({day})? This is recorded in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除调查记录{no}（{day}）吗？删除操作会记入操作记录。</translation>
     </message>
     <message>
         <source>Delete mediation record {no} ({day})? This is recorded in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除调解记录{no}（{day}）吗？删除操作会记入操作记录。</translation>
     </message>
 </context>
 <context>
@@ -1925,151 +1948,151 @@
     <name>OutcomeTab</name>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>调解结果</translation>
     </message>
     <message>
         <source>If the parties reached an agreement, record it (written or oral) on the Agreement tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>达成协议的，请在“调解协议”页登记书面或口头协议。</translation>
     </message>
     <message>
         <source>Go to the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>去登记协议</translation>
     </message>
     <message>
         <source>End without agreement, or withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>调解终止或撤回</translation>
     </message>
     <message>
         <source>Mediation ended without agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>调解终止（未达成协议）</translation>
     </message>
     <message>
         <source>The parties withdrew</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人撤回申请</translation>
     </message>
     <message>
         <source>e.g. told both parties they may sue at the county court or apply for arbitration</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：已告知双方可以向旗（县）人民法院起诉或申请仲裁</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>情形</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Other routes explained</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知的其他途径</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Mediation is voluntary: when it fails, end it and tell the parties which other routes they have (court, arbitration, administrative bodies; Art. 26).</source>
-        <translation type="unfinished"></translation>
+        <translation>调解出于自愿：调解不成的，应当终止调解，并告知当事人可以通过仲裁、行政、司法等途径解决（第二十六条）。</translation>
     </message>
     <message>
         <source>Escalation risks</source>
-        <translation type="unfinished"></translation>
+        <translation>激化风险</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>风险类型</translation>
     </message>
     <message>
         <source>Found on</source>
-        <translation type="unfinished"></translation>
+        <translation>发现日期</translation>
     </message>
     <message>
         <source>What was seen</source>
-        <translation type="unfinished"></translation>
+        <translation>风险情况</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及人数</translation>
     </message>
     <message>
         <source>Report to the police</source>
-        <translation type="unfinished"></translation>
+        <translation>报告公安机关</translation>
     </message>
     <message>
         <source>Prevented</source>
-        <translation type="unfinished"></translation>
+        <translation>已防止</translation>
     </message>
     <message>
         <source>Flag a risk…</source>
-        <translation type="unfinished"></translation>
+        <translation>标记风险…</translation>
     </message>
     <message>
         <source>Report to the police…</source>
-        <translation type="unfinished"></translation>
+        <translation>报告公安机关…</translation>
     </message>
     <message>
         <source>Mark as prevented</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为已防止</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>If a dispute may turn criminal or lead to a group petition or a group fight, take preventive steps and report it to the police promptly (Art. 25).</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷可能激化为刑事案件、群体性上访或群体性械斗的，应当采取预防措施，并及时向公安机关报告（第二十五条）。</translation>
     </message>
     <message>
         <source>{outcome} ({day})</source>
-        <translation type="unfinished"></translation>
+        <translation>{outcome}（{day}）</translation>
     </message>
     <message>
         <source>No outcome yet: the case is still open.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无结果：案件仍在办理中。</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{reason}</translation>
     </message>
     <message>
         <source>Routes explained: {routes}</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知的其他途径：{routes}</translation>
     </message>
     <message>
         <source>{day}, to {recipient}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}报告{recipient}</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未报告</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>有</translation>
     </message>
     <message>
         <source>End the mediation without agreement? The case is then closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>终止调解吗？终止后案件即办结。</translation>
     </message>
     <message>
         <source>Record that the parties withdrew? The case is then closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>登记当事人撤回申请吗？撤回后案件即办结。</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">正在保存…</translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Delete the risk “{kind}” flagged by mistake?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除误标的风险“{kind}”吗？</translation>
     </message>
 </context>
 <context>
@@ -2223,7 +2246,7 @@
     <name>PathTab</name>
     <message>
         <source>e.g. 2026-11-28</source>
-        <translation type="unfinished">例如 2026-11-28</translation>
+        <translation>例如 2026-11-28</translation>
     </message>
 </context>
 <context>
@@ -2264,80 +2287,80 @@
     <name>RecordDialog</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished">确定</translation>
+        <translation>确定</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>Report to the police</source>
-        <translation type="unfinished"></translation>
+        <translation>报告公安机关</translation>
     </message>
     <message>
         <source>Risk: {kind} (found on {day})</source>
-        <translation type="unfinished"></translation>
+        <translation>风险：{kind}（{day}发现）</translation>
     </message>
     <message>
         <source>Reported on</source>
-        <translation type="unfinished"></translation>
+        <translation>报告日期</translation>
     </message>
     <message>
         <source>Reported to</source>
-        <translation type="unfinished"></translation>
+        <translation>报告对象</translation>
     </message>
     <message>
         <source>police station and officer</source>
-        <translation type="unfinished"></translation>
+        <translation>派出所及接收的民警</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>RiskDialog</name>
     <message>
         <source>Flag an escalation risk</source>
-        <translation type="unfinished"></translation>
+        <translation>标记激化风险</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>风险类型</translation>
     </message>
     <message>
         <source>Found on</source>
-        <translation type="unfinished"></translation>
+        <translation>发现日期</translation>
     </message>
     <message>
         <source>What was seen</source>
-        <translation type="unfinished"></translation>
+        <translation>风险情况</translation>
     </message>
     <message>
         <source>People involved</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及人数</translation>
     </message>
 </context>
 <context>
     <name>RowsEditor</name>
     <message>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一行</translation>
     </message>
     <message>
         <source>Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>删除一行</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2398,26 @@
         <translation>手机号，或带区号的座机</translation>
     </message>
     <message>
+        <source>Village (community) mediation committee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township (street) judicial office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 巴彦塔拉司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: can also be imported later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Instead, just try the desk &amp;out on made-up sample cases</source>
         <translation>不填以上内容，先用虚构的示例案件试用(&amp;O)</translation>
     </message>
@@ -2385,6 +2428,22 @@
     <message>
         <source>Committee</source>
         <translation>调解委员会</translation>
+    </message>
+    <message>
+        <source>This computer is used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished">身份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office&apos;s &amp;enrolment file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Committee &amp;name</source>
@@ -2435,6 +2494,10 @@
         <translation>此版本没有示例数据。</translation>
     </message>
     <message>
+        <source>The office&apos;s enrolment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case numbers will look like {number}</source>
         <translation>案件编号样式：{number}</translation>
     </message>
@@ -2451,62 +2514,62 @@
     <name>TodoPanel</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Read the to-do list again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取待办事项</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>The to-do list could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取待办事项</translation>
     </message>
     <message>
         <source>{n} items due on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}共有{n}项待办</translation>
     </message>
     <message>
         <source>Nothing due on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}没有待办事项</translation>
     </message>
     <message>
         <source>{label} ({n})</source>
-        <translation type="unfinished">{label}（{n}份）</translation>
+        <translation>{label}（{n}）</translation>
     </message>
     <message>
         <source>… and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有{n}项</translation>
     </message>
     <message>
         <source>Click an item (or press Enter) to open its case.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击某一项（或按回车）打开该案件。</translation>
     </message>
 </context>
 <context>
     <name>VoidDialog</name>
     <message>
         <source>Void agreement {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>作废协议{no}</translation>
     </message>
     <message>
         <source>A voided agreement keeps its number and stays on record. Voiding the main agreement sends the case back to mediation (mediate again, or end it).</source>
-        <translation type="unfinished"></translation>
+        <translation>作废的协议保留编号和记录。作废主协议后，案件回到调解中（可以重新调解，或终止调解）。</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>作废理由</translation>
     </message>
     <message>
         <source>Voided on</source>
-        <translation type="unfinished"></translation>
+        <translation>作废日期</translation>
     </message>
 </context>
 </TS>

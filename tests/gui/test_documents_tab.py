@@ -373,3 +373,37 @@ def test_no_selection_tells_the_user(qtbot, main_window, messages):
     main_window.table.clearSelection()
     main_window.batch_print_action.trigger()
     assert messages.infos and "选中" in messages.infos[-1]
+
+
+def test_no_english_in_the_documents_screens(qtbot, desk, make_case, main_window, saved_to):
+    from test_translations import _english, _visible_texts
+
+    case_id = agreement_case(desk, make_case)
+    tab = open_tab(qtbot, main_window, case_id)
+    wait_preview(qtbot, tab)
+    texts = _visible_texts(tab)
+    tab.select_kind("investigation")                  # the "nothing yet" panel
+    wait_preview(qtbot, tab)
+    texts += _visible_texts(tab)
+    main_window.fill_blank_forms_menu()
+    texts += [a.text() for a in main_window.blank_forms_menu.actions()]
+    texts += [a.text() for m in main_window.menuBar().actions() if m.menu()
+              and main_window.batch_print_action in m.menu().actions()
+              for a in [m, *m.menu().actions()]]
+    main_window.blank_forms_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: getattr(main_window, "blank_viewer", None) is not None,
+                    timeout=WAIT_MS)
+    qtbot.addWidget(main_window.blank_viewer)
+    texts += _visible_texts(main_window.blank_viewer)
+    main_window.model.reload()
+    qtbot.waitUntil(lambda: main_window.model.rowCount() == 1, timeout=WAIT_MS)
+    wait_idle(qtbot)
+    select_rows(main_window, [0])
+    main_window.batch_print_action.trigger()
+    dialog = main_window.batch_dialog
+    qtbot.mouseClick(dialog.start_button, qtbot_left())
+    qtbot.waitUntil(lambda: dialog.batch is not None, timeout=WAIT_MS)
+    texts += _visible_texts(dialog)
+    assert "打印(&P)…" in texts and "批量打印所选案件(&B)…" in texts
+    assert _english(texts) == []
+    dialog.close()
