@@ -53,8 +53,12 @@ def create_main_window(desk):
 
     make_application()
     worker.install(desk)
+    from mediator_desk.gui import tabs
+
+    tabs.register_tabs()      # the mediation-path tabs (issue 3), before the documents tab
     documents_hooks.install_tab()
     window = MainWindow()
+    tabs.install_todo(window)
     documents_hooks.install_menu(window)
     return window
 

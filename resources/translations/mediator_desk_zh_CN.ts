@@ -397,8 +397,8 @@
         <translation>司法确认（{court}）</translation>
     </message>
     <message>
-        <source>PDF or images ({types}), at most {mb} MB each.</source>
-        <translation>PDF或图片（{types}），每个文件不超过{mb} MB。</translation>
+        <source>Scans or photos, at most {mb} MB each.</source>
+        <translation>扫描件或照片，每个文件不超过{mb} MB。</translation>
     </message>
     <message>
         <source>Belongs to: {what}</source>
@@ -1266,8 +1266,8 @@
         <translation>选择凭证…</translation>
     </message>
     <message>
-        <source>A receipt, a transfer slip … (PDF or image)</source>
-        <translation>收条、汇款单等（PDF或图片）</translation>
+        <source>A scan or photo of a receipt, a transfer slip …</source>
+        <translation>收条、汇款单等的扫描件或照片</translation>
     </message>
     <message>
         <source>Record performance</source>
@@ -1455,6 +1455,53 @@
     <message>
         <source>Every change is recorded with the user and the time; nothing can be changed without leaving a trace here.</source>
         <translation>每一次修改都记下操作人和时间；任何修改都会在这里留下记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLogDialog</name>
+    <message>
+        <source>Import log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2052,7 +2099,7 @@
     </message>
     <message>
         <source>{outcome} ({day})</source>
-        <translation>{outcome}（{day}）</translation>
+        <translation>结果：{outcome}（{day}）</translation>
     </message>
     <message>
         <source>No outcome yet: the case is still open.</source>
@@ -2243,6 +2290,53 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>The key backup is protected by this passphrase (at least 8 characters). Keep the passphrase apart from the backup file: whoever has both can act as this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of the key backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace this desk&apos;s existing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take over the backed-up site (a new computer replacing a lost one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Please type the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PathTab</name>
     <message>
         <source>e.g. 2026-11-28</source>
@@ -2281,6 +2375,49 @@
     <message>
         <source>Please wait</source>
         <translation>请稍候</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt from the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for correction: {cases}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished">案件编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>What the office said (double-click to open the case):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comments from the office this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2648,145 @@
     </message>
 </context>
 <context>
+    <name>SiteInfoDialog</name>
+    <message>
+        <source>Site information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名/名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">身份</translation>
+    </message>
+    <message>
+        <source>Site number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the fingerprint aloud (or compare it on paper) when the office accepts this desk&apos;s first data file, or when a village checks the office&apos;s enrolment file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet set up for data exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village (community) mediation committee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township (street) judicial office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no keys yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making this desk&apos;s keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>Restore keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt for a village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which village is the receipt for?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({n} deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no changed records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{records}; {audit} log entries; {files} attached files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment file was not imported (import it later from the Data exchange menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk now reports to {office}.
+
+The office&apos;s fingerprint: {office_fp}
+Compare it with the office&apos;s screen.
+
+This desk&apos;s fingerprint: {own_fp}
+The office compares it when it receives this desk&apos;s first data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment file had already been imported; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncFiles</name>
+    <message>
+        <source>Village data files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts from the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TodoPanel</name>
     <message>
         <source>Refresh</source>
@@ -2542,7 +2818,7 @@
     </message>
     <message>
         <source>{label} ({n})</source>
-        <translation>{label}（{n}）</translation>
+        <translation>{label}（{n}项）</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -2551,6 +2827,65 @@
     <message>
         <source>Click an item (or press Enter) to open its case.</source>
         <translation>单击某一项（或按回车）打开该案件。</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesDialog</name>
+    <message>
+        <source>Villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes received up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last data imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A village is accepted when the office imports its first data file and the fingerprints match. A revoked village&apos;s files are refused; its cases stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke {village}? Its files will be refused from now on; the cases already here stay. To take it back, accept its next file after comparing the fingerprint again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 <context>

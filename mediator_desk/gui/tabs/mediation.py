@@ -1,0 +1,407 @@
+"""Tab "Acceptance and records": accept (consent) or refuse (reason), then the investigation
+records (question/answer pairs) and mediation records of the case, several, in order."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
+from mediator_desk.core.sessions import RESULTS
+from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
+from mediator_desk.gui.messages import Messages
+from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
+                                           date_edit, fill_table, fit_rows, note_label,
+                                           open_dialog, scroll, selected_id, step_reason, table)
+
+
+def _names(items) -> str:
+    return "、".join(items or [])
+
+
+class MediationTab(PathTab):
+    """Acceptance, investigation records and mediation records."""
+
+    def __init__(self, path, parent: QWidget | None = None):
+        super().__init__(path, parent)
+        self.dialog: RecordDialog | None = None
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        e = self.errors
+        # acceptance
+        self.acceptance_box = QGroupBox(self.tr("Acceptance"))
+        self.acceptance_summary = note_label()
+        self.decision = self.editor(QComboBox())
+        fill_combo(self.decision, [("accept", self.tr("Accept: the parties consent")),
+                                   ("refuse", self.tr("Refuse"))])
+        self.decided_on = self.editor(date_edit())
+        self.consent_form = self.editor(QComboBox())
+        fill_combo(self.consent_form, CONSENT_FORMS.items())
+        self.consent_note = self.editor(QLineEdit())
+        self.rights_notice = self.editor(QCheckBox(
+            self.tr("The notice of rights and duties was given to the parties")))
+        self.refusal_reason = self.editor(QComboBox())
+        fill_combo(self.refusal_reason, REFUSAL_REASONS.items(), blank=self.tr("(choose)"))
+        self.refusal_note = self.editor(QLineEdit())
+        self.refusal_note.setPlaceholderText(self.tr("which court, police or office, or why"))
+        accept_page = QWidget()
+        af = QFormLayout(accept_page)
+        af.setContentsMargins(0, 0, 0, 0)
+        af.addRow(self.tr("How the parties consented"),
+                  e.wrap("consent_form", self.consent_form))
+        af.addRow(self.tr("Note"), e.wrap("consent_note", self.consent_note))
+        af.addRow("", self.rights_notice)
+        refuse_page = QWidget()
+        rf = QFormLayout(refuse_page)
+        rf.setContentsMargins(0, 0, 0, 0)
+        rf.addRow(self.tr("Reason"), e.wrap("reason", self.refusal_reason))
+        rf.addRow(self.tr("Note"), e.wrap("note", self.refusal_note))
+        self.decision_pages = QStackedWidget()
+        self.decision_pages.addWidget(accept_page)
+        self.decision_pages.addWidget(refuse_page)
+        self.decision.currentIndexChanged.connect(self.decision_pages.setCurrentIndex)
+        self.decide_button = self.action(QPushButton(self.tr("Record the decision")))
+        self.decide_button.clicked.connect(self.decide)
+        self.notice_button = self.action(QPushButton(self.tr("Rights notice given")))
+        self.notice_button.setToolTip(self.tr(
+            "Record that the notice of rights and duties was given"))
+        self.notice_button.clicked.connect(self.record_notice)
+        self.decision_form = QWidget()
+        df = QFormLayout(self.decision_form)
+        df.setContentsMargins(0, 0, 0, 0)
+        df.addRow(self.tr("Decision"), self.decision)
+        df.addRow(self.tr("Decided on"), e.wrap("decided_on", self.decided_on))
+        df.addRow(self.decision_pages)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.decide_button)
+        buttons.addWidget(self.notice_button)
+        buttons.addStretch(1)
+        al = QVBoxLayout(self.acceptance_box)
+        al.addWidget(self.acceptance_summary)
+        al.addWidget(self.decision_form)
+        al.addLayout(buttons)
+
+        # investigation records
+        self.investigation_box = QGroupBox(self.tr("Investigation records"))
+        self.investigations = table([self.tr("No."), self.tr("Date"), self.tr("Person asked"),
+                                     self.tr("Place"), self.tr("Investigators"),
+                                     self.tr("Recorder"), self.tr("Questions")], stretch=2)
+        fit_rows(self.investigations, 3)
+        self.investigations.doubleClicked.connect(lambda _i: self.edit_investigation())
+        self.add_investigation_button = self.action(QPushButton(
+            self.tr("Add investigation record…")))
+        self.edit_investigation_button = self.action(QPushButton(self.tr("Edit…")))
+        self.remove_investigation_button = self.action(QPushButton(self.tr("Delete")))
+        self.add_investigation_button.clicked.connect(lambda: self.add_investigation())
+        self.edit_investigation_button.clicked.connect(lambda: self.edit_investigation())
+        self.remove_investigation_button.clicked.connect(lambda: self.remove_investigation())
+        il = QVBoxLayout(self.investigation_box)
+        il.addWidget(self.investigations)
+        il.addLayout(_row(self.add_investigation_button, self.edit_investigation_button,
+                          self.remove_investigation_button))
+
+        # mediation records
+        self.mediation_box = QGroupBox(self.tr("Mediation records"))
+        self.mediations = table([self.tr("No."), self.tr("Date"), self.tr("Place"),
+                                 self.tr("Mediators"), self.tr("Parties present"),
+                                 self.tr("Recorder"), self.tr("Result")], stretch=4)
+        fit_rows(self.mediations, 3)
+        self.mediations.doubleClicked.connect(lambda _i: self.edit_mediation())
+        self.add_mediation_button = self.action(QPushButton(self.tr("Add mediation record…")))
+        self.edit_mediation_button = self.action(QPushButton(self.tr("Edit…")))
+        self.remove_mediation_button = self.action(QPushButton(self.tr("Delete")))
+        self.add_mediation_button.clicked.connect(lambda: self.add_mediation())
+        self.edit_mediation_button.clicked.connect(lambda: self.edit_mediation())
+        self.remove_mediation_button.clicked.connect(lambda: self.remove_mediation())
+        ml = QVBoxLayout(self.mediation_box)
+        ml.addWidget(self.mediations)
+        ml.addLayout(_row(self.add_mediation_button, self.edit_mediation_button,
+                          self.remove_mediation_button))
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.acceptance_box)
+        layout.addWidget(self.investigation_box)
+        layout.addWidget(self.mediation_box)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll(content), 1)
+        outer.addWidget(self.general)
+
+    # --- showing --------------------------------------------------------------------------
+    def show_view(self, view: dict) -> None:
+        acc = view["acceptance"]
+        status = view["status"]
+        if acc is None:
+            self.acceptance_summary.setText(self.tr(
+                "Not decided yet. Accept the case when the parties agree to mediation; refuse "
+                "it when a party clearly refuses (Art. 17), it is outside people's mediation, "
+                "or a court, the police or an administrative body already handles it."))
+        elif acc["decision"] == "accepted":
+            text = self.tr("Accepted on {day} ({how}).").format(day=acc["decided_on"],
+                                                                 how=acc["consent_form_label"])
+            if acc["consent_note"]:
+                text += " " + acc["consent_note"]
+            text += " " + (self.tr("Notice of rights and duties given.")
+                           if acc["rights_notice_given"]
+                           else self.tr("Notice of rights and duties not yet recorded."))
+            self.acceptance_summary.setText(text)
+        else:
+            text = self.tr("Refused on {day}: {reason}").format(
+                day=acc["decided_on"], reason=acc["refusal_reason_label"])
+            if acc["refusal_note"]:
+                text += f"（{acc['refusal_note']}）"
+            self.acceptance_summary.setText(text)
+        undecided = acc is None
+        self.decision_form.setVisible(undecided)
+        self.decide_button.setVisible(undecided)
+        allow(self.decide_button, "" if status == "registered" else
+              self.tr("The case is no longer waiting for a decision"))
+        self.notice_button.setVisible(bool(acc) and acc["decision"] == "accepted"
+                                      and not acc["rights_notice_given"])
+
+        fill_table(self.investigations, [
+            [str(r["no"]), r["held_on"] + (f" {r['start_time']}" if r["start_time"] else ""),
+             r["subject"], r["place"], _names(r["investigators"]), r["recorder"],
+             str(len(r["qa"]))] for r in view["investigations"]],
+            [r["id"] for r in view["investigations"]])
+        fill_table(self.mediations, [
+            [str(r["no"]), r["held_on"] + (f" {r['start_time']}" if r["start_time"] else ""),
+             r["place"], _names(r["mediators"]), _names(r["parties_present"]), r["recorder"],
+             r["result_label"]] for r in view["mediations"]],
+            [r["id"] for r in view["mediations"]])
+        reason = step_reason(status, "record_session")
+        allow(self.add_investigation_button, reason)
+        allow(self.add_mediation_button, reason)
+        for b, t in ((self.edit_investigation_button, self.investigations),
+                     (self.remove_investigation_button, self.investigations),
+                     (self.edit_mediation_button, self.mediations),
+                     (self.remove_mediation_button, self.mediations)):
+            b.setEnabled(t.rowCount() > 0)
+
+    # --- acceptance -------------------------------------------------------------------------
+    def decide(self) -> None:
+        """Accept or refuse with the values in the form."""
+        self.errors.clear_all()
+        case_id = self.path.case_id
+        day = self.decided_on.text().strip()
+        if self.decision.currentData() == "accept":
+            form = self.consent_form.currentData()
+            note = self.consent_note.text().strip()
+            notice = self.rights_notice.isChecked()
+            self.run(lambda desk, today: desk.acceptance.accept(
+                case_id, decided_on=day, consent_form=form, consent_note=note,
+                rights_notice_given=notice, today=today), label=self.tr("Saving…"))
+            return
+        if not Messages.confirm(self, self.tr(
+                "Refuse this case? A refused case stays on record but cannot be mediated.")):
+            return
+        reason = self.refusal_reason.currentData() or ""
+        note = self.refusal_note.text().strip()
+        self.run(lambda desk, today: desk.acceptance.refuse(
+            case_id, decided_on=day, reason=reason, note=note, today=today),
+            label=self.tr("Saving…"))
+
+    def record_notice(self) -> None:
+        case_id = self.path.case_id
+        self.run(lambda desk, _today: desk.acceptance.set_rights_notice(case_id, True))
+
+    # --- records ------------------------------------------------------------------------------
+    def _record(self, rows: list[dict], table_widget) -> dict | None:
+        rid = selected_id(table_widget) or (rows[0]["id"] if len(rows) == 1 else "")
+        return next((r for r in rows if r["id"] == rid), None)
+
+    def add_investigation(self) -> "InvestigationDialog":
+        return open_dialog(self, InvestigationDialog(self.path, None, self))
+
+    def edit_investigation(self) -> "InvestigationDialog | None":
+        record = self._record(self.view["investigations"], self.investigations)
+        if record is None:
+            return None
+        return open_dialog(self, InvestigationDialog(self.path, record, self))
+
+    def remove_investigation(self) -> None:
+        record = self._record(self.view["investigations"], self.investigations)
+        if record is None or not Messages.confirm(self, self.tr(
+                "Delete investigation record {no} ({day})? This is recorded in the history.")
+                .format(no=record["no"], day=record["held_on"])):
+            return
+        rid = record["id"]
+        self.run(lambda desk, _t: desk.sessions.remove_investigation(rid))
+
+    def add_mediation(self) -> "MediationDialog":
+        return open_dialog(self, MediationDialog(self.path, None, self))
+
+    def edit_mediation(self) -> "MediationDialog | None":
+        record = self._record(self.view["mediations"], self.mediations)
+        if record is None:
+            return None
+        return open_dialog(self, MediationDialog(self.path, record, self))
+
+    def remove_mediation(self) -> None:
+        record = self._record(self.view["mediations"], self.mediations)
+        if record is None or not Messages.confirm(self, self.tr(
+                "Delete mediation record {no} ({day})? This is recorded in the history.")
+                .format(no=record["no"], day=record["held_on"])):
+            return
+        rid = record["id"]
+        self.run(lambda desk, _t: desk.sessions.remove_mediation(rid))
+
+
+def _row(*widgets) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    for w in widgets:
+        layout.addWidget(w)
+    layout.addStretch(1)
+    return layout
+
+
+def _mediator_names(view: dict) -> list[str]:
+    return [m["name"] for m in view.get("mediators", [])]
+
+
+def _party_names(view: dict) -> list[str]:
+    return [p["name"] for p in view.get("parties", [])]
+
+
+class InvestigationDialog(RecordDialog):
+    """Add or edit one investigation record (调查记录)."""
+
+    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+        super().__init__(path, parent)
+        self.setWindowTitle(self.tr("Edit investigation record") if record
+                            else self.tr("New investigation record"))
+        self.record = record
+        view = path.view or {}
+        self.held_on = self.row("held_on", self.tr("Date"), date_edit())
+        self.start_time = self.row("start_time", self.tr("Start time"), QLineEdit())
+        self.start_time.setPlaceholderText(self.tr("e.g. 14:30"))
+        self.end_time = self.row("end_time", self.tr("End time"), QLineEdit())
+        self.end_time.setPlaceholderText(self.tr("e.g. 15:10"))
+        self.place = self.row("place", self.tr("Place"), QLineEdit())
+        self.subject = self.row("subject", self.tr("Person asked"), QLineEdit())
+        self.participants = self.row("participants", self.tr("Others present"), QLineEdit())
+        self.participants.setPlaceholderText(self.tr("names separated by 、"))
+        self.investigators = self.row("investigators", self.tr("Investigators"),
+                                      NamePicker(self.tr("others, separated by 、")))
+        self.investigators.set_choices(_mediator_names(view))
+        self.recorder = self.row("recorder", self.tr("Recorder"), QLineEdit())
+        self.qa = self.row("qa", self.tr("Questions and answers"),
+                           RowsEditor([self.tr("Question"), self.tr("Answer")]))
+        self.note = self.row("note", self.tr("Note"), text_area(2))
+        if record:
+            self.held_on.setText(record["held_on"])
+            self.start_time.setText(record["start_time"])
+            self.end_time.setText(record["end_time"])
+            self.place.setText(record["place"])
+            self.subject.setText(record["subject"])
+            self.participants.setText(_names(record["participants"]))
+            self.investigators.set_names(record["investigators"])
+            self.recorder.setText(record["recorder"])
+            self.qa.set_rows([[p["q"], p["a"]] for p in record["qa"]])
+            self.note.setPlainText(record["note"])
+        self.resize(760, 680)
+
+    def values(self) -> dict:
+        return dict(held_on=self.held_on.text().strip(), start_time=self.start_time.text(),
+                    end_time=self.end_time.text(), place=self.place.text(),
+                    subject=self.subject.text(), participants=self.participants.text(),
+                    investigators=self.investigators.names(), recorder=self.recorder.text(),
+                    qa=[{"q": q, "a": a} for q, a in self.qa.rows()],
+                    note=plain_text(self.note))
+
+    def make_op(self):
+        v = self.values()
+        if self.record:
+            rid = self.record["id"]
+            return lambda desk, today: desk.sessions.update_investigation(rid, today=today, **v)
+        case_id = self.path.case_id
+        return lambda desk, today: desk.sessions.add_investigation(case_id, today=today, **v)
+
+
+class MediationDialog(RecordDialog):
+    """Add or edit one mediation record (调解记录)."""
+
+    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+        super().__init__(path, parent)
+        self.setWindowTitle(self.tr("Edit mediation record") if record
+                            else self.tr("New mediation record"))
+        self.record = record
+        view = path.view or {}
+        self.held_on = self.row("held_on", self.tr("Date"), date_edit())
+        self.start_time = self.row("start_time", self.tr("Start time"), QLineEdit())
+        self.start_time.setPlaceholderText(self.tr("e.g. 14:30"))
+        self.end_time = self.row("end_time", self.tr("End time"), QLineEdit())
+        self.end_time.setPlaceholderText(self.tr("e.g. 15:10"))
+        self.place = self.row("place", self.tr("Place"), QLineEdit())
+        self.matter = self.row("matter", self.tr("Matter"), QLineEdit())
+        self.mediators = self.row("mediators", self.tr("Mediators"),
+                                  NamePicker(self.tr("others, separated by 、")))
+        self.mediators.set_choices(_mediator_names(view))
+        self.parties_present = self.row("parties_present", self.tr("Parties present"),
+                                        NamePicker(self.tr("others, separated by 、")))
+        self.parties_present.set_choices(_party_names(view))
+        self.participants = self.row("participants", self.tr("Invited participants"),
+                                     QLineEdit())
+        self.participants.setPlaceholderText(self.tr(
+            "relatives, experts … (not mediators, parties or the recorder)"))
+        self.recorder = self.row("recorder", self.tr("Recorder"), QLineEdit())
+        self.rights_notice = QCheckBox(self.tr("The parties were told their rights and duties"))
+        self.form.addRow("", self.errors.wrap("rights_notice_given", self.rights_notice))
+        self.statements = self.row("statements", self.tr("What each side said"), text_area(3))
+        self.findings = self.row("findings", self.tr("Facts checked"), text_area(3))
+        self.risk_warning = self.row("risk_warning", self.tr("Risk warning"), text_area(2))
+        self.result = self.row("result", self.tr("Result"), QComboBox())
+        fill_combo(self.result, RESULTS.items())
+        self.result_note = self.row("result_note", self.tr("Result in detail"), text_area(2))
+        self.routes = self.row("routes_explained", self.tr("Other routes explained"),
+                               text_area(2))
+        self.routes.setPlaceholderText(self.tr(
+            "e.g. told both parties they may sue at the county court or apply for arbitration"))
+        self.result.currentIndexChanged.connect(self._result_changed)
+        if record:
+            self.held_on.setText(record["held_on"])
+            self.start_time.setText(record["start_time"])
+            self.end_time.setText(record["end_time"])
+            self.place.setText(record["place"])
+            self.matter.setText(record["matter"])
+            self.mediators.set_names(record["mediators"])
+            self.parties_present.set_names(record["parties_present"])
+            self.participants.setText(_names(record["participants"]))
+            self.recorder.setText(record["recorder"])
+            self.rights_notice.setChecked(bool(record["rights_notice_given"]))
+            self.statements.setPlainText(record["statements"])
+            self.findings.setPlainText(record["findings"])
+            self.risk_warning.setPlainText(record["risk_warning"])
+            select_code(self.result, record["result"])
+            self.result_note.setPlainText(record["result_note"])
+            self.routes.setPlainText(record["routes_explained"])
+        self._result_changed()
+        self.resize(820, 720)
+
+    def _result_changed(self, _i: int = 0) -> None:
+        self.routes.setEnabled(self.result.currentData() == "failed")
+
+    def values(self) -> dict:
+        failed = self.result.currentData() == "failed"
+        return dict(held_on=self.held_on.text().strip(), start_time=self.start_time.text(),
+                    end_time=self.end_time.text(), place=self.place.text(),
+                    matter=self.matter.text(), mediators=self.mediators.names(),
+                    parties_present=self.parties_present.names(),
+                    participants=self.participants.text(), recorder=self.recorder.text(),
+                    rights_notice_given=self.rights_notice.isChecked(),
+                    statements=plain_text(self.statements), findings=plain_text(self.findings),
+                    risk_warning=plain_text(self.risk_warning),
+                    result=self.result.currentData(), result_note=plain_text(self.result_note),
+                    routes_explained=plain_text(self.routes) if failed else "")
+
+    def make_op(self):
+        v = self.values()
+        if self.record:
+            rid = self.record["id"]
+            return lambda desk, today: desk.sessions.update_mediation(rid, today=today, **v)
+        case_id = self.path.case_id
+        return lambda desk, today: desk.sessions.add_mediation(case_id, today=today, **v)
