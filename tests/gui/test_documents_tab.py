@@ -407,3 +407,18 @@ def test_no_english_in_the_documents_screens(qtbot, desk, make_case, main_window
     assert "打印(&P)…" in texts and "批量打印所选案件(&B)…" in texts
     assert _english(texts) == []
     dialog.close()
+
+
+def test_a_character_missing_from_the_font_is_named(qtbot, desk, make_case, main_window):
+    case_id = agreement_case(desk, make_case)
+    party = [p for p in desk.cases.get(case_id)["parties"] if p["name"] == "赵堃"][0]
+    with desk.transaction():
+        desk.parties.update(party["id"], address="红旗嘎查김家屯")    # Hangul: not in the font
+    tab = open_tab(qtbot, main_window, case_id)
+    wait_preview(qtbot, tab)
+    message = tab.preview.message.text()
+    assert "乙方“赵堃”的单位或住址" in message and "“김”（U+AE40）" in message
+    assert not tab.preview.showing_pdf and tab.preview.blank_button.isVisibleTo(tab)
+    qtbot.mouseClick(tab.preview.blank_button, qtbot_left())
+    wait_preview(qtbot, tab)
+    assert tab.preview.showing_pdf and tab.shown.blank
