@@ -69,7 +69,9 @@ class TodoPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
-        self.setMinimumWidth(em * 22)
+        # case numbers are long: elide their middle, keeping the year and the number
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setMinimumWidth(em * 15)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS)
@@ -184,6 +186,9 @@ def install(main_window) -> TodoPanel:
     dock = main_window.todo_dock
     dock.setWidget(panel)
     dock.show()
+    # wide enough for a case number and its countdown, leaving the case list its columns
+    em = panel.fontMetrics().horizontalAdvance("中")
+    main_window.resizeDocks([dock], [em * 19], Qt.Orientation.Horizontal)
     panel.openRequested.connect(main_window.open_case)
     main_window.todo_panel = panel
     return panel

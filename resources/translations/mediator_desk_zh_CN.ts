@@ -553,6 +553,145 @@
     </message>
 </context>
 <context>
+    <name>BundleImportDialog</name>
+    <message>
+        <source>Import a village&apos;s data</source>
+        <translation>导入村的数据</translation>
+    </message>
+    <message>
+        <source>What the file says (readable without keys)</source>
+        <translation>文件清单（无需密钥即可查看）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更序号</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>First data from this village: compare the fingerprint</source>
+        <translation>首次收到该村的数据：请核对指纹</translation>
+    </message>
+    <message>
+        <source>Ask the village to open Data exchange → Site information and read its fingerprint aloud (or compare it on paper). Accept only if all 16 digits are the same as here:</source>
+        <translation>请村里打开“数据交换 → 本站信息”，念出其指纹（或书面核对）。16位数字与下面完全相同时才能接受：</translation>
+    </message>
+    <message>
+        <source>The village&apos;s screen shows the &amp;same 16 digits</source>
+        <translation>村里屏幕上显示的16位数字与此相同(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Preview: what importing would change (nothing has been written yet)</source>
+        <translation>预览：导入将带来的变化（尚未写入任何内容）</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Review &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and preview</source>
+        <translation>接受并预览(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>{name} (site {site})</source>
+        <translation>{name}（站点 {site}）</translation>
+    </message>
+    <message>
+        <source>numbers {first}–{last} (the office had acknowledged up to {ack})</source>
+        <translation>序号 {first}–{last}（司法所此前已确认至 {ack}）</translation>
+    </message>
+    <message>
+        <source>This is not a village&apos;s data file ({kind}).</source>
+        <translation>这不是村的同步数据文件（{kind}）。</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Log entries</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Press Import to apply everything at once, or Cancel to leave the database as it is.</source>
+        <translation>点“导入”一次性导入全部内容；点“取消”则数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>{n} records were changed on both sides: both versions will be kept for you to choose from. </source>
+        <translation>有 {n} 条记录双方都改动过：两个版本都会保留，供您选择。</translation>
+    </message>
+    <message>
+        <source>Importing the village&apos;s data…</source>
+        <translation>正在导入村的数据…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>已取消导入，未作任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <source>e.g. 2026-11-28</source>
@@ -774,6 +913,10 @@
         <translation>缺少必备材料：{items}</translation>
     </message>
     <message>
+        <source>Record what is missing on its tab, or add the signed paper as a scan on the Attachments tab (e.g. a copy of each party&apos;s identity card).</source>
+        <translation>请在相应页面补充记录，或在“附件”页添加签字材料的扫描件（例如各方当事人的身份证复印件）。</translation>
+    </message>
+    <message>
         <source>Every required item is in the file.</source>
         <translation>必备材料齐全。</translation>
     </message>
@@ -825,11 +968,11 @@
     <name>CaseOwner</name>
     <message>
         <source>This case belongs to {committee}: the township office can only comment on, approve or return it</source>
-        <translation type="unfinished"></translation>
+        <translation>本案件由{committee}所有，乡镇只能批注、审核或退回</translation>
     </message>
     <message>
         <source>its village</source>
-        <translation type="unfinished"></translation>
+        <translation>所属村</translation>
     </message>
 </context>
 <context>
@@ -895,6 +1038,79 @@
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts to resolve</source>
+        <translation>待处理的同步冲突</translation>
+    </message>
+    <message>
+        <source>No conflicts to resolve.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s version</source>
+        <translation>本站版本</translation>
+    </message>
+    <message>
+        <source>Version that came in</source>
+        <translation>对方版本</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Highlighted fields differ. Keep this desk&apos;s version, take the one that came in, or choose field by field and merge.</source>
+        <translation>突出显示的字段两边不同。可以保留本站版本、采用对方版本，或逐个字段选择后合并。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;ours</source>
+        <translation>保留本站版本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>采用对方版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge as chosen</source>
+        <translation>按所选合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{kind} {record} — {reason}
+from {sender}</source>
+        <translation>{kind} {record} — {reason}
+来自 {sender}</translation>
+    </message>
+    <message>
+        <source>{kind} {record}: {reason} (came in {when})</source>
+        <translation>{kind} {record}：{reason}（{when} 收到）</translation>
+    </message>
+    <message>
+        <source>ours</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Resolving…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
@@ -1461,47 +1677,47 @@
     <name>ImportLogDialog</name>
     <message>
         <source>Import log</source>
-        <translation type="unfinished"></translation>
+        <translation>导入记录</translation>
     </message>
     <message>
         <source>Village data</source>
-        <translation type="unfinished"></translation>
+        <translation>村同步包</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>回执</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>登记文件</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">来源</translation>
+        <translation>发送方</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1667,11 +1883,11 @@
     </message>
     <message>
         <source>village committee</source>
-        <translation type="unfinished"></translation>
+        <translation>村级调委会</translation>
     </message>
     <message>
         <source>township office</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇司法所</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -1782,7 +1998,7 @@
     </message>
     <message>
         <source>Result</source>
-        <translation>结果</translation>
+        <translation>调解结果</translation>
     </message>
     <message>
         <source>Result in detail</source>
@@ -2031,7 +2247,7 @@
     </message>
     <message>
         <source>Reason</source>
-        <translation>理由</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Other routes explained</source>
@@ -2043,7 +2259,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>记录</translation>
+        <translation>登记</translation>
     </message>
     <message>
         <source>Mediation is voluntary: when it fails, end it and tell the parties which other routes they have (court, arbitration, administrative bodies; Art. 26).</source>
@@ -2123,7 +2339,7 @@
     </message>
     <message>
         <source>yes</source>
-        <translation>有</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>End the mediation without agreement? The case is then closed.</source>
@@ -2293,47 +2509,47 @@
     <name>PassphraseDialog</name>
     <message>
         <source>The key backup is protected by this passphrase (at least 8 characters). Keep the passphrase apart from the backup file: whoever has both can act as this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥备份用此口令保护（至少8个字符）。口令要与备份文件分开保管：同时拿到两者的人可以冒充本站。</translation>
     </message>
     <message>
         <source>Type the passphrase of the key backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密钥备份的口令。</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>口令(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Again</source>
-        <translation type="unfinished"></translation>
+        <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Replace this desk&apos;s existing keys</source>
-        <translation type="unfinished"></translation>
+        <translation>替换本站现有的密钥(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Take over the backed-up site (a new computer replacing a lost one)</source>
-        <translation type="unfinished"></translation>
+        <translation>接管备份中的站点身份（新电脑替换丢失的电脑）(&amp;T)</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">确定</translation>
+        <translation>确定</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Please type the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入口令</translation>
     </message>
     <message>
         <source>The passphrase needs at least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>口令至少需要{n}个字符</translation>
     </message>
     <message>
         <source>The two entries differ</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的口令不一致</translation>
     </message>
 </context>
 <context>
@@ -2381,43 +2597,43 @@
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt from the office</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所的回执</translation>
     </message>
     <message>
         <source>Returned for correction: {cases}</source>
-        <translation type="unfinished"></translation>
+        <translation>退回补正的案件：{cases}</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished">案件编号</translation>
+        <translation>案件编号</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>意见</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>审核人</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>What the office said (double-click to open the case):</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所的意见（双击打开案件）：</translation>
     </message>
     <message>
         <source>No comments from the office this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所这次没有意见。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2456,6 +2672,81 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <source>Office review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Your opinion; for a return, what the village must correct</source>
+        <translation>您的意见；退回时请写明村里需要补正的内容</translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation>添加意见(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>审核通过(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the village</source>
+        <translation>退回村里补正(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s review (sent to the village with the next receipt):</source>
+        <translation>司法所审核意见（随下一份回执发给村里）：</translation>
+    </message>
+    <message>
+        <source>No review yet.</source>
+        <translation>尚无审核意见。</translation>
+    </message>
+    <message>
+        <source>This is the office&apos;s own case: reviews are for the villages&apos; cases.</source>
+        <translation>这是本所自己登记的案件：审核针对村里报送的案件。</translation>
+    </message>
+    <message>
+        <source>The township office&apos;s comments, approvals and returns arrive with its receipts (Data exchange → Import a receipt).</source>
+        <translation>司法所的意见、审核和退回随回执送达（数据交换 → 导入司法所的回执）。</translation>
+    </message>
+    <message>
+        <source>Returned by the township office for correction ({date}): {text}</source>
+        <translation>司法所已退回补正（{date}）：{text}</translation>
+    </message>
+    <message>
+        <source>Return case {case} to the village for correction?</source>
+        <translation>将案件{case}退回村里补正？</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -2536,23 +2827,23 @@
     </message>
     <message>
         <source>Village (community) mediation committee</source>
-        <translation type="unfinished"></translation>
+        <translation>村（社区）人民调解委员会</translation>
     </message>
     <message>
         <source>Township (street) judicial office</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）司法所</translation>
     </message>
     <message>
         <source>e.g. 巴彦塔拉司法所</source>
-        <translation type="unfinished"></translation>
+        <translation>如：巴彦塔拉司法所</translation>
     </message>
     <message>
         <source>optional: can also be imported later</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：也可以以后再导入</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Instead, just try the desk &amp;out on made-up sample cases</source>
@@ -2568,19 +2859,19 @@
     </message>
     <message>
         <source>This computer is used by</source>
-        <translation type="unfinished"></translation>
+        <translation>本机使用单位</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished">身份(&amp;R)</translation>
+        <translation>单位类型(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Office name</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所名称(&amp;O)</translation>
     </message>
     <message>
         <source>Office&apos;s &amp;enrolment file</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所登记文件(&amp;E)</translation>
     </message>
     <message>
         <source>Committee &amp;name</source>
@@ -2632,7 +2923,7 @@
     </message>
     <message>
         <source>The office&apos;s enrolment file</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所的登记文件</translation>
     </message>
     <message>
         <source>Case numbers will look like {number}</source>
@@ -2651,102 +2942,102 @@
     <name>SiteInfoDialog</name>
     <message>
         <source>Site information</source>
-        <translation type="unfinished"></translation>
+        <translation>本站信息</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名/名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">身份</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Site number</source>
-        <translation type="unfinished"></translation>
+        <translation>站点编号</translation>
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>指纹</translation>
     </message>
     <message>
         <source>Keys folder</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件夹</translation>
     </message>
     <message>
         <source>Read the fingerprint aloud (or compare it on paper) when the office accepts this desk&apos;s first data file, or when a village checks the office&apos;s enrolment file.</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所接收本站第一个同步包时，或村里核对司法所的登记文件时，请念出（或书面核对）指纹。</translation>
     </message>
     <message>
         <source>Not yet set up for data exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未设置数据交换</translation>
     </message>
     <message>
         <source>Village (community) mediation committee</source>
-        <translation type="unfinished"></translation>
+        <translation>村（社区）人民调解委员会</translation>
     </message>
     <message>
         <source>Township (street) judicial office</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）司法所</translation>
     </message>
     <message>
         <source>&amp;Set up</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Known sites</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记的站点</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未命名）</translation>
     </message>
     <message>
         <source>(no keys yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚无密钥）</translation>
     </message>
     <message>
         <source>Making this desk&apos;s keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成本站密钥…</translation>
     </message>
 </context>
 <context>
     <name>SyncDialogs</name>
     <message>
         <source>Restore keys</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <source>Receipt for a village</source>
-        <translation type="unfinished"></translation>
+        <translation>为村导出回执</translation>
     </message>
     <message>
         <source>Which village is the receipt for?</source>
-        <translation type="unfinished"></translation>
+        <translation>为哪个村导出回执？</translation>
     </message>
     <message>
         <source> ({n} deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>（删除 {n}）</translation>
     </message>
     <message>
         <source>no changed records</source>
-        <translation type="unfinished"></translation>
+        <translation>无记录变更</translation>
     </message>
     <message>
         <source>{records}; {audit} log entries; {files} attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>{records}；操作记录 {audit} 条；附件 {files} 个</translation>
     </message>
     <message>
         <source>The enrolment file was not imported (import it later from the Data exchange menu)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记文件未导入（可以以后从“数据交换”菜单导入）</translation>
     </message>
     <message>
         <source>This desk now reports to {office}.
@@ -2756,34 +3047,227 @@ Compare it with the office&apos;s screen.
 
 This desk&apos;s fingerprint: {own_fp}
 The office compares it when it receives this desk&apos;s first data file.</source>
-        <translation type="unfinished"></translation>
+        <translation>本站已登记到{office}。
+
+司法所指纹：{office_fp}
+请与司法所屏幕上的指纹核对。
+
+本站指纹：{own_fp}
+司法所接收本站第一个同步包时核对。</translation>
     </message>
     <message>
         <source>This enrolment file had already been imported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此登记文件已导入过，未作任何更改。</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>登记完成</translation>
     </message>
 </context>
 <context>
     <name>SyncFiles</name>
     <message>
         <source>Village data files</source>
-        <translation type="unfinished"></translation>
+        <translation>村同步包</translation>
     </message>
     <message>
         <source>Receipts from the office</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所回执</translation>
     </message>
     <message>
         <source>Enrolment files</source>
-        <translation type="unfinished"></translation>
+        <translation>登记文件</translation>
     </message>
     <message>
         <source>Key backups</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥备份</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>Data e&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Import the office&apos;s &amp;enrolment file…</source>
+        <translation>导入司法所的登记文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export data for the office…</source>
+        <translation>导出报送司法所的数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;receipt from the office…</source>
+        <translation>导入司法所的回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a village&apos;s data…</source>
+        <translation>导入村的数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export a &amp;receipt for a village…</source>
+        <translation>为村导出回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Villages…</source>
+        <translation>村调委会(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;log…</source>
+        <translation>导入记录(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Export the enrolment file for &amp;villages…</source>
+        <translation>导出供村导入的登记文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Site information…</source>
+        <translation>本站信息(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up keys…</source>
+        <translation>备份密钥(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore keys…</source>
+        <translation>恢复密钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s enrolment file</source>
+        <translation>司法所的登记文件</translation>
+    </message>
+    <message>
+        <source>This desk reports to {current} (fingerprint {current_fp}). Report to {new} (fingerprint {new_fp}) from now on instead?</source>
+        <translation>本站目前向{current}报送（指纹 {current_fp}）。今后改为向{new}报送（指纹 {new_fp}）吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>更换</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing the enrolment file…</source>
+        <translation>正在导入登记文件…</translation>
+    </message>
+    <message>
+        <source>Save the data for the office</source>
+        <translation>保存报送司法所的数据</translation>
+    </message>
+    <message>
+        <source>Writing the data file…</source>
+        <translation>正在生成同步包…</translation>
+    </message>
+    <message>
+        <source>Saved {path} for {office}.
+
+It holds: {contents}.
+
+Take it to the township office. Everything the office has not yet acknowledged is sent again next time, so a lost stick loses nothing.</source>
+        <translation>已为{office}保存：{path}
+
+内容：{contents}。
+
+请把它送到乡镇司法所。司法所尚未确认收到的内容下次会再次发送，U盘丢了也不会丢数据。</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>数据已导出</translation>
+    </message>
+    <message>
+        <source>A receipt from the office</source>
+        <translation>司法所的回执</translation>
+    </message>
+    <message>
+        <source>Importing the receipt…</source>
+        <translation>正在导入回执…</translation>
+    </message>
+    <message>
+        <source>Save the enrolment file for villages</source>
+        <translation>保存供村导入的登记文件</translation>
+    </message>
+    <message>
+        <source>Saved {path}.
+
+Give it to each village (on a USB stick). This office&apos;s fingerprint is {fp}: villages compare it with their screen after importing the file.</source>
+        <translation>已保存：{path}
+
+请用U盘交给各村。本所指纹是 {fp}：村里导入后与屏幕上的指纹核对。</translation>
+    </message>
+    <message>
+        <source>Enrolment file exported</source>
+        <translation>登记文件已导出</translation>
+    </message>
+    <message>
+        <source>A village&apos;s data file</source>
+        <translation>村的同步包</translation>
+    </message>
+    <message>
+        <source>No village has been accepted yet: import a village&apos;s data first.</source>
+        <translation>尚未接受任何村：请先导入村的数据。</translation>
+    </message>
+    <message>
+        <source>Save the receipt for {village}</source>
+        <translation>保存给{village}的回执</translation>
+    </message>
+    <message>
+        <source>Writing the receipt…</source>
+        <translation>正在生成回执…</translation>
+    </message>
+    <message>
+        <source>Saved receipt No. {no} for {village}: {path}.
+
+It acknowledges the village&apos;s changes up to number {seq} and carries the office&apos;s comments, approvals and returns of its cases.</source>
+        <translation>已保存给{village}的第 {no} 号回执：{path}
+
+回执确认收到该村序号 {seq} 以前的记录，并带回本所对其案件的意见、审核和退回。</translation>
+    </message>
+    <message>
+        <source>Receipt exported</source>
+        <translation>回执已导出</translation>
+    </message>
+    <message>
+        <source>Save the key backup</source>
+        <translation>保存密钥备份</translation>
+    </message>
+    <message>
+        <source>Passphrase for the key backup</source>
+        <translation>密钥备份的口令</translation>
+    </message>
+    <message>
+        <source>The keys are backed up to {path}. Keep the passphrase apart from the file.</source>
+        <translation>密钥已备份到 {path}。请把口令与备份文件分开保管。</translation>
+    </message>
+    <message>
+        <source>Keys backed up</source>
+        <translation>密钥已备份</translation>
+    </message>
+    <message>
+        <source>Backing up the keys…</source>
+        <translation>正在备份密钥…</translation>
+    </message>
+    <message>
+        <source>A key backup</source>
+        <translation>密钥备份文件</translation>
+    </message>
+    <message>
+        <source>Keys restored: {name} ({role}), fingerprint {fp}.</source>
+        <translation>密钥已恢复：{name}（{role}），指纹 {fp}。</translation>
+    </message>
+    <message>
+        <source>Keys restored</source>
+        <translation>密钥已恢复</translation>
+    </message>
+    <message>
+        <source>Restoring the keys…</source>
+        <translation>正在恢复密钥…</translation>
     </message>
 </context>
 <context>
@@ -2833,59 +3317,59 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     <name>VillagesDialog</name>
     <message>
         <source>Villages</source>
-        <translation type="unfinished"></translation>
+        <translation>村调委会</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished"></translation>
+        <translation>村调委会</translation>
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>指纹</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Changes received up to</source>
-        <translation type="unfinished"></translation>
+        <translation>已收到序号</translation>
     </message>
     <message>
         <source>Receipts sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发回执</translation>
     </message>
     <message>
         <source>Last data imported</source>
-        <translation type="unfinished"></translation>
+        <translation>最近导入</translation>
     </message>
     <message>
         <source>Export &amp;receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出回执(&amp;R)…</translation>
     </message>
     <message>
         <source>Re&amp;voke…</source>
-        <translation type="unfinished"></translation>
+        <translation>吊销(&amp;V)…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>A village is accepted when the office imports its first data file and the fingerprints match. A revoked village&apos;s files are refused; its cases stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>司法所导入某村的第一个同步包并核对指纹无误后，即接受该村。被吊销的村，其文件将被拒绝；已导入的案件保留。</translation>
     </message>
     <message>
         <source>Revoke {village}? Its files will be refused from now on; the cases already here stay. To take it back, accept its next file after comparing the fingerprint again.</source>
-        <translation type="unfinished"></translation>
+        <translation>吊销{village}吗？此后拒绝其文件；已导入的案件保留。如需恢复，请再次核对指纹后接受其下一个文件。</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>吊销</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,7 @@ case still opens; the history reads in Chinese; no English on the mediation scre
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -18,7 +17,7 @@ from mediator_desk.gui import today as gui_today  # noqa: E402
 from mediator_desk.gui.tabs.agreement import AgreementTab  # noqa: E402
 from mediator_desk.gui.tabs.attachments import AttachmentsTab  # noqa: E402
 from mediator_desk.gui.tabs.casefile import CaseFileTab  # noqa: E402
-from mediator_desk.gui.tabs.common import PathTab  # noqa: E402
+from mediator_desk.gui.tabs.common import PathTab, is_editable  # noqa: E402
 from mediator_desk.gui.tabs.followups import FollowUpTab  # noqa: E402
 from mediator_desk.gui.tabs.history import HistoryTab  # noqa: E402
 from mediator_desk.gui.tabs.mediation import MediationTab  # noqa: E402
@@ -61,11 +60,13 @@ def test_archived_case_is_read_only_and_a_missing_file_is_reported(
             if button in page._actions:
                 assert not button.isVisible(), (type(page).__name__, button.text())
         for w in page._editors:
-            if isinstance(w, (QLineEdit, QComboBox, QCheckBox, QPlainTextEdit)):
-                assert not w.isEnabled(), type(page).__name__
+            assert not is_editable(w), (type(page).__name__, type(w).__name__)
     ag = tab(window, AgreementTab)
     assert ag.terms.table.editTriggers() == ag.terms.table.EditTrigger.NoEditTriggers
-    assert not ag.terms.add_button.isVisible()
+    assert not ag.terms.add_button.isVisible() and not ag.sign_box.isVisible()
+    assert ag.terms.rows() == [["李四于期限内拆除院墙"]]
+    at = tab(window, AttachmentsTab)
+    assert not at.add_box.isVisible()
     c = tab(window, CaseFileTab)
     assert "2026-05-01由乌力吉立卷，保管期限永久" in c.archive_label.text()
 

@@ -2,7 +2,7 @@
 accept → investigation → two mediation sessions → written agreement → signed with a scan →
 follow-up → judicial confirmation → archive, checking the database after each step."""
 
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton
 
 from gui_helpers import choose, type_into, wait_idle
 from path_helpers import PDF, T, click, ok, open_case, png_bytes, status, tab
@@ -12,7 +12,7 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.tabs.agreement import AgreementTab
 from mediator_desk.gui.tabs.attachments import AttachmentsTab
 from mediator_desk.gui.tabs.casefile import CaseFileTab
-from mediator_desk.gui.tabs.common import PathTab
+from mediator_desk.gui.tabs.common import PathTab, is_editable
 from mediator_desk.gui.tabs.followups import FollowUpTab
 from mediator_desk.gui.tabs.history import HistoryTab
 from mediator_desk.gui.tabs.mediation import MediationTab
@@ -120,7 +120,8 @@ def test_one_case_from_intake_to_archive(qtbot, desk, make_case, main_window, me
     assert att["item"] == "signed_agreement" and att["file_name"] == "协议签字件.pdf"
     assert status(desk, case_id) == "effective"
     # signed: read-only, with supplement / void actions, and the Art. 33 window
-    assert not ag.save_button.isVisible() and not ag.agreed_on.isEnabled()
+    assert not ag.save_button.isVisible() and not is_editable(ag.agreed_on)
+    assert not is_editable(ag.terms) and ag.terms.rows()[0] == [a["terms"][0]]
     assert ag.supplement_button.isVisible() and ag.void_button.isVisible()
     assert "2026-04-11" in ag.countdown_label.text()
 
@@ -199,8 +200,7 @@ def test_one_case_from_intake_to_archive(qtbot, desk, make_case, main_window, me
             if w in page._actions:
                 assert not w.isVisible(), w.text()
         for w in page._editors:
-            if isinstance(w, (QLineEdit, QComboBox, QCheckBox, QPlainTextEdit)):
-                assert not w.isEnabled()
+            assert not is_editable(w), (type(page).__name__, type(w).__name__)
     assert not window.editor.save_button.isVisible()
     history = tab(window, HistoryTab)
     actions = [e["action_label"] for e in history.entries]

@@ -19,7 +19,8 @@ from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
                                            date_edit, note_label, open_dialog, scroll,
-                                           spin, step_reason, transition_reason)
+                                           set_editable, spin, step_reason,
+                                           transition_reason)
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -114,7 +115,7 @@ class AgreementTab(PathTab):
         fl.addLayout(_right(self.cancel_button, self.save_button))
 
         # signing (written agreements)
-        self.sign_box = QGroupBox(self.tr("Signing"))
+        self.sign_box = self.action(QGroupBox(self.tr("Signing")))
         self.signed_on = self.editor(date_edit(default_today=False))
         self.scan_label = QLabel(self.tr("no scan chosen"))
         self.choose_scan_button = self.action(QPushButton(self.tr("Choose scan…")))
@@ -153,7 +154,7 @@ class AgreementTab(PathTab):
         self.apply_note = self.editor(QLineEdit())
         self.apply_button = self.action(QPushButton(self.tr("Record the application")))
         self.apply_button.clicked.connect(self.apply_confirmation)
-        self.apply_form = QWidget()
+        self.apply_form = self.action(QWidget())
         af = QFormLayout(self.apply_form)
         af.setContentsMargins(0, 0, 0, 0)
         af.addRow(self.tr("Applied on"), e.wrap("applied_on", self.applied_on))
@@ -169,7 +170,7 @@ class AgreementTab(PathTab):
                                                       "special No. 12"))
         self.result_button = self.action(QPushButton(self.tr("Record the court's decision")))
         self.result_button.clicked.connect(self.record_result)
-        self.result_form = QWidget()
+        self.result_form = self.action(QWidget())
         rf = QFormLayout(self.result_form)
         rf.setContentsMargins(0, 0, 0, 0)
         rf.addRow(self.tr("Result"), e.wrap("result", self.result))
@@ -280,9 +281,8 @@ class AgreementTab(PathTab):
         self.form_kind.setEnabled(self.mode == "new")
         for w in (self.agreed_on, self.place, self.facts, self.performance_method,
                   self.performance_deadline, self.amount, self.copies, self.mediators,
-                  self.recorder):
-            w.setEnabled(changeable)
-        self.terms.set_read_only(not changeable)
+                  self.recorder, self.terms):
+            set_editable(w, changeable)
         self.save_button.setVisible(changeable)
         self.cancel_button.setVisible(editing and a is not None)
         self.save_button.setText({"new": self.tr("Record the agreement"),
@@ -423,7 +423,7 @@ class AgreementTab(PathTab):
     def _form_changed(self, _i: int = 0) -> None:
         written = self.form_kind.currentData() == "written" or self.mode == "supplement"
         self.copies.setVisible(written)
-        self.copies_hint.setVisible(written and self.copies.isEnabled())
+        self.copies_hint.setVisible(written and self.save_button.isVisible())
         self.copies_label.setVisible(written)
 
     # --- actions ---------------------------------------------------------------------------

@@ -93,7 +93,7 @@ class AttachmentsTab(PathTab):
 
     def _build(self) -> None:
         e = self.errors
-        self.add_box = QGroupBox(self.tr("Add files"))
+        self.add_box = self.action(QGroupBox(self.tr("Add files")))
         self.item = self.editor(QComboBox())
         fill_combo(self.item, ITEMS.items())
         self.record = self.editor(QComboBox())

@@ -85,7 +85,9 @@ class CaseFileTab(PathTab):
         missing = [i["title"] for i in view["contents"] if i["missing"]]
         if missing:
             self.summary.setText(self.tr("Missing required items: {items}").format(
-                items="、".join(missing)))
+                items="、".join(missing)) + "\n" + self.tr(
+                "Record what is missing on its tab, or add the signed paper as a scan on the "
+                "Attachments tab (e.g. a copy of each party's identity card)."))
             self.summary.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             self.summary.setText(self.tr("Every required item is in the file."))

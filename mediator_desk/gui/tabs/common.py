@@ -67,6 +67,41 @@ def allow(button: QAbstractButton, reason: str, tip: str = "") -> None:
     button.setToolTip(reason or tip)
 
 
+def set_editable(widget: QWidget, editable: bool) -> None:
+    """Let the user change ``widget`` or not. Text stays black and selectable when it cannot
+    be changed (read-only rather than greyed out: a signed agreement must stay legible)."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.setReadOnly(not editable)
+        widget.setEnabled(True)
+    elif isinstance(widget, NamePicker):
+        widget.set_editable(editable)
+    elif isinstance(widget, RowsEditor):
+        widget.set_read_only(not editable)
+    elif isinstance(widget, QTableWidget):
+        widget.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                               else QAbstractItemView.EditTrigger.NoEditTriggers)
+    else:
+        widget.setEnabled(editable)
+
+
+def is_editable(widget: QWidget) -> bool:
+    """Whether the user can change ``widget`` (see :func:`set_editable`)."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        return widget.isEnabled() and not widget.isReadOnly()
+    if isinstance(widget, NamePicker):
+        return widget.others.isEnabled() and not widget.others.isReadOnly()
+    if isinstance(widget, RowsEditor):
+        return widget.add_button.isVisible()
+    return widget.isEnabled()
+
+
+def time_edit(placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * 16)
+    return edit
+
+
 def date_edit(default_today: bool = True) -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(QCoreApplication.translate("PathTab", "e.g. 2026-11-28"))
@@ -290,18 +325,13 @@ class PathTab(QWidget):
         raise NotImplementedError
 
     def apply_read_only(self) -> None:
-        """Archived: hide every action, disable every input."""
+        """Archived: hide every action, make every input read-only."""
         if not self.read_only:
             return
         for w in self._actions:
             w.hide()
         for w in self._editors:
-            if isinstance(w, QTableWidget):
-                w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            elif isinstance(w, RowsEditor):
-                w.set_read_only(True)
-            else:
-                w.setEnabled(False)
+            set_editable(w, False)
 
     def run(self, op, on_success=None, *, errors=None, label: str | None = None) -> int:
         """Run ``op(desk, today)``; a refusal shows in ``errors`` (default: this tab's)."""
@@ -429,6 +459,11 @@ class NamePicker(QWidget):
             else:
                 others.append(name)
         self.others.setText("、".join(others))
+
+    def set_editable(self, editable: bool) -> None:
+        for box in self.boxes.values():
+            box.setEnabled(editable)
+        self.others.setReadOnly(not editable)
 
     def tick(self, *names: str) -> None:
         """Tick these names (as a user clicking their boxes)."""

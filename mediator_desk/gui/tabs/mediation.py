@@ -12,7 +12,8 @@ from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_ar
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
                                            date_edit, fill_table, fit_rows, note_label,
-                                           open_dialog, scroll, selected_id, step_reason, table)
+                                           open_dialog, scroll, selected_id, step_reason, table,
+                                           time_edit)
 
 
 def _names(items) -> str:
@@ -277,10 +278,9 @@ class InvestigationDialog(RecordDialog):
         self.record = record
         view = path.view or {}
         self.held_on = self.row("held_on", self.tr("Date"), date_edit())
-        self.start_time = self.row("start_time", self.tr("Start time"), QLineEdit())
-        self.start_time.setPlaceholderText(self.tr("e.g. 14:30"))
-        self.end_time = self.row("end_time", self.tr("End time"), QLineEdit())
-        self.end_time.setPlaceholderText(self.tr("e.g. 15:10"))
+        self.start_time = self.row("start_time", self.tr("Start time"),
+                                   time_edit(self.tr("e.g. 14:30")))
+        self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
         self.place = self.row("place", self.tr("Place"), QLineEdit())
         self.subject = self.row("subject", self.tr("Person asked"), QLineEdit())
         self.participants = self.row("participants", self.tr("Others present"), QLineEdit())
@@ -291,6 +291,7 @@ class InvestigationDialog(RecordDialog):
         self.recorder = self.row("recorder", self.tr("Recorder"), QLineEdit())
         self.qa = self.row("qa", self.tr("Questions and answers"),
                            RowsEditor([self.tr("Question"), self.tr("Answer")]))
+        fit_rows(self.qa.table, 7)
         self.note = self.row("note", self.tr("Note"), text_area(2))
         if record:
             self.held_on.setText(record["held_on"])
@@ -303,7 +304,7 @@ class InvestigationDialog(RecordDialog):
             self.recorder.setText(record["recorder"])
             self.qa.set_rows([[p["q"], p["a"]] for p in record["qa"]])
             self.note.setPlainText(record["note"])
-        self.resize(760, 680)
+        self.resize(800, 760)
 
     def values(self) -> dict:
         return dict(held_on=self.held_on.text().strip(), start_time=self.start_time.text(),
@@ -332,10 +333,9 @@ class MediationDialog(RecordDialog):
         self.record = record
         view = path.view or {}
         self.held_on = self.row("held_on", self.tr("Date"), date_edit())
-        self.start_time = self.row("start_time", self.tr("Start time"), QLineEdit())
-        self.start_time.setPlaceholderText(self.tr("e.g. 14:30"))
-        self.end_time = self.row("end_time", self.tr("End time"), QLineEdit())
-        self.end_time.setPlaceholderText(self.tr("e.g. 15:10"))
+        self.start_time = self.row("start_time", self.tr("Start time"),
+                                   time_edit(self.tr("e.g. 14:30")))
+        self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
         self.place = self.row("place", self.tr("Place"), QLineEdit())
         self.matter = self.row("matter", self.tr("Matter"), QLineEdit())
         self.mediators = self.row("mediators", self.tr("Mediators"),

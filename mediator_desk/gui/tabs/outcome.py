@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
 from mediator_desk.gui.forms import fill_combo, plain_text, text_area
 from mediator_desk.gui.messages import Messages
@@ -147,8 +148,9 @@ class OutcomeTab(PathTab):
                                                            "registered")
         self.agreement_hint.setVisible(open_case)
         self.agreement_button.setVisible(open_case)
-        closed = view["closure"] is not None or view["status"] in ("refused", "archived")
-        self.close_box.setVisible(not closed)
+        # ending or withdrawing is for open cases (with an unsigned agreement the button
+        # stays visible, disabled, saying that the agreement must be voided first)
+        self.close_box.setVisible(view["status"] in workflow.OPEN_STATUSES)
         self._allow_close()
 
         rows, ids = [], []
