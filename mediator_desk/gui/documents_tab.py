@@ -522,7 +522,10 @@ class DocumentsTab(QWidget):
     def save(self, fmt: str) -> None:
         """Save the chosen document as ``fmt`` ('pdf': the previewed bytes; 'docx': rendered
         from the same template), then audit the save."""
-        self._when_ready(lambda: self._save_now(fmt)) if fmt == "pdf" else self._save_now(fmt)
+        if fmt == "pdf":
+            self._when_ready(lambda: self._save_now(fmt))
+        else:
+            self._save_now(fmt)
 
     def _save_now(self, fmt: str) -> None:
         choice = self.shown if fmt == "pdf" else self.choice()

@@ -42,7 +42,7 @@ _last_folder: list[str] = []     # the folder of the last save, offered next tim
 
 def safe_file_name(name: str) -> str:
     """``name`` without characters Windows or Linux refuse in file names."""
-    return _UNSAFE.sub("_", name).strip(" .") or "document"
+    return _UNSAFE.sub("_", name).strip(" .") or "文书"
 
 
 class OutputDialogs:
@@ -159,7 +159,7 @@ def print_pdf(data: bytes, printer: QPrinter,
 
 def printer_target(printer: QPrinter) -> str:
     """Where a print went, for the audit trail (the file when printing to a file)."""
-    return printer.outputFileName() or printer.printerName() or "printer"
+    return printer.outputFileName() or printer.printerName() or "默认打印机"
 
 
 # --- progress ------------------------------------------------------------------------------
