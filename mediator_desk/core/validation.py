@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from stdnum import numdb
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from mediator_desk.core.clock import today as _today
 from mediator_desk.errors import ValidationError
@@ -34,6 +31,11 @@ def check_id_number(value: str, *, field: str = "id_number", on: date | None = N
     their county got its code (1983 for all of Chifeng) — numbers were issued from 1984 on, with
     the code of the day. So of the region only the province is checked.
     """
+    # Imported here: stdnum costs ~50 ms to import, which the app's start should not pay.
+    from stdnum import numdb
+    from stdnum.cn import ric
+    from stdnum.exceptions import InvalidComponent
+
     number = re.sub(r"\s", "", value or "").upper()
     if len(number) != 18:
         raise ValidationError(f"身份证号码应为18位，现在是{len(number)}位", field=field)
@@ -166,6 +168,9 @@ def check_count(value, *, field: str, label: str) -> int:
 
 def check_credit_code(value: str, *, field: str = "id_number") -> str:
     """Validate an organisation's unified social credit code (统一社会信用代码, 18 characters)."""
+    from stdnum.cn import uscc
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
     code = re.sub(r"\s", "", value or "").upper()
     try:
         return uscc.validate(code)
