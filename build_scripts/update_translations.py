@@ -105,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     TS.parent.mkdir(parents=True, exist_ok=True)
     lupdate(TS)
-    lrelease(TS, QM)
+    # A new file replaces the .qm: running apps (and test runs) have the old one memory-mapped by
+    # QTranslator, and rewriting it in place crashes them (segfault in QTranslator::translate).
+    fresh = QM.with_name(QM.name + ".tmp")
+    lrelease(TS, fresh)
+    os.replace(fresh, QM)
     missing = unfinished(TS)
     for context, source in missing:
         print(f"untranslated: [{context}] {source}")
