@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator_desk.errors import DatabaseRefused, DeskError
-from mediator_desk.gui import documents_hooks, resources, worker
+from mediator_desk.gui import documents_hooks, resources, sync_menu, worker
 from mediator_desk.gui.forms import STYLE_SHEET
 from mediator_desk.gui.messages import Messages
 
@@ -57,9 +57,11 @@ def create_main_window(desk):
 
     tabs.register_tabs()      # the mediation-path tabs (issue 3), before the documents tab
     documents_hooks.install_tab()
+    sync_menu.install_tab()           # the office's review of a case (issue 5)
     window = MainWindow()
     tabs.install_todo(window)
     documents_hooks.install_menu(window)
+    sync_menu.install(window)         # data exchange with the township office (issue 5)
     return window
 
 

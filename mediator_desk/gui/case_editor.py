@@ -22,7 +22,7 @@ from mediator_desk.core.parties import FIELDS as PARTY_FIELDS
 from mediator_desk.core.parties import KINDS, ROLES
 from mediator_desk.core.validation import check_date, mask_id_number, parse_amount_fen
 from mediator_desk.errors import ValidationError
-from mediator_desk.gui import worker
+from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, plain_text,
                                      select_code, text_area)
 from mediator_desk.gui.messages import Messages
@@ -188,7 +188,13 @@ class CaseEditor(QWidget):
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
+        # Another site's case (a village's case at the office): shown read-only, with why.
+        self.owner_banner = QLabel()
+        self.owner_banner.setWordWrap(True)
+        self.owner_banner.setStyleSheet(case_owner.BANNER_STYLE)
+        self.owner_banner.hide()
         outer = QVBoxLayout(self)
+        outer.addWidget(self.owner_banner)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.general)
         outer.addLayout(bottom)
@@ -253,7 +259,7 @@ class CaseEditor(QWidget):
         return self._dirty
 
     def _mark_dirty(self, *_args) -> None:
-        if not self._loading and not self._dirty:
+        if not self._loading and not self._dirty and not self.read_only:
             self._dirty = True
             self.dirtyChanged.emit(True)
 
@@ -289,7 +295,10 @@ class CaseEditor(QWidget):
                          "dirty": False} for p in c.get("parties", [])]
         self.removed = []
         self._show_parties()
-        read_only = self.read_only = bool(case) and case.get("status") == "archived"
+        foreign = case_owner.is_foreign(case, self.context)
+        read_only = self.read_only = bool(case) and (case.get("status") == "archived" or foreign)
+        self.owner_banner.setText(case_owner.owner_banner(case) if foreign else "")
+        self.owner_banner.setVisible(foreign)
         for w in self.findChildren(QWidget):
             if isinstance(w, (QLineEdit, QComboBox, QSpinBox, QCheckBox)) or w in (
                     self.summary, self.claims, self.add_party_button, self.edit_party_button,

@@ -26,6 +26,8 @@ class DeskContext:
     mediators: list[dict] = field(default_factory=list)    # active mediators of the committee
     current_mediator_id: str = ""
     user: str = ""
+    site_id: str = ""        # this install (cases of other sites are read-only here)
+    site_role: str = ""      # 'village', 'office' or '' (sync, issue 5)
 
     @property
     def committee_id(self) -> str:
@@ -70,4 +72,6 @@ def load_context(desk) -> DeskContext:
         mediators=desk.mediators.list(committee_id or None),
         current_mediator_id=desk.settings.get("current_mediator_id") or "",
         user=desk.user,
+        site_id=desk.site_id,
+        site_role=desk.settings.get("site_role") or "",
     )

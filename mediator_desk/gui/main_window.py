@@ -197,8 +197,11 @@ class MainWindow(QMainWindow):
     def _context_loaded(self, context: DeskContext) -> None:
         self.context = context
         name = context.committee_name
-        self.setWindowTitle(self.tr("Mediation desk — {committee}").format(committee=name)
-                            if name else self.tr("Mediation desk"))
+        title = (self.tr("Mediation desk — {committee}").format(committee=name)
+                 if name else self.tr("Mediation desk"))
+        role = {"village": self.tr("village committee"),
+                "office": self.tr("township office")}.get(context.site_role, "")
+        self.setWindowTitle(f"{title} — {role}" if role else title)
         self._fill_filters()
         for window in list(self.case_windows.values()) + [self.new_case_window]:
             if window is not None:

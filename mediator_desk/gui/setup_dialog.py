@@ -1,9 +1,12 @@
 """First-run setup: which committee this install is, and who the current mediator is.
 
 Calls ``core.setup.set_up_committee`` through the worker; refusals appear next to their
-fields. "Try with sample data" instead fills the (new, empty) database with a made-up township
-from ``core.demo.build_demo`` — its own committees and mediators, since sample data must never
-mix with real records (build_demo refuses a database that has any).
+fields. The site's role for data exchange (village committee or township office) is chosen
+here too: ``sync.init_site`` makes its keys, and a village may import its office's enrolment
+file straight away (checked before anything is written). "Try with sample data" instead
+fills the (new, empty) database with a made-up township from ``core.demo.build_demo`` — its
+own committees and mediators, since sample data must never mix with real records (build_demo
+refuses a database that has any).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget)
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from mediator_desk.core.setup import LEVELS, set_up_committee
+from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo
 
@@ -31,12 +36,37 @@ def demo_builder():
     return getattr(module, "build_demo", None)
 
 
-def _set_up(desk, values: dict, sample: bool, cases: int) -> dict:
+def _set_up(desk, values: dict, sample: bool, cases: int, site: dict | None = None) -> dict:
+    enrolment = (site or {}).get("enrolment") if not sample else ""
+    if enrolment:
+        _check_enrolment(enrolment)          # a wrong file is refused before anything is written
     if sample:
         summary = demo_builder()(desk, cases=cases, seed=SAMPLE_SEED)
-        return {"committee_id": summary["committee_id"],
-                "mediator_id": desk.settings.get("current_mediator_id")}
-    return set_up_committee(desk, **values)
+        ids = {"committee_id": summary["committee_id"],
+               "mediator_id": desk.settings.get("current_mediator_id")}
+    else:
+        ids = set_up_committee(desk, **values, role=(site or {}).get("role") or "village")
+    if site:
+        from mediator_desk import sync
+
+        ids["site"] = sync.init_site(desk, role=site["role"], name=site.get("name") or None)
+        if enrolment:
+            try:
+                ids["enrolment"] = sync.import_enrolment(desk, enrolment)
+            except DeskError as exc:         # set up all the same: it can be imported later
+                ids["enrolment_error"] = exc
+    return ids
+
+
+def _check_enrolment(path: str) -> None:
+    from mediator_desk import sync
+
+    try:
+        kind = sync.inspect_file(path)["kind"]
+    except DeskError as exc:
+        raise ValidationError(exc.message, field="enrolment_file") from None
+    if kind != "enrolment":
+        raise ValidationError("这不是司法所的登记文件（.mdenrol）", field="enrolment_file")
 
 
 class SetupDialog(QDialog):
@@ -74,6 +104,17 @@ class SetupDialog(QDialog):
         fill_combo(self.mediator_sex, [("男", "男"), ("女", "女")], blank=self.tr("(not given)"))
         self.mediator_phone = QLineEdit()
         self.mediator_phone.setPlaceholderText(self.tr("mobile, or landline with area code"))
+        self.site_role = QComboBox()
+        fill_combo(self.site_role, [("village", self.tr("Village (community) mediation committee")),
+                                    ("office", self.tr("Township (street) judicial office"))])
+        self.site_name = QLineEdit()
+        self.site_name.setMaxLength(100)
+        self.site_name.setPlaceholderText(self.tr("e.g. 巴彦塔拉司法所"))
+        self.enrolment_file = QLineEdit()
+        self.enrolment_file.setReadOnly(True)
+        self.enrolment_file.setPlaceholderText(self.tr("optional: can also be imported later"))
+        self.enrolment_button = QPushButton(self.tr("C&hoose…"))
+        self.enrolment_button.clicked.connect(self.choose_enrolment)
         self.sample = QCheckBox(self.tr("Instead, just try the desk &out on made-up sample cases"))
         self.sample.setToolTip(self.tr(
             "Fills this new database with a made-up township, its mediators and cases. "
@@ -86,6 +127,24 @@ class SetupDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             layout.addRow(label, e.wrap(field, widget, *aliases))
+
+        self.site_box = site = QGroupBox(self.tr("This computer is used by"))
+        site_form = QFormLayout(site)
+        row(site_form, "role", self.tr("&Role"), self.site_role)
+        self.site_name_label = QLabel(self.tr("&Office name"))
+        self.site_name_label.setBuddy(self.site_name)
+        self.site_name_row = e.wrap("site_name", self.site_name)
+        site_form.addRow(self.site_name_label, self.site_name_row)
+        file_row = QHBoxLayout()
+        file_row.setContentsMargins(0, 0, 0, 0)
+        file_row.addWidget(self.enrolment_file, 1)
+        file_row.addWidget(self.enrolment_button)
+        file_box = QWidget()
+        file_box.setLayout(file_row)
+        self.enrolment_label = QLabel(self.tr("Office's &enrolment file"))
+        self.enrolment_label.setBuddy(self.enrolment_button)
+        self.enrolment_row = e.wrap("enrolment_file", file_box)
+        site_form.addRow(self.enrolment_label, self.enrolment_row)
 
         row(form, "committee_name", self.tr("Committee &name"), self.committee_name)
         row(form, "level", self.tr("&Level"), self.level)
@@ -109,6 +168,7 @@ class SetupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(site)
         layout.addWidget(committee)
         layout.addWidget(you)
         layout.addWidget(self.sample)
@@ -119,12 +179,14 @@ class SetupDialog(QDialog):
         layout.addWidget(buttons)
 
         self.level.currentIndexChanged.connect(self._level_changed)
+        self.site_role.currentIndexChanged.connect(self._role_changed)
         self.sample.toggled.connect(self._sample_toggled)
         self.short_name.textChanged.connect(self._show_example)
         for field in ("committee_name", "township_name", "short_name", "mediator_name",
                       "mediator_phone"):
             getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
         self._level_changed()
+        self._role_changed()
         self._show_example()
         self.committee_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(620)
@@ -134,6 +196,35 @@ class SetupDialog(QDialog):
         self.mediator_box.setEnabled(not on)
         if on:
             self.errors.clear_all()
+
+    def _role_changed(self, _index: int = 0) -> None:
+        # A township office sets up the township's committee; a village may enrol at once.
+        office = self.site_role.currentData() == "office"
+        if office:
+            self.level.setCurrentIndex(self.level.findData("township"))
+        self.level.setEnabled(not office)
+        for w in (self.site_name_label, self.site_name_row):
+            w.setVisible(office)
+        for w in (self.enrolment_label, self.enrolment_row):
+            w.setVisible(not office)
+        self.errors.clear("enrolment_file")
+
+    def choose_enrolment(self) -> None:
+        """Pick the office's enrolment file (.mdenrol) to import during setup."""
+        from mediator_desk.gui.sync_dialogs import SyncAsk
+
+        path = SyncAsk.open_file(self, self.tr("The office's enrolment file"), "enrolment")
+        if path:
+            self.enrolment_file.setText(path)
+            self.errors.clear("enrolment_file")
+
+    def site(self) -> dict:
+        """The role chosen for data exchange (and the office's name, or the village's
+        enrolment file)."""
+        role = self.site_role.currentData() or "village"
+        return {"role": role,
+                "name": self.site_name.text().strip() if role == "office" else "",
+                "enrolment": self.enrolment_file.text().strip() if role == "village" else ""}
 
     def _level_changed(self, _index: int = 0) -> None:
         village = self.level.currentData() == "village"
@@ -173,12 +264,18 @@ class SetupDialog(QDialog):
         self.ok_button.setEnabled(False)
         label = self.tr("Building sample cases…") if sample else self.tr("Setting up…")
         cases = SAMPLE_CASES
-        worker.run_op(self, lambda desk: _set_up(desk, values, sample, cases), self._done,
+        site = self.site()
+        worker.run_op(self, lambda desk: _set_up(desk, values, sample, cases, site), self._done,
                       self._refused, label=label)
 
     def _done(self, ids: dict) -> None:
         self.saving = False
         self.result_ids = ids
+        if ids.get("enrolment") or ids.get("enrolment_error"):
+            from mediator_desk.gui.sync_dialogs import show_enrolment_result
+
+            show_enrolment_result(self, ids.get("enrolment"), ids.get("site", {}),
+                                  ids.get("enrolment_error"))
         self.accept()
 
     def _refused(self, exc) -> None:

@@ -110,5 +110,5 @@ def test_no_english_on_screen(qtbot, desk, make_case, main_window):
     texts = [t for w in windows for t in _visible_texts(w)]
     assert len(texts) > 100
     assert _english(texts) == []
-    assert "人民调解工作台 — 红旗嘎查人民调解委员会" in texts
+    assert "人民调解工作台 — 红旗嘎查人民调解委员会 — 村级调委会" in texts
     person.reject()
