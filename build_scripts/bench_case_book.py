@@ -11,7 +11,8 @@
    (``desk.cases.search_sql``) executed directly — median of several runs. Target ≤ 50 ms each.
 3. GUI start: process start → main window shown with the first page of the case list filled
    (``mediator_desk.gui.app.create_main_window``), against a bare PySide6 QMainWindow start, both
-   in subprocesses with QT_QPA_PLATFORM=offscreen, alternating, median. Target ≤ 1.5×.
+   in subprocesses with QT_QPA_PLATFORM=offscreen, alternating, after one discarded warm-up
+   run each, bytecode caching on (as installed), median. Target ≤ 1.5×.
 4. Peak memory (ru_maxrss) of that GUI process, after the list and one search. Target ≤ 250 MB.
 
 Ends with one line "N/M targets met". Numbers go to docs/performance.md by hand (the script
@@ -190,6 +191,10 @@ def bench_search(path: Path, runs: int) -> list[dict]:
 
 def _child(code: str, *args: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    # As installed: bytecode cached in __pycache__ (pip compiles the libraries at install; our
+    # package gets its .pyc at the first run). Without this every start would recompile ~110
+    # modules of ours (~0.25 s) while PySide6 is precompiled — not what a user sees.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
@@ -220,6 +225,8 @@ def gui_available() -> bool:
 
 def bench_gui(path: Path, runs: int, search: str) -> dict:
     bare, full = [], []
+    _child(BARE_CHILD)             # warm-up (discarded): .pyc files, the OS file cache
+    _child(APP_CHILD, str(path), search)
     for _ in range(runs):          # alternate, so both see the same machine load
         bare.append(_child(BARE_CHILD))
         full.append(_child(APP_CHILD, str(path), search))
