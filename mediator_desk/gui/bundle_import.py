@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import ERROR_STYLE, fit_to_screen
+from mediator_desk.gui.forms import ERROR_STYLE, fit_to_screen, fit_window, wrap_text
 from mediator_desk.gui.sync_dialogs import big_label, counts_text, local_time, run_long, table
 
 CONFLICT_BACKGROUND = "#fde2e1"
@@ -63,8 +63,7 @@ class BundleImportDialog(QDialog):
         self.receiver = QLabel()
         self.made = QLabel()
         self.changes = QLabel()
-        self.contents = QLabel()
-        self.contents.setWordWrap(True)
+        self.contents = QLabel()         # lines broken by wrap_text (see forms.error_label)
         self.file_label = QLabel(path)
         self.file_label.setWordWrap(True)
         manifest = QGroupBox(self.tr("What the file says (readable without keys)"))
@@ -97,6 +96,9 @@ class BundleImportDialog(QDialog):
         accept_layout.addWidget(self.fingerprint_label)
         accept_layout.addWidget(self.matches)
         self.accept_box.hide()
+        self.accepted_note = QLabel()
+        self.accepted_note.setWordWrap(True)
+        self.accepted_note.hide()
 
         self.preview_box = QGroupBox(self.tr("Preview: what importing would change "
                                              "(nothing has been written yet)"))
@@ -136,8 +138,10 @@ class BundleImportDialog(QDialog):
         layout.addWidget(manifest)
         layout.addWidget(self.reasons)
         layout.addWidget(self.accept_box)
-        layout.addWidget(self.preview_box, 1)
+        layout.addWidget(self.accepted_note)
+        layout.addWidget(self.preview_box, 3)
         layout.addWidget(self.outcome)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         fit_to_screen(self, 860, 720)
         self._set_stage("inspecting")
@@ -167,7 +171,11 @@ class BundleImportDialog(QDialog):
         """The button: accept → preview, preview → apply, done/refused → close."""
         if self.stage == "accept" and self.matches.isChecked():
             self.fingerprint = self.info["fingerprint"]
-            self.accept_box.setEnabled(False)
+            self.accept_box.hide()
+            self.accepted_note.setText(self.tr(
+                "Fingerprint compared: {fp}. The village is accepted together with the "
+                "import; Cancel accepts nothing.").format(fp=self.fingerprint))
+            self.accepted_note.show()
             self.run_preview()
         elif self.stage == "preview":
             self.apply()
@@ -189,7 +197,8 @@ class BundleImportDialog(QDialog):
             self.changes.setText(self.tr("numbers {first}–{last} (the office had "
                                          "acknowledged up to {ack})").format(
                 first=ch["from"], last=ch["to"], ack=ch["prerequisite"]))
-        self.contents.setText(counts_text(m["counts"]))
+        self.contents.setText(wrap_text(counts_text(m["counts"]), self.contents.fontMetrics(),
+                                        max(self.width() - 220, 320)))
         if info["kind"] != "bundle":
             self._refuse([self.tr("This is not a village's data file ({kind}).").format(
                 kind=info["kind_label"])])
@@ -249,6 +258,10 @@ class BundleImportDialog(QDialog):
                 if c == 4 and value:
                     item.setBackground(QColor(CONFLICT_BACKGROUND))
                 t.setItem(r, c, item)
+        # show every row (up to a dozen) without scrolling
+        shown = min(len(rows), 12)
+        t.setMinimumHeight(t.horizontalHeader().sizeHint().height() + 4
+                           + sum(t.rowHeight(r) for r in range(shown)))
         conflicts = result.preview.get("conflicts", 0)
         note = self.tr("Press Import to apply everything at once, or Cancel to leave the "
                        "database as it is.")
@@ -258,6 +271,7 @@ class BundleImportDialog(QDialog):
         self.preview_note.setText(note)
         self.preview_box.show()
         self._set_stage("preview")
+        fit_window(self.preview_table)
 
     def counts(self) -> dict[str, list[str]]:
         """The preview table as {kind: [new, updated, unchanged, conflicts, deleted]}."""

@@ -21,23 +21,42 @@ from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.sync_dialogs import local_time, table
 
 DIFFER_BACKGROUND = "#fff3cd"
-# Columns people need not see: record links and bookkeeping of every travelling record.
+# Columns people need not see: record links and the bookkeeping of every travelling record.
 HIDDEN = {"id", "site_id", "rev", "created_at", "updated_at", "deleted"}
-
-
-def _labels():
-    """(field_label, format_value) from core/history.py when present, else plain text."""
-    try:
-        from mediator_desk.core.history import field_label, format_value
-    except ImportError:       # pragma: no cover - older builds without the history module
-        return (lambda f: f), (lambda _t, _f, v: "" if v is None else str(v))
-    return field_label, format_value
+# Fields holding a code of a code list (shown by their label).
+CODE_FIELDS = {"dispute_type": "dispute_type", "source": "case_source",
+               "ethnicity": "ethnicity", "education": "education"}
 
 
 def _load(desk) -> list[dict]:
+    """Open conflicts, each with ``rows``: (field, label, ours, theirs, differs) as shown —
+    fields that differ first; values as the screens show them (code labels, yuan …)."""
     from mediator_desk import sync
+    from mediator_desk.core.history import HIDDEN as LINKS
+    from mediator_desk.core.history import field_label, format_value
 
-    return sync.list_conflicts(desk)
+    def show(table: str, field: str, row: dict | None, gone: bool):
+        if gone:
+            return None                         # the dialog says "(deleted)"
+        if row is None or field not in row:
+            return ""
+        value = row[field]
+        if field in CODE_FIELDS and isinstance(value, str) and value:
+            return desk.codes.label(CODE_FIELDS[field], value) or value
+        return format_value(table, field, value)
+
+    conflicts = sync.list_conflicts(desk)
+    for c in conflicts:
+        local, incoming = c["local"], c["incoming"] or {}
+        c["deleted"] = bool(incoming.get("deleted")) and set(incoming) == {"id", "rev", "deleted"}
+        differs = set(c["differs"])
+        names = [k for k in dict.fromkeys([*(local or {}), *incoming])
+                 if k not in HIDDEN and k not in LINKS]
+        names = [k for k in names if k in differs] + [k for k in names if k not in differs]
+        c["rows"] = [(k, field_label(k), show(c["table_name"], k, local, local is None),
+                      show(c["table_name"], k, incoming, c["deleted"]), k in differs)
+                     for k in names]
+    return conflicts
 
 
 def _resolve(desk, conflict_id: int, keep: str, values: dict | None):
@@ -56,10 +75,10 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conflicts to resolve"))
         self.conflicts: list[dict] = []
-        self.field_label, self.format_value = _labels()
         self.choices: dict[str, QComboBox] = {}
 
         self.list = QListWidget()
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show)
         self.empty = QLabel(self.tr("No conflicts to resolve."))
         self.empty.hide()
@@ -104,7 +123,9 @@ class ConflictsDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
 
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -115,9 +136,16 @@ class ConflictsDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         fit_to_screen(self, 1200, 700)
-        splitter.setSizes([300, 900])
+        self._sized = False
         self._enable(False)
         self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:           # the list a quarter, the two versions the rest
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width // 4, width - width // 4])
 
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
@@ -168,28 +196,23 @@ class ConflictsDialog(QDialog):
         self.title.setText(self.tr("{kind} {record}: {reason} (came in {when})").format(
             kind=c["table_label"], record=self._record_name(c), reason=c["reason_label"],
             when=local_time(c.get("detected_at", "") or "")))
-        local, incoming = c["local"], c["incoming"] or {}
-        deleted = bool(incoming.get("deleted")) and set(incoming) == {"id", "rev", "deleted"}
-        differs = set(c["differs"])
-        names = [k for k in dict.fromkeys([*(local or {}), *incoming]) if k not in HIDDEN]
-        names = [k for k in names if k in differs] + [k for k in names if k not in differs]
+        local, deleted = c["local"], c["deleted"]
         t = self.fields
-        t.setRowCount(len(names))
+        t.setRowCount(len(c["rows"]))
         bold = QFont(t.font())
         bold.setBold(True)
-        for r, name in enumerate(names):
-            mine = self._value(c, name, local, deleted_side=local is None)
-            theirs = self._value(c, name, incoming, deleted_side=deleted)
-            cells = [self.field_label(name), mine, theirs]
+        for r, (name, label, mine, theirs, differs) in enumerate(c["rows"]):
+            cells = [label, self.tr("(deleted)") if mine is None else mine,
+                     self.tr("(deleted)") if theirs is None else theirs]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if name in differs:
+                if differs:
                     item.setBackground(QColor(DIFFER_BACKGROUND))
                     item.setFont(bold)
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 t.setItem(r, col, item)
             t.setItem(r, 3, QTableWidgetItem(""))
-            if name in differs and local is not None and not deleted:
+            if differs and local is not None and not deleted:
                 combo = QComboBox()
                 combo.addItem(self.tr("ours"), "local")
                 combo.addItem(self.tr("theirs"), "incoming")
@@ -199,13 +222,6 @@ class ConflictsDialog(QDialog):
         t.resizeRowsToContents()
         self._enable(True)
         self.merge_button.setEnabled(bool(self.choices))
-
-    def _value(self, c: dict, name: str, row: dict | None, *, deleted_side: bool) -> str:
-        if deleted_side:
-            return self.tr("(deleted)")
-        if row is None or name not in row:
-            return ""
-        return self.format_value(c["table_name"], name, row[name])
 
     def differing_fields(self) -> list[str]:
         """The fields shown as differing (highlighted), for tests."""

@@ -113,7 +113,7 @@ class SetupDialog(QDialog):
         self.enrolment_file = QLineEdit()
         self.enrolment_file.setReadOnly(True)
         self.enrolment_file.setPlaceholderText(self.tr("optional: can also be imported later"))
-        self.enrolment_button = QPushButton(self.tr("C&hoose…"))
+        self.enrolment_button = QPushButton(self.tr("Choose &file…"))
         self.enrolment_button.clicked.connect(self.choose_enrolment)
         self.sample = QCheckBox(self.tr("Instead, just try the desk &out on made-up sample cases"))
         self.sample.setToolTip(self.tr(
@@ -131,7 +131,7 @@ class SetupDialog(QDialog):
         self.site_box = site = QGroupBox(self.tr("This computer is used by"))
         site_form = QFormLayout(site)
         row(site_form, "role", self.tr("&Role"), self.site_role)
-        self.site_name_label = QLabel(self.tr("&Office name"))
+        self.site_name_label = QLabel(self.tr("Name of the &judicial office"))
         self.site_name_label.setBuddy(self.site_name)
         self.site_name_row = e.wrap("site_name", self.site_name)
         site_form.addRow(self.site_name_label, self.site_name_row)
@@ -203,6 +203,9 @@ class SetupDialog(QDialog):
         if office:
             self.level.setCurrentIndex(self.level.findData("township"))
         self.level.setEnabled(not office)
+        self.committee_name.setPlaceholderText(
+            self.tr("e.g. 巴彦塔拉苏木人民调解委员会") if office
+            else self.tr("e.g. 红旗嘎查人民调解委员会"))
         for w in (self.site_name_label, self.site_name_row):
             w.setVisible(office)
         for w in (self.enrolment_label, self.enrolment_row):

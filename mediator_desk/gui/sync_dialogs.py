@@ -431,7 +431,7 @@ class VillagesDialog(QDialog):
         self.villages: list[dict] = []
         self.table = table([self.tr("Village"), self.tr("Fingerprint"), self.tr("Status"),
                             self.tr("Changes received up to"), self.tr("Receipts sent"),
-                            self.tr("Last data imported")], stretch=0)
+                            self.tr("Last data imported")], stretch=5)
         self.table.itemSelectionChanged.connect(self._selection)
         self.receipt_button = QPushButton(self.tr("Export &receipt…"))
         self.revoke_button = QPushButton(self.tr("Re&voke…"))

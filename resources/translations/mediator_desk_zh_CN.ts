@@ -651,6 +651,10 @@
         <translation>请稍候…</translation>
     </message>
     <message>
+        <source>Fingerprint compared: {fp}. The village is accepted together with the import; Cancel accepts nothing.</source>
+        <translation>已核对指纹：{fp}。导入时同时接受该村；点“取消”则不接受。</translation>
+    </message>
+    <message>
         <source>{name} (site {site})</source>
         <translation>{name}（站点 {site}）</translation>
     </message>
@@ -2835,15 +2839,11 @@ from {sender}</source>
     </message>
     <message>
         <source>e.g. 巴彦塔拉司法所</source>
-        <translation>如：巴彦塔拉司法所</translation>
+        <translation>例如 巴彦塔拉司法所</translation>
     </message>
     <message>
         <source>optional: can also be imported later</source>
         <translation>可选：也可以以后再导入</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Instead, just try the desk &amp;out on made-up sample cases</source>
@@ -2866,8 +2866,12 @@ from {sender}</source>
         <translation>单位类型(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Office name</source>
-        <translation>司法所名称(&amp;O)</translation>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Name of the &amp;judicial office</source>
+        <translation>司法所名称(&amp;J)</translation>
     </message>
     <message>
         <source>Office&apos;s &amp;enrolment file</source>
@@ -2920,6 +2924,10 @@ from {sender}</source>
     <message>
         <source>Sample data is not available in this version.</source>
         <translation>此版本没有示例数据。</translation>
+    </message>
+    <message>
+        <source>e.g. 巴彦塔拉苏木人民调解委员会</source>
+        <translation>例如 巴彦塔拉苏木人民调解委员会</translation>
     </message>
     <message>
         <source>The office&apos;s enrolment file</source>
