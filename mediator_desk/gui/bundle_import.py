@@ -291,6 +291,9 @@ class BundleImportDialog(QDialog):
 
     def _applied(self, result) -> None:
         self.import_result = result
+        self.preview_box.setTitle(self.tr("What was imported"))
+        self.preview_note.hide()
+        self.accepted_note.hide()
         self.outcome.setText(result.message)
         self.outcome.show()
         self.conflicts_button.setVisible(result.status == "conflicts")

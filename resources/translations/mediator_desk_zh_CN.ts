@@ -691,6 +691,10 @@
         <translation>正在导入村的数据…</translation>
     </message>
     <message>
+        <source>What was imported</source>
+        <translation>已导入的内容</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入，未作任何更改。</translation>
     </message>
