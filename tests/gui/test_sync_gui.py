@@ -463,6 +463,29 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_in_the_dialog(tmp_path, q
         assert (row["summary"], row["place"]) == ("版本乙：申请人撤回部分请求", "村委会")
         [c] = sync.list_conflicts(office, status=None)
         assert (c["status"], c["resolution"]) == ("resolved", "merged")
+        conflicts.accept()
+
+        # Revoking the village from the villages list: its next file is refused.
+        w.sync.villages_action.trigger()
+        villages = w.sync.last_dialog
+        qtbot.waitUntil(lambda: villages.table.rowCount() == 1, timeout=WAIT_MS)
+        assert villages.revoke_button.isEnabled()
+        qtbot.mouseClick(villages.revoke_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: villages.table.item(0, 2).text() == "已吊销", timeout=WAIT_MS)
+        assert "红旗嘎查人民调解委员会" in messages.questions[-1]
+        assert not villages.receipt_button.isEnabled()
+        assert sync.list_peers(office, "village")[0]["status"] == "revoked"
+        villages.accept()
+        with Desk.open(paths["v1"]) as v1:
+            add_case(v1, "吊销之后的新案件")
+            sync.export_bundle(v1, tmp_path / "b4.mdsync")
+        before = dump(office)
+        ask.open.append(str(tmp_path / "b4.mdsync"))
+        w.sync.import_bundle_action.trigger()
+        refused = w.sync.last_dialog
+        qtbot.waitUntil(lambda: refused.stage == "refused", timeout=WAIT_MS)
+        assert "吊销" in refused.reasons.text()
+        assert dump(office) == before
 
 
 # --- keys, setup refusals, the stick --------------------------------------------------------
