@@ -46,6 +46,7 @@ class TodoPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Case"), self.tr("Due")])
         self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(self.fontMetrics().horizontalAdvance("中"))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemClicked.connect(self._chosen)
@@ -87,9 +88,12 @@ class TodoPanel(QWidget):
         if self._loading:
             self._stale = True
             return
-        self._loading = True
         self.day = day = today()
-        worker.run_op(self, lambda desk: desk.todo(today=day), self._loaded, self._failed)
+        try:
+            worker.run_op(self, lambda desk: desk.todo(today=day), self._loaded, self._failed)
+        except RuntimeError:
+            return      # the database was closed (the window is going away)
+        self._loading = True
 
     def _loaded(self, items: list[dict]) -> None:
         self._loading = False
@@ -142,10 +146,11 @@ class TodoPanel(QWidget):
             shown = [i for i in items if i["kind"] == kind][:MAX_PER_KIND]
             for item in shown:
                 when = deadlines.countdown_text(item["due"], self.day)
-                row = QTreeWidgetItem([item["case_no"], when])
+                row = QTreeWidgetItem([self._short_number(item["case_no"]), when])
                 row.setData(0, Qt.ItemDataRole.UserRole, item["case_id"])
+                row.setData(0, Qt.ItemDataRole.UserRole + 2, item["case_no"])
                 row.setData(1, Qt.ItemDataRole.UserRole, item["description"])
-                tip = f"{item['due']}　{item['description']}"
+                tip = f"{item['case_no']}\n{item['due']}　{item['description']}"
                 row.setToolTip(0, tip)
                 row.setToolTip(1, tip)
                 if item["days_left"] < 0:
@@ -158,12 +163,19 @@ class TodoPanel(QWidget):
             group.setExpanded(kind not in open_kinds and counts[kind] > 0)
         self.detail.setText(self.tr("Click an item (or press Enter) to open its case."))
 
+    def _short_number(self, case_no: str) -> str:
+        """The case number without this year's "（2026）" (the panel is narrow; the tooltip
+        and the line below the list give it in full)."""
+        prefix = f"（{self.day.year}）"
+        return case_no[len(prefix):] if case_no.startswith(prefix) else case_no
+
     def _show_detail(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         if current is None:
             return
         description = current.data(1, Qt.ItemDataRole.UserRole)
         if description:
-            self.detail.setText(f"{current.text(0)}\n{description}")
+            self.detail.setText(f"{current.data(0, Qt.ItemDataRole.UserRole + 2)}\n"
+                                f"{description}")
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         case_id = item.data(0, Qt.ItemDataRole.UserRole)

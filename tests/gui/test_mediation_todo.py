@@ -46,7 +46,9 @@ def _children(group):
 
 def test_todo_panel_on_a_fixed_day(qtbot, desk, make_case, main_window, messages, monkeypatch):
     overdue, risky, agreed = _cases(desk, make_case)
-    number = {cid: desk.cases.get_row(cid)["case_no"] for cid in (overdue, risky, agreed)}
+    # this year's cases are listed without "（2026）" (the tooltip has the full number)
+    number = {cid: desk.cases.get_row(cid)["case_no"].replace("（2026）", "")
+              for cid in (overdue, risky, agreed)}
     monkeypatch.setattr(gui_today, "FIXED", T)
     panel = main_window.todo_panel
     assert main_window.todo_dock.isVisible() and main_window.todo_dock.widget() is panel
@@ -66,6 +68,9 @@ def test_todo_panel_on_a_fixed_day(qtbot, desk, make_case, main_window, messages
                               "risk_unreported": 1}
     item = panel.group("risk_unreported").child(0)
     assert "群体性械斗" in item.toolTip(0)
+    assert item.toolTip(0).startswith(desk.cases.get_row(risky)["case_no"])
+    panel.tree.setCurrentItem(item)
+    assert panel.detail.text().startswith(desk.cases.get_row(risky)["case_no"])
 
     # a click opens the case
     tree = panel.tree

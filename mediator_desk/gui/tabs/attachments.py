@@ -125,7 +125,6 @@ class AttachmentsTab(PathTab):
         self.files.setSpacing(4)
         self.files.setAlternatingRowColors(True)
         self.files.itemActivated.connect(lambda _i: self.open_selected())
-        self.files.itemDoubleClicked.connect(lambda _i: self.open_selected())
         self.empty_label = note_label(self.tr("No attachments yet."))
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self.open_selected)

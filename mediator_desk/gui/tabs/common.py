@@ -530,9 +530,9 @@ class RowsEditor(QWidget):
         for c in range(self.table.columnCount()):
             self.table.setItem(r, c, QTableWidgetItem((values or [""] * 9)[c] if values else ""))
         self.table.blockSignals(False)
+        # the edit triggers include CurrentChanged: making the new row current starts
+        # editing its first cell, so the user can type at once
         self.table.setCurrentCell(r, 0)
-        if values is None and self.isVisible():
-            self.table.editItem(self.table.item(r, 0))
         self._changed()
         return r
 
