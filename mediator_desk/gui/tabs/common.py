@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QC
 
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
-from mediator_desk.gui import worker
+from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import FieldErrors, error_label, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
@@ -314,7 +314,8 @@ class PathTab(QWidget):
 
     @property
     def read_only(self) -> bool:
-        return self.path.archived
+        return self.path.archived or case_owner.is_foreign(self.path.window.case,
+                                                           self.path.window.context)
 
     def _loaded(self, view: dict) -> None:
         self.view = view

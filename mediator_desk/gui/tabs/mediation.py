@@ -4,7 +4,7 @@ records (question/answer pairs) and mediation records of the case, several, in o
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
@@ -47,34 +47,29 @@ class MediationTab(PathTab):
         fill_combo(self.refusal_reason, REFUSAL_REASONS.items(), blank=self.tr("(choose)"))
         self.refusal_note = self.editor(QLineEdit())
         self.refusal_note.setPlaceholderText(self.tr("which court, police or office, or why"))
-        accept_page = QWidget()
-        af = QFormLayout(accept_page)
-        af.setContentsMargins(0, 0, 0, 0)
-        af.addRow(self.tr("How the parties consented"),
-                  e.wrap("consent_form", self.consent_form))
-        af.addRow(self.tr("Note"), e.wrap("consent_note", self.consent_note))
-        af.addRow("", self.rights_notice)
-        refuse_page = QWidget()
-        rf = QFormLayout(refuse_page)
-        rf.setContentsMargins(0, 0, 0, 0)
-        rf.addRow(self.tr("Reason"), e.wrap("reason", self.refusal_reason))
-        rf.addRow(self.tr("Note"), e.wrap("note", self.refusal_note))
-        self.decision_pages = QStackedWidget()
-        self.decision_pages.addWidget(accept_page)
-        self.decision_pages.addWidget(refuse_page)
-        self.decision.currentIndexChanged.connect(self.decision_pages.setCurrentIndex)
         self.decide_button = self.action(QPushButton(self.tr("Record the decision")))
         self.decide_button.clicked.connect(self.decide)
         self.notice_button = self.action(QPushButton(self.tr("Rights notice given")))
         self.notice_button.setToolTip(self.tr(
             "Record that the notice of rights and duties was given"))
         self.notice_button.clicked.connect(self.record_notice)
+        # one form (aligned labels); the rows of the other decision are hidden
         self.decision_form = QWidget()
-        df = QFormLayout(self.decision_form)
+        df = self.decision_layout = QFormLayout(self.decision_form)
         df.setContentsMargins(0, 0, 0, 0)
         df.addRow(self.tr("Decision"), self.decision)
         df.addRow(self.tr("Decided on"), e.wrap("decided_on", self.decided_on))
-        df.addRow(self.decision_pages)
+        self._accept_rows = [e.wrap("consent_form", self.consent_form),
+                             e.wrap("consent_note", self.consent_note), self.rights_notice]
+        df.addRow(self.tr("How the parties consented"), self._accept_rows[0])
+        df.addRow(self.tr("Note"), self._accept_rows[1])
+        df.addRow("", self._accept_rows[2])
+        self._refuse_rows = [e.wrap("reason", self.refusal_reason),
+                             e.wrap("note", self.refusal_note)]
+        df.addRow(self.tr("Reason"), self._refuse_rows[0])
+        df.addRow(self.tr("Note"), self._refuse_rows[1])
+        self.decision.currentIndexChanged.connect(self._decision_changed)
+        self._decision_changed()
         buttons = QHBoxLayout()
         buttons.addWidget(self.decide_button)
         buttons.addWidget(self.notice_button)
@@ -131,6 +126,13 @@ class MediationTab(PathTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll(content), 1)
         outer.addWidget(self.general)
+
+    def _decision_changed(self, _i: int = 0) -> None:
+        accept = self.decision.currentData() == "accept"
+        for w in self._accept_rows:
+            self.decision_layout.setRowVisible(w, accept)
+        for w in self._refuse_rows:
+            self.decision_layout.setRowVisible(w, not accept)
 
     # --- showing --------------------------------------------------------------------------
     def show_view(self, view: dict) -> None:

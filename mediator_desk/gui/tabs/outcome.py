@@ -5,6 +5,7 @@ group petition, group fight) and the report to the police (Art. 25)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -162,6 +163,9 @@ class OutcomeTab(PathTab):
                          report, self.tr("yes") if r["prevented"] else ""])
             ids.append(r["id"])
         fill_table(self.risks, rows, ids)
+        for r, risk in enumerate(view["risks"]):
+            if not risk["reported_on"]:
+                self.risks.item(r, 4).setForeground(QColor("#b00020"))
         allow(self.flag_button, step_reason(view["status"], "risk"))
         self._risk_selected()
 
