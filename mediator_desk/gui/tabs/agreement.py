@@ -17,13 +17,11 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
-from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
-                                           date_edit, note_label, open_dialog, scroll,
-                                           set_editable, spin, step_reason,
-                                           transition_reason)
+from mediator_desk.gui.tabs.common import (OK_STYLE, WARN_STYLE, NamePicker, PathTab,
+                                           RecordDialog, RowsEditor, allow, button_row,
+                                           date_edit, note_label, open_dialog, set_editable,
+                                           spin, step_reason, transition_reason)
 
-WARN_STYLE = "color: #b00020; font-weight: bold;"
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
 CLOSING_DAYS = 7
 
 
@@ -112,7 +110,7 @@ class AgreementTab(PathTab):
             "Type the terms exactly as the parties agreed them; nothing is filled in for you."))
         fl.addWidget(self.never_filled)
         fl.addLayout(form)
-        fl.addLayout(_right(self.cancel_button, self.save_button))
+        fl.addLayout(button_row(self.cancel_button, self.save_button, right=True))
 
         # signing (written agreements)
         self.sign_box = self.action(QGroupBox(self.tr("Signing")))
@@ -134,7 +132,7 @@ class AgreementTab(PathTab):
             "the mediator and the committee seal have completed it (Art. 29): record that day "
             "here, with a scan of the signed copy.")))
         sl.addLayout(sf)
-        sl.addLayout(_right(self.sign_button))
+        sl.addLayout(button_row(self.sign_button, right=True))
 
         # effect and Art. 33 countdown
         self.effect_box = QGroupBox(self.tr("In force"))
@@ -160,7 +158,7 @@ class AgreementTab(PathTab):
         af.addRow(self.tr("Applied on"), e.wrap("applied_on", self.applied_on))
         af.addRow(self.tr("Court"), e.wrap("court", self.court))
         af.addRow(self.tr("Note"), e.wrap("apply_note", self.apply_note))
-        af.addRow("", _right(self.apply_button))
+        af.addRow("", button_row(self.apply_button, right=True))
         self.result = self.editor(QComboBox())
         fill_combo(self.result, [(k, v) for k, v in CONFIRMATION_RESULTS.items()
                                  if k != "pending"])
@@ -176,26 +174,16 @@ class AgreementTab(PathTab):
         rf.addRow(self.tr("Result"), e.wrap("result", self.result))
         rf.addRow(self.tr("Decided on"), e.wrap("result_on", self.result_on))
         rf.addRow(self.tr("Court case number"), e.wrap("court_case_no", self.court_case_no))
-        rf.addRow("", _right(self.result_button))
+        rf.addRow("", button_row(self.result_button, right=True))
         cl = QVBoxLayout(self.confirm_box)
         cl.addWidget(self.confirm_summary)
         cl.addWidget(self.apply_form)
         cl.addWidget(self.result_form)
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addLayout(top)
-        layout.addWidget(self.number_label)
-        layout.addWidget(self.state_note)
-        layout.addWidget(self.effect_box)
-        layout.addWidget(self.sign_box)
-        layout.addWidget(self.confirm_box)
-        layout.addWidget(self.form_box)
-        layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll(content), 1)
-        outer.addWidget(self.general)
+        self.top_row = QWidget()
+        self.top_row.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.set_sections(self.top_row, self.number_label, self.state_note, self.effect_box, self.sign_box, self.confirm_box, self.form_box)
 
     # --- which agreement -------------------------------------------------------------------
     def _agreements(self) -> list[dict]:
@@ -529,14 +517,6 @@ class AgreementTab(PathTab):
         day, number = self.result_on.text().strip(), self.court_case_no.text().strip()
         self.run(lambda desk, today: desk.confirmations.record_result(
             kid, result=result, result_on=day, court_case_no=number, today=today))
-
-
-def _right(*widgets) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for w in widgets:
-        row.addWidget(w)
-    return row
 
 
 class VoidDialog(RecordDialog):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox,
                                QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QTableWidget,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QC
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
 from mediator_desk.gui import case_owner, worker
-from mediator_desk.gui.forms import FieldErrors, error_label, text_area
+from mediator_desk.gui.forms import FieldErrors, error_label
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 
+WARN_STYLE = "color: #b00020; font-weight: bold;"
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BANNER_STYLE = ("background: #fff3cd; color: #6b4a00; border: 1px solid #e0c36c;"
                 " padding: 6px; font-weight: bold;")
 NOTE_STYLE = "color: #555555;"
@@ -163,6 +165,24 @@ def fill_table(t: QTableWidget, rows: list[list[str]], ids: list[str] | None = N
     if current and ids and current in ids:
         t.selectRow(ids.index(current))
     t.resizeRowsToContents()
+
+
+def button_row(*widgets, right: bool = False) -> QHBoxLayout:
+    """Buttons side by side, at the left (or the right) of their row."""
+    row = QHBoxLayout()
+    if right:
+        row.addStretch(1)
+    for w in widgets:
+        row.addWidget(w)
+    if not right:
+        row.addStretch(1)
+    return row
+
+
+def chosen(t: QTableWidget, rows: list[dict]) -> dict | None:
+    """The record of the selected row of ``t`` — or the only record when there is one."""
+    rid = selected_id(t) or (rows[0]["id"] if len(rows) == 1 else "")
+    return next((r for r in rows if r["id"] == rid), None)
 
 
 def selected_id(t: QTableWidget) -> str:
@@ -324,6 +344,19 @@ class PathTab(QWidget):
 
     def show_view(self, view: dict) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def set_sections(self, *widgets: QWidget) -> None:
+        """Lay the tab out as ``widgets`` one under the other in a scroll area, with the
+        general error line at the bottom."""
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        for w in widgets:
+            layout.addWidget(w)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll(content), 1)
+        outer.addWidget(self.general)
 
     def apply_read_only(self) -> None:
         """Archived: hide every action, make every input read-only."""

@@ -15,11 +15,10 @@ from mediator_desk.core.followups import SATISFACTION
 from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (PathTab, RecordDialog, allow, date_edit, fill_table,
-                                           fit_rows, note_label, open_dialog, scroll,
-                                           selected_id, step_reason, table)
+from mediator_desk.gui.tabs.common import (WARN_STYLE, PathTab, RecordDialog, allow,
+                                           button_row, chosen, date_edit, fill_table, fit_rows,
+                                           note_label, open_dialog, step_reason, table)
 
-WARN_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class FollowUpTab(PathTab):
@@ -73,7 +72,7 @@ class FollowUpTab(PathTab):
         pl = QVBoxLayout(self.performance_box)
         pl.addWidget(self.performance_label)
         pl.addWidget(self.performance_form)
-        pl.addLayout(_right(self.performance_button))
+        pl.addLayout(button_row(self.performance_button, right=True))
         self.proofs_label = QLabel(self.tr("Proof of performance on file"))
         pl.addWidget(self.proofs_label)
         pl.addWidget(self.proofs)
@@ -112,24 +111,10 @@ class FollowUpTab(PathTab):
         self.remove_visit_button.clicked.connect(lambda: self.remove_visit())
         vl = QVBoxLayout(self.visits_box)
         vl.addWidget(self.visits)
-        row = QHBoxLayout()
-        for b in (self.add_visit_button, self.edit_visit_button, self.remove_visit_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        vl.addLayout(row)
+        vl.addLayout(button_row(self.add_visit_button, self.edit_visit_button,
+                                self.remove_visit_button))
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.empty_note)
-        layout.addWidget(self.chooser_row)
-        layout.addWidget(self.performance_box)
-        layout.addWidget(self.plan_box)
-        layout.addWidget(self.visits_box)
-        layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll(content), 1)
-        outer.addWidget(self.general)
+        self.set_sections(self.empty_note, self.chooser_row, self.performance_box, self.plan_box, self.visits_box)
 
     # --- showing --------------------------------------------------------------------------
     def in_force(self) -> list[dict]:
@@ -271,9 +256,7 @@ class FollowUpTab(PathTab):
         self.run(lambda desk, _t: desk.agreements.plan_followup(aid, day))
 
     def _visit(self) -> dict | None:
-        followups = (self.view or {}).get("followups", [])
-        fid = selected_id(self.visits) or (followups[0]["id"] if len(followups) == 1 else "")
-        return next((f for f in followups if f["id"] == fid), None)
+        return chosen(self.visits, (self.view or {}).get("followups", []))
 
     def add_visit(self) -> "FollowUpDialog":
         return open_dialog(self, FollowUpDialog(self.path, None, self.chooser.currentData(),
@@ -293,14 +276,6 @@ class FollowUpTab(PathTab):
             return
         fid = visit["id"]
         self.run(lambda desk, _t: desk.followups.remove(fid))
-
-
-def _right(*widgets) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for w in widgets:
-        row.addWidget(w)
-    return row
 
 
 class FollowUpDialog(RecordDialog):

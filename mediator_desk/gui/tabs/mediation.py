@@ -3,7 +3,7 @@ records (question/answer pairs) and mediation records of the case, several, in o
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
@@ -11,8 +11,8 @@ from mediator_desk.core.sessions import RESULTS
 from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
-                                           date_edit, fill_table, fit_rows, note_label,
-                                           open_dialog, scroll, selected_id, step_reason, table,
+                                           button_row, chosen, date_edit, fill_table, fit_rows,
+                                           note_label, open_dialog, step_reason, table,
                                            time_edit)
 
 
@@ -70,14 +70,10 @@ class MediationTab(PathTab):
         df.addRow(self.tr("Note"), self._refuse_rows[1])
         self.decision.currentIndexChanged.connect(self._decision_changed)
         self._decision_changed()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.decide_button)
-        buttons.addWidget(self.notice_button)
-        buttons.addStretch(1)
         al = QVBoxLayout(self.acceptance_box)
         al.addWidget(self.acceptance_summary)
         al.addWidget(self.decision_form)
-        al.addLayout(buttons)
+        al.addLayout(button_row(self.decide_button, self.notice_button))
 
         # investigation records
         self.investigation_box = QGroupBox(self.tr("Investigation records"))
@@ -95,7 +91,7 @@ class MediationTab(PathTab):
         self.remove_investigation_button.clicked.connect(lambda: self.remove_investigation())
         il = QVBoxLayout(self.investigation_box)
         il.addWidget(self.investigations)
-        il.addLayout(_row(self.add_investigation_button, self.edit_investigation_button,
+        il.addLayout(button_row(self.add_investigation_button, self.edit_investigation_button,
                           self.remove_investigation_button))
 
         # mediation records
@@ -113,19 +109,10 @@ class MediationTab(PathTab):
         self.remove_mediation_button.clicked.connect(lambda: self.remove_mediation())
         ml = QVBoxLayout(self.mediation_box)
         ml.addWidget(self.mediations)
-        ml.addLayout(_row(self.add_mediation_button, self.edit_mediation_button,
+        ml.addLayout(button_row(self.add_mediation_button, self.edit_mediation_button,
                           self.remove_mediation_button))
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.acceptance_box)
-        layout.addWidget(self.investigation_box)
-        layout.addWidget(self.mediation_box)
-        layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll(content), 1)
-        outer.addWidget(self.general)
+        self.set_sections(self.acceptance_box, self.investigation_box, self.mediation_box)
 
     def _decision_changed(self, _i: int = 0) -> None:
         accept = self.decision.currentData() == "accept"
@@ -213,21 +200,17 @@ class MediationTab(PathTab):
         self.run(lambda desk, _today: desk.acceptance.set_rights_notice(case_id, True))
 
     # --- records ------------------------------------------------------------------------------
-    def _record(self, rows: list[dict], table_widget) -> dict | None:
-        rid = selected_id(table_widget) or (rows[0]["id"] if len(rows) == 1 else "")
-        return next((r for r in rows if r["id"] == rid), None)
-
     def add_investigation(self) -> "InvestigationDialog":
         return open_dialog(self, InvestigationDialog(self.path, None, self))
 
     def edit_investigation(self) -> "InvestigationDialog | None":
-        record = self._record(self.view["investigations"], self.investigations)
+        record = chosen(self.investigations, self.view["investigations"])
         if record is None:
             return None
         return open_dialog(self, InvestigationDialog(self.path, record, self))
 
     def remove_investigation(self) -> None:
-        record = self._record(self.view["investigations"], self.investigations)
+        record = chosen(self.investigations, self.view["investigations"])
         if record is None or not Messages.confirm(self, self.tr(
                 "Delete investigation record {no} ({day})? This is recorded in the history.")
                 .format(no=record["no"], day=record["held_on"])):
@@ -239,27 +222,19 @@ class MediationTab(PathTab):
         return open_dialog(self, MediationDialog(self.path, None, self))
 
     def edit_mediation(self) -> "MediationDialog | None":
-        record = self._record(self.view["mediations"], self.mediations)
+        record = chosen(self.mediations, self.view["mediations"])
         if record is None:
             return None
         return open_dialog(self, MediationDialog(self.path, record, self))
 
     def remove_mediation(self) -> None:
-        record = self._record(self.view["mediations"], self.mediations)
+        record = chosen(self.mediations, self.view["mediations"])
         if record is None or not Messages.confirm(self, self.tr(
                 "Delete mediation record {no} ({day})? This is recorded in the history.")
                 .format(no=record["no"], day=record["held_on"])):
             return
         rid = record["id"]
         self.run(lambda desk, _t: desk.sessions.remove_mediation(rid))
-
-
-def _row(*widgets) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    for w in widgets:
-        layout.addWidget(w)
-    layout.addStretch(1)
-    return layout
 
 
 def _mediator_names(view: dict) -> list[str]:

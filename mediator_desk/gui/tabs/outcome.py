@@ -13,9 +13,9 @@ from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
 from mediator_desk.gui.forms import fill_combo, plain_text, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (PathTab, RecordDialog, allow, date_edit, fill_table,
-                                           fit_rows, note_label, open_dialog, scroll,
-                                           selected_id, spin, step_reason, table,
+from mediator_desk.gui.tabs.common import (PathTab, RecordDialog, allow, button_row, chosen,
+                                           date_edit, fill_table, fit_rows, note_label,
+                                           open_dialog, spin, step_reason, table,
                                            transition_reason)
 
 
@@ -78,10 +78,7 @@ class OutcomeTab(PathTab):
             "Mediation is voluntary: when it fails, end it and tell the parties which other "
             "routes they have (court, arbitration, administrative bodies; Art. 26).")))
         cl.addWidget(self.close_form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        cl.addLayout(row)
+        cl.addLayout(button_row(self.close_button, right=True))
 
         self.risk_box = QGroupBox(self.tr("Escalation risks"))
         self.risks = table([self.tr("Risk"), self.tr("Found on"), self.tr("What was seen"),
@@ -102,23 +99,10 @@ class OutcomeTab(PathTab):
             "If a dispute may turn criminal or lead to a group petition or a group fight, "
             "take preventive steps and report it to the police promptly (Art. 25).")))
         rl.addWidget(self.risks)
-        buttons = QHBoxLayout()
-        for b in (self.flag_button, self.report_button, self.prevented_button,
-                  self.remove_risk_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        rl.addLayout(buttons)
+        rl.addLayout(button_row(self.flag_button, self.report_button, self.prevented_button,
+                                self.remove_risk_button))
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.outcome_box)
-        layout.addWidget(self.close_box)
-        layout.addWidget(self.risk_box)
-        layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll(content), 1)
-        outer.addWidget(self.general)
+        self.set_sections(self.outcome_box, self.close_box, self.risk_box)
         self._kind_changed()
 
     def _kind_changed(self, _i: int = 0) -> None:
@@ -174,11 +158,7 @@ class OutcomeTab(PathTab):
         allow(self.close_button, transition_reason(self.status, kind))
 
     def _selected_risk(self) -> dict | None:
-        rid = selected_id(self.risks)
-        risks = (self.view or {}).get("risks", [])
-        if not rid and len(risks) == 1:
-            rid = risks[0]["id"]
-        return next((r for r in risks if r["id"] == rid), None)
+        return chosen(self.risks, (self.view or {}).get("risks", []))
 
     def _risk_selected(self) -> None:
         risk = self._selected_risk()
