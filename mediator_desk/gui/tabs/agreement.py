@@ -183,7 +183,8 @@ class AgreementTab(PathTab):
         self.top_row = QWidget()
         self.top_row.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
-        self.set_sections(self.top_row, self.number_label, self.state_note, self.effect_box, self.sign_box, self.confirm_box, self.form_box)
+        self.set_sections(self.top_row, self.number_label, self.state_note, self.effect_box,
+                          self.sign_box, self.confirm_box, self.form_box)
 
     # --- which agreement -------------------------------------------------------------------
     def _agreements(self) -> list[dict]:

@@ -53,7 +53,8 @@ class FollowUpTab(PathTab):
         self.performance_note = self.editor(QLineEdit())
         self.proof_label = QLabel(self.tr("no proof chosen"))
         self.choose_proof_button = self.action(QPushButton(self.tr("Choose proof…")))
-        self.choose_proof_button.setToolTip(self.tr("A scan or photo of a receipt, a transfer slip …"))
+        self.choose_proof_button.setToolTip(self.tr(
+            "A scan or photo of a receipt, a transfer slip …"))
         self.choose_proof_button.clicked.connect(self.choose_proof)
         self.performance_button = self.action(QPushButton(self.tr("Record performance")))
         self.performance_button.clicked.connect(self.record_performance)
@@ -114,7 +115,8 @@ class FollowUpTab(PathTab):
         vl.addLayout(button_row(self.add_visit_button, self.edit_visit_button,
                                 self.remove_visit_button))
 
-        self.set_sections(self.empty_note, self.chooser_row, self.performance_box, self.plan_box, self.visits_box)
+        self.set_sections(self.empty_note, self.chooser_row, self.performance_box,
+                          self.plan_box, self.visits_box)
 
     # --- showing --------------------------------------------------------------------------
     def in_force(self) -> list[dict]:
