@@ -186,9 +186,17 @@ class CaseManager:
             self.desk.records.update("cases", case_id, {"status": target}, action="status")
 
     def require_editable(self, case_id: str) -> None:
+        """Refuse changes to an archived case, and to a case another site owns.
+
+        Single writer (shared/sync.md §8): a village's case imported at the township office
+        is changed only by its village; the office comments on, approves or returns it.
+        """
         row = self.get_row(case_id)
         if row["status"] == "archived":
             raise ReadOnlyRecord(f"案件{row['case_no']}已归档，不能修改")
+        # Also covers records added to the case (parties, sessions, agreements …), which
+        # would otherwise be born here, attached to another site's case.
+        self.desk.records.require_owned("cases", row)
 
     def reindex(self, case_id: str) -> None:
         """Rebuild the search row of one case (called inside the writing transaction)."""
