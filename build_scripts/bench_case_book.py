@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -132,8 +133,9 @@ def ensure_database(cases: int, seed: int, rebuild: bool) -> tuple[Path, float |
     if path.exists() and meta_path.exists() and not rebuild:
         if json.loads(meta_path.read_text()) == want:
             return path, None
-    for old in DATA.glob(path.name + "*"):
+    for old in DATA.glob(path.name + "*"):        # the database, its WAL, backups
         old.unlink()
+    shutil.rmtree(DATA / (path.stem + "-files"), ignore_errors=True)   # its attachment files
     meta_path.unlink(missing_ok=True)
     print(f"Building {path.name} with `mediator-desk demo` ({cases} cases, seed {seed}) …",
           flush=True)
