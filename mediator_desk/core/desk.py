@@ -17,12 +17,10 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from mediator_desk.core.changes import Changes
 from mediator_desk.core.records import RecordWriter, new_id
 from mediator_desk.errors import DeskError
-from mediator_desk.storage.database import open_database, translate_error
+from mediator_desk.storage.database import Database, open_database, translate_error
 from mediator_desk.storage.location import resolve_db_path
 
 
@@ -30,7 +28,7 @@ class Desk:
     """An open mediator_desk database with its managers. Not thread-safe: use one thread at a
     time (the GUI's single worker); ``lock`` serialises callers that share it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, user: str = ""):
+    def __init__(self, db: Database, path: Path, user: str = ""):
         from mediator_desk.core.audit import AuditTrail
         from mediator_desk.core.cases import CaseManager
         from mediator_desk.core.codes import CodeLists

@@ -8,13 +8,13 @@ backup copy next to it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import stat
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from mediator_desk.errors import DatabaseRefused
 from mediator_desk.storage.migrations import MIGRATIONS
@@ -23,6 +23,7 @@ from mediator_desk.storage.migrations import MIGRATIONS
 APPLICATION_ID = 0x4D44534B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
+_savepoints = itertools.count(1)
 
 
 def _refuse(message: str, hint: str) -> DatabaseRefused:
@@ -79,19 +80,19 @@ def _translate(exc: sqlite3.Error, path: Path) -> DatabaseRefused:
 def _applied_names(conn: sqlite3.Connection) -> list[str]:
     has = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-        (sqlite_utils.Migrations.migrations_table,)).fetchone()
+        (MIGRATIONS.migrations_table,)).fetchone()
     if not has:
         return []
     return [r[0] for r in conn.execute(
-        f"SELECT name FROM {sqlite_utils.Migrations.migrations_table} "
+        f"SELECT name FROM {MIGRATIONS.migrations_table} "
         "WHERE migration_set = ? ORDER BY rowid", (MIGRATIONS.name,))]
 
 
 def _known_names() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
+    return MIGRATIONS.names
 
 
-def schema_version(db: sqlite_utils.Database) -> str:
+def schema_version(db) -> str:
     """The name of the newest migration applied to ``db`` (the schema version)."""
     names = _applied_names(db.conn)
     return names[-1] if names else ""
@@ -148,8 +149,71 @@ def backup_path_for(path: Path, label: str) -> Path:
     return path.with_name(f"{path.name}.before-{label}-{stamp}.bak")
 
 
+class Database:
+    """An open connection (``conn``) that becomes a full ``sqlite_utils.Database`` on demand.
+
+    Everything the application does at start-up needs only ``conn``; any other attribute
+    (``db["table"]``, ``db.table_names()`` …) builds the sqlite-utils object on first use, so
+    sqlite-utils is not imported just to open a database.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._full = None
+
+    @property
+    def full(self):
+        """The ``sqlite_utils.Database`` on this connection (no plugins)."""
+        if self._full is None:
+            import sqlite_utils
+
+            # No sqlite-utils plugins: they would run whatever installed packages register on
+            # a connection holding confidential records, and finding them scans every installed
+            # distribution (~0.1 s).
+            self._full = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._full
+
+    def __getattr__(self, name):
+        return getattr(self.full, name)
+
+    @contextmanager
+    def atomic(self):
+        """A transaction; nested calls become savepoints. The outermost one starts with
+        BEGIN IMMEDIATE, taking the write lock up front, so two writers wait for each other
+        (busy timeout) instead of failing when a read transaction tries to upgrade.
+        Semantics otherwise as ``sqlite_utils.Database.atomic``."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"sp_{next(_savepoints)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # a failed COMMIT-level error may have ended it
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+
 def open_database(path: str | os.PathLike, *, create: bool = True,
-                  migrate: bool = True) -> sqlite_utils.Database:
+                  migrate: bool = True) -> Database:
     """Open (and if needed create and migrate) the database at ``path``.
 
     Raises :class:`DatabaseRefused` when the file cannot be used; the file is then unchanged.
@@ -169,7 +233,7 @@ def open_database(path: str | os.PathLike, *, create: bool = True,
     try:
         conn = _connect(path)
         applied = _inspect(conn, path) if exists else []
-        pending = [m for m in MIGRATIONS._migrations if m.name not in applied]
+        pending = [n for n in MIGRATIONS.names if n not in applied]
         if pending and not migrate:
             raise _refuse(f"数据库“{path.name}”需要升级结构", "请用图形界面或 check 命令打开以升级")
         if pending and exists and applied:
@@ -183,12 +247,9 @@ def open_database(path: str | os.PathLike, *, create: bool = True,
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        # No sqlite-utils plugins: they would run whatever installed packages register on a
-        # connection holding confidential records, and finding them scans every installed
-        # distribution (~0.1 s at each start).
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn)
         if pending:
-            MIGRATIONS.apply(db)
+            MIGRATIONS.apply(db.full)
         return db
     except DatabaseRefused:
         if conn is not None:

@@ -29,7 +29,7 @@ FILE_COLUMN = "sha256"   # a travelling table with this column carries a file (a
 
 
 def known_schema_versions() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
+    return MIGRATIONS.names
 
 
 def current_schema_version() -> str:
