@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from mediator_desk.gui import worker
+from mediator_desk.gui import case_tabs, worker
 from mediator_desk.gui.case_editor import CaseEditor
 from mediator_desk.gui.context import load_case
 from mediator_desk.gui.forms import fit_to_screen
@@ -27,14 +27,13 @@ TabFactory = Callable[["CaseWindow"], "tuple[QWidget, str] | None"]
 class CaseWindow(QWidget):
     """A case (or a new registration, ``case=None``) with extensible tabs."""
 
-    tab_factories: list[TabFactory] = []
+    tab_factories = case_tabs.FACTORIES
     caseLoaded = Signal(dict)     # the case dict, after registration and every reload
 
     @classmethod
     def register_tab(cls, factory: TabFactory) -> None:
-        """Add a tab to every case window opened from now on."""
-        if factory not in cls.tab_factories:
-            cls.tab_factories.append(factory)
+        """Add a tab to every case window opened from now on (see gui/case_tabs.py)."""
+        case_tabs.register(factory)
 
     def __init__(self, context, case: dict | None = None, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)

@@ -24,9 +24,9 @@ def documents_tab_factory(window):
 
 def install_tab() -> None:
     """Add the documents tab to every case window opened from now on."""
-    from mediator_desk.gui.case_window import CaseWindow
+    from mediator_desk.gui import case_tabs
 
-    CaseWindow.register_tab(documents_tab_factory)
+    case_tabs.register(documents_tab_factory)
 
 
 def install_menu(window: QMainWindow) -> None:

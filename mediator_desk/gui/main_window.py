@@ -7,6 +7,8 @@ its widget and shows it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout,
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
 from mediator_desk.core.cases import CaseFilter
 from mediator_desk.gui import worker
 from mediator_desk.gui.case_list_model import CaseListModel
-from mediator_desk.gui.case_window import CaseWindow
 from mediator_desk.gui.context import SOURCE_TABLES, DeskContext, load_case, load_context
 from mediator_desk.gui.forms import fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from mediator_desk.gui.case_window import CaseWindow
 
 SEARCH_DELAY_MS = 250
 
@@ -134,8 +138,9 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
-        worker.runner().busy.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+        # A bound method (not a lambda), so Qt disconnects it when the window is destroyed: the
+        # worker outlives windows.
+        worker.runner().busy.connect(self._show_busy)
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.search_now)
@@ -266,9 +271,14 @@ class MainWindow(QMainWindow):
         worker.run_op(self, lambda desk: load_case(desk, case_id), self._show_case,
                       lambda exc: Messages.error(self, exc))
 
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
     def _show_case(self, case: dict) -> CaseWindow:
         window = self.case_windows.get(case["id"])
         if window is None:
+            from mediator_desk.gui.case_window import CaseWindow  # loaded at first use
+
             window = CaseWindow(self.context, case, self)
             self.case_windows[case["id"]] = window
             window.destroyed.connect(lambda _o=None, cid=case["id"]: self.case_windows.pop(cid, None))
@@ -283,6 +293,8 @@ class MainWindow(QMainWindow):
             self.new_case_window.show()
             self.new_case_window.raise_()
             return self.new_case_window
+        from mediator_desk.gui.case_window import CaseWindow  # loaded at first use
+
         window = CaseWindow(self.context, None, self)
         self.new_case_window = window
         window.caseLoaded.connect(lambda case, w=window: self._registered(w, case))

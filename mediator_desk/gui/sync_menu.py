@@ -25,10 +25,15 @@ from mediator_desk.gui.messages import Messages
 
 def install_tab() -> None:
     """Add the "Office review" tab to every case window opened from now on."""
-    from mediator_desk.gui.case_window import CaseWindow
+    from mediator_desk.gui import case_tabs
+
+    case_tabs.register(_reviews_tab)
+
+
+def _reviews_tab(window):
     from mediator_desk.gui.reviews_tab import reviews_tab_factory
 
-    CaseWindow.register_tab(reviews_tab_factory)
+    return reviews_tab_factory(window)
 
 
 def install(window: QMainWindow) -> "SyncMenu":

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from mediator_desk.gui.case_window import CaseWindow
-from mediator_desk.gui.tabs.common import path_for
+from mediator_desk.gui import case_tabs
 
 translate = QCoreApplication.translate
 
 
 def _mediation(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.mediation import MediationTab
 
     return MediationTab(path_for(window)), translate("CaseTabs", "Acceptance and records")
 
 
 def _outcome(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.agreement import AgreementTab
     from mediator_desk.gui.tabs.outcome import OutcomeTab
 
@@ -40,30 +41,35 @@ def _outcome(window):
 
 
 def _agreement(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.agreement import AgreementTab
 
     return AgreementTab(path_for(window)), translate("CaseTabs", "Agreement")
 
 
 def _followups(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.followups import FollowUpTab
 
     return FollowUpTab(path_for(window)), translate("CaseTabs", "Performance and follow-up")
 
 
 def _casefile(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.casefile import CaseFileTab
 
     return CaseFileTab(path_for(window)), translate("CaseTabs", "Case file")
 
 
 def _attachments(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.attachments import AttachmentsTab
 
     return AttachmentsTab(path_for(window)), translate("CaseTabs", "Attachments")
 
 
 def _history(window):
+    from mediator_desk.gui.tabs.common import path_for
     from mediator_desk.gui.tabs.history import HistoryTab
 
     return HistoryTab(path_for(window)), translate("CaseTabs", "History")
@@ -75,7 +81,7 @@ FACTORIES = (_mediation, _outcome, _agreement, _followups, _casefile, _attachmen
 def register_tabs() -> None:
     """Add the mediation-path tabs to every case window opened from now on (idempotent)."""
     for factory in FACTORIES:
-        CaseWindow.register_tab(factory)
+        case_tabs.register(factory)
 
 
 def install_todo(main_window) -> None:
