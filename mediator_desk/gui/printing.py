@@ -175,8 +175,10 @@ class ProgressBridge(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._cancelled = threading.Event()
+        self.last = (0, 0)   # the newest update, for the final state of the bar
 
     def update(self, done: int, total: int) -> None:
+        self.last = (done, total)
         self.progressed.emit(done, total)
 
     @property
@@ -206,7 +208,10 @@ def run_with_progress(parent: QWidget, op: Callable[[Any, ProgressBridge], Any],
     dialog.bridge = bridge
     dialog.reached = (0, 0)
 
-    def moved(done: int, total: int) -> None:
+    def moved(*_signalled) -> None:
+        # Queued signals from the worker may arrive out of order or after the result: always
+        # show the newest state the work reported, not the one this signal carried.
+        done, total = bridge.last
         if total > 0:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
@@ -217,6 +222,7 @@ def run_with_progress(parent: QWidget, op: Callable[[Any, ProgressBridge], Any],
         dialog.deleteLater()
 
     def succeeded(result) -> None:
+        moved()
         finish()
         on_success(result)
 
