@@ -12,6 +12,7 @@ also writes its audit and change-log rows; ``take_changes()`` tells the caller w
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -24,17 +25,36 @@ from mediator_desk.storage.database import Database, open_database, translate_er
 from mediator_desk.storage.location import resolve_db_path
 
 
+# The managers, by attribute name: "module:Class" in mediator_desk.core. Each is created the first
+# time it is used, so opening a desk imports only what this run touches (start-up time).
+MANAGERS = {
+    "codes": "codes:CodeLists",
+    "organisations": "organisations:OrganisationManager",
+    "mediators": "mediators:MediatorManager",
+    "cases": "cases:CaseManager",
+    "parties": "parties:PartyManager",
+    "audit": "audit:AuditTrail",
+    # The mediation path (issue 3): acceptance → records → outcome → agreement →
+    # performance/follow-up → judicial confirmation → case file.
+    "acceptance": "acceptance:AcceptanceManager",
+    "sessions": "sessions:SessionManager",
+    "outcomes": "outcomes:OutcomeManager",
+    "agreements": "agreements:AgreementManager",
+    "followups": "followups:FollowUpManager",
+    "confirmations": "confirmation:ConfirmationManager",
+    "attachments": "attachments:AttachmentManager",
+    "dossier": "dossier:DossierManager",
+    "todo": "todo:TodoList",
+    # The township office's comments, approvals and returns (issue 5).
+    "reviews": "reviews:ReviewManager",
+}
+
+
 class Desk:
     """An open mediator_desk database with its managers. Not thread-safe: use one thread at a
     time (the GUI's single worker); ``lock`` serialises callers that share it."""
 
     def __init__(self, db: Database, path: Path, user: str = ""):
-        from mediator_desk.core.audit import AuditTrail
-        from mediator_desk.core.cases import CaseManager
-        from mediator_desk.core.codes import CodeLists
-        from mediator_desk.core.mediators import MediatorManager
-        from mediator_desk.core.organisations import OrganisationManager
-        from mediator_desk.core.parties import PartyManager
         from mediator_desk.core.settings import Settings
 
         self.db = db
@@ -47,40 +67,17 @@ class Desk:
         self.site_id = self.settings.get("site_id") or self._init_site()
         self.user = user or self.settings.get("current_user", "") or "未登录"
         self.records = RecordWriter(self)
-        self.codes = CodeLists(self)
-        self.organisations = OrganisationManager(self)
-        self.mediators = MediatorManager(self)
-        self.cases = CaseManager(self)
-        self.parties = PartyManager(self)
-        self.audit = AuditTrail(self)
-        self._init_mediation_path()
-        from mediator_desk.core.reviews import ReviewManager
-
-        self.reviews = ReviewManager(self)   # office comments/approvals/returns (issue 5)
         self.cases.ensure_index()  # after a migration rebuilt the search index (core/search.py)
 
-    def _init_mediation_path(self) -> None:
-        """Managers of the mediation path (issue 3): acceptance → records → outcome →
-        agreement → performance/follow-up → judicial confirmation → case file."""
-        from mediator_desk.core.acceptance import AcceptanceManager
-        from mediator_desk.core.agreements import AgreementManager
-        from mediator_desk.core.attachments import AttachmentManager
-        from mediator_desk.core.confirmation import ConfirmationManager
-        from mediator_desk.core.dossier import DossierManager
-        from mediator_desk.core.followups import FollowUpManager
-        from mediator_desk.core.outcomes import OutcomeManager
-        from mediator_desk.core.sessions import SessionManager
-        from mediator_desk.core.todo import TodoList
-
-        self.acceptance = AcceptanceManager(self)
-        self.sessions = SessionManager(self)
-        self.outcomes = OutcomeManager(self)
-        self.agreements = AgreementManager(self)
-        self.followups = FollowUpManager(self)
-        self.confirmations = ConfirmationManager(self)
-        self.attachments = AttachmentManager(self)
-        self.dossier = DossierManager(self)
-        self.todo = TodoList(self)
+    def __getattr__(self, name: str):
+        """Managers are made on first use (see MANAGERS), importing their module then."""
+        spec = MANAGERS.get(name)
+        if spec is None:
+            raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+        module, cls = spec.split(":")
+        manager = getattr(importlib.import_module(f"mediator_desk.core.{module}"), cls)(self)
+        setattr(self, name, manager)
+        return manager
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True) -> "Desk":
