@@ -21,7 +21,7 @@ from mediator_desk.gui import worker
 from mediator_desk.gui.case_list_model import PLACEHOLDER
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.printing import (OutputDialogs, print_pdf, printer_target,
+from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
                                         run_with_progress, safe_file_name)
 
 translate = QCoreApplication.translate
@@ -196,23 +196,9 @@ class BatchPrintDialog(QDialog):
         printer.setDocName(self._stem())
         if not OutputDialogs.choose_printer(self, printer):
             return
-        dialog = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(800)
-
-        def on_page(done: int, total: int) -> bool:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            return not dialog.wasCanceled()
-
-        try:
-            pages = print_pdf(self.batch.data, printer, on_page)
-        except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
-            Messages.error(self, exc, self.tr("Printing failed"))
+        pages = print_with_progress(self, self.batch.data, printer)
+        if not pages:
             return
-        finally:
-            dialog.close()
-            dialog.deleteLater()
         ids, kind, target = self.printed_ids, self.kind, printer_target(printer)
         worker.run_op(self, lambda desk: _audit(desk, ids, kind, "pdf", target),
                       lambda _r: self.result_label.setText(

@@ -20,7 +20,7 @@ from mediator_desk.gui import worker
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.pdf_preview import PdfPreview
-from mediator_desk.gui.printing import (OutputDialogs, print_pdf, printer_target,
+from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
                                         safe_file_name)
 
 translate = QCoreApplication.translate
@@ -69,10 +69,8 @@ class DocumentViewer(QDialog):
         printer.setDocName(self.file_stem)
         if not OutputDialogs.choose_printer(self, printer):
             return
-        try:
-            pages = print_pdf(self.pdf, printer)
-        except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
-            Messages.error(self, exc, self.tr("Printing failed"))
+        pages = print_with_progress(self, self.pdf, printer)
+        if not pages:
             return
         target = printer_target(printer)
         audit = self.audit

@@ -17,7 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel,
                                QListWidget, QListWidgetItem, QProgressDialog, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -28,7 +28,7 @@ from mediator_desk.errors import IllegalStep
 from mediator_desk.gui import worker
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.pdf_preview import PdfPreview
-from mediator_desk.gui.printing import (OutputDialogs, print_pdf, printer_target,
+from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
                                         run_with_progress, safe_file_name)
 
 # Writing only these tables does not change what a document prints (printing itself audits).
@@ -488,7 +488,7 @@ class DocumentsTab(QWidget):
         printer.setDocName(self._file_name(choice, "pdf")[:-4])
         if not OutputDialogs.choose_printer(self, printer):
             return
-        pages = self._send_to_printer(data, printer)
+        pages = print_with_progress(self, data, printer)
         if not pages:
             return
         case_id, target = self.case_id, printer_target(printer)
@@ -498,26 +498,6 @@ class DocumentsTab(QWidget):
             lambda _r: self.status.setText(
                 self._title(choice) + "　" + self.tr("Sent to the printer ({n} page(s)).")
                 .format(n=pages)))
-
-    def _send_to_printer(self, data: bytes, printer: QPrinter) -> int:
-        dialog = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowTitle(self.tr("Printing"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(800)
-
-        def on_page(done: int, total: int) -> bool:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            return not dialog.wasCanceled()
-
-        try:
-            return print_pdf(data, printer, on_page)
-        except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
-            Messages.error(self, exc, self.tr("Printing failed"))
-            return 0
-        finally:
-            dialog.close()
-            dialog.deleteLater()
 
     def save(self, fmt: str) -> None:
         """Save the chosen document as ``fmt`` ('pdf': the previewed bytes; 'docx': rendered

@@ -157,6 +157,34 @@ def print_pdf(data: bytes, printer: QPrinter,
         pdf.close()
 
 
+def print_with_progress(parent: QWidget, data: bytes, printer: QPrinter) -> int:
+    """Print ``data`` (see :func:`print_pdf`) with a page-by-page progress bar that can stop it.
+
+    Returns the pages printed, or 0 after showing why nothing was printed (a printer problem is
+    a message, never a crash)."""
+    dialog = QProgressDialog(translate("Printing", "Printing…"), translate("Printing", "Cancel"),
+                             0, 0, parent)
+    dialog.setWindowTitle(translate("Printing", "Printing"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(800)
+
+    def on_page(done: int, total: int) -> bool:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        return not dialog.wasCanceled()
+
+    try:
+        return print_pdf(data, printer, on_page)
+    except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
+        from mediator_desk.gui.messages import Messages
+
+        Messages.error(parent, exc, translate("Printing", "Printing failed"))
+        return 0
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
 def printer_target(printer: QPrinter) -> str:
     """Where a print went, for the audit trail (the file when printing to a file)."""
     return printer.outputFileName() or printer.printerName() or "默认打印机"

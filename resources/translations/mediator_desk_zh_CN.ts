@@ -532,18 +532,6 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
         <source>Sent to the printer ({n} page(s)).</source>
         <translation>已送往打印机（共 {n} 页）。</translation>
     </message>
@@ -1155,10 +1143,6 @@ from {sender}</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
         <source>Sent to the printer ({n} page(s)).</source>
         <translation>已送往打印机（共 {n} 页）。</translation>
     </message>
@@ -1335,22 +1319,6 @@ from {sender}</source>
     <message>
         <source>Sent to the printer ({n} page(s)).</source>
         <translation>已送往打印机（共 {n} 页）。</translation>
-    </message>
-    <message>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -2595,6 +2563,18 @@ from {sender}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
     </message>
     <message>
         <source>Please wait</source>
