@@ -31,6 +31,7 @@ APT_RUNTIME = [
     "libxcb-shape0", "libxcb-util1", "libxcb-xkb1", "libcups2",
 ]
 APT_TEST = ["xvfb", "xauth", "age", "poppler-utils"]
+MIN_PYTHON = (3, 11)
 
 
 def _say(msg: str) -> None:
@@ -64,6 +65,40 @@ def system_libraries(with_test: bool) -> None:
         _say("Qt needs system libraries that are missing. Please run as root:\n    sudo " + line)
 
 
+def check_python() -> None:
+    """Refuse, with the line to run, a Python older than the project needs."""
+    if sys.version_info < MIN_PYTHON:
+        want = ".".join(map(str, MIN_PYTHON))
+        _say(f"Python {want} or newer is needed (this is {sys.version.split()[0]}). "
+             f"On Ubuntu 22.04: sudo apt-get install python{want} python{want}-venv, then run "
+             f"this script with python{want}.")
+        raise SystemExit(2)
+
+
+def _has_ensurepip() -> bool:
+    return subprocess.run([sys.executable, "-c", "import ensurepip"],
+                          capture_output=True).returncode == 0
+
+
+def ensure_ensurepip() -> None:
+    """Debian/Ubuntu ship python3 without ensurepip (package python3-venv); venv needs it."""
+    if _has_ensurepip():
+        return
+    pkg = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
+    if (sys.platform.startswith("linux") and shutil.which("apt-get") and hasattr(os, "geteuid")
+            and os.geteuid() == 0):
+        _say(f"installing {pkg} (needed to create the virtual environment)")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        if subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", pkg],
+                          env=env).returncode != 0:
+            subprocess.run(["apt-get", "install", "-y", "--no-install-recommends",
+                            "python3-venv"], check=True, env=env)
+        return
+    _say(f"Python's venv module is incomplete. Please run:\n    sudo apt-get install {pkg}")
+    raise SystemExit(2)
+
+
 def venv_python() -> Path:
     if os.name == "nt":
         return VENV / "Scripts" / "python.exe"
@@ -72,7 +107,12 @@ def venv_python() -> Path:
 
 def ensure_venv(extras: str) -> Path:
     py = venv_python()
+    if py.exists() and subprocess.run([str(py), "-m", "pip", "--version"],
+                                      capture_output=True).returncode != 0:
+        _say(f"{VENV} has no working pip (an interrupted set-up?): making it again")
+        shutil.rmtree(VENV)
     if not py.exists():
+        ensure_ensurepip()
         _say(f"creating virtual environment in {VENV}")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     # Reinstall only when pyproject.toml or the requested extras changed.
@@ -92,6 +132,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     what, rest = argv[0], argv[1:]
+    if rest[:1] == ["--"]:
+        rest = rest[1:]
+    check_python()
     system_libraries(with_test=what == "test")
     py = ensure_venv("test" if what == "test" else "")
     env = dict(os.environ)

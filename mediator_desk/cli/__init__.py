@@ -22,8 +22,12 @@ COMMAND_MODULES = ["mediator_desk.cli.cases", "mediator_desk.cli.mediation", "me
                    "mediator_desk.cli.documents", "mediator_desk.cli.demo"]
 
 
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：环境变量 MEDIATOR_DESK_DB 或用户数据目录）")
+def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db PATH``, accepted before or after the command. Below the top level its default is
+    SUPPRESS, so ``mediator-desk --db X check`` keeps X instead of resetting it to None."""
+    parser.add_argument("--db", metavar="PATH",
+                        default=None if top else argparse.SUPPRESS,
+                        help="数据库文件（默认：环境变量 MEDIATOR_DESK_DB 或用户数据目录）")
 
 
 @contextmanager
@@ -46,7 +50,7 @@ def print_json(data) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mediator-desk", description="人民调解工作台")
     parser.add_argument("--version", action="version", version=f"mediator-desk {__version__}")
-    add_db_argument(parser)
+    add_db_argument(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
     add_db_argument(gui)
@@ -75,3 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`, which stopped reading: not an error for the user.
+        sys.stderr.close()
+        return 0

@@ -17,7 +17,7 @@ def register(sub) -> None:
     lst = case_sub.add_parser("list", help="列出案件（可检索）")
     add_db_argument(lst)
     lst.add_argument("--search", default="", help="检索：案件编号、当事人姓名、拼音首字母、证件号或电话片段、案情")
-    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--limit", type=int, default=50, help="最多列出多少件（默认 50；0 表示全部）")
     lst.add_argument("--json", action="store_true", help="以 JSON 输出")
     lst.set_defaults(run=run_case_list)
     show = case_sub.add_parser("show", help="查看一个案件")
@@ -56,7 +56,9 @@ def run_case_list(args) -> int:
     from mediator_desk.core.cases import CaseFilter
 
     with open_desk(args, create=False) as desk:
-        ids = desk.cases.search(CaseFilter(text=args.search), limit=args.limit)
+        flt = CaseFilter(text=args.search)
+        total = desk.cases.count_matching(flt)
+        ids = desk.cases.search(flt, limit=args.limit if args.limit > 0 else max(total, 1))
         rows = desk.cases.list_rows(ids)
         ordered = [rows[i] for i in ids]
         if args.json:
@@ -67,7 +69,8 @@ def run_case_list(args) -> int:
         for r in ordered:
             print(f"{r['case_no']}\t{r['received_date']}\t{r['dispute_type_label']}\t"
                   f"{r['status_label']}\t{r['party_names']}")
-        print(f"共 {len(ordered)} 件")
+        shown = f"，显示最新的 {len(ordered)} 件（--limit 0 列出全部）" if len(ordered) < total else ""
+        print(f"共 {total} 件{shown}")
         return 0
 
 

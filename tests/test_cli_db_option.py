@@ -1,0 +1,19 @@
+"""`--db` works before or after the command; `case list` reports the real total."""
+
+from mediator_desk.cli import main
+
+
+def test_db_before_the_command_is_kept(db_path, capsys):
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert str(db_path) in capsys.readouterr().out
+
+
+def test_case_list_prints_the_total_and_how_many_are_shown(db_path, desk, make_case, capsys):
+    for _ in range(3):
+        make_case()
+    assert main(["case", "list", "--db", str(db_path), "--limit", "2"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == \
+        "共 3 件，显示最新的 2 件（--limit 0 列出全部）"
+    assert main(["case", "list", "--db", str(db_path), "--limit", "0"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1] == "共 3 件" and len(out) == 4
