@@ -17,3 +17,13 @@ def test_case_list_prints_the_total_and_how_many_are_shown(db_path, desk, make_c
     assert main(["case", "list", "--db", str(db_path), "--limit", "0"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == "共 3 件" and len(out) == 4
+
+
+def test_usage_errors_are_one_chinese_line(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--db", "x.db"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("用法错误：缺少必填参数：--cases") and "\n" not in err

@@ -19,7 +19,29 @@ from mediator_desk.errors import DeskError
 
 # Modules that define ``register(subparsers)``; each adds its commands with ``set_defaults(run=…)``.
 COMMAND_MODULES = ["mediator_desk.cli.cases", "mediator_desk.cli.mediation", "mediator_desk.cli.sync",
-                   "mediator_desk.cli.documents", "mediator_desk.cli.demo"]
+                   "mediator_desk.cli.documents", "mediator_desk.cli.demo",
+                   "mediator_desk.cli.admin"]
+
+
+# argparse's own messages, in Chinese (the rest of the line — names, values — stays as typed).
+_ARGPARSE_ZH = [
+    ("the following arguments are required: ", "缺少必填参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的选项："),
+    ("choose from ", "可选："),
+    ("expected one argument", "需要一个值"),
+    ("invalid int value: ", "应为整数："),
+    ("argument ", "参数 "),
+]
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """ArgumentParser whose usage errors read in Chinese: one line, exit status 2."""
+
+    def error(self, message: str):
+        for english, chinese in _ARGPARSE_ZH:
+            message = message.replace(english, chinese)
+        self.exit(2, f"用法错误：{message}（查看帮助：{self.prog} -h）\n")
 
 
 def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -48,7 +70,7 @@ def print_json(data) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mediator-desk", description="人民调解工作台")
+    parser = ChineseArgumentParser(prog="mediator-desk", description="人民调解工作台")
     parser.add_argument("--version", action="version", version=f"mediator-desk {__version__}")
     add_db_argument(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
