@@ -12,7 +12,13 @@ One row per case in table ``case_search`` (local, derived, rebuilt from the reco
   ``ascii`` tokenizer: every non-ASCII character is part of a token), it answers queries of 1–2
   characters with one index lookup: a 2-character query is a substring of a name exactly when
   it is one of its pairs. (The trigram index cannot answer them, and most Chinese names have
-  2–3 characters.)
+  2–3 characters.) Also every *pair* (not single character) of adjacent characters of the
+  summary, claims and place, so that 2-character words of the case text (院墙, 借款 — most
+  Chinese words have two characters) are found. Single characters of the text are left out on
+  purpose: a 1-character query then means a name, initial or number (张 finds the Zhangs, not
+  every case whose summary mentions 张), and the index stays about a third smaller. Pairs with
+  whitespace or ASCII punctuation are skipped (the ``ascii`` tokenizer would cut them into
+  single-character tokens and make 1-character queries match the text after all).
 - ``body``: everything searchable (names, initials, case number, ID numbers, phones, summary,
   claims, place, referral note), indexed by FTS5 with the trigram tokenizer (``case_fts``) for
   queries of 3+ characters.
@@ -21,6 +27,7 @@ Without FTS5 the same columns are scanned with ``instr`` (slower, same results).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -87,6 +94,19 @@ def _grams(text: str, out: dict) -> None:
             out[text[i:i + 2]] = None
 
 
+def _text_pairs(text: str, out: dict) -> None:
+    """Add the pairs of adjacent characters of case text (see the module docstring)."""
+    prev = ""
+    for ch in text:
+        # Keep non-ASCII characters (CJK, full-width punctuation) and ASCII letters/digits.
+        if ch > "\x7f" and not ch.isspace() or ch.isascii() and ch.isalnum():
+            if prev:
+                out[prev + ch] = None
+            prev = ch
+        else:
+            prev = ""
+
+
 def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
     """Return (grams, body) for one case and its parties (see the module docstring)."""
     names, numbers, grams = [], [], {}
@@ -107,6 +127,8 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
                 numbers.append(n.replace("-", ""))
     if case.get("case_seq"):
         _grams(str(case["case_seq"]), grams)
+    for field in ("summary", "claims", "place"):
+        _text_pairs((case.get(field) or "").lower(), grams)
     body = " ".join([case["case_no"], *names, *numbers, case.get("summary", ""),
                      case.get("claims", ""), case.get("place", ""),
                      case.get("referral_note", "")])
@@ -114,10 +136,15 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
     return " ".join(grams), body.lower()
 
 
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
+
+
 def normalise_query(text: str) -> str:
-    """Lower case, single spaces, no dashes (phones are indexed without them) and full-width
-    brackets (as in case numbers, which people type with ASCII ones)."""
+    """Lower case, single spaces, no dashes or spaces between digits (phones and ID numbers
+    are indexed without them, people type "139 1234 5678") and full-width brackets (as in case
+    numbers, which people type with ASCII ones)."""
     text = " ".join((text or "").split()).lower().replace("-", "")
+    text = _SPACE_IN_NUMBER.sub("", text)
     return text.replace("(", "（").replace(")", "）")
 
 

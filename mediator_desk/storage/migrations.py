@@ -648,3 +648,21 @@ def m0007_case_risk_index(db):
     db.executescript("""
     CREATE INDEX cases_risk ON cases(received_date) WHERE risk_flag = 1;
     """)
+
+
+@MIGRATIONS(name="0008_search_text_pairs")
+def m0008_search_text_pairs(db):
+    """The search grams now also hold the character pairs of summary, claims and place, so
+    2-character words of the case text (院墙, 借款) are found (core/search.py). The index is
+    derived data: rebuilt empty and flagged exactly as 0005 does, and refilled by core
+    (CaseManager.ensure_index, at open).
+    """
+    # 0005 drops and recreates the whole index (tables, FTS5 tables, triggers) and flags it
+    # stale; it predates case_grams, so that one is dropped here first.
+    db.executescript("""
+    DROP TRIGGER IF EXISTS case_search_ai;
+    DROP TRIGGER IF EXISTS case_search_ad;
+    DROP TRIGGER IF EXISTS case_search_au;
+    DROP TABLE IF EXISTS case_grams;
+    """)
+    m0005_search_list_keys(db)

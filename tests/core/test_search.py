@@ -163,7 +163,8 @@ def test_edits_are_searchable_at_once(desk, book, mode):
     desk.parties.add(book["zhang"], name="吴六", role="third_party")
     assert found(desk, "吴六") == [book["zhang"]]
     desk.cases.update(book["zhang"], summary="因修建猪圈发生争执")
-    assert found(desk, "猪圈") == []                           # 2 characters: names only
+    assert found(desk, "猪圈") == [book["zhang"]]              # a 2-character word
+    assert book["zhang"] not in found(desk, "位置")           # the old summary is gone
     assert found(desk, "修建猪圈") == [book["zhang"]]
     # A new received date moves the case in the list.
     assert found(desk)[0] == book["company"]
@@ -184,7 +185,68 @@ def test_index_texts_hold_names_grams_and_numbers():
     grams, body = index_texts(
         {"case_no": "（2026）红旗人调字第12号", "case_seq": 12, "summary": "院墙纠纷"},
         [{"name": "张三", "id_number": VALID_ID, "phone": "0476-8123456"}])
-    assert set(grams.split()) == {"张", "张三", "三", "z", "zs", "s", "1", "12", "2"}
+    # Names: characters and pairs; summary: pairs only.
+    assert set(grams.split()) == {"张", "张三", "三", "z", "zs", "s", "1", "12", "2",
+                                  "院墙", "墙纠", "纠纷"}
     assert VALID_ID.lower() in body and "04768123456" in body and "院墙纠纷" in body
     assert normalise_query("  ZS  -12 ") == "zs 12"
     assert normalise_query("(2026)红旗") == "（2026）红旗"
+    assert normalise_query("139 1234  5678") == "13912345678"
+    assert normalise_query("张三 139") == "张三 139"             # only spaces between digits
+
+
+def test_text_pairs_skip_spaces_and_ascii_punctuation():
+    grams, _ = index_texts({"case_no": "x", "summary": "借款5,000元 未还。", "claims": "",
+                            "place": "红旗村"}, [])
+    assert set(grams.split()) == {"借款", "款5", "00", "0元", "未还", "还。", "红旗", "旗村"}
+
+
+def test_two_character_words_of_summary_claims_and_place(desk, book, make_case, mode):
+    wall = make_case(received_date="2026-04-01", summary="两家因篱笆倒塌发生争执",
+                     claims="请求返还借款", place="红旗嘎查")
+    assert found(desk, "篱笆") == [wall]                       # summary
+    assert found(desk, "借款") == [wall]                       # claims
+    assert found(desk, "嘎查") == [wall]                       # place
+    assert found(desk, "工资") == [book["company"]]
+    assert found(desk, "宅基") == [book["zeng"]]
+    # One character stays names, initials and numbers only (a documented choice).
+    assert found(desk, "篱") == []
+    assert found(desk, "篱笆", year=2026) == [wall]
+    assert found(desk, "篱笆", dispute_type="02") == [wall]    # through the cases table
+    assert set(found(desk, "院墙")) == set(book.values())       # make_case's default claims
+
+
+def test_phone_fragments_typed_with_spaces(desk, book, mode):
+    assert found(desk, "139 1234 5678") == [book["zhang"]]
+    assert found(desk, "1391 2345") == [book["zhang"]]
+    assert found(desk, "0476 812") == [book["zhang"]]
+
+
+def test_migration_reindexes_an_older_search_index(tmp_path, template_db):
+    """A database indexed before 0008 (no text pairs) finds 2-character summary words after
+    it is opened by this version."""
+    import shutil
+    import sqlite3
+
+    from mediator_desk.core.desk import Desk
+    from mediator_desk.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(template_db, path)
+    desk = Desk.open(path)
+    desk.cases.register(org_id=desk.settings.get("committee_id"), received_date="2026-11-01",
+                        source="apply", dispute_type="02", summary="院墙纠纷",
+                        parties=[dict(name="张三", id_number=VALID_ID)])
+    desk.close()
+    # Make it as the previous version left it: grams of names only, 0008 not applied.
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("UPDATE case_search SET grams = '张 张三 三 z zs s 1'")
+    conn.execute(f"DELETE FROM {MIGRATIONS.migrations_table}"
+                 " WHERE name = '0008_search_text_pairs'")
+    conn.close()
+    desk = Desk.open(path)
+    assert len(desk.cases.search(CaseFilter(text="院墙"))) == 1
+    assert desk.cases.count_matching(CaseFilter(text="院墙")) == 1
+    assert len(desk.cases.search(CaseFilter(text="张三"))) == 1
+    assert desk.settings.get("search_index_stale") is None
+    desk.close()
