@@ -244,13 +244,17 @@ def _signatures(blocks: list, styles, frame_width: float, group: list):
     line_width = min(SIGN_LINE_WIDTH, frame_width - label_width - box_width)
     rows, heights = [], []
     for b in blocks:
-        row = [Paragraph(_markup(b.runs) or "&nbsp;", style),
-               fl["SignLine"](line_width, style.leading)]
+        label = Paragraph(_markup(b.runs) or "&nbsp;", style)
+        row = [label, fl["SignLine"](line_width, style.leading)]
         if any_box:
             row.append(fl["FingerprintBox"](FINGERPRINT_BOX, style.fontName)
                        if b.style == "fingerprint" else "")
         rows.append(row)
-        heights.append(FINGERPRINT_BOX + 8 if b.style == "fingerprint" else style.fontSize * 2.5)
+        # A long label (乙方（盖章，法定代表人或委托代理人签名）：) wraps; the row grows with
+        # it, or the second line would print over the next row's label.
+        _, label_height = label.wrap(label_width, 10_000)
+        base = FINGERPRINT_BOX + 8 if b.style == "fingerprint" else style.fontSize * 2.5
+        heights.append(max(base, label_height + style.fontSize + 2))
     widths = [label_width, line_width] + ([box_width] if any_box else [])
     table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([

@@ -156,3 +156,23 @@ def test_no_line_starts_with_closing_punctuation():
         lines = [ln for ln in pdf_pages(pdf.render([doc])[0])[0].splitlines() if ln.strip()]
         assert len(lines) == 2, lines
         assert lines[1][0] not in CANNOT_START, (mark, lines)
+
+
+def test_a_wrapped_signature_label_gets_a_taller_row():
+    # 乙方（盖章，法定代表人或委托代理人签名）： wraps to two lines; with a fixed row height
+    # its second line printed over the next party's label.
+    from mediator_desk.documents import layout, pdf
+    from mediator_desk.documents.layout import Block, Run
+    styles = pdf._style_sheet()
+    group = [Block("fingerprint", [Run("甲方（签名盖章或按指印）：")]),
+             Block("signature", [Run("乙方（盖章，法定代表人或委托代理人签名）：")]),
+             Block("fingerprint", [Run("丙方（签名盖章或按指印）：")])]
+    frame = 453.0
+    table = pdf._signatures(group, styles, frame, group)
+    table.wrap(frame, 10_000)
+    label_width = table._colWidths[0]
+    for block, height in zip(group, table._rowHeights):
+        from reportlab.platypus import Paragraph
+        _, needed = Paragraph(block.text, styles["signature"]).wrap(label_width, 10_000)
+        assert height >= needed + styles["signature"].fontSize, (block.text, height, needed)
+    assert layout  # the blocks are the layout's own
