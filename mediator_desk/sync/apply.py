@@ -7,7 +7,12 @@ change here. The rules (single writer per record; never last-write-wins by clock
   an older copy arriving late must not bring a deleted record back);
 - same id and identical content → **unchanged** (so re-imports change nothing);
 - a higher revision from its owner → **updated**;
-- a lower revision → an older copy: **unchanged** (we already hold a newer one);
+- a lower (or equal, for deletions) revision → an older copy: **unchanged** (we already hold
+  a newer one) — but only if the bundle brings no audit entry for that record that we have not
+  seen. A stale stick carries only edits we already received (their audit entries are here);
+  a village restored from an older backup that edits the record again writes a *new* audit
+  entry with a revision number we already hold for other content: that is a **conflict**
+  (``older_revision_differs``), never a silent drop (sync.md guarantee 2);
 - same revision but different content, a record that belongs to another site here, or a
   record that *this* site changed since it last received it (our change log has a row for the
   record at its current revision) → **conflict**: both versions go to ``sync_conflicts`` for a
@@ -43,7 +48,8 @@ TABLE_LABELS = {
     "archives": "归档", "attachments": "附件", "case_reviews": "审查意见",
 }
 REASONS = {"same_rev": "同一版本内容不同", "changed_here": "本站修改过该记录",
-           "owner": "记录归属的站点不一致"}
+           "owner": "记录归属的站点不一致",
+           "older_revision_differs": "对方发来较旧的版本号但内容是新改的（对方可能从备份恢复过）"}
 
 
 @dataclass
@@ -177,6 +183,7 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
     that are neither here nor in the payload.
     """
     plan = Plan(sender=inc.sender, bundle_id=bundle_id)
+    fresh = _freshly_audited(desk, inc)
     accepted: dict[str, set[str]] = {}     # ids that will exist after applying, per table
     skipped: dict[str, set[str]] = {}      # incoming ids dropped as older than a deletion
     deleting: dict[str, set[str]] = {}
@@ -210,6 +217,8 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
                 reason = "owner"
             elif _changed_here(desk, table, rid, loc_rev):
                 reason = "changed_here"
+            elif rev <= loc_rev and (table, rid) in fresh:
+                reason = "older_revision_differs"    # deleted anew after a restore
             elif rev <= loc_rev:
                 counts.unchanged += 1       # an older deletion notice; what we hold is newer
                 continue
@@ -230,7 +239,7 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
         t = inc.tables.get(table)
         if t is None:
             continue
-        _plan_table(desk, plan, table, t, accepted, skipped, deleting, now)
+        _plan_table(desk, plan, table, t, accepted, skipped, deleting, now, fresh)
     _check_references(desk, plan, inc, accepted, skipped, deleting)
     if inc.audit is not None and inc.audit.rows:
         ids = [r[0] for r in inc.audit.rows]
@@ -240,7 +249,26 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
     return plan
 
 
-def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, deleting, now):
+def _freshly_audited(desk: "Desk", inc: Incoming) -> set[tuple[str, str]]:
+    """(table, record id) of every record the payload's audit entries we have NOT yet got
+    name: the sender changed these since we last heard from it."""
+    if inc.audit is None or not inc.audit.rows:
+        return set()
+    cols = list(inc.audit.columns) if hasattr(inc.audit, "columns") else list(AUDIT_COLUMNS)
+    i_id, i_table, i_rec = cols.index("id"), cols.index("table_name"), cols.index("record_id")
+    known = _existing_ids(desk, "audit_log", {r[i_id] for r in inc.audit.rows})
+    return {(r[i_table], r[i_rec]) for r in inc.audit.rows
+            if r[i_id] not in known and r[i_rec]}
+
+
+def _same_content(cols: list[str], a, b) -> bool:
+    """Equal apart from the sync columns (revision, times)."""
+    return all(x == y for c, x, y in zip(cols, a, b)
+               if c not in ("rev", "created_at", "updated_at"))
+
+
+def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, deleting, now,
+                fresh: set[tuple[str, str]] = frozenset()):
     local_cols = table_columns(desk, table)
     unknown = [c for c in t.columns if c not in local_cols]
     if unknown:
@@ -282,8 +310,13 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
             updates.append(row)
             continue
         elif row[i_rev] < loc_rev:
-            counts.unchanged += 1            # an older copy; we hold a newer revision
-            continue
+            if (table, rid) in fresh and not _same_content(cols, row, loc):
+                # Re-edited at the sender with a revision number we already hold for other
+                # content (a restored backup): keep both for a person.
+                reason = "older_revision_differs"
+            else:
+                counts.unchanged += 1        # an older copy; we hold a newer revision
+                continue
         else:
             reason = "same_rev"
         counts.conflicts += 1

@@ -150,3 +150,48 @@ def test_deleting_a_record_the_office_changed_is_a_conflict(sites, tmp_path, mon
     snapshot = dump(office)
     sync.import_bundle(office, tmp_path / "b2.mdsync")      # already imported: no change
     assert dump(office) == snapshot
+
+
+def test_an_older_revision_with_new_content_after_a_restore_is_a_conflict(site_paths, tmp_path):
+    """The village edits a party twice (rev 3), the office imports; the laptop is restored from
+    an older backup and the same party edited again (rev 2, new phone): a conflict, not 未变."""
+    office = Desk.open(site_paths["office"])
+    v1 = Desk.open(site_paths["v1"])
+    a = add_case(v1)
+    pid = v1.query_one("SELECT id FROM parties WHERE case_id = ? ORDER BY seq", (a,))["id"]
+    sync.export_bundle(v1, tmp_path / "b1.mdsync")
+    first_import(office, v1, tmp_path / "b1.mdsync")
+    v1.close()
+    backup = tmp_path / "v1-backup.db"
+    shutil.copyfile(site_paths["v1"], backup)
+    v1 = Desk.open(site_paths["v1"])
+    with v1.transaction():
+        v1.records.update("parties", pid, {"phone": "13900000001"}, case_id=a)
+        v1.records.update("parties", pid, {"phone": "13900000002"}, case_id=a)
+    sync.export_bundle(v1, tmp_path / "b2.mdsync")
+    sync.import_bundle(office, tmp_path / "b2.mdsync")
+    assert office.query_one("SELECT rev, phone FROM parties WHERE id = ?", (pid,)) == {
+        "rev": 3, "phone": "13900000002"}
+    v1.close()
+    shutil.copyfile(backup, site_paths["v1"])
+    v1 = Desk.open(site_paths["v1"])
+    with v1.transaction():
+        v1.records.update("parties", pid, {"phone": "13911112222"}, case_id=a)
+    assert v1.query_one("SELECT rev FROM parties WHERE id = ?", (pid,))["rev"] == 2
+    sync.export_bundle(v1, tmp_path / "b3.mdsync")
+    r = sync.import_bundle(office, tmp_path / "b3.mdsync")
+    assert r.status == "conflicts"
+    assert r.preview["tables"]["parties"]["conflicts"] == 1
+    assert office.query_one("SELECT phone FROM parties WHERE id = ?", (pid,))["phone"] \
+        == "13900000002"                                   # ours stays until a person decides
+    [c] = sync.list_conflicts(office)
+    assert (c["table_name"], c["record_id"], c["reason"]) == ("parties", pid,
+                                                              "older_revision_differs")
+    assert c["incoming"]["phone"] == "13911112222" and c["incoming"]["rev"] == 2
+    assert "备份" in c["reason_label"]
+    # A stale stick (the rev-3 bundle again, under another name) still changes nothing.
+    before = dump(office)
+    assert sync.import_bundle(office, tmp_path / "b2.mdsync").status == "already"
+    assert dump(office) == before
+    office.close()
+    v1.close()
