@@ -47,7 +47,7 @@ def get(desk: "Desk", key: str, *, org_id: str = "") -> Any:
 LABELS: dict[str, str] = {
     "followup_days": "回访期限（履行期限届满后天数）",
     "confirmation_warn_days": "司法确认期限提前提醒天数",
-    "attachment_max_bytes": "附件大小上限（字节）",
+    "attachment_max_bytes": "附件大小上限（字节，可写 20MB）",
     "attachment_types": "允许的附件类型",
     "retention_choices": "立卷保管期限选项",
     "agreement_no_pattern": "协议编号格式",
@@ -64,6 +64,18 @@ def _as_list(value) -> list[str]:
     if isinstance(value, str):
         value = re.split(r"[,，、;；\s]+", value)
     return [str(v).strip() for v in (value or ()) if str(v).strip()]
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(MB|M|KB|K|B)?\s*$", re.I)
+_UNIT = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024 * 1024, "MB": 1024 * 1024}
+
+
+def _bytes(value):
+    """'20MB', '500 KB', '20971520' → bytes; anything else is returned for the refusal."""
+    match = _SIZE.match(str(value if value is not None else ""))
+    if not match:
+        return value
+    return int(float(match.group(1)) * _UNIT[(match.group(2) or "").upper()])
 
 
 def _positive_int(key: str, value, *, maximum: int) -> int:
@@ -86,7 +98,7 @@ def check(key: str, value) -> Any:
     if key in ("followup_days", "confirmation_warn_days"):
         return _positive_int(key, value, maximum=MAX_DAYS)
     if key == "attachment_max_bytes":
-        return _positive_int(key, value, maximum=MAX_ATTACHMENT_BYTES)
+        return _positive_int(key, _bytes(value), maximum=MAX_ATTACHMENT_BYTES)
     if key == "attachment_types":
         types = []
         for t in _as_list(value):

@@ -130,6 +130,11 @@ class CaseWindow(QWidget):
         if self.case_id and self.case_id in changes.case_ids and not self.editor.dirty \
                 and not self.editor.saving:
             self.reload()
+        # A mediator added or marked inactive (Settings → Mediators): the case's own
+        # mediator choices (load_case) are read again.
+        elif self.case_id and changes.touches("mediators") and not self.editor.dirty \
+                and not self.editor.saving:
+            self.reload()
 
     def closeEvent(self, event) -> None:
         if self.editor.dirty and not Messages.confirm(

@@ -179,7 +179,29 @@ class MainWindow(QMainWindow):
         toggle = self.todo_dock.toggleViewAction()
         toggle.setText(self.tr("&To-do panel"))
         view.addAction(toggle)
+        settings = self.menuBar().addMenu(self.tr("&Settings"))
+        self.mediators_action = settings.addAction(self.tr("&Mediators…"), self.show_mediators)
+        self.settings_action = settings.addAction(self.tr("Mediation &path settings…"),
+                                                  self.show_settings)
         self.addActions([self.new_case_action, self.find_action, quit_action])
+
+    def show_mediators(self):
+        """The committee's mediators (gui/mediators_dialog.py), loaded at first use."""
+        from mediator_desk.gui.mediators_dialog import MediatorsDialog
+
+        self.mediators_dialog = MediatorsDialog(self)
+        self.mediators_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.mediators_dialog.show()
+        return self.mediators_dialog
+
+    def show_settings(self):
+        """The path settings (gui/settings_dialog.py), loaded at first use."""
+        from mediator_desk.gui.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self)
+        self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog.show()
+        return self.settings_dialog
 
     def eventFilter(self, obj, event) -> bool:
         # Down (or Enter) in the search box moves into the list; Escape clears the search.

@@ -1854,6 +1854,18 @@ from {sender}</source>
         <translation>待办事项面板(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Mediators…</source>
+        <translation>调解员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Mediation &amp;path settings…</source>
+        <translation>调解流程设置(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Mediation desk — {committee}</source>
         <translation>人民调解工作台 — {committee}</translation>
     </message>
@@ -2150,6 +2162,200 @@ from {sender}</source>
     <message>
         <source>Delete mediation record {no} ({day})? This is recorded in the history.</source>
         <translation>删除调解记录{no}（{day}）吗？删除操作会记入操作记录。</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorForm</name>
+    <message>
+        <source>Edit mediator</source>
+        <translation>修改调解员</translation>
+    </message>
+    <message>
+        <source>Add mediator</source>
+        <translation>添加调解员</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 1970-05-06</translation>
+    </message>
+    <message>
+        <source>Has had legal training</source>
+        <translation>受过法律专业培训</translation>
+    </message>
+    <message>
+        <source>e.g. retired judge, lawyer, teacher</source>
+        <translation>如退休法官、律师、教师</translation>
+    </message>
+    <message>
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+    <message>
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <source>e.g. gold medal, grade one</source>
+        <translation>如金牌调解员、一级调解员</translation>
+    </message>
+    <message>
+        <source>Active (offered when assigning cases)</source>
+        <translation>在任（分配案件时可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>性别(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity</source>
+        <translation>民族(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation</source>
+        <translation>文化程度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Legal training</source>
+        <translation>法律培训(&amp;L)</translation>
+    </message>
+    <message>
+        <source>P&amp;rofession</source>
+        <translation>职业(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Employment</source>
+        <translation>专职/兼职(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>称号/等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>H&amp;onours</source>
+        <translation>荣誉(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Trainin&amp;g</source>
+        <translation>培训情况(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorsDialog</name>
+    <message>
+        <source>Mediators</source>
+        <translation>人民调解员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>专职/兼职</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>称号/等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;inactive</source>
+        <translation>设为不在任(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Inactive mediators stay on their past cases but are no longer offered for new ones.</source>
+        <translation>不在任的调解员仍保留在其办理过的案件中，但新案件不再提供选择。</translation>
+    </message>
+    <message>
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>不在任</translation>
+    </message>
+    <message>
+        <source>Mark &amp;active</source>
+        <translation>恢复在任(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2983,65 @@ from {sender}</source>
     <message>
         <source>Move down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>调解流程设置</translation>
+    </message>
+    <message>
+        <source>e.g. 20MB</source>
+        <translation>如 20MB</translation>
+    </message>
+    <message>
+        <source>e.g. pdf, jpg, png</source>
+        <translation>如 pdf, jpg, png</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up visit due (days after the performance deadline)</source>
+        <translation>回访期限（履行期限届满后天数）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Warn before the confirmation window closes (days)</source>
+        <translation>司法确认期限提前提醒天数(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Largest &amp;attachment</source>
+        <translation>附件大小上限(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accepted attachment &amp;types</source>
+        <translation>允许的附件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Retention periods offered when archiving</source>
+        <translation>立卷保管期限选项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Agreement &amp;number pattern (this committee)</source>
+        <translation>协议编号格式（本委员会）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>{year} = year, {short} = committee short name, {n} = sequence number</source>
+        <translation>{year} 年度，{short} 委员会简称，{n} 序号</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,290 @@
+"""The committee's mediators (人民调解员, domain.md §7): list, add, edit, mark inactive.
+
+Every read and write goes through the worker (``desk.mediators``); a refusal from the core
+lands next to its field (:class:`~mediator_desk.gui.forms.FieldErrors`). The worker then
+broadcasts a change to ``mediators``, the main window reloads its context, and the case
+editors offer the new choices.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from mediator_desk.gui import worker
+from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, select_code
+
+TEXT_FIELDS = ("name", "birth_date", "phone", "profession", "title", "honours", "training")
+CODE_FIELDS = ("sex", "ethnicity", "education")
+FLAG_FIELDS = ("legal_training", "full_time", "active")
+
+
+def _load(desk) -> dict:
+    """Mediators of this committee (active and not) and the code lists the form offers."""
+    committee_id = desk.settings.get("committee_id") or ""
+    return {"committee_id": committee_id,
+            "mediators": desk.mediators.list(committee_id or None, active_only=False),
+            "ethnicities": desk.codes.items("ethnicity"),
+            "educations": desk.codes.items("education")}
+
+
+def _save(desk, mediator_id: str, values: dict) -> str:
+    if mediator_id:
+        desk.mediators.update(mediator_id, **values)
+        return mediator_id
+    return desk.mediators.add(**values)
+
+
+class MediatorForm(QDialog):
+    """Add or edit one mediator: every field of domain.md §7."""
+
+    def __init__(self, lists: dict, mediator: dict | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lists = lists
+        self.mediator = mediator or {}
+        self.saved_id = ""
+        self.setWindowTitle(self.tr("Edit mediator") if mediator else self.tr("Add mediator"))
+        self.general = error_label()
+        self.errors = e = FieldErrors(self.general)
+        self.name = QLineEdit()
+        self.sex = QComboBox()
+        fill_combo(self.sex, [("男", self.tr("Male")), ("女", self.tr("Female"))],
+                   blank=self.tr("(not given)"))
+        self.ethnicity = QComboBox()
+        fill_combo(self.ethnicity, [(i["code"], i["label"]) for i in lists["ethnicities"]],
+                   blank=self.tr("(not given)"))
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.phone = QLineEdit()
+        self.education = QComboBox()
+        fill_combo(self.education, [(i["code"], i["label"]) for i in lists["educations"]],
+                   blank=self.tr("(not given)"))
+        self.legal_training = QCheckBox(self.tr("Has had legal training"))
+        self.profession = QLineEdit()
+        self.profession.setPlaceholderText(self.tr("e.g. retired judge, lawyer, teacher"))
+        self.full_time = QComboBox()
+        fill_combo(self.full_time, [(0, self.tr("Part-time")), (1, self.tr("Full-time"))])
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. gold medal, grade one"))
+        self.honours = QLineEdit()
+        self.training = QLineEdit()
+        self.active = QCheckBox(self.tr("Active (offered when assigning cases)"))
+
+        form = QFormLayout()
+
+        def row(field, text, widget):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, e.wrap(field, widget))
+
+        row("name", self.tr("&Name"), self.name)
+        row("sex", self.tr("Se&x"), self.sex)
+        row("ethnicity", self.tr("&Ethnicity"), self.ethnicity)
+        row("birth_date", self.tr("&Birth date"), self.birth_date)
+        row("phone", self.tr("&Phone"), self.phone)
+        row("education", self.tr("E&ducation"), self.education)
+        row("legal_training", self.tr("&Legal training"), self.legal_training)
+        row("profession", self.tr("P&rofession"), self.profession)
+        row("full_time", self.tr("&Employment"), self.full_time)
+        row("title", self.tr("&Title"), self.title)
+        row("honours", self.tr("H&onours"), self.honours)
+        row("training", self.tr("Trainin&g"), self.training)
+        row("active", self.tr("&Status"), self.active)
+
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+
+        for field in TEXT_FIELDS:
+            getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
+        for field in CODE_FIELDS:
+            getattr(self, field).currentIndexChanged.connect(
+                lambda _i, f=field: self.errors.clear(f))
+        self._fill(self.mediator)
+        self.setMinimumWidth(560)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill(self, m: dict) -> None:
+        for field in TEXT_FIELDS:
+            getattr(self, field).setText(str(m.get(field) or ""))
+        for field in CODE_FIELDS:
+            select_code(getattr(self, field), m.get(field) or "")
+        select_code(self.full_time, 1 if m.get("full_time") else 0)
+        self.legal_training.setChecked(bool(m.get("legal_training")))
+        self.active.setChecked(bool(m.get("active", 1)))
+
+    def values(self) -> dict:
+        """The fields as the core takes them (``desk.mediators.add/update``)."""
+        out = {f: getattr(self, f).text().strip() for f in TEXT_FIELDS}
+        out.update({f: getattr(self, f).currentData() or "" for f in CODE_FIELDS})
+        out["full_time"] = int(self.full_time.currentData() or 0)
+        out["legal_training"] = self.legal_training.isChecked()
+        out["active"] = self.active.isChecked()
+        if not self.mediator:
+            out["org_id"] = self.lists.get("committee_id") or ""
+            if not out["org_id"]:
+                out.pop("org_id")
+        return out
+
+    def submit(self) -> None:
+        self.errors.clear_all()
+        mediator_id = self.mediator.get("id", "")
+        values = self.values()
+        self.ok_button.setEnabled(False)
+        worker.run_op(self, lambda desk: _save(desk, mediator_id, values), self._saved,
+                      self._refused, label=self.tr("Saving…"))
+
+    def _saved(self, mediator_id: str) -> None:
+        self.saved_id = mediator_id
+        self.ok_button.setEnabled(True)
+        self.accept()
+
+    def _refused(self, exc) -> None:
+        self.ok_button.setEnabled(True)
+        self.errors.show_error(exc)
+
+
+class MediatorsDialog(QDialog):
+    """The list of the committee's mediators with add / edit / mark inactive."""
+
+    COLUMNS = ("name", "sex", "ethnicity", "phone", "education", "full_time", "title", "active")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mediators"))
+        self.lists: dict = {}
+        self.mediators: list[dict] = []
+        self.form: MediatorForm | None = None      # the add/edit form open last (tests)
+        self.loading = False
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Sex"), self.tr("Ethnicity"), self.tr("Phone"),
+            self.tr("Education"), self.tr("Employment"), self.tr("Title"), self.tr("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.active_button = QPushButton(self.tr("Mark &inactive"))
+        close = QPushButton(self.tr("&Close"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.active_button.clicked.connect(self.toggle_active)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.active_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        hint = QLabel(self.tr("Inactive mediators stay on their past cases but are no longer "
+                              "offered for new ones."))
+        hint.setWordWrap(True)
+        self.general = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.general)
+        layout.addLayout(buttons)
+        self.resize(900, 480)
+        worker.changes_signal().connect(self._on_changes)
+        self._update_buttons()
+        self.reload()
+
+    # --- data ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.loading = True
+        worker.run_op(self, _load, self._loaded)
+
+    def _loaded(self, data: dict) -> None:
+        self.loading = False
+        self.lists = data
+        self.mediators = data["mediators"]
+        eth = {i["code"]: i["label"] for i in data["ethnicities"]}
+        edu = {i["code"]: i["label"] for i in data["educations"]}
+        selected = self.selected()
+        self.table.setRowCount(len(self.mediators))
+        for r, m in enumerate(self.mediators):
+            cells = (m["name"], m.get("sex") or "", eth.get(m.get("ethnicity") or "", ""),
+                     m.get("phone") or "", edu.get(m.get("education") or "", ""),
+                     self.tr("Full-time") if m.get("full_time") else self.tr("Part-time"),
+                     m.get("title") or "",
+                     self.tr("Active") if m.get("active") else self.tr("Inactive"))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not m.get("active"):
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(r, c, item)
+            if selected and m["id"] == selected["id"]:
+                self.table.selectRow(r)
+        self._update_buttons()
+
+    def _on_changes(self, changes) -> None:
+        if changes.touches("mediators", "code_items"):
+            self.reload()
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.mediators):
+            return None
+        return self.mediators[rows[0].row()]
+
+    def select_name(self, name: str) -> bool:
+        """Select the row of the mediator called ``name`` (keyboard users type; tests)."""
+        for r, m in enumerate(self.mediators):
+            if m["name"] == name:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        m = self.selected()
+        self.edit_button.setEnabled(m is not None)
+        self.active_button.setEnabled(m is not None)
+        self.active_button.setText(self.tr("Mark &active") if m and not m.get("active")
+                                   else self.tr("Mark &inactive"))
+
+    # --- actions -------------------------------------------------------------------------
+    def _open_form(self, mediator: dict | None) -> MediatorForm:
+        self.form = MediatorForm(self.lists, mediator, self)
+        self.form.setWindowModality(Qt.WindowModality.WindowModal)
+        self.form.show()
+        return self.form
+
+    def add(self) -> MediatorForm | None:
+        if not self.lists:
+            return None
+        return self._open_form(None)
+
+    def edit_selected(self) -> MediatorForm | None:
+        m = self.selected()
+        return self._open_form(m) if m is not None and self.lists else None
+
+    def toggle_active(self) -> None:
+        m = self.selected()
+        if m is None:
+            return
+        self.general.hide()
+        mediator_id, active = m["id"], not m.get("active")
+        worker.run_op(self, lambda desk: desk.mediators.update(mediator_id, active=active),
+                      None, self._refused)
+
+    def _refused(self, exc) -> None:
+        self.general.setText(getattr(exc, "message", str(exc)))
+        self.general.show()
