@@ -4,7 +4,9 @@
 for each item whether it is required, needed only as the case requires (as needed), or not
 applicable to this case, and whether it is present (a record in the database the documents
 layer prints from, or an attached scan). ``archive`` records who, when and the retention
-period and makes the case read-only; it is refused while a required item is missing.
+period and makes the case read-only; it is refused while a required item is missing, a
+judicial confirmation awaits the court's result or the agreement's performance is still open
+(``archive_refusal`` says why, for the GUI too).
 ``view`` gathers everything about a case for the CLI, the GUI and the documents layer.
 """
 
@@ -127,8 +129,10 @@ class DossierManager:
                 today: date | None = None) -> str:
         """File the case (立卷): who, when, retention; the case becomes read-only.
 
-        Refused while the case is open or a required item of the file is missing (the
-        message lists them). Returns the archive record id.
+        Refused while the case is open, a required item of the file is missing (the
+        message lists them), or the case still has business that archiving would cut off
+        (see ``archive_refusal``: a confirmation awaiting the court, performance still open).
+        Returns the archive record id.
         """
         retention = (retention or "").strip()
         if retention not in self.retention_choices():
@@ -147,6 +151,9 @@ class DossierManager:
             if missing:
                 raise IllegalStep("卷宗缺少必备材料，不能立卷：" + "、".join(missing),
                                   hint="请补充记录或添加扫描件后再立卷")
+            pending = self._pending_business(case_id, day)
+            if pending:
+                raise IllegalStep(pending)
             rid = self.desk.records.insert("archives", {
                 "case_id": case_id, "archived_on": day, "archived_by": by,
                 "retention": retention,
@@ -156,6 +163,64 @@ class DossierManager:
                 case_id=case_id, action="archive")
             guards.move(self.desk, case_id, "archived")
             return rid
+
+    def archive_refusal(self, case_id: str, *, on: date | str | None = None) -> str:
+        """Why the case cannot be archived on day ``on`` (default today), in Chinese; '' if
+        it can. Checks, in order, the status (workflow), the required items of the file and
+        the pending business of ``_pending_business``. Does not check the archiving date
+        against the case's last step (the date is chosen in the archiving dialog)."""
+        from mediator_desk.core.clock import today as _today
+        day = (on.isoformat() if isinstance(on, date) else on) or _today().isoformat()
+        case = self.desk.cases.get_row(case_id)
+        try:
+            workflow.check_transition(case["status"], "archived")
+        except IllegalStep as exc:
+            return exc.message
+        missing = self.missing(case_id)
+        if missing:
+            return "卷宗缺少必备材料，不能立卷：" + "、".join(missing)
+        return self._pending_business(case_id, day)
+
+    def _pending_business(self, case_id: str, day: str) -> str:
+        """The reason archiving on ``day`` would cut off business still open, or ''.
+
+        An archived case is read-only, so nothing could be recorded afterwards. Open are:
+
+        * a judicial confirmation application with no result yet (result 'pending'), on any
+          agreement of the case: the court's decision must be recorded first;
+        * the performance of the current (main, not voided) agreement in force, unless it is
+          settled. Settled means: recorded as performed; or recorded as partly / not
+          performed and the performance deadline (if any) lies before ``day`` — the failure
+          is then final and the parties are referred to the court. 'Not yet due' (never
+          checked) is open whatever the deadline: the outcome must be checked and recorded.
+
+        Cases without an agreement in force (ended, withdrawn, refused) have no such business.
+        """
+        pending = self.desk.query_one(
+            "SELECT c.applied_on, c.court, a.agreement_no FROM confirmations c"
+            " JOIN agreements a ON a.id = c.agreement_id"
+            " WHERE c.case_id = ? AND c.result = 'pending' ORDER BY c.applied_on LIMIT 1",
+            (case_id,))
+        if pending:
+            return (f"协议{pending['agreement_no']}已于{pending['applied_on']}向"
+                    f"{pending['court']}申请司法确认，尚未登记法院裁定结果；"
+                    "请先登记确认结果再立卷")
+        case = self.desk.cases.get_row(case_id)
+        if case["status"] not in workflow.IN_FORCE_STATUSES:
+            return ""
+        current = self.desk.agreements.current(case_id)
+        if current is None or not current["effective_on"]:
+            return ""
+        status, deadline = current["performance_status"], current["performance_deadline"]
+        if status == "performed":
+            return ""
+        if status == "not_due":
+            return (f"协议{current['agreement_no']}的履行情况尚未核实登记；"
+                    "请先在履行情况中登记已履行、部分履行或未履行，再立卷")
+        if deadline and deadline >= day:
+            return (f"协议{current['agreement_no']}{current['performance_label']}，"
+                    f"履行期限（{deadline}）尚未届满，仍需跟踪履行和回访；期限届满后再立卷")
+        return ""
 
     def _latest_date(self, case_id: str) -> str:
         """The latest day any step of the case happened (archiving may not precede it)."""
@@ -204,5 +269,7 @@ class DossierManager:
         case["missing_files"] = [a for a in case["attachments"] if not a["exists"]]
         case["contents"] = self.contents(case_id)
         case["archive"] = self.get_archive(case_id)
+        case["archive_refusal"] = ("" if case["status"] == "archived"
+                                   else self.archive_refusal(case_id, on=today))
         case["history"] = d.audit.for_case(case_id)
         return case

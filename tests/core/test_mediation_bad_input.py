@@ -139,6 +139,9 @@ def archived_case(desk, make_case, tmp_path):
     desk.sessions.add_mediation(case_id, held_on="2026-03-05", mediators="乌力吉",
                                 parties_present="张三", today=T)
     aid = signed_written(desk, case_id)
+    # performance settled (archiving refuses while it is open)
+    desk.agreements.record_performance(aid, status="performed", checked_on="2026-03-14",
+                                       today=T)
     desk.dossier.archive(case_id, archived_on="2026-03-15", retention="10年", today=T)
     return case_id, aid
 

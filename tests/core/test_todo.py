@@ -41,14 +41,16 @@ def build(desk, make_case, tmp_path):
                                        flagged_on="2026-03-15", note="组织上访", today=T)
     desk.outcomes.report_to_police(reported, reported_on="2026-03-16", recipient="派出所",
                                    today=T)
-    # archived with an unperformed agreement: left out
+    # archived with an unperformed agreement (deadline passed, failure recorded): left out
     ids["archived"] = accepted_case(desk, make_case, received="2026-02-02")
     desk.sessions.add_mediation(ids["archived"], held_on="2026-02-03", mediators="乌力吉",
                                 parties_present="张三", today=T)
-    signed_written(desk, ids["archived"], agreed_on="2026-02-04", signed_on="2026-02-05",
-                   deadline="2026-02-10")
+    unperformed = signed_written(desk, ids["archived"], agreed_on="2026-02-04",
+                                 signed_on="2026-02-05", deadline="2026-02-10")
+    desk.agreements.record_performance(unperformed, status="not_performed",
+                                       checked_on="2026-02-11", today=T)
     desk.attachments.add(ids["archived"], write_file(tmp_path, "id.png", PNG), item="identity")
-    desk.dossier.archive(ids["archived"], archived_on="2026-02-06", retention="10年", today=T)
+    desk.dossier.archive(ids["archived"], archived_on="2026-02-12", retention="10年", today=T)
     return ids
 
 

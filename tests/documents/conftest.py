@@ -62,6 +62,10 @@ def full_case(desk, make_case, tmp_path):
     ident = tmp_path / "身份证.png"
     ident.write_bytes(small_png())
     desk.attachments.add(case_id, ident, item="identity")
+    # the court's result must be recorded before archiving
+    desk.confirmations.record_result(desk.confirmations.for_case(case_id)[0]["id"],
+                                     result="confirmed", result_on="2026-04-20",
+                                     court_case_no="（2026）内0421民特12号", today=T)
     desk.dossier.archive(case_id, archived_on="2026-05-01", retention="30年", archived_by="乌力吉",
                          file_note="本卷材料齐全。", today=T)
     return case_id

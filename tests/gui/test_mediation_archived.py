@@ -133,3 +133,20 @@ def test_no_english_on_the_mediation_screens(qtbot, desk, make_case, main_window
             w.reject()
     wait_idle(qtbot)
     assert desk.agreements.get(aid)["state"] == "in_force"
+
+
+def test_archive_button_waits_for_open_performance(
+        qtbot, desk, make_case, main_window, monkeypatch, tmp_path):
+    """A complete file whose performance is not yet recorded cannot be archived: the button
+    is disabled and its tooltip gives the core's reason."""
+    monkeypatch.setattr(gui_today, "FIXED", T)
+    case_id = accepted_case(desk, make_case)
+    desk.sessions.add_mediation(case_id, held_on="2026-03-09", mediators=["乌力吉"],
+                                parties_present=["张三", "李四"], result="agreed", today=T)
+    signed_written(desk, case_id)
+    desk.attachments.add_bytes(case_id, png_bytes(), file_name="张三身份证.png", item="identity")
+    desk.take_changes()
+    window = open_case(qtbot, main_window, case_id)
+    c = tab(window, CaseFileTab)
+    assert not c.archive_button.isEnabled()
+    assert "履行情况尚未核实登记" in c.archive_button.toolTip()

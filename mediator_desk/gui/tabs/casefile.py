@@ -108,6 +108,9 @@ class CaseFileTab(PathTab):
         reason = transition_reason(view["status"], "archived")
         if not reason and missing:
             reason = self.tr("Missing required items: {items}").format(items="、".join(missing))
+        if not reason:
+            # The core's reason: a confirmation awaiting the court, performance still open.
+            reason = view.get("archive_refusal", "")
         allow(self.archive_button, reason)
         self.archive_button.setVisible(view["status"] != "archived")
 
