@@ -176,3 +176,49 @@ def test_a_wrapped_signature_label_gets_a_taller_row():
         _, needed = Paragraph(block.text, styles["signature"]).wrap(label_width, 10_000)
         assert height >= needed + styles["signature"].fontSize, (block.text, height, needed)
     assert layout  # the blocks are the layout's own
+
+
+MAINLAND_SAMPLE = ("赵堃一次性赔偿王䶮损失人民币壹万贰仟元整（大写：人民币壹万贰仟元整）。双方（甲方、乙方）："
+                   "“同意”！依照《人民调解法》第三十三条……”。法定代表人（负责人）：周㑇，12.5%，"
+                   "（1）2021年9月25日前履行完毕；【附】〈清单〉、‘备注’》。") * 3
+
+
+def _wrapped_lines(markup: str, width: float) -> list[str]:
+    """The lines reportlab's paragraph wrap produces (its own line list)."""
+    from reportlab.platypus import Paragraph
+    from mediator_desk.documents import pdf
+    para = Paragraph(markup, pdf._style_sheet()["para"])
+    para.wrap(width, 100_000)
+    return [line[1][0] if isinstance(line, tuple) else "".join(f.text for f in line.words)
+            for line in para.blPara.lines]
+
+
+@pytest.mark.parametrize("markup", [
+    MAINLAND_SAMPLE,                                                    # one fragment
+    MAINLAND_SAMPLE.replace("赔偿", "<font size='12'>赔偿</font>"),     # several fragments
+])
+def test_runs_of_no_start_marks_go_down_with_the_character_before(markup):
+    from mediator_desk.documents.fonts import CANNOT_END
+    for width in range(80, 460, 3):      # from 6 characters a line to the full A4 frame
+        lines = _wrapped_lines(markup, width)
+        assert "".join(lines) == MAINLAND_SAMPLE, width
+        for line in lines[1:]:
+            assert line[0] not in CANNOT_START, (width, line)
+        for line in lines[:-1]:
+            assert line[-1] not in CANNOT_END, (width, line)
+
+
+def test_no_line_of_a_rendered_page_starts_with_a_full_stop():
+    # Read back from the PDF: 元整）。 at the end of a full line used to put 。 alone on the
+    # next line (reportlab hangs one mark, not two).
+    from mediator_desk.documents import fonts, layout, pdf, template
+    from mediator_desk.documents.fonts import CANNOT_END
+    for pad in range(0, 31, 3):
+        t = template.parse(f"@文书 测试\n{'一' * pad}{MAINLAND_SAMPLE}\n", "test.txt")
+        doc = layout.expand(t, {}, cmap=fonts.cmap())
+        lines = [ln for ln in pdf_pages(pdf.render([doc])[0])[0].splitlines() if ln.strip()]
+        assert len(lines) > 5
+        for line in lines[1:]:
+            assert line[0] not in CANNOT_START, (pad, line)
+        for line in lines[:-1]:
+            assert line[-1] not in CANNOT_END, (pad, line)
