@@ -129,6 +129,17 @@ class AgreementManager:
                 v[key] = guards.text(v[key], field=key, label=label)
         return v
 
+    def _check_copies(self, case_id: str, copies) -> None:
+        """A written agreement is made in at least parties + 1 copies: one for each party and
+        one for the committee (Law Art. 29)."""
+        if copies in (None, ""):
+            return
+        parties = len(self.desk.parties.for_case(case_id))
+        if int(copies) < parties + 1:
+            raise ValidationError(
+                f"协议份数不能少于{parties + 1}份：{parties}方当事人和人民调解委员会各持一份"
+                f"（《人民调解法》第二十九条），现为{copies}份", field="copies")
+
     def _check_order(self, case: dict, v: dict) -> None:
         guards.not_before(v["agreed_on"], case["received_date"], field="agreed_on",
                           label="达成协议日期", earlier_label="案件登记日期")
@@ -170,6 +181,8 @@ class AgreementManager:
         with self.desk.transaction():
             case = guards.editable_case(self.desk, case_id, "agree")
             self._check_order(case, v)
+            if form == "written":
+                self._check_copies(case_id, v.get("copies"))
             if v.get("copies") in (None, ""):
                 v["copies"] = (len(self.desk.parties.for_case(case_id)) + 1
                                if form == "written" else 0)
@@ -201,6 +214,8 @@ class AgreementManager:
             case = guards.editable_case(self.desk, old["case_id"])
             merged = dict(old, **v)
             self._check_order(case, merged)
+            if "copies" in v and old["form"] == "written":
+                self._check_copies(old["case_id"], v["copies"])
             if "agreed_on" in v and int(v["agreed_on"][:4]) != old["agreement_year"]:
                 raise ValidationError("达成协议日期不能改到另一年份（协议编号按年度编排）",
                                       field="agreed_on")
@@ -274,6 +289,7 @@ class AgreementManager:
         with self.desk.transaction():
             case = guards.editable_case(self.desk, original["case_id"], "supplement")
             self._check_order(case, v)
+            self._check_copies(case["id"], v.get("copies"))
             if v.get("copies") in (None, ""):
                 v["copies"] = len(self.desk.parties.for_case(case["id"])) + 1
             year = int(v["agreed_on"][:4])

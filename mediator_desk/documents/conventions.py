@@ -77,8 +77,12 @@ def amount_capitals(fen: int) -> str:
 def copies_line(copies: int, parties: int) -> str:
     """The agreement's copies sentence. Law Art. 29: one copy per party plus one for the
     committee; when more copies are made (e.g. one for a referring police station) the
-    committee's share is stated."""
+    committee's share is stated. Fewer copies than that are refused when the agreement is
+    recorded; an older record with too few prints the total only (never a wrong share)."""
+    parties = max(int(parties or 0), 0)
     copies = int(copies or parties + 1)
+    if copies <= parties:
+        return f"本协议一式{cn_number(max(copies, 1))}份。"
     if copies == parties + 1:
         return f"本协议一式{cn_number(copies)}份，当事人、人民调解委员会各持一份。"
     return (f"本协议一式{cn_number(copies)}份，当事人各持一份，"

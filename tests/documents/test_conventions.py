@@ -52,3 +52,12 @@ def test_age_at_the_document_date(desk):
            "age": None, "address": "红山区", "legal_rep": "周㑇"}
     values = party_values(desk, org, date(2026, 6, 15))
     assert values["是单位"] and values["年龄"] == "" and values["法定代表人"] == "周㑇"
+
+
+def test_copies_line_for_old_records_with_too_few_copies():
+    # Recording fewer than parties + 1 copies is refused now; older records print the total
+    # only — never a crash, never "人民调解委员会持零份".
+    assert cv.copies_line(3, 3) == "本协议一式三份。"
+    assert cv.copies_line(2, 3) == "本协议一式二份。"
+    assert cv.copies_line(1, 2) == "本协议一式一份。"
+    assert "零" not in cv.copies_line(3, 3)
