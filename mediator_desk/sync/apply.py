@@ -79,6 +79,9 @@ class Plan:
     audit_rows: list[list] = field(default_factory=list)
     audit_known: int = 0
     touched_cases: set[str] = field(default_factory=set)
+    # (table, record id) → the highest revision of ours the sender says it took (receipt
+    # corrections, see sync/receipts.py apply_corrections)
+    taken_back: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -184,6 +187,7 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
     """
     plan = Plan(sender=inc.sender, bundle_id=bundle_id)
     fresh = _freshly_audited(desk, inc)
+    plan.taken_back = _taken_back(desk, inc)
     accepted: dict[str, set[str]] = {}     # ids that will exist after applying, per table
     skipped: dict[str, set[str]] = {}      # incoming ids dropped as older than a deletion
     deleting: dict[str, set[str]] = {}
@@ -261,6 +265,43 @@ def _freshly_audited(desk: "Desk", inc: Incoming) -> set[tuple[str, str]]:
             if r[i_id] not in known and r[i_rec]}
 
 
+def _taken_back(desk: "Desk", inc: Incoming) -> dict[tuple[str, str], int]:
+    """Our revisions of the sender's records the sender says (in this payload) it took over
+    from a receipt correction (its ``sync_correction_note`` audit entries); entries received
+    before are looked up per record by :func:`_adopted`."""
+    out: dict[tuple[str, str], int] = {}
+    rows = []
+    if inc.audit is not None:
+        cols = list(inc.audit.columns)
+        i_act, i_t, i_r, i_d = (cols.index(c) for c in ("action", "table_name", "record_id",
+                                                         "details"))
+        rows += [(r[i_t], r[i_r], r[i_d]) for r in inc.audit.rows
+                 if r[i_act] == "sync_correction_note"]
+    for table, rid, details in rows:
+        try:
+            rev = json.loads(details).get("office_rev")
+        except (ValueError, AttributeError):
+            continue
+        if type(rev) is int:
+            out[(table, rid)] = max(rev, out.get((table, rid), 0))
+    return out
+
+
+def _adopted(desk: "Desk", plan: Plan, table: str, rid: str) -> int:
+    """The highest revision of ours of this record that its owner says it adopted."""
+    best = plan.taken_back.get((table, rid), 0)
+    for (details,) in desk.db.conn.execute(
+            "SELECT details FROM audit_log WHERE table_name = ? AND record_id = ?"
+            " AND action = 'sync_correction_note' AND site_id = ?", (table, rid, plan.sender)):
+        try:
+            rev = json.loads(details).get("office_rev")
+        except (ValueError, AttributeError):
+            continue
+        if type(rev) is int:
+            best = max(best, rev)
+    return best
+
+
 def _same_content(cols: list[str], a, b) -> bool:
     """Equal apart from the sync columns (revision, times)."""
     return all(x == y for c, x, y in zip(cols, a, b)
@@ -304,7 +345,8 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
         reason = None
         if loc_site != sender:
             reason = "owner"
-        elif type(loc_rev) is int and _changed_here(desk, table, rid, loc_rev):
+        elif (type(loc_rev) is int and _changed_here(desk, table, rid, loc_rev)
+              and _adopted(desk, plan, table, rid) < loc_rev):
             reason = "changed_here"
         elif row[i_rev] > loc_rev:
             updates.append(row)

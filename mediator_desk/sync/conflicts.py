@@ -7,8 +7,12 @@ sides or the revisions disagree; our version stays in place until someone resolv
 - ``keep="incoming"``: take the sender's version as it came (it is the owner's version, so it
   is written like an import: no change-log row of ours).
 - ``keep="merged"``: the sender's version with ``values`` applied on top, written as a change
-  of this site (revision +1, change-log and audit rows) — a deliberate local override that the
-  owner's next change will flag again.
+  of this site (revision +1, change-log and audit rows).
+
+For ``local`` and ``merged`` over a village's record, the office's resulting row travels back
+in the village's next receipt as a *correction* (sync/receipts.py): the village takes it as its
+own change with a higher revision, so both sides agree again and the village's next edit is
+an ordinary update at the office, not a new conflict.
 """
 
 from __future__ import annotations

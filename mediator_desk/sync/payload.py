@@ -7,7 +7,8 @@ JSON layout (docs/sync-format.md, “payload”)::
      "deletions": {"parties": [["<id>", <rev>], …], …},
      "audit": {"columns": [...AUDIT_COLUMNS], "rows": [[…], …]},
      "files": [{"member": "files/000001.age", "sha256": "…", "size": 1234}, …],
-     … kind-specific keys (receipts: "codes", "files_acked"; enrolment: "codes")}
+     … kind-specific keys (receipts: "codes", "files_acked" and, when there are any,
+       "corrections"; enrolment: "codes")}
 
 :func:`parse_payload` checks the structure against the manifest (kind, bundle id, counts) and
 that every row belongs to the sender; the database-level checks (known columns, references,
@@ -32,6 +33,8 @@ KEYS = {
     "enrolment": {"format", "kind", "bundle_id", "tables", "deletions", "audit", "files",
                   "codes"},
 }
+# Optional receipt key: the office's resolution of a conflict over a village-owned record.
+OPTIONAL_KEYS = {"receipt": {"corrections"}}
 CODE_ITEM_KEYS = ("list", "code", "label", "rollup", "sort", "active", "version")
 
 
@@ -54,6 +57,8 @@ class Incoming:
     files: list[dict] = field(default_factory=list)
     codes: dict | None = None
     files_acked: list[str] = field(default_factory=list)
+    # receipts: rows of the RECEIVER's own records as the office resolved a conflict over them
+    corrections: dict[str, TableRows] = field(default_factory=dict)
 
 
 def _bad(what: str) -> BundleRefused:
@@ -106,7 +111,8 @@ def parse_payload(payload, manifest: dict) -> Incoming:
     sender = manifest["sender"]["site_id"]
     if not isinstance(payload, dict):
         raise _bad("应为 JSON 对象")
-    if set(payload) != KEYS[kind]:
+    extra = set(payload) - KEYS[kind]
+    if not KEYS[kind] <= set(payload) or not extra <= OPTIONAL_KEYS.get(kind, set()):
         raise _bad("顶层字段不符：" + ", ".join(sorted(set(payload) ^ KEYS[kind]))[:100])
     if payload["format"] != PAYLOAD_FORMAT or payload["kind"] != kind:
         raise _bad("format/kind 与清单不符")
@@ -179,8 +185,26 @@ def parse_payload(payload, manifest: dict) -> Incoming:
         if not isinstance(acked, list) or not all(type(s) is str and HEX64.match(s) for s in acked):
             raise _bad("files_acked")
         inc.files_acked = acked
+    if "corrections" in payload:
+        inc.corrections = _corrections(payload["corrections"], manifest)
     _check_counts(inc, manifest)
     return inc
+
+
+def _corrections(obj, manifest: dict) -> dict[str, TableRows]:
+    """Receipt corrections: rows owned by the receiver (the village), per travelling table."""
+    receiver = (manifest.get("receiver") or {}).get("site_id")
+    if not isinstance(obj, dict):
+        raise _bad("corrections")
+    out = {}
+    for name, rows in obj.items():
+        if name not in TRAVELLING_TABLES:
+            raise BundleRefused(f"同步内容含有本软件不认识的表“{str(name)[:40]}”",
+                                hint="发送方的软件可能较新，请升级软件")
+        t = _rows(rows, f"corrections.{name}")
+        _check_owned(t, receiver, f"corrections.{name}")
+        out[name] = t
+    return out
 
 
 def _codes(obj) -> dict:

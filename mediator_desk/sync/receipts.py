@@ -22,7 +22,7 @@ from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import log as synclog
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
-                                      refused_by_database, table_columns)
+                                      refused_by_database, reindex_cases, table_columns)
 from mediator_desk.sync.bundles import ImportResult
 from mediator_desk.sync.common import (FILE_COLUMN, apply_codes, attachment_path, check_schema,
                                        codes_payload, encrypt, file_tables, new_manifest,
@@ -74,6 +74,7 @@ def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=N
                 f"SELECT DISTINCT {FILE_COLUMN} FROM {table} WHERE site_id = ?", (vid,))]
         files_acked = sorted(s for s in set(held) if attachment_path(desk, s).is_file())
         codes = codes_payload(desk)
+        corrections = _corrections_for(desk, vid)
     report(progress, 1, 3)
     receipt_no = village["receipt_no"] + 1
     bundle_id = new_id()
@@ -84,8 +85,10 @@ def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=N
                            "acked_bundle": village["recv_bundle_id"],
                            "office_instance": village["office_instance"]}
     audit = TableRows(list(AUDIT_COLUMNS), [])
+    extra = {"corrections": {n: {"columns": t.columns, "rows": t.rows}
+                             for n, t in corrections.items()}} if corrections else {}
     body = build_payload("receipt", bundle_id, tables=tables, deletions=deletions, audit=audit,
-                         files=[], codes=codes, files_acked=files_acked)
+                         files=[], codes=codes, files_acked=files_acked, **extra)
     manifest["counts"] = {"tables": table_counts(tables, deletions), "audit": 0, "files": 0}
     write_container(path, manifest, [(PAYLOAD_ENCRYPTED, encrypt(dumps(body),
                                                                   village["age_recipient"]))],
@@ -107,6 +110,75 @@ def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=N
     return {"bundle_id": bundle_id, "path": str(path), "receiver": manifest["receiver"],
             "receipt": manifest["receipt"], "counts": manifest["counts"],
             "files_acked": len(files_acked)}
+
+
+def _corrections_for(desk, vid: str) -> dict[str, TableRows]:
+    """The office's current rows of the village's records over which a conflict was resolved
+    by keeping the office's version or merging (every time: a lost receipt loses nothing; the
+    village takes a row only once, see :func:`apply_corrections`)."""
+    out: dict[str, TableRows] = {}
+    done = desk.db.conn.execute(
+        "SELECT DISTINCT table_name, record_id FROM sync_conflicts WHERE sender_site_id = ?"
+        " AND status = 'resolved' AND resolution IN ('merged', 'local')"
+        " ORDER BY table_name, record_id", (vid,)).fetchall()
+    by_table: dict[str, list[str]] = {}
+    for table, rid in done:
+        if table in TRAVELLING_TABLES:
+            by_table.setdefault(table, []).append(rid)
+    for table in TRAVELLING_TABLES:
+        ids = by_table.get(table)
+        if not ids:
+            continue
+        marks = ",".join("?" * len(ids))
+        t = rows_of(desk, table, f"site_id = ? AND id IN ({marks})", (vid, *ids))
+        if t:
+            out[table] = t
+    return out
+
+
+CORRECTION_NOTE = "按乡镇合并结果更正"
+
+
+def apply_corrections(desk, corrections: dict[str, TableRows], office_name: str) -> int:
+    """Take the office's resolution of conflicts over our own records (village, inside the
+    caller's transaction); returns how many records changed.
+
+    A correction is taken when its revision is at least ours and its content differs: it is
+    written as OUR change (``desk.records.update``: change-log and audit rows) with a revision
+    above the office's, so our next bundle carries it back as a newer revision and the office
+    sees no new conflict. A correction older than our row was already taken (or we changed the
+    record since: the office will then see a conflict again, never a silent loss).
+    """
+    changed = 0
+    sync_cols = {"id", "site_id", "rev", "created_at", "updated_at"}
+    for table in TRAVELLING_TABLES:
+        t = corrections.get(table)
+        if not t:
+            continue
+        local_cols = set(table_columns(desk, table))
+        for row in t.rows:
+            r = dict(zip(t.columns, row))
+            own = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (r["id"],))
+            if own is None or own["site_id"] != desk.site_id or r["rev"] < own["rev"]:
+                continue
+            values = {k: v for k, v in r.items()
+                      if k not in sync_cols and k in local_cols and own.get(k) != v}
+            if not values:
+                continue
+            # Our new revision must be above the office's, so it wins there as an update.
+            desk.db.conn.execute(f"UPDATE {table} SET rev = ? WHERE id = ?",
+                                 (max(own["rev"], r["rev"]), r["id"]))
+            case_id = r["id"] if table == "cases" else (own.get("case_id") or "")
+            desk.records.update(table, r["id"], values, case_id=case_id,
+                                action="sync_correction")
+            desk.records.audit("sync_correction_note", table=table, record_id=r["id"],
+                               case_id=case_id,
+                               details={"note": CORRECTION_NOTE, "office": office_name,
+                                        "office_rev": r["rev"], "fields": sorted(values)})
+            changed += 1
+            if table in ("cases", "parties") and case_id:
+                reindex_cases(desk, {case_id})
+    return changed
 
 
 def import_receipt(desk: "Desk", path: str | os.PathLike, *, dry_run: bool = False,
@@ -171,12 +243,15 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
         return ImportResult(status="preview", preview=preview, message="仅预览，未导入任何内容",
                             extra=extra, **base)
     newer_no = rc["receipt_no"] > office["receipt_no"]
-    if not (plan.changed or ack or new_files or codes_newer or newer_no):
+    pending = _pending_corrections(desk, inc.corrections)
+    preview["corrections"] = pending
+    if not (plan.changed or ack or new_files or codes_newer or newer_no or pending):
         return ImportResult(status="unchanged", preview=preview,
                             message="回执中没有新内容，未作任何更改", extra=extra, **base)
     try:
         with desk.transaction():
             apply_plan(desk, plan)
+            corrected = apply_corrections(desk, inc.corrections, m["sender"]["name"])
             apply_codes(desk, inc.codes)
             if ack:
                 desk.db.conn.execute(
@@ -210,8 +285,25 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
         msg += f"：司法所已确认收到序号 {ack['seq']} 以前的记录"
     if messages:
         msg += f"；有 {len(messages)} 条审查意见"
+    if corrected:
+        msg += f"；{corrected} 条记录已{CORRECTION_NOTE}"
     return ImportResult(status="conflicts" if plan.conflicts else "applied", preview=preview,
                         message=msg, extra=extra, **base)
+
+
+def _pending_corrections(desk, corrections: dict[str, TableRows]) -> int:
+    """How many corrections the village has not taken yet (for the preview)."""
+    n = 0
+    for table, t in corrections.items():
+        for row in t.rows:
+            r = dict(zip(t.columns, row))
+            own = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (r["id"],))
+            if own and own["site_id"] == desk.site_id and r["rev"] >= own["rev"] and any(
+                    own.get(k) != v for k, v in r.items()
+                    if k not in ("id", "site_id", "rev", "created_at", "updated_at")
+                    and k in own):
+                n += 1
+    return n
 
 
 def _acknowledgement(desk, office: dict, rc: dict) -> tuple[dict | None, str]:

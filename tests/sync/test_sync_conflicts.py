@@ -195,3 +195,63 @@ def test_an_older_revision_with_new_content_after_a_restore_is_a_conflict(site_p
     assert dump(office) == before
     office.close()
     v1.close()
+
+
+def _same_rev_conflict(site_paths, tmp_path):
+    """A same-revision conflict over a village case at the office (restore from a backup)."""
+    office = Desk.open(site_paths["office"])
+    v1 = Desk.open(site_paths["v1"])
+    a = add_case(v1)
+    sync.export_bundle(v1, tmp_path / "b1.mdsync")
+    first_import(office, v1, tmp_path / "b1.mdsync")
+    v1.close()
+    backup = tmp_path / "v1-backup.db"
+    shutil.copyfile(site_paths["v1"], backup)
+    v1 = Desk.open(site_paths["v1"])
+    v1.cases.update(a, summary="版本甲：双方同意各退一步")
+    sync.export_bundle(v1, tmp_path / "b2.mdsync")
+    sync.import_bundle(office, tmp_path / "b2.mdsync")
+    v1.close()
+    shutil.copyfile(backup, site_paths["v1"])
+    v1 = Desk.open(site_paths["v1"])
+    v1.cases.update(a, summary="版本乙：申请人撤回部分请求")
+    sync.export_bundle(v1, tmp_path / "b3.mdsync")
+    assert sync.import_bundle(office, tmp_path / "b3.mdsync").status == "conflicts"
+    [c] = sync.list_conflicts(office)
+    return office, v1, a, c
+
+
+@pytest.mark.parametrize("keep", ["merged", "local"])
+def test_a_resolved_conflict_reaches_the_village_and_does_not_come_back(site_paths, tmp_path,
+                                                                        keep):
+    office, v1, a, c = _same_rev_conflict(site_paths, tmp_path)
+    merged = "版本丙：双方同意各退一步，申请人撤回部分请求"
+    if keep == "merged":
+        sync.resolve_conflict(office, c["id"], keep="merged", values={"summary": merged})
+    else:
+        sync.resolve_conflict(office, c["id"], keep="local")
+        merged = "版本甲：双方同意各退一步"
+    assert office.cases.get_row(a)["summary"] == merged
+    office_rev = office.cases.get_row(a)["rev"]
+    sync.export_receipt(office, tmp_path / "r1.mdreceipt", to=v1.site_id)
+    r = sync.import_receipt(v1, tmp_path / "r1.mdreceipt")
+    assert "按乡镇合并结果更正" in r.message and r.preview["corrections"] == 1
+    row = v1.cases.get_row(a)
+    assert row["summary"] == merged and row["rev"] > office_rev
+    assert v1.query_one("SELECT 1 AS x FROM audit_log WHERE record_id = ? AND action ="
+                        " 'sync_correction'", (a,))
+    # The same receipt again (or a later one carrying the same correction) changes nothing.
+    sync.export_receipt(office, tmp_path / "r2.mdreceipt", to=v1.site_id)
+    sync.import_receipt(v1, tmp_path / "r2.mdreceipt")
+    assert v1.cases.get_row(a)["rev"] == row["rev"]
+    # The village edits again; its next bundle is an update at the office, not a conflict.
+    v1.cases.update(a, place="嘎查委员会")
+    sync.export_bundle(v1, tmp_path / "b5.mdsync")
+    r = sync.import_bundle(office, tmp_path / "b5.mdsync")
+    assert r.status == "applied", r.preview
+    assert sync.list_conflicts(office) == []
+    got = office.cases.get_row(a)
+    assert (got["summary"], got["place"]) == (merged, "嘎查委员会")
+    assert got == v1.cases.get_row(a)
+    office.close()
+    v1.close()
