@@ -144,12 +144,12 @@ class CaseEditor(QWidget):
         self.party_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.party_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.party_table.horizontalHeader()
-        em = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in enumerate((6, 0, 8, 12, 10)):
-            if chars:
-                header.resizeSection(column, em * chars)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # a case has a handful of parties: the short columns fit their contents and the name
+        # takes the rest, so a narrow window never squeezes the name (nor its header) away
+        for column in range(self.party_table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.party_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         # header + four rows; more parties scroll (keeps the facts in view on 768-pixel screens)
         rows = self.party_table.verticalHeader().defaultSectionSize()
         self.party_table.setFixedHeight(self.party_table.horizontalHeader().sizeHint().height()

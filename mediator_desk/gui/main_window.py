@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QTableView, QToolTip, QVBoxLayout, QWidget)
 
+from mediator_desk.core import workflow
 from mediator_desk.core.cases import CaseFilter
 from mediator_desk.gui import worker
 from mediator_desk.gui.case_list_model import CaseListModel
@@ -28,16 +29,102 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 250
 
 
+class ElideRightDelegate(QStyledItemDelegate):
+    """Elides its column's text at the end (type, parties, committee: the start says most)."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 class CaseTable(QTableView):
-    """The case list view; Enter/Return opens the current case (on every platform)."""
+    """The case list view; Enter/Return opens the current case (on every platform).
+
+    Column widths follow the window (``fit_columns``): each column has a preferred and a
+    minimum width; when the view is too narrow for the preferred widths, the long columns
+    (case number, type, parties, committee) shrink towards their minimums together, while the
+    date and the status keep room for their longest text. Text that does not fit is elided in
+    the middle (the year and the number of a case number stay visible) and its tooltip shows
+    it whole.
+    """
 
     openRequested = Signal(QModelIndex)
+    PARTIES = 4                 # the column that takes what is left over
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # case numbers keep the year and the number; the other long columns their start
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._elide_right = ElideRightDelegate(self)
+        for column in (2, self.PARTIES, 5):
+            self.setItemDelegateForColumn(column, self._elide_right)
+        self._fitted_width = -1
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.openRequested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+    def column_widths(self) -> list[tuple[int, int]]:
+        """(preferred, minimum) width in pixels of each column, from the current font."""
+        fm = self.fontMetrics()
+        em = fm.horizontalAdvance("中")
+        pad = em                  # cell margins and the grid line
+        date = fm.horizontalAdvance("2026-12-31") + pad
+        status = max(fm.horizontalAdvance(label) for label in workflow.STATUSES.values()) \
+            + pad
+        return [(em * 15, em * 11), (date, date), (em * 8 + pad, em * 5), (status, status),
+                (em * 10, em * 6), (em * 12, em * 5)]
+
+    def fit_columns(self, force: bool = False) -> None:
+        """Give each column its preferred width if the view is wide enough, else shrink the
+        shrinkable ones proportionally towards their minimums (a horizontal scroll bar only
+        below the sum of the minimums). Space beyond the preferred widths goes to the parties."""
+        header = self.horizontalHeader()
+        columns = header.count()
+        if not columns:
+            return
+        # room for the vertical scroll bar is always kept, so the widths do not jump when it
+        # appears or disappears
+        available = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
+        if available == self._fitted_width and not force:
+            return
+        self._fitted_width = available
+        sizes = self.column_widths()[:columns]
+        preferred = sum(p for p, _m in sizes)
+        widths = [p for p, _m in sizes]
+        if preferred > available:
+            room = sum(p - m for p, m in sizes)
+            factor = min(1.0, (preferred - available) / room) if room else 1.0
+            widths = [round(p - (p - m) * factor) for p, m in sizes]
+        elif self.PARTIES < columns:
+            widths[self.PARTIES] += available - preferred
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            if index.isValid():
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                # elided text is shown whole above the case's summary
+                elided = self.fontMetrics().horizontalAdvance(text) + 8 > \
+                    self.columnWidth(index.column())
+                tip = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+                if elided and text:
+                    tip = text + ("\n" + tip if tip else "")
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, self.viewport())
+                else:
+                    QToolTip.hideText()
+                    event.ignore()
+                return True
+        return super().viewportEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -105,14 +192,11 @@ class MainWindow(QMainWindow):
         self.table.setTabKeyNavigation(False)      # Tab leaves the list (keyboard users)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        widths = (17, 7, 9, 6, 0, 11)   # in characters of the current font
-        em = self.table.fontMetrics().horizontalAdvance("中")
-        for column, chars in enumerate(widths):
-            if chars:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, em * chars)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # widths follow the window (CaseTable.fit_columns); the user may still drag them
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.table.fontMetrics().horizontalAdvance("中") * 3)
+        self.table.fit_columns(force=True)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
         self.table.doubleClicked.connect(self._open_index)
         self.table.openRequested.connect(self._open_index)

@@ -62,9 +62,11 @@ class TodoPanel(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # the total ("2026-11-28共有5项待办") wraps in a narrow dock instead of being cut off
+        self.total_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.total_label, 1)
-        top.addWidget(self.refresh_button)
+        top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
