@@ -43,7 +43,9 @@ def _style_sheet():
                           wordWrap="CJK", alignment=TA_JUSTIFY)
     _styles = {
         "para": base,
-        "label": ParagraphStyle("label", parent=base, alignment=TA_LEFT, spaceBefore=5),
+        # A heading (履行方式、时限：) never ends a page: it goes down with its text.
+        "label": ParagraphStyle("label", parent=base, alignment=TA_LEFT, spaceBefore=5,
+                                keepWithNext=1),
         "title": ParagraphStyle("title", parent=base, fontSize=SIZES["title"],
                                 leading=SIZES["title"] * 1.5, alignment=TA_CENTER,
                                 spaceBefore=4, spaceAfter=10),
@@ -298,6 +300,7 @@ def _table(block: TableBlock, styles, frame_width: float):
             c += cell.span
         data.append(cells)
     table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1)
+    table.md_block = block      # so the closing part can take the last row along
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), cell_style.fontName, cell_style.fontSize),  # else Helvetica
         ("GRID", (0, 0), (-1, -1), 0.7, "black"),
@@ -323,6 +326,18 @@ def _centred(cell, width: float, style) -> bool:
     return centred(cell) and stringWidth(cell.text, style.fontName, style.fontSize) <= width
 
 
+# A4 height less the margins and the frame's own padding (6 pt top and bottom).
+FRAME_HEIGHT = 297 * MM - MARGINS["top"] - MARGINS["bottom"] - 12
+
+
+def _height(flowables: list, width: float) -> float:
+    """The height ``flowables`` take stacked (spacing included), as laid out in ``width``."""
+    total = 0.0
+    for f in flowables:
+        total += f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
 def document_flowables(doc: Document, frame_width: float) -> list:
     """The reportlab flowables for one document (starting with its page-numbering marker)."""
     from reportlab.platypus import KeepTogether, PageBreak as RLPageBreak, Paragraph, Spacer
@@ -336,12 +351,46 @@ def document_flowables(doc: Document, frame_width: float) -> list:
     signing: list = []
     tail: list = []
 
+    def lead_in() -> list:
+        """What the signing block takes along so it never stands alone on a page: the
+        paragraph before it (此致 / the committee's name), or the last row of a table (the
+        registration form), with the spacing in between."""
+        spacers = []
+        while out and isinstance(out[-1], Spacer) and len(spacers) < 3:
+            spacers.insert(0, out.pop())
+        last = out[-1] if out else None
+        if isinstance(last, Paragraph):
+            lead = [out.pop(), *spacers]
+            # 此致 goes along with the committee's name that follows it.
+            if out and isinstance(out[-1], Paragraph) and \
+                    len(out[-1].getPlainText().strip()) <= 4:
+                lead.insert(0, out.pop())
+            return lead
+        block = getattr(last, "md_block", None)
+        if block is not None and len(block.rows) > 1:
+            out.pop()
+            out.append(_table(TableBlock(block.widths, block.rows[:-1]), styles, frame_width))
+            return [_table(TableBlock(block.widths, block.rows[-1:]), styles, frame_width),
+                    *spacers]
+        out.extend(spacers)
+        return []
+
     def flush_closing():
         if signing:
-            if len(signing) > 1:
-                out.append(_signatures(signing[:-1], styles, frame_width, signing))
-            tail.insert(0, _signatures(signing[-1:], styles, frame_width, signing))
+            # The whole signing block stays together (and with what precedes it); a block
+            # taller than a page may still break, but its last line stays with seal and date.
+            # (One flat KeepTogether: a nested one reports an "infinite" height, which
+            # would push the whole group to a new page every time.)
+            whole = [_signatures(signing, styles, frame_width, signing), *tail]
+            if _height(whole, frame_width) <= FRAME_HEIGHT * 0.8:
+                out.append(KeepTogether([*lead_in(), *whole]))
+            else:
+                if len(signing) > 1:
+                    out.append(_signatures(signing[:-1], styles, frame_width, signing))
+                out.append(KeepTogether(
+                    [_signatures(signing[-1:], styles, frame_width, signing), *tail]))
             signing.clear()
+            tail.clear()
         if tail:
             out.append(KeepTogether(list(tail)))
             tail.clear()

@@ -184,6 +184,9 @@ def _paragraph(container, block: Block):
         p.paragraph_format.space_before = Pt(30)
     elif block.style == "label":
         p.paragraph_format.space_before = Pt(5)
+    if block.style in ("label", "seal"):
+        # A heading goes down with its text; the seal stays with the date.
+        p.paragraph_format.keep_with_next = True
     if block.indent:
         p.paragraph_format.first_line_indent = Pt(block.indent * size)
     # One run per paragraph: every piece has the same formatting.
@@ -226,6 +229,18 @@ def _cell_text(cell, runs, *, size: float, center: bool = False):
             _run(p, piece, size=size)
 
 
+def _keep_row(row) -> None:
+    """A signing row never splits and stays on the page of the next row (and, for the last,
+    of the seal): w:cantSplit on the row, keepNext on every paragraph in it."""
+    OxmlElement, qn = _oxml()
+    tr = getattr(row, "_tr", row)
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.append(OxmlElement("w:cantSplit"))
+    for p in tr.iter(qn("w:p")):
+        p.get_or_add_pPr().get_or_add_keepNext()     # (in schema order)
+
+
 def _signatures(document, blocks: list, width_pt: float) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt, RGBColor
@@ -243,6 +258,7 @@ def _signatures(document, blocks: list, width_pt: float) -> None:
             cell.width = Pt(w)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         _cell_text(row.cells[0], block.runs, size=SIZES["body"])
+        _keep_row(row)
         _border(row.cells[1]._tc.get_or_add_tcPr(), {"bottom": "single"})
         if block.style == "fingerprint":
             cell = row.cells[2]
@@ -280,6 +296,34 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
             cell.width = Pt(w)
 
 
+def _keep_with_signatures(document) -> None:
+    """The signing block never stands alone on a page: what is just before it keeps with it
+    — the closing paragraph (with 此致 before the committee's name) and the spacing, or the
+    last row of a table (the registration form)."""
+    from docx.text.paragraph import Paragraph
+    _, qn = _oxml()
+    elements = [e for e in document.element.body if e.tag != qn("w:sectPr")]
+    texts = 0
+    while elements:
+        element = elements.pop()
+        if element.tag == qn("w:tbl"):
+            rows = element.findall(qn("w:tr"))
+            if rows:
+                _keep_row(rows[-1])
+            return
+        if element.tag != qn("w:p"):
+            return
+        paragraph = Paragraph(element, document._body)
+        text = paragraph.text.strip()
+        if text and texts and len(text) > 4:
+            return                      # only a short 此致 goes along with the name
+        paragraph.paragraph_format.keep_with_next = True
+        if text:
+            texts += 1
+            if texts >= 2:
+                return
+
+
 def render(docs: list[Document], *, title: str = "", author: str = "",
            on_document=None) -> bytes:
     """Render documents into one DOCX (one section per document); returns its bytes.
@@ -311,6 +355,8 @@ def render(docs: list[Document], *, title: str = "", author: str = "",
 
         for block in doc.blocks:
             if isinstance(block, Block) and block.style in ("signature", "fingerprint"):
+                if not signing:
+                    _keep_with_signatures(document)
                 signing.append(block)
                 continue
             flush()

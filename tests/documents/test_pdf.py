@@ -3,6 +3,8 @@ case numbers, the copies line, embedded fonts, page numbers, mainland line break
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mediator_desk import documents
@@ -222,3 +224,41 @@ def test_no_line_of_a_rendered_page_starts_with_a_full_stop():
             assert line[0] not in CANNOT_START, (pad, line)
         for line in lines[:-1]:
             assert line[-1] not in CANNOT_END, (pad, line)
+
+
+def test_a_heading_is_never_the_last_line_of_a_page():
+    # 履行方式、时限： used to end page 1 alone for three-party agreements; whatever the
+    # length of the text before it, the heading and its first line share a page.
+    from mediator_desk.documents import fonts, layout, pdf, template
+    for filler in range(24, 34):
+        body = "\n".join(f"　　第{i}段填充文字。" for i in range(filler))
+        t = template.parse(f"@文书 测试\n{body}\n@小节 履行方式、时限：\n　　赔偿款当面交付现金\n",
+                           "test.txt")
+        doc = layout.expand(t, {}, cmap=fonts.cmap())
+        pages = [flat(p) for p in pdf_pages(pdf.render([doc])[0])]
+        where = [i for i, p in enumerate(pages) if "履行方式、时限：" in p]
+        assert where and "赔偿款当面交付现金" in pages[where[0]], (filler, pages)
+
+
+def test_three_party_agreement_keeps_heading_and_signatures_with_their_text(desk, full_case):
+    pages = [flat(p) for p in pdf_pages(render(desk, full_case, "agreement"))]
+    heading = [i for i, p in enumerate(pages) if "履行方式、时限：" in p]
+    assert heading and "赵堃自行恢复院墙" in pages[heading[0]]
+    signing = [i for i, p in enumerate(pages) if "丙方（签名盖章或按指印）" in p]
+    assert signing and "甲方（签名盖章或按指印）" in pages[signing[0]]
+    # the signing block shares its page with the closing sentence, seal and date
+    assert "之日起生效" in pages[signing[0]] and "（人民调解委员会印）" in pages[signing[0]]
+
+
+def test_signing_block_keeps_with_the_table_or_paragraph_before_it(desk, full_case):
+    for kind, blank in (("registration", False), ("application", True), ("registration", True)):
+        data = (documents.render_blank(desk, kind, "pdf") if blank
+                else documents.render(desk, full_case, kind, "pdf", today=T))
+        for page in pdf_pages(data):
+            text = flat(page)
+            if "（签名" in text:
+                # never a page of nothing but signing lines, seal and date
+                rest = re.sub(r"(当事人|登记人|申请人|[甲乙丙丁]方|人民调解员|记录人)（[^）]*）：|"
+                              r"指印|（人民调解委员会印章?）|_+年_+月_+日|\d+年\d+月\d+日|"
+                              r"第\d+页共\d+页", "", text)
+                assert len(rest) > 4, (kind, blank, text)
