@@ -344,6 +344,7 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
         if expect_kind and manifest["kind"] != expect_kind:
             raise BundleRefused(f"这是{KIND_LABELS[manifest['kind']]}，不是{KIND_LABELS[expect_kind]}")
         verify_signature(manifest["sender"]["signing_key"], manifest_bytes, signature)
+        _check_fingerprint(manifest["sender"])
         listed = {m["name"]: m for m in manifest["members"]}
         actual = seen - {MANIFEST, SIGNATURE}
         if set(listed) != actual:
@@ -439,6 +440,17 @@ def public_key_from_text(text: str) -> Ed25519PublicKey:
     if len(raw) != 32:
         raise BundleRefused("清单中的签名公钥长度不正确")
     return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def _check_fingerprint(sender: dict) -> None:
+    """The manifest's ``sender.fingerprint`` MUST be the fingerprint of its signing key: people
+    compare what the screen shows, so a file may not claim another key's fingerprint."""
+    from mediator_desk.sync.keys import fingerprint   # keys imports nothing of ours back
+
+    real = fingerprint(sender["signing_key"])
+    if sender["fingerprint"] != real:
+        raise BundleRefused(f"清单中发送方的指纹（{sender['fingerprint'][:40]}）与其签名密钥的指纹"
+                            f"（{real}）不符，文件可能是伪造的，已拒绝")
 
 
 def verify_signature(signing_key_text: str, manifest_bytes: bytes, signature: bytes) -> None:

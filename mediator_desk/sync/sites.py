@@ -151,7 +151,7 @@ def check_sender(desk: "Desk", sender: dict, *, role: str) -> dict:
     if peer is None or peer["role"] != role:
         raise BundleRefused(
             f"发送方“{sender['name']}”（{sender['site_id'][:8]}）不是本站登记的{ROLES[role]}",
-            hint=(f"请与对方核对指纹 {sender['fingerprint']} 无误后，用 --accept-fingerprint "
+            hint=(f"请与对方核对指纹 {keymod.fingerprint(sender['signing_key'])} 无误后，用 --accept-fingerprint "
                   "或 site accept 接受" if role == "village" else "请先导入该司法所的登记文件"))
     if peer["status"] == "revoked":
         raise BundleRefused(f"发送方“{peer['name']}”已被吊销，不接受其文件")

@@ -162,7 +162,8 @@ def test_signed_by_another_key_claiming_to_be_the_village(setup, tmp_path):
 
     pub = base64.b64encode(forger.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
-    forged = resign(read_zip(good), forger, lambda m: m["sender"].update(signing_key=pub))
+    forged = resign(read_zip(good), forger, lambda m: m["sender"].update(
+        signing_key=pub, fingerprint=keymod.fingerprint(pub)))
     assert "与登记的不一致" in refused(office, write_zip(tmp_path / "forged.mdsync", forged))
 
 
@@ -501,3 +502,39 @@ def test_the_same_case_number_from_two_villages_is_refused_clearly(setup, sites,
 
     bad = craft_bundle(v2, tmp_path / "dup.mdsync", edit_outgoing=same_number)
     assert "案件编号与本站已有的案件重复" in refused(office, bad)
+
+
+def test_a_manifest_claiming_another_keys_fingerprint_is_refused(setup, tmp_path):
+    """A forger re-signs the manifest with their own key under a new site id but keeps the
+    village's fingerprint, hoping the office compares that one: refused; and the "unknown
+    sender" hint always shows the fingerprint of the key that really signed."""
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    office, v1, good = setup
+    forger = Ed25519PrivateKey.generate()
+    pub = base64.b64encode(forger.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
+    claimed = keymod.load_keys(v1).fingerprint
+    real = keymod.fingerprint(pub)
+    assert claimed != real
+
+    def lie(m):
+        m["sender"].update(signing_key=pub, site_id="f" * 32, fingerprint=claimed)
+
+    msg = refused(office, write_zip(tmp_path / "lie.mdsync", resign(read_zip(good), forger, lie)))
+    assert "指纹" in msg and "不符" in msg and real in msg
+    with pytest.raises(DeskError, match="指纹"):            # forged: not even inspected
+        sync.inspect_file(tmp_path / "lie.mdsync", office)
+
+    def honest(m):
+        m["sender"].update(signing_key=pub, site_id="f" * 32, fingerprint=real)
+
+    path = write_zip(tmp_path / "unknown.mdsync", resign(read_zip(good), forger, honest))
+    before = dump(office)
+    with pytest.raises(DeskError) as exc:
+        sync.import_bundle(office, path)
+    assert dump(office) == before
+    assert "不是本站登记的" in str(exc.value) and real in exc.value.hint
+    assert claimed not in exc.value.hint
