@@ -197,15 +197,19 @@ class CaseData:
             out.append(c)
         return out
 
-    def _agreements(self, form: str, record_id: str | None) -> list[dict]:
+    def _agreements(self, form: str, record_id: str | None, blank_form: str = "") -> list[dict]:
+        """The case's agreements of ``form``; none is NotFound pointing to ``blank_form``
+        (the blank to print instead; by default the blank of that agreement form)."""
         rows = [a for a in self.view["agreements"] if a["form"] == form
                 and (a["id"] == record_id if record_id else not a["voided_on"])]
         if not rows:
             what = "书面调解协议" if form == "written" else "口头调解协议"
+            blank_form = blank_form or ("人民调解协议书" if form == "written"
+                                        else "人民调解口头协议登记表")
             if record_id:
                 raise NotFound(f"找不到该{what}")
             raise NotFound(f"本案没有{what}（或已作废）",
-                           hint="可以打印空白的协议书，到现场手写")
+                           hint=f"可以打印空白的{blank_form}，到现场手写")
         return rows
 
     def agreement_values(self, a: dict) -> dict:
@@ -283,7 +287,9 @@ class CaseData:
         if variant == "organisation" and not orgs:
             raise IllegalStep("本案当事人都是自然人，请使用“司法确认申请书（双方为自然人）”")
         out = []
-        for a in self._agreements("written", record_id):
+        blank_form = ("司法确认申请书（双方为自然人）" if variant == "persons"
+                      else "司法确认申请书（自然人与法人或其他组织）")
+        for a in self._agreements("written", record_id, blank_form):
             if a["supplements_id"] and not record_id:
                 continue
             c = self.agreement_values(a)

@@ -88,6 +88,11 @@ def break_position(chars: str, start: int, over: int) -> int:
     return b
 
 
+# At most this many underscores of a write-on line ending a paragraph are dropped rather
+# than wrapped alone onto a line of their own.
+SHORT_BLANK_TAIL = 8
+
+
 def _lines(chars: str, widths, max_widths, hard_breaks=()) -> list[tuple]:
     """Greedy line filling with the mainland rules: (start, end, width used, max width,
     hard break?) per line. ``widths[i]`` is the width of ``chars[i]``; ``hard_breaks`` holds
@@ -121,6 +126,12 @@ def _lines(chars: str, widths, max_widths, hard_breaks=()) -> list[tuple]:
                         break
             if end is None:
                 end = break_position(chars, start, over)
+        if chars[end:].strip("_") == "" and n - end <= SHORT_BLANK_TAIL and end > start:
+            # A write-on line ending the paragraph that overflows by a few underscores: the
+            # rest would stand alone on the next line ("_"); the line to write on simply
+            # ends at the margin.
+            out.append((start, end, sum(widths[start:end]), max_width, False))
+            return out
         out.append((start, end, sum(widths[start:end]), max_width, hard))
         try:
             max_width = max_widths[len(out)]

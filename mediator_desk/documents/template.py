@@ -39,8 +39,9 @@ class TemplateError(DeskError):
 
 
 def _display(path: Path) -> str:
-    parts = path.parts
-    return "/".join(parts[-2:]) if len(parts) >= 2 else str(path)
+    # The whole path: a committee's adjusted copy next to its database and the shipped
+    # template are both ".../forms/<kind>.txt", and the clerk must know which one to fix.
+    return str(path)
 
 
 # --- the tree ------------------------------------------------------------------------------
@@ -440,7 +441,11 @@ def load(path: Path) -> Template:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(path, 0, f"无法读取（{exc.strerror or exc}）") from None
+        import errno
+        reason = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限",
+                  errno.EPERM: "没有读取权限", errno.EISDIR: "这是一个文件夹"}.get(
+            exc.errno, f"系统错误代码 {exc.errno}")
+        raise TemplateError(path, 0, f"无法读取（{reason}）") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

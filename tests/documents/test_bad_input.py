@@ -112,3 +112,45 @@ def test_batch_reports_progress_and_can_be_cancelled(desk, make_case):
 
     with pytest.raises(Cancelled):
         documents.render_batch(desk, ids, "agreement", progress=StopWhileDrawing())
+
+
+def test_nothing_to_print_points_to_the_right_blank_form(desk, make_case):
+    case_id = accepted_case(desk, make_case)
+    with pytest.raises(NotFound) as err:
+        documents.render(desk, case_id, "oral_agreement", today=T)
+    assert "人民调解口头协议登记表" in err.value.hint and "协议书" not in err.value.hint
+    with pytest.raises(NotFound) as err:
+        documents.render(desk, case_id, "agreement", today=T)
+    assert "空白的人民调解协议书" in err.value.hint
+    with pytest.raises(NotFound) as err:
+        documents.render(desk, case_id, "confirmation_persons", today=T)
+    assert "司法确认申请书（双方为自然人）" in err.value.hint
+
+
+def test_output_errors_are_in_chinese(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def refuse(code):
+        def replace(*_):
+            raise OSError(code, os.strerror(code))
+        return replace
+
+    for code, words in ((errno.ENOSPC, "磁盘已满"), (errno.EROFS, "只读"),
+                        (errno.ENOENT, "不存在"), (errno.EIO, "读写磁盘出错")):
+        monkeypatch.setattr(os, "replace", refuse(code))
+        with pytest.raises(DeskError) as err:
+            documents.write_output(b"x", tmp_path / "a.pdf")
+        assert words in str(err.value)
+        assert os.strerror(code) not in str(err.value)         # no English system text
+    monkeypatch.undo()
+    assert not list(tmp_path.glob(".print-*"))
+
+
+def test_blank_confirmation_forms_have_no_stray_underscore_line(desk):
+    from doc_helpers import pdf_pages
+    for kind in ("confirmation_persons", "confirmation_organisation"):
+        for page in pdf_pages(documents.render_blank(desk, kind)):
+            for line in page.splitlines():
+                stub = line.strip()
+                assert not (stub and set(stub) == {"_"} and len(stub) < 6), (kind, page)

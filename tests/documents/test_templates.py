@@ -74,8 +74,9 @@ def test_a_local_copy_of_a_form_wins(desk, tmp_path, monkeypatch):
     assert "本村自定的格式" in text
     # a broken local copy is reported with its own path and line
     (local / "agreement.txt").write_text("@文书 协议\n@每个 当事人\n", encoding="utf-8")
-    with pytest.raises(TemplateError, match="forms/agreement.txt 第2行"):
+    with pytest.raises(TemplateError, match="forms/agreement.txt 第2行") as err:
         documents.render_blank(desk, "agreement")
+    assert str(local / "agreement.txt") in str(err.value)     # the copy, not the shipped one
 
 
 def test_field_catalogue_has_what_templates_use():
