@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -179,7 +180,8 @@ def _open_conflict(desk: "Desk", table: str, record_id: str, digest: str) -> boo
         " AND incoming_hash = ? LIMIT 1", (table, record_id, digest)).fetchone() is not None
 
 
-def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None) -> Plan:
+def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None,
+                  sender_name: str = "") -> Plan:
     """Compare a payload with the database and decide, per record, what importing would do.
 
     Reads only. Refuses (``BundleRefused``) columns we don't have and references to records
@@ -245,6 +247,7 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None)
             continue
         _plan_table(desk, plan, table, t, accepted, skipped, deleting, now, fresh)
     _check_references(desk, plan, inc, accepted, skipped, deleting)
+    _check_numbers(desk, plan, sender_name, deleting)
     if inc.audit is not None and inc.audit.rows:
         ids = [r[0] for r in inc.audit.rows]
         known = _existing_ids(desk, "audit_log", set(ids))
@@ -455,6 +458,81 @@ def _check_references(desk, plan: Plan, inc: Incoming, accepted, skipped, deleti
                 del getattr(plan, bucket)[table]
 
 
+# Numbers people write on paper, unique across everything one office holds.
+NUMBER_COLUMNS = {"cases": ("case_no", "案件编号"), "agreements": ("agreement_no", "协议编号")}
+
+
+def _site_label(desk: "Desk", site_id: str) -> str:
+    if site_id == desk.site_id:
+        from mediator_desk.sync.sites import site_name
+        return f"本站（{site_name(desk)}）"
+    row = desk.query_one("SELECT name FROM sync_sites WHERE site_id = ?", (site_id,))
+    return f"“{row['name']}”" if row else f"站点 {str(site_id)[:8]}"
+
+
+def _check_numbers(desk: "Desk", plan: Plan, sender_name: str, deleting) -> None:
+    """Refuse, before writing anything, a payload whose case or agreement numbers are already
+    used here by another record (two committees with the same short name number their cases
+    alike). Names both committees, the numbers, and what can be done."""
+    sender = f"“{sender_name}”" if sender_name else _site_label(desk, plan.sender)
+    for table, (column, label) in NUMBER_COLUMNS.items():
+        mine: dict[str, str] = {}                 # number → incoming record id
+        for bucket in (plan.inserts, plan.updates):
+            entry = bucket.get(table)
+            if not entry or column not in entry[0]:
+                continue
+            cols, rows = entry
+            i_id, i_no = cols.index("id"), cols.index(column)
+            for r in rows:
+                mine[r[i_no]] = r[i_id]
+        if not mine:
+            continue
+        clashes: dict[str, list[str]] = {}       # holder site → numbers
+        numbers = [n for n in mine if isinstance(n, str)]
+        gone = deleting.get(table, set())
+        for chunk in _chunks(numbers):
+            marks = ",".join("?" * len(chunk))
+            for rid, site, no in desk.db.conn.execute(
+                    f"SELECT id, site_id, {column} FROM {table} WHERE {column} IN ({marks})",
+                    chunk):
+                if rid != mine[no] and rid not in gone and not _renumbered(plan, table, rid,
+                                                                            column, no):
+                    clashes.setdefault(site, []).append(no)
+        if not clashes:
+            continue
+        site, nos = next(iter(clashes.items()))
+        nos = sorted(nos)
+        shown = "、".join(nos[:3]) + (f" 等 {len(nos)} 个" if len(nos) > 3 else "")
+        raise BundleRefused(
+            f"{sender}发来的{label}{shown}与{_site_label(desk, site)}已有的{label}重复，"
+            "未导入任何内容",
+            hint=("两个调委会的简称相同，编号因此重复；同一司法所下各调委会的简称必须不同。"
+                  "案件编号后简称不能再更改，已有编号也不会改变，所以无法由村里自行改正："
+                  f"请司法所通知{sender}与司法所联系，商定处理办法后再导入"))
+
+
+def _renumbered(plan: Plan, table: str, rid: str, column: str, number: str) -> bool:
+    """True if the record holding ``number`` here gets another number in this same plan."""
+    entry = plan.updates.get(table)
+    if not entry or column not in entry[0]:
+        return False
+    cols, rows = entry
+    i_id, i_no = cols.index("id"), cols.index(column)
+    return any(r[i_id] == rid and r[i_no] != number for r in rows)
+
+
+def _constraint_target(text: str) -> str:
+    """“案件（case_no）” from SQLite's “… constraint failed: cases.case_no” (no raw text)."""
+    tail = text.split(":", 1)[1] if ":" in text else ""
+    parts = []
+    for item in tail.split(","):
+        if not re.fullmatch(r"[A-Za-z_]\w*\.[A-Za-z_]\w*", item.strip()):
+            continue                  # e.g. a CHECK expression: say nothing rather than English
+        table, _, column = item.strip().partition(".")
+        parts.append(f"{TABLE_LABELS.get(table, table)}（{column}）")
+    return "、".join(parts[:3])
+
+
 def refused_by_database(exc: BaseException) -> BundleRefused | None:
     """A clear refusal for a constraint the database enforced while applying (the transaction
     has been rolled back), or None if ``exc`` is not about the incoming content."""
@@ -465,15 +543,19 @@ def refused_by_database(exc: BaseException) -> BundleRefused | None:
                               sqlite3.ProgrammingError, OverflowError)):
         return None
     text = str(cause)
-    if "UNIQUE" in text and "case_no" in text:
-        return BundleRefused("同步内容中的案件编号与本站已有的案件重复",
-                             hint="两个调委会可能使用了相同的简称；请让其中一个村更改简称后重新导出")
+    where = _constraint_target(text)
     if "UNIQUE" in text:
-        return BundleRefused(f"同步内容与本站已有记录重复（{text[:80]}）")
+        # Numbers are checked before applying (_check_numbers); this is any other duplicate.
+        return BundleRefused("同步内容与本站已有记录重复" + (f"：{where}" if where else ""),
+                             hint="请与司法所联系核对两站的记录")
     if "FOREIGN KEY" in text:
         return BundleRefused("同步内容不完整：有记录引用了不存在的记录",
                              hint="请让发送方重新导出（必要时使用完整导出）")
-    return BundleRefused(f"同步内容中有不符合规则的值（{text[:80]}）")
+    if "NOT NULL" in text:
+        return BundleRefused("同步内容中有不符合规则的值：必填字段为空"
+                             + (f"（{where}）" if where else ""))
+    return BundleRefused("同步内容中有不符合规则的值" + (f"：{where}" if where else "")
+                         + "（发送方的软件版本可能不同）")
 
 
 def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:

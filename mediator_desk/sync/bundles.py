@@ -348,7 +348,7 @@ def _import_bundle(desk, path: Path, dry_run, accept_fingerprint, progress, limi
     staged = StagedFiles(desk, keep=not dry_run)
     try:
         received = _verify_files(desk, c, keys, inc, staged)
-        plan = plan_incoming(desk, inc, bundle_id=m["bundle_id"])
+        plan = plan_incoming(desk, inc, bundle_id=m["bundle_id"], sender_name=sender["name"])
         _check_attachments(desk, plan, received)
         clock.lap("plan")
         report(progress, 5, 10)

@@ -81,13 +81,40 @@ def _no_duplicates(pairs):
     obj = {}
     for key, value in pairs:
         if key in obj:
-            raise ValueError(f"duplicate key {key!r}")
+            raise _JsonProblem(f"键“{str(key)[:40]}”重复出现")
         obj[key] = value
     return obj
 
 
+class _JsonProblem(ValueError):
+    """A strict-JSON rule broken, described in Chinese for the user."""
+
+
 def _no_constants(name):
-    raise ValueError(f"{name} is not allowed")
+    raise _JsonProblem(f"不允许使用 {name}")
+
+
+def _json_problem(exc: BaseException) -> str:
+    """A Chinese description of why JSON could not be parsed (no English text for users)."""
+    if isinstance(exc, _JsonProblem):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "嵌套层数过多"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"第 {exc.start} 字节起不是 UTF-8 编码的文字"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"第 {exc.lineno} 行第 {exc.colno} 列格式错误"
+    return "格式错误"
+
+
+# Why a zip could not be read, in words (the exception's class name means nothing to users).
+_BROKEN = {"BadZipFile": "不是完整的压缩文件", "error": "压缩数据损坏", "EOFError": "文件提前结束",
+           "KeyError": "缺少成员", "NotImplementedError": "使用了不支持的压缩方式",
+           "OverflowError": "数值超出范围", "UnicodeDecodeError": "成员名称编码错误"}
+
+
+def _broken(exc: BaseException) -> str:
+    return _BROKEN.get(type(exc).__name__, "数据无法读取")
 
 
 def loads_strict(data: bytes, *, what: str, limit: int):
@@ -98,7 +125,7 @@ def loads_strict(data: bytes, *, what: str, limit: int):
         text = data.decode("utf-8")
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise BundleRefused(f"{what}不是有效的 JSON：{str(exc)[:80]}") from None
+        raise BundleRefused(f"{what}不是有效的 JSON：{_json_problem(exc)}") from None
 
 
 def dumps(obj) -> bytes:
@@ -240,7 +267,7 @@ class Container:
             raise
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError,
                 NotImplementedError, RuntimeError) as exc:
-            raise BundleRefused(f"读取成员“{name}”失败：文件已损坏（{type(exc).__name__}）") from None
+            raise BundleRefused(f"读取成员“{name}”失败：文件已损坏（{_broken(exc)}）") from None
         if len(data) != entry["size"] or sha256_hex(data) != entry["sha256"]:
             raise BundleRefused(f"成员“{name}”的内容与清单不符（文件在签名后被改动）")
         return data
@@ -293,7 +320,7 @@ def read_container(path: str | os.PathLike, *, limits: Limits = LIMITS,
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
             RuntimeError, KeyError, OverflowError, UnicodeError) as exc:
-        raise BundleRefused(f"同步文件已损坏或不完整（{type(exc).__name__}）",
+        raise BundleRefused(f"同步文件已损坏或不完整（{_broken(exc)}）",
                             hint="请重新复制或重新导出该文件") from None
     except OSError as exc:
         raise BundleRefused(f"无法读取文件“{Path(path).name}”：{exc.strerror or exc}") from None

@@ -501,7 +501,65 @@ def test_the_same_case_number_from_two_villages_is_refused_clearly(setup, sites,
         t.rows[0][t.columns.index("case_no")] = taken["case_no"]
 
     bad = craft_bundle(v2, tmp_path / "dup.mdsync", edit_outgoing=same_number)
-    assert "案件编号与本站已有的案件重复" in refused(office, bad)
+    msg = refused(office, bad)
+    assert f"“东升村人民调解委员会”发来的案件编号{taken['case_no']}与“红旗嘎查人民调解委员会”" \
+        "已有的案件编号重复" in msg
+    assert "简称不能再更改" in msg and "与司法所联系" in msg and "UNIQUE" not in msg
+
+
+def test_the_same_agreement_number_from_two_villages_is_refused_clearly(setup, sites,
+                                                                        tmp_path):
+    from datetime import date
+
+    office, v1, _ = setup
+    v2 = sites["v2"]
+
+    def with_agreement(desk):
+        case = add_case(desk, received_date="2026-03-02")
+        desk.acceptance.accept(case, decided_on="2026-03-02",
+                               consent_form="written_application", rights_notice_given=True,
+                               today=date(2026, 6, 30))
+        return desk.agreements.create(case, agreed_on="2026-03-10", terms=["李四于期限内拆除院墙"],
+                                      performance_method="自行拆除",
+                                      performance_deadline="2026-04-10", today=date(2026, 6, 30))
+
+    a1 = with_agreement(v1)
+    sync.export_bundle(v1, tmp_path / "v1a.mdsync")
+    sync.import_bundle(office, tmp_path / "v1a.mdsync")
+    taken = office.query_one("SELECT agreement_no FROM agreements WHERE id = ?", (a1,))
+    with_agreement(v2)
+    sync.export_bundle(v2, tmp_path / "c0.mdsync")
+    from sync_helpers import fingerprint_of
+
+    sync.accept_site(office, tmp_path / "c0.mdsync", fingerprint_of(v2))
+
+    def same_number(out):
+        t = out.tables["agreements"]
+        t.rows[0][t.columns.index("agreement_no")] = taken["agreement_no"]
+
+    bad = craft_bundle(v2, tmp_path / "dupa.mdsync", edit_outgoing=same_number)
+    msg = refused(office, bad)
+    assert f"协议编号{taken['agreement_no']}与“红旗嘎查人民调解委员会”已有的协议编号重复" in msg
+    assert "东升村人民调解委员会" in msg
+    assert not any(w in msg for w in ("UNIQUE", "constraint", "agreements."))
+
+
+def test_broken_json_and_zip_are_described_in_chinese(setup, tmp_path):
+    """No English exception text inside the Chinese refusals."""
+    from mediator_desk.sync.container import loads_strict
+
+    for data, expect in ((b'{"a": 1, "a": 2}', "重复出现"), (b"[" * 100000, "嵌套层数过多"),
+                         (b'{"a": NaN}', "不允许"), (b'{"a": ', "格式错误"),
+                         (b"\xff\xfe", "UTF-8")):
+        with pytest.raises(DeskError) as exc:
+            loads_strict(data, what="清单", limit=10 ** 6)
+        assert expect in str(exc.value)
+        assert not any(w in str(exc.value) for w in ("duplicate", "recursion", "Expecting"))
+    office, _, good = setup
+    data = good.read_bytes()
+    (tmp_path / "cut.mdsync").write_bytes(data[: len(data) // 2])
+    msg = refused(office, tmp_path / "cut.mdsync")
+    assert "BadZipFile" not in msg and "Error" not in msg
 
 
 def test_a_manifest_claiming_another_keys_fingerprint_is_refused(setup, tmp_path):
