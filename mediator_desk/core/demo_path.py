@@ -23,23 +23,63 @@ from datetime import date, timedelta
 
 from mediator_desk.core import deadlines, path_settings
 
-# --- the two sample files (a 1×1 grey PNG "photo" and a one-page PDF "scan") -------------------
+# --- the two sample files (a small "identity card" PNG and a one-page PDF "scan") ----------------
+# Both are real files a viewer and pypdf/reportlab read (a 1×1 image printed as a page-sized grey
+# block, and a PDF without a cross-reference table could not be read at all). Made here in plain
+# Python, so the core needs neither Pillow nor reportlab.
 
 
-def _png() -> bytes:
+def _png(width: int = 300, height: int = 200) -> bytes:
+    """A 300×200 grey-scale card: a border, a photo box and four lines of "text"."""
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-    raw = zlib.compress(b"\x00\x80\x80\x80")
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\xff" * width)
+        if y < 4 or y >= height - 4:
+            row[:] = b"\x40" * width
+        else:
+            row[:4] = row[-4:] = b"\x40\x40\x40\x40"
+            if 40 <= y < 150:
+                row[20:100] = b"\xb0" * 80                          # the photo
+            for top in (50, 78, 106, 134):
+                if top <= y < top + 8:
+                    end = 280 if top != 134 else 220
+                    row[120:end] = b"\x30" * (end - 120)           # a line of text
+        rows.append(b"\x00" + bytes(row))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+
+
+def _pdf() -> bytes:
+    """A one-page A4 PDF "scan" (a frame, a title bar and ruled text lines, no fonts) with a
+    correct cross-reference table."""
+    lines = ["0.2 G 1 w 50 50 495 742 re S", "0.3 g 200 760 195 14 re f"]
+    lines += [f"70 {y} {455 if i % 5 != 4 else 300} 6 re f" for i, y in
+              enumerate(range(720, 380, -24))]
+    lines += ["0.6 g 380 120 120 80 re f"]                              # the seal area
+    content = "\n".join(lines).encode("ascii")
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>",
+               b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<<>>/Contents 4 0 R>>",
+               b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 SAMPLE_PNG = _png()
-SAMPLE_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-              b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-              b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-              b"trailer<</Root 1 0 R>>\n%%EOF\n")
+SAMPLE_PDF = _pdf()
 SAMPLES = {"identity": ("示例身份证明.png", "image/png", SAMPLE_PNG),
            "signed_agreement": ("示例协议扫描件.pdf", "application/pdf", SAMPLE_PDF),
            "power_of_attorney": ("示例授权委托书.pdf", "application/pdf", SAMPLE_PDF)}

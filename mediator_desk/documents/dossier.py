@@ -112,7 +112,10 @@ def _image_pages(path, caption: str) -> tuple[bytes, int]:
         for n, frame in enumerate(frames, 1):
             frame = frame.convert("RGB") if frame.mode not in ("RGB", "L") else frame.copy()
             w, h = frame.size
-            scale = min(box_w / w, box_h / h)
+            # Scaled down to fit the page, never blown up: a small image (a phone crop, an
+            # icon-sized scan) prints at its natural size (one pixel = 1 pt), not as a
+            # page-sized blur.
+            scale = min(box_w / w, box_h / h, 1.0)
             dw, dh = w * scale, h * scale
             canvas.setFont(font, 10.5)
             label = caption + (f"（第{n}页，共{len(frames)}页）" if len(frames) > 1 else "")
