@@ -49,3 +49,36 @@ def test_the_minimal_reader_in_the_document_reads_a_real_bundle(sites, tmp_path)
     cases = payload["tables"]["cases"]
     assert manifest["sender"]["site_id"] == v1.site_id
     assert [dict(zip(cases["columns"], r))["id"] for r in cases["rows"]] == [case]
+
+
+def _generator():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "build_scripts" / "sync_format_tables.py"
+    spec = importlib.util.spec_from_file_location("sync_format_tables", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_column_appendix_matches_the_schema(desk):
+    """The appendix of travelling tables is what build_scripts/sync_format_tables.py makes from
+    the live schema (only travelling tables: a new local table does not touch it)."""
+    gen = _generator()
+    expected = gen.generate_tables(desk.db.conn)
+    assert gen.section(DOC, gen.BEGIN, gen.END) == expected, (
+        "docs/sync-format.md appendix drifted: run build_scripts/sync_format_tables.py --write")
+    for table in TRAVELLING_TABLES:
+        assert f"### `{table}`" in expected
+
+
+def test_the_known_schema_names_are_listed():
+    """The document lists the migration names in order; a migration added later (that does
+    not change a travelling table, else the appendix test fails) may still be missing until
+    the script is run again, but the listed ones must be the real first ones."""
+    from mediator_desk.storage.migrations import MIGRATIONS
+
+    gen = _generator()
+    listed = re.findall(r"`([^`]+)`", gen.section(DOC, gen.NAMES_BEGIN, gen.NAMES_END))
+    assert listed and listed == MIGRATIONS.names[:len(listed)]
+    assert "0003_sync" in listed
