@@ -74,3 +74,20 @@ def test_batch_keeps_one_section_per_document(desk, full_case, oral_case):
     body = docx_parts(batch.data)["word/document.xml"]
     assert body.count("<w:sectPr") == 2          # two mediation records, two sections
     assert body.count('w:start="1"') == 2        # page numbers restart per document
+
+
+def test_docx_keeps_headings_and_the_signing_block_together(desk, full_case):
+    import docx
+    import io
+    data = documents.render(desk, full_case, "agreement", "docx", today=T)
+    d = docx.Document(io.BytesIO(data))
+    heading = next(p for p in d.paragraphs if p.text == "履行方式、时限：")
+    assert heading.paragraph_format.keep_with_next
+    closing = next(p for p in d.paragraphs if "之日起生效" in p.text)
+    assert closing.paragraph_format.keep_with_next
+    signing = d.tables[-1]
+    assert "甲方" in signing.rows[0].cells[0].text
+    for row in signing.rows:
+        assert row._tr.trPr.find(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
