@@ -3,7 +3,6 @@ session and copied (database + key folder) for each test."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from mediator_desk import sync
 from mediator_desk.core.desk import Desk
 from mediator_desk.core.setup import set_up_committee
 
-from sync_helpers import SITES
+from sync_helpers import SITES, copy_site
 
 
 def _build(root: Path) -> None:
@@ -38,17 +37,6 @@ def sync_template(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("sync-template")
     _build(root)
     return root
-
-
-def copy_site(src_root: Path, dst_root: Path, name: str) -> Path:
-    for suffix in (".db", ".db-wal", ".db-shm"):
-        src = src_root / f"{name}{suffix}"
-        if src.exists():
-            shutil.copyfile(src, dst_root / f"{name}{suffix}")
-    keys = src_root / f"{name}-keys"
-    if keys.exists():
-        shutil.copytree(keys, dst_root / f"{name}-keys")
-    return dst_root / f"{name}.db"
 
 
 @pytest.fixture

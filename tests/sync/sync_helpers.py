@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -144,3 +145,14 @@ def resign(members: list[tuple[str, bytes]], signing_key, manifest_edit=None):
     out["manifest.json"] = mbytes
     out["manifest.sig"] = signing_key.sign(signature_input(mbytes))
     return [(n, out[n]) for n, _ in members]
+
+
+def copy_site(src_root: Path, dst_root: Path, name: str) -> Path:
+    for suffix in (".db", ".db-wal", ".db-shm"):
+        src = src_root / f"{name}{suffix}"
+        if src.exists():
+            shutil.copyfile(src, dst_root / f"{name}{suffix}")
+    keys = src_root / f"{name}-keys"
+    if keys.exists():
+        shutil.copytree(keys, dst_root / f"{name}-keys")
+    return dst_root / f"{name}.db"

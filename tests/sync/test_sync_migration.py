@@ -46,7 +46,7 @@ def test_database_from_before_sync_upgrades_and_its_records_travel(sync_template
     out = sync.export_bundle(village, tmp_path / "b.mdsync")
     assert out["counts"]["tables"]["cases"] == {"upsert": 1, "delete": 0}
 
-    from conftest import copy_site
+    from sync_helpers import copy_site
 
     office = Desk.open(copy_site(sync_template, tmp_path, "office"))
     assert first_import(office, village, tmp_path / "b.mdsync").status == "applied"

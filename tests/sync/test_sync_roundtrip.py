@@ -133,7 +133,7 @@ def test_reimporting_and_reverse_order_change_nothing(sites, tmp_path):
 def test_in_order_and_reverse_order_reach_the_same_records(site_paths, sync_template, tmp_path):
     from mediator_desk.core.desk import Desk
 
-    from conftest import copy_site
+    from sync_helpers import copy_site
 
     v1 = Desk.open(site_paths["v1"])
     a = add_case(v1)
@@ -157,7 +157,7 @@ def test_in_order_and_reverse_order_reach_the_same_records(site_paths, sync_temp
 def test_gap_is_detected_and_the_missing_bundle_named(site_paths, sync_template, tmp_path):
     from mediator_desk.core.desk import Desk
 
-    from conftest import copy_site
+    from sync_helpers import copy_site
 
     v1 = Desk.open(site_paths["v1"])
     office = Desk.open(site_paths["office"])

@@ -387,6 +387,7 @@ class AgreementTab(PathTab):
             self.performance_method.clear()
             self.performance_deadline.clear()
             self.amount.clear()
+            self.copies.setMinimum(parties + 1)    # Art. 29: one copy each + the committee
             self.copies.setValue(parties + 1)
             self.mediators.set_names([])
             self.recorder.clear()
@@ -402,7 +403,9 @@ class AgreementTab(PathTab):
         self.performance_method.setText(a["performance_method"])
         self.performance_deadline.setText(a["performance_deadline"])
         self.amount.setText(yuan_text(int(a["amount_fen"] or 0)))
-        self.copies.setValue(max(int(a["copies"] or 0), 1))
+        copies = max(int(a["copies"] or 0), 1)
+        self.copies.setMinimum(min(parties + 1, copies))   # an old record may have fewer
+        self.copies.setValue(copies)
         self.mediators.set_names(a["mediators"])
         self.recorder.setText(a["recorder"])
         self.signed_on.clear()
