@@ -286,19 +286,8 @@ def import_bundle(desk: "Desk", path: str | os.PathLike, *, dry_run: bool = Fals
     database (the attempt is noted in the text log). ``accept_fingerprint`` accepts a
     not-yet-known village in the same transaction, if it matches the bundle's signing key.
     """
-    m: dict = {}
-    try:
-        result = _import_bundle(desk, Path(path), dry_run, accept_fingerprint, progress, limits, m)
-    except DeskError as exc:
-        synclog.note_attempt(desk, file=path, kind="bundle", result="refused", message=str(exc),
-                             bundle_id=m.get("bundle_id", ""),
-                             sender=m.get("sender", {}).get("site_id", ""))
-        raise
-    if result.status in ("already", "unchanged"):
-        synclog.note_attempt(desk, file=path, kind="bundle", result=result.status,
-                             message=result.message, bundle_id=result.bundle_id,
-                             sender=result.sender.get("site_id", ""))
-    return result
+    return synclog.logged_attempt(desk, path, "bundle", lambda seen: _import_bundle(
+        desk, Path(path), dry_run, accept_fingerprint, progress, limits, seen))
 
 
 def _import_bundle(desk, path: Path, dry_run, accept_fingerprint, progress, limits,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.clock import utc_now
+from mediator_desk.errors import DeskError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -39,6 +40,25 @@ def note_attempt(desk: "Desk", *, file: str | os.PathLike, kind: str, result: st
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
     except OSError:
         pass
+
+
+def logged_attempt(desk: "Desk", path, kind: str, run):
+    """Run ``run(seen)`` — an import that fills ``seen`` with the manifest's bundle_id and sender
+    as soon as it has read them — and note a refusal or a no-op in the text log. (An applied
+    import is recorded in the database by :func:`record_import`; a refusal changes nothing
+    there, so it is only noted here.)"""
+    seen: dict = {}
+    try:
+        result = run(seen)
+    except DeskError as exc:
+        note_attempt(desk, file=path, kind=kind, result="refused", message=str(exc),
+                     bundle_id=seen.get("bundle_id", ""),
+                     sender=seen.get("sender", {}).get("site_id", ""))
+        raise
+    if result.status in ("already", "unchanged"):
+        note_attempt(desk, file=path, kind=kind, result=result.status, message=result.message,
+                     bundle_id=result.bundle_id, sender=result.sender.get("site_id", ""))
+    return result
 
 
 def record_import(desk: "Desk", *, manifest: dict, manifest_sha256: str, result: str,

@@ -189,19 +189,8 @@ def import_receipt(desk: "Desk", path: str | os.PathLike, *, dry_run: bool = Fal
     takes its reviews of our cases, its organisation tree and newer code lists. The office's
     messages are in ``result.extra['messages']``.
     """
-    m: dict = {}
-    try:
-        result = _import_receipt(desk, Path(path), dry_run, progress, limits, m)
-    except DeskError as exc:
-        synclog.note_attempt(desk, file=path, kind="receipt", result="refused", message=str(exc),
-                             bundle_id=m.get("bundle_id", ""),
-                             sender=m.get("sender", {}).get("site_id", ""))
-        raise
-    if result.status in ("already", "unchanged"):
-        synclog.note_attempt(desk, file=path, kind="receipt", result=result.status,
-                             message=result.message, bundle_id=result.bundle_id,
-                             sender=result.sender.get("site_id", ""))
-    return result
+    return synclog.logged_attempt(desk, path, "receipt", lambda seen: _import_receipt(
+        desk, Path(path), dry_run, progress, limits, seen))
 
 
 def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> ImportResult:
