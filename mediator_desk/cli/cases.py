@@ -49,7 +49,7 @@ def run_check(args) -> int:
         for problem in missing[:20]:
             case_no = desk.cases.get_row(problem["case_id"])["case_no"]
             print(f"  {case_no}：{problem['message']}")
-        return 0 if integrity == "ok" else 1
+        return 0 if integrity == "ok" and not missing else 1
 
 
 def run_case_list(args) -> int:

@@ -82,6 +82,6 @@ def test_check_reports_missing_attachment_files(walked, capsys):
     with Desk.open(walked["db"]) as desk:
         for att in desk.attachments.for_case(desk.cases.find_by_number(walked["case_no"])):
             desk.attachments.path_of(att["id"]).unlink()
-    assert main(["check", "--db", walked["db"]]) == 0
+    assert main(["check", "--db", walked["db"]]) == 1     # a problem found: non-zero exit
     out = capsys.readouterr().out
     assert "文件缺失 1 个" in out and walked["case_no"] in out and "不见了" in out
