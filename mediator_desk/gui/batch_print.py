@@ -1,7 +1,7 @@
 """Batch printing: one document kind for the cases selected in the main window, as one file.
 
 Choose the kind and the format → a progress bar with Cancel while the worker draws
-(``documents.render_batch`` reporting through a :class:`~mediator_desk.gui.printing.ProgressBridge`)
+(``documents.render_batch`` reporting through a :class:`~mediator_desk.gui.progress.ProgressBridge`)
 → the result: how many printed, the skipped cases with their reasons, and Save… / Print….
 Each printed case gets its own audit row when the file is actually saved or printed.
 
@@ -22,7 +22,8 @@ from mediator_desk.gui.case_list_model import PLACEHOLDER
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
-                                        run_with_progress, safe_file_name)
+                                        safe_file_name)
+from mediator_desk.gui.progress import run_with_progress
 
 translate = QCoreApplication.translate
 

@@ -29,7 +29,8 @@ from mediator_desk.gui import worker
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.pdf_preview import PdfPreview
 from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
-                                        run_with_progress, safe_file_name)
+                                        safe_file_name)
+from mediator_desk.gui.progress import run_with_progress
 
 # Writing only these tables does not change what a document prints (printing itself audits).
 _IRRELEVANT = frozenset({"audit_log"})

@@ -1,34 +1,29 @@
-"""Printing and saving documents from the GUI: the system print dialog, the save dialog, sending
-a PDF to a printer page by page, and a cancellable progress bar for long renders.
+"""Printing and saving documents from the GUI: the system print dialog, the save dialog, and
+sending a PDF to a printer page by page (with a progress bar).
 
     if OutputDialogs.choose_printer(parent, printer):   # tests replace these class methods
         print_pdf(data, printer)
     path = OutputDialogs.save_path(parent, title, "协议书.pdf", "pdf")
 
 Rendering happens on the worker (gui/worker.py); printing draws the rendered PDF's pages with
-QtPdf on the GUI thread (a QPainter on a QPrinter belongs to the GUI thread). Long work
-reports through :class:`ProgressBridge`, a core/progress.py object whose updates travel to a
-QProgressDialog by a queued signal and whose ``cancelled`` flag the Cancel button sets.
+QtPdf on the GUI thread (a QPainter on a QPrinter belongs to the GUI thread). Long renders show
+their progress through gui/progress.py.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QCoreApplication, QByteArray, QIODevice, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from mediator_desk.core.progress import Cancelled
 from mediator_desk.errors import DeskError
-from mediator_desk.gui import worker
-from mediator_desk.gui.messages import describe
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -188,97 +183,3 @@ def print_with_progress(parent: QWidget, data: bytes, printer: QPrinter) -> int:
 def printer_target(printer: QPrinter) -> str:
     """Where a print went, for the audit trail (the file when printing to a file)."""
     return printer.outputFileName() or printer.printerName() or "默认打印机"
-
-
-# --- progress ------------------------------------------------------------------------------
-
-class ProgressBridge(QObject):
-    """A core/progress.py progress object for work on the worker thread.
-
-    ``update`` is called on the worker; ``progressed`` reaches GUI-thread receivers queued.
-    ``cancel()`` (GUI thread) makes ``cancelled`` true, and the core then raises Cancelled."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._cancelled = threading.Event()
-        self.last = (0, 0)   # the newest update, for the final state of the bar
-
-    def update(self, done: int, total: int) -> None:
-        self.last = (done, total)
-        self.progressed.emit(done, total)
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-
-def run_with_progress(parent: QWidget, op: Callable[[Any, ProgressBridge], Any], label: str,
-                      on_success: Callable[[Any], None],
-                      on_failure: Callable[[BaseException], None] | None = None,
-                      on_cancel: Callable[[], None] | None = None) -> QProgressDialog:
-    """Run ``op(desk, progress)`` on the worker with a progress bar that can cancel it.
-
-    The dialog is returned (tests read its value; ``dialog.bridge`` is the progress object).
-    A cancel ends in ``on_cancel`` (nothing was saved), other DeskErrors in ``on_failure``
-    (default: a message box)."""
-    dialog = QProgressDialog(label, translate("Printing", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(translate("Printing", "Please wait"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    bridge = ProgressBridge(dialog)
-    dialog.bridge = bridge
-    dialog.reached = (0, 0)
-
-    def moved(*_signalled) -> None:
-        # Queued signals from the worker may arrive out of order or after the result: always
-        # show the newest state the work reported, not the one this signal carried.
-        done, total = bridge.last
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-        dialog.reached = (done, total)
-
-    def finish() -> None:
-        dialog.hide()
-        dialog.deleteLater()
-
-    def succeeded(result) -> None:
-        moved()
-        finish()
-        on_success(result)
-
-    def failed(exc: BaseException) -> None:
-        finish()
-        if isinstance(exc, Cancelled):
-            if on_cancel is not None:
-                on_cancel()
-            return
-        if on_failure is not None:
-            on_failure(exc)
-        else:
-            from mediator_desk.gui.messages import Messages
-            Messages.error(parent, exc)
-
-    def guarded(desk):
-        # Every failure must reach ``failed`` (which closes the dialog); the worker hands only
-        # DeskErrors to on_failure, so an unexpected one is logged here and passed on as one.
-        try:
-            return op(desk, bridge)
-        except DeskError:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            log.exception("operation with progress failed")
-            raise DeskError(describe(exc)[0]) from exc
-
-    bridge.progressed.connect(moved, Qt.ConnectionType.QueuedConnection)
-    dialog.canceled.connect(bridge.cancel)
-    dialog.show()
-    worker.run_op(parent, guarded, succeeded, failed, label=label, busy_dialog=False)
-    return dialog

@@ -129,8 +129,8 @@ class SyncAsk:
 
 def run_long(parent: QWidget, op: Callable[[Any, Any], Any], label: str,
              on_success: Callable[[Any], None], on_failure=None, on_cancel=None):
-    """``op(desk, progress)`` on the worker with a cancellable progress bar (gui/printing.py)."""
-    from mediator_desk.gui.printing import run_with_progress
+    """``op(desk, progress)`` on the worker with a cancellable progress bar (gui/progress.py)."""
+    from mediator_desk.gui.progress import run_with_progress
 
     return run_with_progress(parent, op, label, on_success, on_failure, on_cancel)
 
