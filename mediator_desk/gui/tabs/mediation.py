@@ -200,42 +200,55 @@ class MediationTab(PathTab):
         self.run(lambda desk, _today: desk.acceptance.set_rights_notice(case_id, True))
 
     # --- records ------------------------------------------------------------------------------
+    # Investigation and mediation records are handled alike: (list widget, key in the case view,
+    # dialog class, core remover, confirmation text).
+    def _records(self, kind: str):
+        if kind == "investigation":
+            return (self.investigations, "investigations", InvestigationDialog,
+                    lambda desk, rid: desk.sessions.remove_investigation(rid),
+                    self.tr("Delete investigation record {no} ({day})? "
+                            "This is recorded in the history."))
+        return (self.mediations, "mediations", MediationDialog,
+                lambda desk, rid: desk.sessions.remove_mediation(rid),
+                self.tr("Delete mediation record {no} ({day})? This is recorded in the history."))
+
+    def _add_record(self, kind: str):
+        _list, _key, dialog, _remove, _ask = self._records(kind)
+        return open_dialog(self, dialog(self.path, None, self))
+
+    def _edit_record(self, kind: str):
+        widget, key, dialog, _remove, _ask = self._records(kind)
+        record = chosen(widget, self.view[key])
+        if record is None:
+            return None
+        return open_dialog(self, dialog(self.path, record, self))
+
+    def _remove_record(self, kind: str) -> None:
+        widget, key, _dialog, remove, ask = self._records(kind)
+        record = chosen(widget, self.view[key])
+        if record is None or not Messages.confirm(
+                self, ask.format(no=record["no"], day=record["held_on"])):
+            return
+        rid = record["id"]
+        self.run(lambda desk, _t: remove(desk, rid))
+
     def add_investigation(self) -> "InvestigationDialog":
-        return open_dialog(self, InvestigationDialog(self.path, None, self))
+        return self._add_record("investigation")
 
     def edit_investigation(self) -> "InvestigationDialog | None":
-        record = chosen(self.investigations, self.view["investigations"])
-        if record is None:
-            return None
-        return open_dialog(self, InvestigationDialog(self.path, record, self))
+        return self._edit_record("investigation")
 
     def remove_investigation(self) -> None:
-        record = chosen(self.investigations, self.view["investigations"])
-        if record is None or not Messages.confirm(self, self.tr(
-                "Delete investigation record {no} ({day})? This is recorded in the history.")
-                .format(no=record["no"], day=record["held_on"])):
-            return
-        rid = record["id"]
-        self.run(lambda desk, _t: desk.sessions.remove_investigation(rid))
+        self._remove_record("investigation")
 
     def add_mediation(self) -> "MediationDialog":
-        return open_dialog(self, MediationDialog(self.path, None, self))
+        return self._add_record("mediation")
 
     def edit_mediation(self) -> "MediationDialog | None":
-        record = chosen(self.mediations, self.view["mediations"])
-        if record is None:
-            return None
-        return open_dialog(self, MediationDialog(self.path, record, self))
+        return self._edit_record("mediation")
 
     def remove_mediation(self) -> None:
-        record = chosen(self.mediations, self.view["mediations"])
-        if record is None or not Messages.confirm(self, self.tr(
-                "Delete mediation record {no} ({day})? This is recorded in the history.")
-                .format(no=record["no"], day=record["held_on"])):
-            return
-        rid = record["id"]
-        self.run(lambda desk, _t: desk.sessions.remove_mediation(rid))
-
+        self._remove_record("mediation")
 
 def _mediator_names(view: dict) -> list[str]:
     return [m["name"] for m in view.get("mediators", [])]
