@@ -29,7 +29,7 @@ TABLE_LABELS = {
     "acceptances": "受理", "investigations": "调查记录", "mediation_sessions": "调解记录",
     "risk_flags": "激化风险", "closures": "调解终止/撤回", "agreements": "调解协议",
     "followups": "回访记录", "confirmations": "司法确认", "archives": "立卷归档",
-    "attachments": "附件",
+    "attachments": "附件", "case_reviews": "审查意见",
 }
 
 

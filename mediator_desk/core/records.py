@@ -12,6 +12,7 @@ import uuid
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from mediator_desk.core import rules
 from mediator_desk.core.clock import utc_now
 from mediator_desk.errors import NotFound, ReadOnlyRecord
 
@@ -71,6 +72,8 @@ class RecordWriter:
         at = utc_now()
         rid = record_id or new_id()
         row = dict(values, id=rid, site_id=self.desk.site_id, rev=1, created_at=at, updated_at=at)
+        rules.check_row(table, row, codes=self.code_sets())
+        self._require_open_case(table, row)
         cols = ", ".join(row)
         self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})",
                           tuple(row.values()))
@@ -104,6 +107,7 @@ class RecordWriter:
         cols = ["id", "site_id", "rev", "created_at", "updated_at", *keys]
         ids = [r.get("id") or new_id() for r in rows]
         values = itemgetter(*keys) if len(keys) > 1 else (lambda r: (r[keys[0]],))
+        rules.check_rows(table, keys, [values(r) for r in rows], codes=self.code_sets())
         self.conn.executemany(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             ((rid, site, 1, at, at, *values(r)) for rid, r in zip(ids, rows)))
@@ -118,6 +122,20 @@ class RecordWriter:
         for cid in touched:
             self.desk.note_change(table, cid)
         return len(ids)
+
+    def code_sets(self) -> dict[str, set[str]]:
+        """Every code of every list (inactive ones too: old records keep their codes)."""
+        return rules.code_sets(self.conn.execute("SELECT list, code FROM code_items"))
+
+    def _require_open_case(self, table: str, row: dict) -> None:
+        """No record of an archived case is added, changed or removed (read-only, final)."""
+        case_id = row.get("case_id")
+        if not case_id or table == "cases":
+            return
+        found = self.conn.execute("SELECT status, case_no FROM cases WHERE id = ?",
+                                  (case_id,)).fetchone()
+        if found and found[0] == "archived":
+            raise ReadOnlyRecord(f"案件{found[1]}已归档，不能修改")
 
     def get(self, table: str, record_id: str) -> dict:
         cur = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
@@ -151,6 +169,12 @@ class RecordWriter:
                    if k not in SYNC_FIELDS and old.get(k) != v}
         if not changed:
             return {}
+        new = {k: v for k, (_, v) in changed.items()}
+        rules.check_row(table, new, codes=self.code_sets())
+        rules.check_row(table, {k: v for k, v in dict(old, **new).items()
+                                if k in rules.date_columns(table)})
+        rules.check_change(table, old, new)
+        self._require_open_case(table, old)
         at = utc_now()
         rev = old["rev"] + 1
         sets = ", ".join(f"{k} = ?" for k in changed)
@@ -171,6 +195,8 @@ class RecordWriter:
         self.desk.require_transaction()
         old = self.get(table, record_id)
         self.require_owned(table, old)
+        rules.check_delete(table, old)
+        self._require_open_case(table, old)
         at = utc_now()
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
         self._log(table, record_id, old["rev"] + 1, "delete", at)

@@ -25,3 +25,14 @@ TRAVELLING_TABLES = [
     # office reviews of village cases (migration 0003_sync)
     "case_reviews",
 ]
+
+# Which travelling tables each role writes and sends (docs/sync-format.md §6). The office's
+# notes on a village's cases are the office's alone: a village's bundle carrying them is
+# refused. A receipt carries only the office's organisation tree and these notes (plus
+# corrections of the village's own records, checked separately).
+OFFICE_TABLES = frozenset({"case_reviews"})
+SENT_BY = {
+    "bundle": frozenset(TRAVELLING_TABLES) - OFFICE_TABLES,
+    "receipt": frozenset({"organisations"}) | OFFICE_TABLES,
+    "enrolment": frozenset({"organisations"}),
+}

@@ -31,23 +31,19 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.core.clock import utc_now
+from mediator_desk.core.rules import field_label
 from mediator_desk.core.progress import report
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync.container import BundleRefused
+from mediator_desk.sync import trust
 from mediator_desk.sync.payload import AUDIT_COLUMNS, Incoming, TableRows
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
 
 BATCH = 900          # ids per IN (...) query; below SQLite's default variable limit
-TABLE_LABELS = {
-    "organisations": "组织", "mediators": "调解员", "cases": "案件", "case_mediators": "承办调解员",
-    "parties": "当事人", "acceptances": "受理登记", "investigations": "调查记录",
-    "mediation_sessions": "调解记录", "risk_flags": "风险标记", "closures": "终止/撤回",
-    "agreements": "调解协议", "followups": "回访记录", "confirmations": "司法确认",
-    "archives": "归档", "attachments": "附件", "case_reviews": "审查意见",
-}
 REASONS = {"same_rev": "同一版本内容不同", "changed_here": "本站修改过该记录",
            "owner": "记录归属的站点不一致",
            "older_revision_differs": "对方发来较旧的版本号但内容是新改的（对方可能从备份恢复过）"}
@@ -188,6 +184,9 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None,
     that are neither here nor in the payload.
     """
     plan = Plan(sender=inc.sender, bundle_id=bundle_id)
+    ctx = trust.Context(desk, inc, f"“{sender_name}”" if sender_name
+                        else _site_label(desk, inc.sender))
+    trust.check_values(ctx)
     fresh = _freshly_audited(desk, inc)
     plan.taken_back = _taken_back(desk, inc)
     accepted: dict[str, set[str]] = {}     # ids that will exist after applying, per table
@@ -247,6 +246,8 @@ def plan_incoming(desk: "Desk", inc: Incoming, *, bundle_id: str, progress=None,
             continue
         _plan_table(desk, plan, table, t, accepted, skipped, deleting, now, fresh)
     _check_references(desk, plan, inc, accepted, skipped, deleting)
+    trust.check_plan(ctx, plan, {t: trust.local_rows(desk, t, [i for i, _ in items])
+                                 for t, items in plan.deletes.items()})
     _check_numbers(desk, plan, sender_name, deleting)
     if inc.audit is not None and inc.audit.rows:
         ids = [r[0] for r in inc.audit.rows]
@@ -316,8 +317,8 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
     local_cols = table_columns(desk, table)
     unknown = [c for c in t.columns if c not in local_cols]
     if unknown:
-        raise BundleRefused(f"同步内容中的表“{table}”有本软件不认识的字段：{', '.join(unknown[:5])}",
-                            hint="发送方的软件可能较新，请升级软件")
+        raise BundleRefused(f"同步内容中的{TABLE_LABELS.get(table, '')}记录有 {len(unknown)} 个"
+                            "本软件不认识的字段", hint="发送方的软件可能较新，请升级软件")
     counts = plan.counts.setdefault(table, TableCounts())
     cols = t.columns
     i_id, i_site, i_rev = cols.index("id"), cols.index("site_id"), cols.index("rev")
@@ -420,7 +421,8 @@ def _check_references(desk, plan: Plan, inc: Incoming, accepted, skipped, deleti
                     continue
                 i = cols.index(col)
                 if any(r[i] is not None and type(r[i]) is not str for r in keep):
-                    raise BundleRefused(f"同步内容格式不正确：{table}.{col} 应为记录编号")
+                    raise BundleRefused(f"同步内容格式不正确：{TABLE_LABELS.get(table, '')}记录的"
+                                        f"{field_label(col)}应为记录编号")
                 values = {r[i] for r in keep if r[i] is not None}
                 acc = accepted.get(target, set())
                 outside = {v for v in values if v not in acc}
@@ -529,7 +531,7 @@ def _constraint_target(text: str) -> str:
         if not re.fullmatch(r"[A-Za-z_]\w*\.[A-Za-z_]\w*", item.strip()):
             continue                  # e.g. a CHECK expression: say nothing rather than English
         table, _, column = item.strip().partition(".")
-        parts.append(f"{TABLE_LABELS.get(table, table)}（{column}）")
+        parts.append(f"{TABLE_LABELS.get(table, '')}的{field_label(column)}")
     return "、".join(parts[:3])
 
 

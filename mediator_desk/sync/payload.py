@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mediator_desk.storage.schema import TRAVELLING_TABLES
+from mediator_desk.storage.schema import SENT_BY, TRAVELLING_TABLES
+from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.sync.container import HEX64, ID_TEXT, BundleRefused
 
 PAYLOAD_FORMAT = "mediator-desk-sync-payload"
@@ -187,8 +188,25 @@ def parse_payload(payload, manifest: dict) -> Incoming:
         inc.files_acked = acked
     if "corrections" in payload:
         inc.corrections = _corrections(payload["corrections"], manifest)
+    _check_sent_by(inc, kind)
     _check_counts(inc, manifest)
     return inc
+
+
+SENDERS = {"bundle": "村调委会的同步包", "receipt": "司法所的回执", "enrolment": "司法所的登记文件"}
+
+
+def _check_sent_by(inc: Incoming, kind: str) -> None:
+    """A file carries only the tables its sender's role writes (storage/schema.py SENT_BY):
+    a village cannot speak for the office (reviews, approvals, returns), nor a receipt carry
+    a village's records other than corrections."""
+    allowed = SENT_BY[kind]
+    for name in list(inc.tables) + list(inc.deletions):
+        if name not in allowed:
+            raise BundleRefused(f"{SENDERS[kind]}不能包含{TABLE_LABELS.get(name, '此类')}记录，"
+                                "未导入任何内容",
+                                hint="这类记录只能由" + ("司法所" if kind == "bundle" else "村调委会")
+                                + "填写；文件可能来自有缺陷或被改动过的软件")
 
 
 def _corrections(obj, manifest: dict) -> dict[str, TableRows]:

@@ -476,11 +476,11 @@ def test_values_the_database_refuses_change_nothing(setup, tmp_path):
             t.rows[-1][t.columns.index(column)] = value
         return edit
 
-    cases = [("parties", "role", "boss", "不符合规则"),
-             ("cases", "summary", None, "不符合规则"),
-             ("cases", "people_involved", 2 ** 70, "超出范围"),
-             ("cases", "summary", ["a", "list"], "不符合规则"),
-             ("parties", "case_id", 12345, "应为记录编号")]
+    cases = [("parties", "role", "boss", "当事人记录：身份取值“boss”不在允许的范围内"),
+             ("cases", "summary", None, "纠纷简要情况应为文本"),
+             ("cases", "people_involved", 2 ** 70, "涉及人数超出允许的范围"),
+             ("cases", "summary", ["a", "list"], "纠纷简要情况应为文本"),
+             ("parties", "case_id", 12345, "所属案件应为记录编号")]
     for n, (table, column, value, expect) in enumerate(cases):
         bad = craft_bundle(v1, tmp_path / f"v{n}.mdsync", edit_outgoing=setter(table, column, value))
         assert expect in refused(office, bad), (table, column, value)

@@ -24,23 +24,23 @@ def test_database_from_before_sync_upgrades_and_its_records_travel(sync_template
     site = "a" * 32
     conn.execute("INSERT INTO settings (key, value) VALUES ('site_id', ?)", (f'"{site}"',))
     conn.execute("INSERT INTO organisations (id, site_id, rev, created_at, updated_at, kind, name,"
-                 " short_name) VALUES ('o1', ?, 1, ?, ?, 'village', '前进村人民调解委员会', '前进')",
+                 " short_name) VALUES ('00000000000000000000000000000001', ?, 1, ?, ?, 'village', '前进村人民调解委员会', '前进')",
                  (site, at, at))
     conn.execute("INSERT INTO cases (id, site_id, rev, created_at, updated_at, org_id, case_no,"
                  " case_year, case_seq, received_date, source, dispute_type, summary, status)"
-                 " VALUES ('c1', ?, 1, ?, ?, 'o1', '（2026）前进人调字第1号', 2026, 1, '2026-01-05',"
+                 " VALUES ('ccccccccccccccccccccccccccccccc1', ?, 1, ?, ?, '00000000000000000000000000000001', '（2026）前进人调字第1号', 2026, 1, '2026-01-05',"
                  " 'apply', '02', '宅基地边界', 'registered')", (site, at, at))
     conn.executemany("INSERT INTO change_log (table_name, record_id, rev, op, at)"
-                     " VALUES (?, ?, 1, 'upsert', ?)", [("organisations", "o1", at),
-                                                        ("cases", "c1", at)])
-    conn.execute("INSERT INTO settings (key, value) VALUES ('committee_id', '\"o1\"')")
+                     " VALUES (?, ?, 1, 'upsert', ?)", [("organisations", "00000000000000000000000000000001", at),
+                                                        ("cases", "ccccccccccccccccccccccccccccccc1", at)])
+    conn.execute("INSERT INTO settings (key, value) VALUES ('committee_id', '\"00000000000000000000000000000001\"')")
     conn.close()
 
     village = Desk.open(path)              # migrates: 0003_sync, 0004_sync_tombstones, …
     tables = {r[0] for r in village.db.conn.execute("SELECT name FROM sqlite_master")}
     assert {"case_reviews", "sync_sites", "sync_imports", "sync_conflicts",
             "sync_tombstones"} <= tables
-    assert village.cases.get_row("c1")["summary"] == "宅基地边界"
+    assert village.cases.get_row("ccccccccccccccccccccccccccccccc1")["summary"] == "宅基地边界"
     sync.init_site(village, role="village")
     sync.import_enrolment(village, sync_template / "office.mdenrol")
     out = sync.export_bundle(village, tmp_path / "b.mdsync")

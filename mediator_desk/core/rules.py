@@ -1,0 +1,473 @@
+"""What a stored row of a travelling table may hold: the rules every write passes.
+
+The managers turn what a person typed into clean values (``core/validation.py``, ``guards``);
+this module states what a *stored* record must look like, whoever wrote it: column types,
+ISO dates, enumerations and code lists, lengths, required fields, dates in order, the case's
+state machine and what may no longer change (a signed agreement, an archived case).
+
+It is the lowest level every path goes through: ``RecordWriter`` (GUI, CLI, demo data,
+receipt corrections, conflict merges) checks each row it writes, and the sync importer checks
+every incoming row with the same rules in bulk (:func:`check_rows`, column by column, so a
+10,000-case bundle costs a fraction of a second) before anything is written.
+
+A broken rule raises :class:`RuleBroken` (a ``ValidationError``) whose message names the field
+in words — never a table or column name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterable, Sequence
+
+from mediator_desk.core import workflow
+from mediator_desk.errors import ReadOnlyRecord, ValidationError
+
+# Lengths in characters. Long texts: a summary of a few thousand characters is realistic; a
+# megabyte is not (it would make every screen, printout and bundle slow).
+NAME, SHORT, MEDIUM, LONG = 100, 200, 2_000, 20_000
+MAX_INT = 2 ** 62
+
+
+class RuleBroken(ValidationError):
+    """A value (or a change) that no stored record may have; ``field`` names the column."""
+
+    def __init__(self, message: str, *, table: str, field: str = "", record_id: str = ""):
+        super().__init__(message, field=field)
+        self.table = table
+        self.record_id = record_id
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column's rule. ``kind`` is one of the checkers below."""
+
+    kind: str
+    max_len: int = SHORT          # text, json
+    required: bool = False        # text/date/code: not ''
+    values: tuple = ()            # choice
+    code_list: str = ""           # code
+    lo: int = 0                   # integer
+    hi: int = MAX_INT
+    nullable: bool = False        # ref, integer
+
+
+def text(n: int = SHORT, *, required: bool = False) -> Col:
+    return Col("text", max_len=n, required=required)
+
+
+def day(*, required: bool = False) -> Col:
+    return Col("date", required=required)
+
+
+def choice(*values: str) -> Col:
+    return Col("choice", values=values)
+
+
+def code(list_name: str, *, required: bool = False) -> Col:
+    return Col("code", code_list=list_name, required=required)
+
+
+def integer(lo: int = 0, hi: int = MAX_INT, *, nullable: bool = False) -> Col:
+    return Col("integer", lo=lo, hi=hi, nullable=nullable)
+
+
+FLAG = Col("integer", lo=0, hi=1)
+ID = Col("id")
+REF = Col("ref")
+REF_NULL = Col("ref", nullable=True)
+STAMP = Col("stamp")
+TIME = Col("time")
+NAMES = Col("names", max_len=MEDIUM)          # JSON list of names
+MONEY = integer(0, 10 ** 13)                  # fen (1,000 亿元 at most)
+
+SYNC = {"id": ID, "site_id": ID, "rev": integer(1), "created_at": STAMP, "updated_at": STAMP}
+
+TABLES: dict[str, dict[str, Col]] = {
+    "organisations": {
+        "kind": choice("city", "county", "township", "village", "group", "specialised"),
+        "name": text(SHORT, required=True), "short_name": text(20), "parent_id": REF_NULL,
+        "division_code": text(20), "speciality": text(SHORT), "note": text(MEDIUM)},
+    "mediators": {
+        "org_id": REF_NULL, "name": text(NAME, required=True), "sex": choice("", "男", "女"),
+        "ethnicity": code("ethnicity"), "birth_date": day(), "phone": text(40),
+        "education": code("education"), "legal_training": FLAG, "profession": text(SHORT),
+        "full_time": FLAG, "title": text(SHORT), "honours": text(MEDIUM),
+        "training": text(MEDIUM), "active": FLAG},
+    "cases": {
+        "org_id": REF, "case_no": text(80, required=True), "case_year": integer(1900, 9999),
+        "case_seq": integer(1), "received_date": day(required=True),
+        "source": code("case_source", required=True), "referral_note": text(MEDIUM),
+        "dispute_type": code("dispute_type", required=True), "summary": text(LONG),
+        "claims": text(LONG), "place": text(SHORT), "people_involved": integer(0, 10 ** 7),
+        "amount_fen": MONEY, "risk_flag": FLAG, "risk_note": text(MEDIUM),
+        "status": choice(*workflow.STATUSES), "created_by": text(NAME)},
+    "case_mediators": {"case_id": REF, "mediator_id": REF, "role": choice("lead", "member")},
+    "parties": {
+        "case_id": REF, "seq": integer(), "role": choice("applicant", "respondent", "third_party"),
+        "kind": choice("person", "organisation"), "name": text(SHORT, required=True),
+        "sex": choice("", "男", "女"), "ethnicity": code("ethnicity"), "birth_date": day(),
+        "age": integer(0, 149, nullable=True),
+        "id_type": choice("resident_id", "credit_code", "passport", "other"),
+        "id_number": text(40), "phone": text(40), "address": text(SHORT),
+        "occupation": text(SHORT), "employer": text(SHORT), "legal_rep": text(NAME),
+        "legal_rep_title": text(NAME), "agent_name": text(NAME), "agent_phone": text(40),
+        "agent_relation": text(NAME)},
+    "acceptances": {
+        "case_id": REF, "decision": choice("accepted", "refused"), "decided_on": day(required=True),
+        "consent_form": choice("", "written_application", "oral_application",
+                               "initiative_consent", "referral_consent"),
+        "consent_note": text(MEDIUM), "rights_notice_given": FLAG,
+        "refusal_reason": choice("", "party_refuses", "outside_scope", "other_body"),
+        "refusal_note": text(MEDIUM), "decided_by": text(NAME)},
+    "investigations": {
+        "case_id": REF, "seq": integer(1), "held_on": day(required=True), "start_time": TIME,
+        "end_time": TIME, "place": text(SHORT), "subject": text(SHORT, required=True),
+        "participants": NAMES, "investigators": NAMES, "recorder": text(NAME),
+        "qa": Col("qa", max_len=LONG * 2), "note": text(MEDIUM)},
+    "mediation_sessions": {
+        "case_id": REF, "seq": integer(1), "held_on": day(required=True), "start_time": TIME,
+        "end_time": TIME, "place": text(SHORT), "matter": text(MEDIUM), "mediators": NAMES,
+        "parties_present": NAMES, "participants": NAMES, "recorder": text(NAME),
+        "rights_notice_given": FLAG, "statements": text(LONG), "findings": text(LONG),
+        "risk_warning": text(MEDIUM), "result": choice("continue", "agreed", "failed"),
+        "result_note": text(MEDIUM), "routes_explained": text(MEDIUM)},
+    "risk_flags": {
+        "case_id": REF, "kind": choice("criminal", "group_petition", "group_fight"),
+        "flagged_on": day(required=True), "note": text(MEDIUM), "people": integer(0, 10 ** 7),
+        "prevented": FLAG, "reported_on": day(), "report_recipient": text(SHORT),
+        "report_note": text(MEDIUM)},
+    "closures": {
+        "case_id": REF, "kind": choice("ended", "withdrawn"), "closed_on": day(required=True),
+        "reason": text(MEDIUM, required=True), "routes_explained": text(MEDIUM),
+        "note": text(MEDIUM)},
+    "agreements": {
+        "case_id": REF, "form": choice("written", "oral"),
+        "agreement_no": text(80, required=True), "agreement_year": integer(1900, 9999),
+        "agreement_seq": integer(1), "supplements_id": REF_NULL, "agreed_on": day(required=True),
+        "place": text(SHORT), "facts": text(LONG), "terms": Col("terms", max_len=LONG),
+        "performance_method": text(MEDIUM), "performance_deadline": day(), "amount_fen": MONEY,
+        "copies": integer(0, 1000), "mediators": NAMES, "recorder": text(NAME),
+        "signed_on": day(), "effective_on": day(),
+        "performance_status": choice("not_due", "performed", "partly", "not_performed"),
+        "performance_checked_on": day(), "performance_note": text(MEDIUM),
+        "followup_due": day(), "voided_on": day(), "void_reason": text(MEDIUM)},
+    "followups": {
+        "case_id": REF, "agreement_id": REF, "visited_on": day(required=True),
+        "party": text(SHORT), "reason": text(MEDIUM),
+        "performance": choice("", "not_due", "performed", "partly", "not_performed"),
+        "satisfaction": choice("", "satisfied", "basic", "dissatisfied"), "lawsuit": FLAG,
+        "lawsuit_note": text(MEDIUM), "wrong_mediation": FLAG,
+        "wrong_mediation_note": text(MEDIUM), "escalation_risk": FLAG,
+        "escalation_note": text(MEDIUM), "action_taken": text(MEDIUM), "visitor": text(NAME),
+        "note": text(MEDIUM)},
+    "confirmations": {
+        "case_id": REF, "agreement_id": REF, "applied_on": day(required=True),
+        "court": text(SHORT, required=True),
+        "result": choice("pending", "confirmed", "not_confirmed"), "result_on": day(),
+        "court_case_no": text(80), "note": text(MEDIUM)},
+    "archives": {
+        "case_id": REF, "archived_on": day(required=True), "archived_by": text(NAME, required=True),
+        "retention": text(40, required=True), "volume_title": text(SHORT),
+        "file_note": text(MEDIUM), "note": text(MEDIUM)},
+    "attachments": {
+        "case_id": REF, "item": choice(
+            "application", "notice", "identity", "power_of_attorney", "investigation",
+            "evidence", "mediation_record", "signed_agreement", "performance", "followup",
+            "confirmation", "file_note", "other"),
+        "record_table": text(40), "record_id": Col("ref_or_empty"),
+        "file_name": text(SHORT, required=True), "mime_type": text(100, required=True),
+        "size": integer(0, 2 ** 40), "sha256": Col("sha256"), "added_on": day(),
+        "note": text(MEDIUM)},
+    "case_reviews": {
+        "case_id": REF, "kind": choice("comment", "approve", "return"), "text": text(MEDIUM),
+        "reviewer": text(NAME), "reviewed_on": day(required=True)},
+}
+
+# Dates that may not precede another date of the same record: (later, earlier).
+DATE_ORDER: dict[str, list[tuple[str, str]]] = {
+    "agreements": [("signed_on", "agreed_on"), ("effective_on", "agreed_on"),
+                   ("performance_deadline", "agreed_on"), ("voided_on", "agreed_on"),
+                   ("performance_checked_on", "effective_on")],
+    "confirmations": [("result_on", "applied_on")],
+    "risk_flags": [("reported_on", "flagged_on")],
+}
+
+# An agreement in force binds (Arts. 31–33): of its fields only the record of its
+# performance, the follow-up plan and its voiding may still change; a voided one not at all.
+AGREEMENT_OPEN_WHEN_IN_FORCE = frozenset({
+    "performance_status", "performance_checked_on", "performance_note", "followup_due",
+    "voided_on", "void_reason"})
+
+
+def _frozen(table: str, old: dict) -> tuple[frozenset[str], str] | None:
+    """(fields that may still change, why the rest may not) — None if nothing is frozen."""
+    if table == "agreements":
+        no = old.get("agreement_no", "")
+        if old.get("voided_on"):
+            return frozenset(), f"协议{no}已作废，不能再修改"
+        if old.get("effective_on"):
+            return AGREEMENT_OPEN_WHEN_IN_FORCE, f"协议{no}已生效，其内容不能再修改"
+    if table == "cases" and old.get("status") == "archived":
+        return frozenset(), f"案件{old.get('case_no', '')}已归档，不能修改"
+    return None
+
+
+_LABELS: dict[str, str] | None = None
+
+
+def field_label(column: str) -> str:
+    """The column as people call it (the audit trail's labels), never the raw name."""
+    global _LABELS
+    if _LABELS is None:
+        from mediator_desk.core.history import FIELD_LABELS
+        _LABELS = dict(FIELD_LABELS, id="记录编号", site_id="所属站点", rev="版本号",
+                       created_at="创建时间", updated_at="修改时间", org_id="所属组织",
+                       parent_id="上级组织", case_id="所属案件", mediator_id="调解员",
+                       agreement_id="所属协议", supplements_id="所补充的协议",
+                       record_id="所属记录", sha256="附件内容摘要", seq="序号",
+                       case_year="案件年度", case_seq="案件序号", agreement_year="协议年度",
+                       agreement_seq="协议序号", short_name="简称", division_code="区划代码",
+                       speciality="专业领域", legal_training="受过法律培训",
+                       profession="职业", full_time="专职", title="职务/称号",
+                       honours="荣誉", training="培训情况", active="在任", text="意见",
+                       reviewer="审查人", reviewed_on="审查日期", education="文化程度")
+    return _LABELS.get(column, "某一字段")
+
+
+# --- single values --------------------------------------------------------------------
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)")
+
+
+def _iso_date(v: str) -> bool:
+    if not _DATE.fullmatch(v):
+        return False
+    try:
+        return date.fromisoformat(v).year >= 1900
+    except ValueError:
+        return False
+
+
+def _json_list(v: str, item_ok: Callable[[object], bool]) -> bool:
+    try:
+        items = json.loads(v)
+    except ValueError:
+        return False
+    return type(items) is list and all(item_ok(i) for i in items)
+
+
+def _name_item(i) -> bool:
+    return type(i) is str and len(i) <= SHORT
+
+
+def _qa_item(i) -> bool:
+    return (type(i) is dict and set(i) <= {"q", "a"}
+            and all(type(x) is str for x in i.values()))
+
+
+def _term_item(i) -> bool:
+    return type(i) is str
+
+
+def problem(col: Col, v, codes: dict[str, set[str]] | None = None) -> str:
+    """What is wrong with one value ('' if nothing). ``codes``: list name → known codes."""
+    k = col.kind
+    if k in ("text", "date", "time", "stamp", "names", "qa", "terms", "choice", "code",
+             "sha256", "ref_or_empty"):
+        if type(v) is not str:
+            return "应为文本"
+        if len(v) > max(col.max_len, 1) and k in ("text", "names", "qa", "terms"):
+            return f"过长（{len(v)} 字，最多 {col.max_len} 字）"
+        if col.required and not v.strip():
+            return "不能为空"
+        if k == "date":
+            return "" if v == "" or _iso_date(v) else "不是有效日期（应为“2026-11-28”格式）"
+        if k == "time":
+            return "" if v == "" or _TIME.fullmatch(v) else "不是有效时间（应为“14:30”格式）"
+        if k == "stamp":
+            return "" if _STAMP.fullmatch(v) else "不是有效的时间戳"
+        if k == "names":
+            return "" if _json_list(v, _name_item) else "应为姓名列表"
+        if k == "qa":
+            return "" if _json_list(v, _qa_item) else "应为问答列表"
+        if k == "terms":
+            return "" if _json_list(v, _term_item) else "应为条款列表"
+        if k == "choice":
+            return "" if v in col.values else f"取值“{v[:20]}”不在允许的范围内"
+        if k == "code":
+            if v == "" and not col.required:
+                return ""
+            if codes is not None and v not in codes.get(col.code_list, ()):
+                return f"代码“{v[:20]}”不在代码表中"
+            return ""
+        if k == "sha256":
+            return "" if _HEX64.fullmatch(v) else "应为64位十六进制摘要"
+        if k == "ref_or_empty":
+            return "" if v == "" or _HEX32.fullmatch(v) else "应为记录编号"
+        return ""
+    if k in ("id", "ref"):
+        if v is None and col.nullable:
+            return ""
+        return "" if type(v) is str and _HEX32.fullmatch(v) else "应为记录编号（32位十六进制）"
+    if k == "integer":
+        if v is None and col.nullable:
+            return ""
+        if type(v) is not int:
+            return "应为整数"
+        if not col.lo <= v <= col.hi:
+            return "超出允许的范围"
+        return ""
+    return "无法识别的规则"
+
+
+# --- rows ---------------------------------------------------------------------------
+def rules_of(table: str) -> dict[str, Col]:
+    return {**SYNC, **TABLES[table]}
+
+
+def _broken(table: str, column: str, what: str, record_id="") -> RuleBroken:
+    return RuleBroken(f"{field_label(column)}{what}", table=table, field=column,
+                      record_id=record_id if isinstance(record_id, str) else "")
+
+
+def check_row(table: str, row: dict, *, codes: dict[str, set[str]] | None = None) -> None:
+    """Refuse a row (all or some of its columns) that breaks a rule of ``table``."""
+    cols = rules_of(table)
+    for name, v in row.items():
+        col = cols.get(name)
+        if col is None:
+            raise RuleBroken("记录含有本软件不认识的字段", table=table, field=name)
+        what = problem(col, v, codes)
+        if what:
+            raise _broken(table, name, what, row.get("id", ""))
+    _check_order(table, row)
+
+
+def _check_order(table: str, row: dict) -> None:
+    for later, earlier in DATE_ORDER.get(table, ()):
+        a, b = row.get(later), row.get(earlier)
+        if a and b and isinstance(a, str) and isinstance(b, str) and a < b:
+            raise RuleBroken(f"{field_label(later)}（{a}）不能早于{field_label(earlier)}（{b}）",
+                             table=table, field=later)
+
+
+def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
+               codes: dict[str, set[str]] | None = None) -> None:
+    """Bulk :func:`check_row` for rows given as lists in ``columns`` order.
+
+    Column by column: distinct values are checked once, types and lengths with builtins, so
+    the cost is a few C-level passes per column rather than Python work per value. The first
+    offending row is then found and reported exactly as :func:`check_row` would.
+    """
+    if not rows:
+        return
+    cols = rules_of(table)
+    i_id = columns.index("id") if "id" in columns else None
+    for i, name in enumerate(columns):
+        col = cols.get(name)
+        if col is None:
+            raise RuleBroken("记录含有本软件不认识的字段", table=table, field=name)
+        values = [r[i] for r in rows]
+        if _column_ok(col, values, codes):
+            continue
+        for r in rows:
+            what = problem(col, r[i], codes)
+            if what:
+                raise _broken(table, name, what, r[i_id] if i_id is not None else "")
+    pairs = [(columns.index(a), columns.index(b)) for a, b in DATE_ORDER.get(table, ())
+             if a in columns and b in columns]
+    for ia, ib in pairs:
+        for r in rows:
+            if r[ia] and r[ib] and r[ia] < r[ib]:
+                _check_order(table, dict(zip(columns, r)))
+
+
+def _column_ok(col: Col, values: list, codes) -> bool:
+    """True if every value passes (fast path); False means: look row by row."""
+    types = set(map(type, values))
+    k = col.kind
+    if k == "integer":
+        if types - {int} - ({type(None)} if col.nullable else set()):
+            return False
+        nums = [v for v in values if v is not None]
+        return not nums or (col.lo <= min(nums) and max(nums) <= col.hi)
+    if k in ("id", "ref"):
+        if types - {str} - ({type(None)} if col.nullable else set()):
+            return False
+        return all(_HEX32.fullmatch(v) for v in set(values) if v is not None)
+    if types - {str}:
+        return False
+    if k in ("text", "names", "qa", "terms"):
+        if max(map(len, values)) > col.max_len:
+            return False
+        if col.required and not all(map(str.strip, values)):
+            return False
+        if k == "text":
+            return True
+    distinct = set(values)
+    return all(not problem(col, v, codes) for v in distinct)
+
+
+# --- changes -------------------------------------------------------------------------
+def check_change(table: str, old: dict, new: dict) -> None:
+    """Refuse changing a record in a way no write may: fields frozen by its state (a binding
+    or voided agreement, an archived case) or a case status the state machine cannot reach.
+    ``new`` is the new row (all columns, or the changed ones; missing ones keep ``old``)."""
+    frozen = _frozen(table, old)
+    if frozen:
+        still_open, why = frozen
+        changed = [k for k, v in old.items()
+                   if k not in SYNC and k not in still_open and k in new and new[k] != v]
+        if changed:
+            raise ReadOnlyRecord(f"{why}（{field_label(changed[0])}）",
+                                 hint="协议生效后如需变更，应订立补充协议"
+                                 if table == "agreements" else "")
+    if table == "cases":
+        a, b = old.get("status"), new.get("status", old.get("status"))
+        if a != b and a in workflow.STATUSES and b not in reachable(a):
+            raise RuleBroken(f"案件状态不能从“{workflow.STATUSES.get(a, a)}”变为"
+                             f"“{workflow.STATUSES.get(b, b)}”", table=table, field="status")
+
+
+def check_delete(table: str, old: dict) -> None:
+    """Refuse deleting a record that may no longer go (an agreement in force or voided, an
+    archived case)."""
+    frozen = _frozen(table, old)
+    if frozen:
+        raise ReadOnlyRecord(f"{frozen[1]}，也不能删除")
+
+
+_REACH: dict[str, set[str]] = {}
+
+
+def reachable(status: str) -> set[str]:
+    """Statuses a case can reach from ``status`` in any number of legal steps (itself too):
+    a bundle carries the current state, so the office may see several steps at once."""
+    if status not in _REACH:
+        seen, todo = {status}, [status]
+        while todo:
+            for nxt in workflow.TRANSITIONS.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        _REACH[status] = seen
+    return _REACH[status]
+
+
+def code_sets(items: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """{list: {codes}} from (list, code) pairs."""
+    out: dict[str, set[str]] = {}
+    for list_name, c in items:
+        out.setdefault(list_name, set()).add(c)
+    return out
+
+
+def date_columns(table: str) -> set[str]:
+    """Columns of ``table`` that take part in a date-order rule."""
+    return {c for pair in DATE_ORDER.get(table, ()) for c in pair}

@@ -1,0 +1,236 @@
+"""A valid signature proves who sent a file, not that its content is right.
+
+Every record a bundle, receipt or enrolment file brings passes the rules a local write passes
+(``core/rules.py``: types, dates, code lists, lengths, dates in order, the case's state
+machine, what may no longer change), may only touch what its sender owns, and is checked
+before anything is written. Called by :func:`sync.apply.plan_incoming` (so all three flows get
+it); a broken rule refuses the whole file with one Chinese line naming the sender, the case
+number and the field in words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mediator_desk.core import rules
+from mediator_desk.core.audit import TABLE_LABELS
+from mediator_desk.errors import DeskError
+from mediator_desk.storage.schema import OFFICE_TABLES, TRAVELLING_TABLES
+from mediator_desk.sync.container import BundleRefused
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+    from mediator_desk.sync.apply import Plan
+    from mediator_desk.sync.payload import Incoming
+
+BATCH = 900
+
+
+def label(table: str) -> str:
+    return TABLE_LABELS.get(table, "记录")
+
+
+class Context:
+    """Who sent the file and how to name a record of it in a message."""
+
+    def __init__(self, desk: "Desk", inc: "Incoming", sender_label: str):
+        self.desk = desk
+        self.inc = inc
+        self.sender = sender_label
+        self._case_no: dict[str, str] = {}
+        t = inc.tables.get("cases")
+        if t is not None and "case_no" in t.columns:
+            i_id, i_no = t.columns.index("id"), t.columns.index("case_no")
+            self._case_no = {r[i_id]: r[i_no] for r in t.rows if isinstance(r[i_no], str)}
+
+    def case_no(self, case_id) -> str:
+        if not isinstance(case_id, str):
+            return ""
+        if case_id not in self._case_no:
+            row = self.desk.db.conn.execute("SELECT case_no FROM cases WHERE id = ?",
+                                            (case_id,)).fetchone()
+            self._case_no[case_id] = row[0] if row else ""
+        return self._case_no[case_id]
+
+    def where(self, table: str, row: dict) -> str:
+        """“案件（2026）红旗人调字第3号的当事人记录” / “调解员记录（张三）”."""
+        case_id = row.get("id") if table == "cases" else row.get("case_id")
+        no = self.case_no(case_id)
+        what = label(table)
+        if table == "cases":
+            return f"案件{no}" if no else "一件案件"
+        if no:
+            return f"案件{no}的{what}记录"
+        name = row.get("name")
+        return f"{what}记录" + (f"（{name[:20]}）" if isinstance(name, str) and name else "")
+
+    def refuse(self, table: str, row: dict, message: str, hint: str = "") -> BundleRefused:
+        return BundleRefused(f"{self.sender}发来的{self.where(table, row)}：{message}，"
+                             "未导入任何内容",
+                             hint=hint or "发送方的数据不符合规则（软件版本不同或数据被改动过）；"
+                             "请让发送方升级软件、核对后重新导出")
+
+
+def check_values(ctx: Context) -> None:
+    """Every incoming row (and receipt correction) passes the core's value rules."""
+    codes = ctx.desk.records.code_sets()
+    for tables in (ctx.inc.tables, ctx.inc.corrections):
+        for table in TRAVELLING_TABLES:
+            t = tables.get(table)
+            if t is None:
+                continue
+            try:
+                rules.check_rows(table, t.columns, t.rows, codes=codes)
+            except rules.RuleBroken as exc:
+                row = next((dict(zip(t.columns, r)) for r in t.rows
+                            if r[t.columns.index("id")] == exc.record_id), {})
+                raise ctx.refuse(table, row, exc.message) from None
+
+
+def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, dict]]) -> None:
+    """What the plan would write may only touch the sender's cases, never a record frozen by
+    its state (a binding agreement, an archived case) and never jump the state machine.
+
+    ``deletion_rows``: per table, the local rows the payload deletes (id → row).
+    """
+    sender = plan.sender
+    # Cases each written row belongs to, and their owners and statuses here.
+    case_ids: set[str] = set()
+    for bucket in (plan.inserts, plan.updates):
+        for table, (cols, rows) in bucket.items():
+            if table != "cases" and "case_id" in cols:
+                i = cols.index("case_id")
+                case_ids.update(r[i] for r in rows)
+    for table, items in deletion_rows.items():
+        case_ids.update(r["case_id"] for r in items.values() if r.get("case_id"))
+    for c in plan.conflicts:
+        case_ids.update(_conflict_cases(c))
+    local_cases = _local_cases(ctx.desk, case_ids)
+    incoming = plan.inserts.get("cases")
+    new_cases = set()
+    if incoming:
+        i_id = incoming[0].index("id")
+        new_cases = {r[i_id] for r in incoming[1]}
+
+    def owner_check(table: str, row: dict) -> None:
+        case_id = row.get("case_id")
+        if table == "cases" or not case_id:
+            return
+        here = local_cases.get(case_id)
+        if table in OFFICE_TABLES:
+            return                       # the office's own notes on a village's case
+        if here is not None and here["site_id"] != sender:
+            raise ctx.refuse(table, row, "该案件由其他站点登记，发送方无权为它添加、修改或删除记录",
+                             hint="每个案件只能由登记它的调委会修改；请与该村核对")
+        if here is None and case_id not in new_cases:
+            return                       # references are checked later (missing case)
+        if here is not None and here["status"] == "archived":
+            raise ctx.refuse(table, row, f"案件{here['case_no']}在本站已归档，不能再修改")
+
+    for bucket in (plan.inserts, plan.updates):
+        for table, (cols, rows) in bucket.items():
+            for r in rows:
+                owner_check(table, dict(zip(cols, r)))
+    for c in plan.conflicts:
+        table, incoming_json = c[0], c[6]
+        row = _json(incoming_json)
+        if row.get("case_id"):
+            owner_check(table, row)
+    for table, items in deletion_rows.items():
+        for rid, row in items.items():
+            owner_check(table, row)
+            try:
+                rules.check_delete(table, row)
+            except DeskError as exc:
+                raise ctx.refuse(table, row, exc.message) from None
+    _check_updates(ctx, plan)
+    _check_same_case(ctx, plan)
+
+
+def _check_updates(ctx: Context, plan: "Plan") -> None:
+    """An update may not change what its state froze, nor move a case backwards."""
+    for table, (cols, rows) in plan.updates.items():
+        i_id = cols.index("id")
+        local = local_rows(ctx.desk, table, [r[i_id] for r in rows])
+        for r in rows:
+            new = dict(zip(cols, r))
+            old = local.get(r[i_id])
+            if old is None:
+                continue
+            try:
+                rules.check_change(table, old, new)
+            except DeskError as exc:
+                raise ctx.refuse(table, new, exc.message, exc.hint) from None
+
+
+def local_rows(desk: "Desk", table: str, ids: list[str]) -> dict[str, dict]:
+    """The rows of ``table`` held here with these ids (id → row as a dict)."""
+    out: dict[str, dict] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        cur = desk.db.conn.execute(
+            f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        names = [d[0] for d in cur.description]
+        for r in cur:
+            out[r[0]] = dict(zip(names, r))
+    return out
+
+
+def _check_same_case(ctx: Context, plan: "Plan") -> None:
+    """A record naming an agreement belongs to that agreement's case (follow-ups,
+    confirmations): a village cannot hang its record on another case's agreement."""
+    for table in ("followups", "confirmations"):
+        for bucket in (plan.inserts, plan.updates):
+            entry = bucket.get(table)
+            if not entry or "agreement_id" not in entry[0] or "case_id" not in entry[0]:
+                continue
+            cols, rows = entry
+            i_case, i_agr = cols.index("case_id"), cols.index("agreement_id")
+            cases = _agreement_cases(ctx.desk, plan, {r[i_agr] for r in rows})
+            for r in rows:
+                if r[i_agr] in cases and cases[r[i_agr]] != r[i_case]:
+                    raise ctx.refuse(table, dict(zip(cols, r)), "所属协议不是本案件的协议")
+
+
+def _agreement_cases(desk: "Desk", plan: "Plan", ids: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for bucket in (plan.inserts, plan.updates):
+        entry = bucket.get("agreements")
+        if entry and "case_id" in entry[0]:
+            cols, rows = entry
+            i_id, i_case = cols.index("id"), cols.index("case_id")
+            out.update((r[i_id], r[i_case]) for r in rows if r[i_id] in ids)
+    rest = [i for i in ids if i not in out]
+    for start in range(0, len(rest), BATCH):
+        chunk = rest[start:start + BATCH]
+        out.update(desk.db.conn.execute(
+            f"SELECT id, case_id FROM agreements WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return out
+
+
+def _local_cases(desk: "Desk", ids: set[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    items = [i for i in ids if isinstance(i, str)]
+    for start in range(0, len(items), BATCH):
+        chunk = items[start:start + BATCH]
+        for cid, site, status, no in desk.db.conn.execute(
+                "SELECT id, site_id, status, case_no FROM cases WHERE id IN"
+                f" ({','.join('?' * len(chunk))})", chunk):
+            out[cid] = {"site_id": site, "status": status, "case_no": no}
+    return out
+
+
+def _json(text: str) -> dict:
+    import json
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _conflict_cases(conflict: tuple) -> set[str]:
+    row = _json(conflict[6])
+    cid = row.get("case_id")
+    return {cid} if isinstance(cid, str) else set()
