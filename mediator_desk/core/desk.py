@@ -67,7 +67,17 @@ class Desk:
         self.site_id = self.settings.get("site_id") or self._init_site()
         self.user = user or self.settings.get("current_user", "") or "未登录"
         self.records = RecordWriter(self)
-        self.cases.ensure_index()  # after a migration rebuilt the search index (core/search.py)
+        self._ensure_index()
+
+    def _ensure_index(self) -> None:
+        """Index cases left without search rows (after a migration or an import that died
+        before indexing). Derived data: if it cannot be built, the database still opens —
+        search then misses those cases until the next open — and a warning is logged."""
+        import logging
+        try:
+            self.cases.ensure_index()
+        except (DeskError, sqlite3.Error, ValueError, TypeError, KeyError, AttributeError) as exc:
+            logging.getLogger(__name__).warning("search index not rebuilt: %r", exc)
 
     def __getattr__(self, name: str):
         """Managers are made on first use (see MANAGERS), importing their module then."""

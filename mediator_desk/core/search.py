@@ -77,8 +77,20 @@ DAY_SHIFT = 24  # list key = date ordinal << 24 | n (up to 16 million cases a da
 
 
 def day_of(received_date: str) -> int:
-    """The day part of a list key for an ISO received date."""
-    return date.fromisoformat(received_date).toordinal()
+    """The day part of a list key for an ISO received date (a value that is not one, which
+    the record rules never let in, sorts first rather than breaking the index)."""
+    try:
+        return date.fromisoformat(received_date).toordinal()
+    except (TypeError, ValueError):
+        return 1
+
+
+def _text(value) -> str:
+    """A stored value as indexable text: derived data never depends on values being
+    well-formed (a number where text belongs is indexed as its digits, anything else not)."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int) else ""
 
 
 def key_range(day: int) -> tuple[int, int]:
@@ -112,8 +124,8 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
     names, numbers, grams = [], [], {}
     for p in parties:
         person = p.get("kind", "person") != "organisation"
-        for n, is_person in ((p.get("name"), person), (p.get("legal_rep"), True),
-                             (p.get("agent_name"), True)):
+        for n, is_person in ((_text(p.get("name")), person), (_text(p.get("legal_rep")), True),
+                             (_text(p.get("agent_name")), True)):
             if n:
                 names.append(n)
                 _grams(n.lower(), grams)
@@ -123,15 +135,15 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
                     names.append(initials)
                     _grams(initials, grams)
         for n in (p.get("id_number"), p.get("phone"), p.get("agent_phone")):
-            if n:
-                numbers.append(n.replace("-", ""))
-    if case.get("case_seq"):
-        _grams(str(case["case_seq"]), grams)
+            if _text(n):
+                numbers.append(_text(n).replace("-", ""))
+    if _text(case.get("case_seq")):
+        _grams(_text(case["case_seq"]), grams)
     for field in ("summary", "claims", "place"):
-        _text_pairs((case.get(field) or "").lower(), grams)
-    body = " ".join([case["case_no"], *names, *numbers, case.get("summary", ""),
-                     case.get("claims", ""), case.get("place", ""),
-                     case.get("referral_note", "")])
+        _text_pairs(_text(case.get(field)).lower(), grams)
+    body = " ".join([_text(case.get("case_no")), *names, *numbers,
+                     *(_text(case.get(f)) for f in ("summary", "claims", "place",
+                                                    "referral_note"))])
     # Lower case, as queries are: FTS5 matches ASCII letters case-blind, the scan must too.
     return " ".join(grams), body.lower()
 

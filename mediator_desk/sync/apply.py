@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.core.clock import utc_now
 from mediator_desk.core.rules import field_label
+from mediator_desk.errors import DeskError
 from mediator_desk.core.progress import report
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync.container import BundleRefused
@@ -637,25 +638,38 @@ def _unindex(desk: "Desk", case_ids: set[str]) -> None:
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
 
 
-def index_imported(desk: "Desk", plan: Plan) -> None:
+# What rebuilding derived data may raise on stored values; never a reason to fail an import
+# that has committed (the index is rebuilt at the next open).
+INDEX_FAILURES = (DeskError, sqlite3.Error, ValueError, TypeError, KeyError, AttributeError,
+                  OverflowError)
+
+
+def index_imported(desk: "Desk", plan: Plan) -> str:
     """Build the search rows of the cases an import touched (after its commit), then let
-    ``ensure_index`` catch anything else left stale and clear the flag."""
+    ``ensure_index`` catch anything else left stale and clear the flag.
+
+    The records are already committed: if this fails, the database stays usable (the cases
+    are flagged for indexing at the next open), a line goes to the sync text log, and the
+    returned warning ('' when all went well) is shown with the import's result."""
     if not plan.touched_cases:
-        return
-    with desk.transaction():
-        present = set()
-        ids = list(plan.touched_cases)
-        for chunk in _chunks(ids):
-            present.update(r[0] for r in desk.db.conn.execute(
-                f"SELECT id FROM cases WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-        try:
-            known = _new_cases_in_memory(desk, plan)
-            with desk.transaction():             # a savepoint: fall back cleanly if it fails
-                reindex_cases(desk, present, known=known)
-        except (TypeError, AttributeError, ValueError):
-            # Odd values in memory (the database normalised them on insert): read them back.
-            reindex_cases(desk, present)
-    desk.cases.ensure_index()
+        return ""
+    try:
+        with desk.transaction():
+            present = set()
+            ids = list(plan.touched_cases)
+            for chunk in _chunks(ids):
+                present.update(r[0] for r in desk.db.conn.execute(
+                    f"SELECT id FROM cases WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            reindex_cases(desk, present, known=_new_cases_in_memory(desk, plan))
+        desk.cases.ensure_index()
+    except INDEX_FAILURES as exc:
+        from mediator_desk.sync import log as synclog
+        warning = "记录已导入，但搜索索引未能更新（下次打开数据库时会重建）"
+        synclog.note_attempt(desk, file="", kind="search_index", result="index_failed",
+                             message=f"{warning}：{type(exc).__name__}",
+                             bundle_id=plan.bundle_id, sender=plan.sender)
+        return warning
+    return ""
 
 
 def _new_cases_in_memory(desk: "Desk", plan: Plan) -> dict[str, tuple[dict, list[dict]]]:

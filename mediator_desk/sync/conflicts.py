@@ -21,7 +21,8 @@ import json
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.clock import utc_now
-from mediator_desk.errors import NotFound, ValidationError
+from mediator_desk.core import rules
+from mediator_desk.errors import NotFound, ReadOnlyRecord, ValidationError
 from mediator_desk.sync.apply import REASONS, TABLE_LABELS, reindex_cases, table_columns
 
 if TYPE_CHECKING:
@@ -57,6 +58,18 @@ def get_conflict(desk: "Desk", conflict_id: int) -> dict:
     raise NotFound(f"找不到冲突 {conflict_id}")
 
 
+def _require_same_owner(conflict: dict, local: dict | None) -> None:
+    """Taking the sender's version may never move a record to another site or remove a
+    record another site owns: an 'owner' conflict can only keep ours."""
+    inc = conflict["incoming"] or {}
+    owner = inc.get("site_id", conflict["sender_site_id"])
+    if local is not None and (local["site_id"] != owner
+                              or local["site_id"] != conflict["sender_site_id"]):
+        raise ReadOnlyRecord("该记录属于另一个站点，不能采用发送方的版本（否则会把记录转给发送方或删除"
+                             "别人的记录），只能保留本站版本",
+                             hint="请与两个站点核对这条记录应属于谁")
+
+
 def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
                      values: dict | None = None) -> dict:
     """Resolve one conflict (see the module docstring); returns the resolved conflict."""
@@ -76,12 +89,22 @@ def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
         conn.execute("PRAGMA defer_foreign_keys = ON")
         local = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,))
         if keep in ("incoming", "merged"):
+            _require_same_owner(c, local)
             if deleted:
                 if local:
+                    rules.check_delete(table, local)
                     conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
+                    conn.execute(
+                        "INSERT INTO sync_tombstones (table_name, record_id, site_id, rev,"
+                        " deleted_at) VALUES (?,?,?,?,?) ON CONFLICT (table_name, record_id)"
+                        " DO UPDATE SET rev = max(rev, excluded.rev)",
+                        (table, rid, local["site_id"], inc["rev"], utc_now()))
             else:
                 cols = [k for k in inc if k in table_columns(desk, table)]
                 row = dict((k, inc[k]) for k in cols)
+                rules.check_row(table, row, codes=desk.records.code_sets())
+                if local:
+                    rules.check_change(table, local, row)
                 if local and keep == "merged":
                     row["rev"] = max(local["rev"], inc["rev"])
                 if local:
