@@ -10,6 +10,7 @@ number and the field in words.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from mediator_desk.core import rules
@@ -104,41 +105,43 @@ def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, di
     for table, items in deletion_rows.items():
         case_ids.update(r["case_id"] for r in items.values() if r.get("case_id"))
     for c in plan.conflicts:
-        case_ids.update(_conflict_cases(c))
+        cid = _json(c[6]).get("case_id")
+        if isinstance(cid, str):
+            case_ids.add(cid)
     local_cases = _local_cases(ctx.desk, case_ids)
-    incoming = plan.inserts.get("cases")
-    new_cases = set()
-    if incoming:
-        i_id = incoming[0].index("id")
-        new_cases = {r[i_id] for r in incoming[1]}
 
-    def owner_check(table: str, row: dict) -> None:
-        case_id = row.get("case_id")
-        if table == "cases" or not case_id:
-            return
-        here = local_cases.get(case_id)
-        if table in OFFICE_TABLES:
-            return                       # the office's own notes on a village's case
-        if here is not None and here["site_id"] != sender:
+    def owner_check(table: str, row: dict, here: dict) -> None:
+        """``here``: the case the row belongs to, as held here (a case new in this file is
+        the sender's own: nothing to check)."""
+        if here["site_id"] != sender:
             raise ctx.refuse(table, row, "该案件由其他站点登记，发送方无权为它添加、修改或删除记录",
                              hint="每个案件只能由登记它的调委会修改；请与该村核对")
-        if here is None and case_id not in new_cases:
-            return                       # references are checked later (missing case)
-        if here is not None and here["status"] == "archived":
+        if here["status"] == "archived":
             raise ctx.refuse(table, row, f"案件{here['case_no']}在本站已归档，不能再修改")
+
+    def child_tables(table: str) -> bool:
+        # The office's own notes on a village's case are the office's: not the case owner's.
+        return table != "cases" and table not in OFFICE_TABLES
 
     for bucket in (plan.inserts, plan.updates):
         for table, (cols, rows) in bucket.items():
+            if not child_tables(table) or "case_id" not in cols:
+                continue
+            i = cols.index("case_id")
             for r in rows:
-                owner_check(table, dict(zip(cols, r)))
+                here = local_cases.get(r[i])
+                if here is not None:
+                    owner_check(table, dict(zip(cols, r)), here)
     for c in plan.conflicts:
-        table, incoming_json = c[0], c[6]
-        row = _json(incoming_json)
-        if row.get("case_id"):
-            owner_check(table, row)
+        row = _json(c[6])
+        here = local_cases.get(row.get("case_id"))
+        if here is not None and child_tables(c[0]):
+            owner_check(c[0], row, here)
     for table, items in deletion_rows.items():
-        for rid, row in items.items():
-            owner_check(table, row)
+        for row in items.values():
+            here = local_cases.get(row.get("case_id"))
+            if here is not None and child_tables(table):
+                owner_check(table, row, here)
             try:
                 rules.check_delete(table, row)
             except DeskError as exc:
@@ -222,15 +225,8 @@ def _local_cases(desk: "Desk", ids: set[str]) -> dict[str, dict]:
 
 
 def _json(text: str) -> dict:
-    import json
     try:
         value = json.loads(text)
     except (TypeError, ValueError):
         return {}
     return value if isinstance(value, dict) else {}
-
-
-def _conflict_cases(conflict: tuple) -> set[str]:
-    row = _json(conflict[6])
-    cid = row.get("case_id")
-    return {cid} if isinstance(cid, str) else set()
