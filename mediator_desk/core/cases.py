@@ -261,6 +261,25 @@ class CaseManager:
                 " OR case_search.body != j.body)",
                 (json.dumps(updates[start:start + 5000], ensure_ascii=False),))
 
+    def unindex(self, case_ids) -> None:
+        """Drop the search rows of these cases and flag the index as stale (inside the
+        caller's transaction). For bulk writers (sync imports): the index is derived data and
+        slow to build, so it is rebuilt right after their commit, and if the process dies in
+        between, :meth:`ensure_index` rebuilds the missing rows at the next open. The records
+        themselves are never partly written."""
+        ids = list(case_ids)
+        if not ids:
+            return
+        self.desk.require_transaction()
+        conn = self.desk.db.conn
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            conn.execute(f"DELETE FROM case_search WHERE case_id IN ({','.join('?' * len(chunk))})",
+                         chunk)
+        # Bookkeeping of derived data, not a setting anybody changed: not audited.
+        conn.execute("INSERT INTO settings (key, value) VALUES ('search_index_stale', 'true')"
+                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
     def ensure_index(self) -> int:
         """Index every case that has no search row, if the index is flagged stale (after a
         migration rebuilt it). Called when the desk opens; returns how many were indexed."""

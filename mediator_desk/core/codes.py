@@ -72,3 +72,43 @@ class CodeLists:
             self.desk.records.audit("code_add", table="code_items", record_id=f"{list_name}:{code}",
                                     details={"label": label, "rollup": rollup})
         self._cache.clear()
+
+    def take(self, codes: dict | None) -> bool:
+        """Take the office's code lists (a receipt or enrolment file) if newer than ours,
+        inside the caller's transaction; returns True if taken.
+
+        ``codes`` is ``{"version": n, "items": [{"list", "code", "label", "rollup", "sort",
+        "active", "version"}, …]}``. The same rules as :meth:`add`: known lists, a code and a
+        label, dispute types rolling up to a statistical type of the same lists; nothing is
+        written unless every item passes. Items are upserted (codes are never removed: old
+        records keep theirs)."""
+        if not codes or codes["version"] <= self.version():
+            return False
+        items = codes["items"]
+        statistical = {i["code"] for i in items
+                       if i["list"] == "dispute_type" and i["code"] == i["rollup"]}
+        for i in items:
+            if i["list"] not in LISTS:
+                raise ValidationError(f"未知的代码表：{i['list'][:20]}", field="list")
+            if not i["code"].strip() or not i["label"].strip() or len(i["code"]) > 20 \
+                    or len(i["label"]) > 100:
+                raise ValidationError(f"{LISTS[i['list']]}中有代码或名称为空或过长的项",
+                                      field="code")
+            if i["list"] == "dispute_type" and i["rollup"] not in statistical:
+                raise ValidationError(f"纠纷类型“{i['label'][:20]}”没有归入15类统计类型之一",
+                                      field="rollup")
+            if i["active"] not in (0, 1):
+                raise ValidationError("代码表的启用标记应为 0 或 1", field="active")
+        self.desk.require_transaction()
+        self.desk.db.conn.executemany(
+            "INSERT INTO code_items (list, code, label, rollup, sort, active, version)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT (list, code) DO UPDATE SET"
+            " label = excluded.label, rollup = excluded.rollup, sort = excluded.sort,"
+            " active = excluded.active, version = excluded.version",
+            [tuple(i[k] for k in ("list", "code", "label", "rollup", "sort", "active", "version"))
+             for i in items])
+        self.desk.settings.set("codes_version", codes["version"])
+        self._cache.clear()
+        self.desk.note_change("code_items")
+        return True
+

@@ -615,27 +615,9 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
         desk.note_change("sync_conflicts")
     step += 1
     report(progress, step, steps)
-    _unindex(desk, plan.touched_cases)
+    # Derived data, rebuilt after the commit (index_imported) or at the next open.
+    desk.cases.unindex(plan.touched_cases)
     report(progress, steps, steps)
-
-
-def _unindex(desk: "Desk", case_ids: set[str]) -> None:
-    """Drop the search rows of the cases an import touched and flag the index as stale.
-
-    The search index is derived data and slow to build (pinyin, two FTS5 indexes), so it is
-    rebuilt right after the import commits (:func:`index_imported`); if the process dies in
-    between, ``CaseManager.ensure_index`` rebuilds the missing rows when the database is next
-    opened. The records themselves are never partly imported.
-    """
-    if not case_ids:
-        return
-    conn = desk.db.conn
-    ids = list(case_ids)
-    for chunk in _chunks(ids):
-        conn.execute(f"DELETE FROM case_search WHERE case_id IN ({','.join('?' * len(chunk))})",
-                     chunk)
-    conn.execute("INSERT INTO settings (key, value) VALUES ('search_index_stale', 'true')"
-                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
 
 
 # What rebuilding derived data may raise on stored values; never a reason to fail an import
