@@ -156,3 +156,99 @@ def copy_site(src_root: Path, dst_root: Path, name: str) -> Path:
     if keys.exists():
         shutil.copytree(keys, dst_root / f"{name}-keys")
     return dst_root / f"{name}.db"
+
+
+# --- hostile content signed by an enrolled village ----------------------------------------
+def _sql_default(text):
+    """A column default as PRAGMA table_info gives it ("''", "0", "'not_due'", None)."""
+    if text is None or text.upper() == "NULL":
+        return None
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
+def template_row(desk, table: str) -> dict:
+    """A plausible row of ``table`` to fill columns a caller did not give: one of the site's
+    own rows of that table if it has any, else the schema defaults. Its sync columns are
+    fresh (new id, this site, rev 1, now)."""
+    from mediator_desk.core.clock import utc_now
+    from mediator_desk.core.records import new_id
+
+    cur = desk.db.conn.execute(f"SELECT * FROM {table} WHERE site_id = ? ORDER BY rowid LIMIT 1",
+                               (desk.site_id,))
+    names = [d[0] for d in cur.description]
+    found = cur.fetchone()
+    if found is not None:
+        row = dict(zip(names, found))
+    else:
+        row = {r[1]: _sql_default(r[4])
+               for r in desk.db.conn.execute(f"PRAGMA table_info({table})")}
+    now = utc_now()
+    row.update(id=new_id(), site_id=desk.site_id, rev=1, created_at=now, updated_at=now)
+    return row
+
+
+def full_row(desk, table: str, values: dict) -> dict:
+    """``values`` completed: missing columns come from the site's own row with the same id if
+    it has one (a changed record: give ``rev`` to make it newer), else from
+    :func:`template_row` (a new record: give its own unique values, e.g. ``case_no``)."""
+    rid = values.get("id")
+    own = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,)) if rid else None
+    base = own if own is not None else template_row(desk, table)
+    if own is None and rid:
+        base["id"] = rid
+    return {**base, **values}
+
+
+def signed_bundle(village, path: Path, *, tables: dict[str, list[dict]] | None = None,
+                  deletions: dict[str, list[tuple[str, int]]] | None = None,
+                  audit: list[dict] | None = None, base: bool = True,
+                  edit_payload=None) -> Path:
+    """A bundle signed with ``village``'s real key, with a correct manifest (counts, members,
+    signature), carrying whatever content the test gives.
+
+    ``base``: start from what the village would really export now (``prepare_bundle``);
+    otherwise from an empty bundle (same manifest, no rows). ``tables``: rows as dicts, each
+    replacing the row of the same id or added (missing columns filled by :func:`full_row`;
+    keys that are not columns of the table become extra columns, ``None`` in other rows).
+    ``deletions``: (id, rev) pairs added per table. ``audit``: audit entries as dicts (missing
+    keys filled: new id, this site, now, action ``update``). Built with :func:`craft_bundle`.
+    """
+    from mediator_desk.core.clock import utc_now
+    from mediator_desk.core.records import new_id
+    from mediator_desk.sync.payload import AUDIT_COLUMNS, TableRows
+
+    def edit(out) -> None:
+        if not base:
+            out.tables.clear()
+            out.deletions.clear()
+            out.audit = TableRows(list(AUDIT_COLUMNS), [])
+            out.files = []
+        for table, given in (tables or {}).items():
+            rows = [full_row(village, table, dict(values)) for values in given]
+            old = out.tables.get(table)
+            cols = list(old.columns) if old else [
+                r[1] for r in village.db.conn.execute(f"PRAGMA table_info({table})")]
+            cols += [k for r in rows for k in r if k not in cols]
+            merged = {r[0]: dict(zip(old.columns, r)) for r in old.rows} if old else {}
+            for r in rows:
+                merged[r["id"]] = r
+            out.tables[table] = TableRows(cols, [[r.get(c) for c in cols]
+                                                 for r in merged.values()])
+        for table, items in (deletions or {}).items():
+            kept = [d for d in out.deletions.get(table, []) if d[0] not in {i for i, _ in items}]
+            out.deletions[table] = kept + [tuple(d) for d in items]
+        for entry in audit or []:
+            row = dict(id=new_id(), site_id=village.site_id, at=utc_now(), user="",
+                       action="update", table_name="", record_id="", case_id="", details="{}")
+            row.update(entry)
+            out.audit.rows.append([row[c] for c in out.audit.columns])
+
+    return craft_bundle(village, path, edit_outgoing=edit, edit_payload=edit_payload)
