@@ -57,7 +57,8 @@ class Limits:
     """Size limits that protect the importer (zip bombs, giant JSON). All in bytes."""
 
     max_file_bytes: int = 2 * 1024 ** 3          # no ZIP64: the layout stays fixed (below)
-    max_members: int = 100_000
+    max_members: int = 0xFFFF                    # all members, manifest and signature included:
+                                                 # the end record's 16-bit count (no ZIP64)
     max_manifest_bytes: int = 1024 ** 2
     max_payload_bytes: int = 512 * 1024 ** 2
     max_attachment_bytes: int = 200 * 1024 ** 2
@@ -332,13 +333,14 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise BundleRefused(f"文件过大（{size} 字节），超过上限 {limits.max_file_bytes} 字节")
+    _check_end_record(path, size)
     if not zipfile.is_zipfile(path):
         raise BundleRefused("同步文件已损坏或不完整（不是有效的压缩包）",
                             hint="请重新复制或重新导出该文件")
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
-        if len(infos) > limits.max_members + 2:
-            raise BundleRefused(f"同步文件成员过多（{len(infos)} 个）")
+        if len(infos) > limits.max_members:
+            raise BundleRefused(f"同步文件成员过多（{len(infos)} 个，上限 {limits.max_members} 个）")
         seen = set()
         total = 0
         for info in infos:
@@ -363,6 +365,7 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
         for needed in (MANIFEST, SIGNATURE):
             if needed not in seen:
                 raise BundleRefused(f"同步文件缺少“{needed}”，已损坏或不是本软件生成的")
+        _check_order([info.filename for info in infos])
         manifest_bytes = _read_capped(zf, zf.getinfo(MANIFEST), limits.max_manifest_bytes)
         signature = _read_capped(zf, zf.getinfo(SIGNATURE), 64)
         manifest = loads_strict(manifest_bytes, what="清单（manifest.json）",
@@ -419,6 +422,57 @@ DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1
 EXTERNAL_ATTR = 0o644 << 16
 
 
+END_RECORD_SIZE = 22
+
+
+def _local_header(name: bytes, method: int, crc: int, csize: int, usize: int) -> bytes:
+    return struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, method, DOS_TIME, DOS_DATE,
+                       crc, csize, usize, len(name), 0) + name
+
+
+def _central_entry(name: bytes, method: int, crc: int, csize: int, usize: int,
+                   offset: int) -> bytes:
+    return struct.pack("<4s4B4HL2L5HLL", b"PK\x01\x02", 20, 3, 20, 0, 0, method, DOS_TIME,
+                       DOS_DATE, crc, csize, usize, len(name), 0, 0, 0, 0, EXTERNAL_ATTR,
+                       offset) + name
+
+
+def _end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
+    return struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, cd_size, cd_offset, 0)
+
+
+def _check_end_record(path: Path, size: int) -> None:
+    """The file MUST end with the end-of-central-directory record (no comment). A writer appends
+    it only after the export was logged (:func:`write_container`), so a file without it is an
+    unfinished export — whatever it was renamed to — and is refused."""
+    with open(path, "rb") as fh:
+        fh.seek(max(size - END_RECORD_SIZE, 0))
+        tail = fh.read(END_RECORD_SIZE)
+    if len(tail) != END_RECORD_SIZE or tail[:4] != b"PK\x05\x06" or tail[-2:] != b"\0\0":
+        raise BundleRefused("同步文件已损坏或不完整（缺少压缩包的结束记录：文件没有写完，"
+                            "可能是中断的导出留下的）", hint="请重新复制或重新导出该文件")
+
+
+def _check_order(names: list[str]) -> None:
+    """Members MUST be manifest.json, manifest.sig, the payload, then files/000001.age,
+    files/000002.age, … numbered from 1 without gaps in the order written."""
+    for n, name in enumerate(names):
+        if n == 0:
+            want = MANIFEST
+        elif n == 1:
+            want = SIGNATURE
+        elif n == 2:
+            if name in (PAYLOAD_ENCRYPTED, PAYLOAD_CLEAR):
+                continue
+            want = f"{PAYLOAD_ENCRYPTED} 或 {PAYLOAD_CLEAR}"
+        else:
+            want = f"files/{n - 2:06d}.age"
+        if name != want:
+            raise BundleRefused(f"同步文件的结构不符合规范：第 {n + 1} 个成员应为“{want}”，"
+                                f"却是“{name[:60]}”（成员顺序或附件编号不对）",
+                                hint="请重新复制或重新导出该文件")
+
+
 def _check_layout(path: Path, infos: list[zipfile.ZipInfo], size: int) -> None:
     bad = BundleRefused("同步文件的结构不符合规范（文件已损坏或被改动）",
                         hint="请重新复制或重新导出该文件")
@@ -439,18 +493,15 @@ def _check_layout(path: Path, infos: list[zipfile.ZipInfo], size: int) -> None:
             names.append(name)
             if info.header_offset != pos or info.compress_size >= 0xFFFFFFFF:
                 raise bad
-            pos = expect(pos, struct.pack(
-                "<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, info.compress_type, DOS_TIME, DOS_DATE,
-                info.CRC, info.compress_size, info.file_size, len(name), 0) + name)
+            pos = expect(pos, _local_header(name, info.compress_type, info.CRC,
+                                            info.compress_size, info.file_size))
             pos += info.compress_size
         start = pos
         for info, name in zip(infos, names):
-            pos = expect(pos, struct.pack(
-                "<4s4B4HL2L5HLL", b"PK\x01\x02", 20, 3, 20, 0, 0, info.compress_type, DOS_TIME,
-                DOS_DATE, info.CRC, info.compress_size, info.file_size, len(name), 0, 0, 0, 0,
-                EXTERNAL_ATTR, info.header_offset) + name)
-        pos = expect(pos, struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(infos), len(infos),
-                                      pos - start, start, 0))
+            pos = expect(pos, _central_entry(name, info.compress_type, info.CRC,
+                                             info.compress_size, info.file_size,
+                                             info.header_offset))
+        pos = expect(pos, _end_record(len(infos), pos - start, start))
         if pos != size:
             raise bad
 
@@ -492,13 +543,30 @@ def verify_signature(signing_key_text: str, manifest_bytes: bytes, signature: by
 
 
 # --- writing ------------------------------------------------------------------------------
-def write_container(path: str | os.PathLike, manifest: dict, members: list[tuple[str, bytes]],
-                    signing_key: Ed25519PrivateKey) -> bytes:
-    """Write a sync file: fill ``manifest['members']``, sign, and write the zip atomically.
+def part_path(path: str | os.PathLike) -> Path:
+    """Where a sync file is written until it is complete: ``<path>.part`` next to it."""
+    path = Path(path)
+    return path.with_name(path.name + ".part")
 
-    Members are stored uncompressed (encrypted data does not compress). The file is written
-    to a temporary name next to ``path`` and renamed, so a half-written file never carries
-    the final name. Returns the manifest bytes.
+
+def write_container(path: str | os.PathLike, manifest: dict, members: list[tuple[str, bytes]],
+                    signing_key: Ed25519PrivateKey, *, log=None, limits: Limits = LIMITS) -> bytes:
+    """Write a sync file: fill ``manifest['members']``, sign, and write the zip. Returns the
+    manifest bytes.
+
+    An export is either logged and complete, or not importable:
+
+    1. every member and the central directory — all but the 22-byte end-of-central-directory
+       record — go to ``<path>.part``, which is flushed to disk;
+    2. ``log()`` (if given) records the export in the caller's database and commits;
+    3. the end record is appended and flushed, the file is renamed to ``path`` and the folder
+       flushed too where the system allows it.
+
+    A file without its end record is not a zip: readers refuse it (:func:`_check_end_record`),
+    under any name. A process killed before step 3 leaves an unfinished ``.part``; killed after
+    ``log()`` it leaves an export that is logged but never delivered, which is harmless (bundles
+    are cumulative). On any exception the ``.part`` is removed. Members are stored uncompressed
+    (encrypted data does not compress), in the given order.
     """
     path = Path(path)
     manifest["members"] = [{"name": n, "size": len(d), "sha256": sha256_hex(d)}
@@ -506,29 +574,93 @@ def write_container(path: str | os.PathLike, manifest: dict, members: list[tuple
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1,
                                 allow_nan=False).encode() + b"\n"
     signature = signing_key.sign(signature_input(manifest_bytes))
-    tmp = path.with_name(path.name + ".part")
+    entries = [(MANIFEST, manifest_bytes), (SIGNATURE, signature), *members]
+    _check_order([name for name, _ in entries])
+    if len(entries) > limits.max_members:
+        raise DeskError(f"要导出的文件成员过多（{len(entries)} 个，上限 {limits.max_members} 个）",
+                        hint="附件太多，无法放进一个同步文件")
+    total = END_RECORD_SIZE + sum(76 + 2 * len(name) + len(data) for name, data in entries)
+    if total > limits.max_file_bytes:
+        raise DeskError(f"要导出的文件过大（{total} 字节，上限 {limits.max_file_bytes} 字节）",
+                        hint="附件太多或太大，无法放进一个同步文件")
+    tmp = part_path(path)
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
-            zf.writestr(_info(MANIFEST), manifest_bytes)
-            zf.writestr(_info(SIGNATURE), signature)
-            for name, data in members:
-                zf.writestr(_info(name), data)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
+        cd_offset, cd_size = _write_body(tmp, path, entries)
+        if log is not None:
+            log()
+        _append_end_record(tmp, path, len(entries), cd_size, cd_offset)
+    except BaseException:
         try:
             tmp.unlink()
         except OSError:
             pass
-        raise DeskError(f"无法写入文件“{path}”：{exc.strerror or exc}",
-                        hint="请检查 U 盘是否已插好、是否写保护、空间是否足够") from None
+        raise
     return manifest_bytes
 
 
+def _cannot_write(path: Path, exc: OSError) -> DeskError:
+    return DeskError(f"无法写入文件“{path}”：{exc.strerror or exc}",
+                     hint="请检查 U 盘是否已插好、是否写保护、空间是否足够")
+
+
+def _write_body(tmp: Path, path: Path, entries: list[tuple[str, bytes]]) -> tuple[int, int]:
+    """Write the members and the central directory (no end record) to ``tmp`` and flush it.
+    Returns the central directory's offset and size."""
+    try:
+        with open(tmp, "wb") as fh:
+            central = []
+            offset = 0
+            for name, data in entries:
+                raw = name.encode("ascii")
+                crc = zlib.crc32(data)
+                header = _local_header(raw, zipfile.ZIP_STORED, crc, len(data), len(data))
+                fh.write(header)
+                fh.write(data)
+                central.append(_central_entry(raw, zipfile.ZIP_STORED, crc, len(data), len(data),
+                                              offset))
+                offset += len(header) + len(data)
+            cd = b"".join(central)
+            fh.write(cd)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return offset, len(cd)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def _append_end_record(tmp: Path, path: Path, count: int, cd_size: int, cd_offset: int) -> None:
+    """Complete the zip, flush it, and give it its final name (then flush the folder)."""
+    try:
+        with open(tmp, "ab") as fh:
+            fh.write(_end_record(count, cd_size, cd_offset))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows cannot open a folder for this: NTFS journals it)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _info(name: str) -> zipfile.ZipInfo:
-    # A fixed timestamp: the manifest says when the file was made; zip times are local-clock noise.
+    """A ZipInfo in our layout (for tools and tests that write zips with ``zipfile``)."""
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_STORED
+    info.create_system = 3        # zipfile says 0 (MS-DOS) on Windows; the layout says Unix
     info.external_attr = 0o644 << 16
     return info
