@@ -8,7 +8,7 @@ from mediator_desk.cli import add_db_argument, open_desk, print_json
 
 
 def register(sub) -> None:
-    check = sub.add_parser("check", help="检查数据库：完整性、结构版本、记录数")
+    check = sub.add_parser("check", help="检查数据库：完整性、结构版本、记录数、附件、同步临时文件")
     add_db_argument(check)
     check.set_defaults(run=run_check)
 
@@ -49,7 +49,23 @@ def run_check(args) -> int:
         for problem in missing[:20]:
             case_no = desk.cases.get_row(problem["case_id"])["case_no"]
             print(f"  {case_no}：{problem['message']}")
+        _print_sync_leftovers(desk)
         return 0 if integrity == "ok" and not missing else 1
+
+
+def _print_sync_leftovers(desk) -> None:
+    """What killed sync imports/exports left behind (sync/leftovers.py). Reported only: check
+    changes no file; the next import or export removes what is stale."""
+    from mediator_desk.sync.leftovers import find_leftovers
+
+    found = find_leftovers(desk)
+    if not found:
+        print("同步临时文件：无")
+        return
+    print(f"同步临时文件：{len(found)} 个（检查不删除任何文件；中断留下的会在下次导入或导出同步文件时"
+          "自动删除）")
+    for item in found:
+        print(f"  {item.message}")
 
 
 def run_case_list(args) -> int:

@@ -20,6 +20,7 @@ from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
+from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
 from mediator_desk.sync.apply import (BATCH, apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
@@ -130,8 +131,9 @@ def prepare_bundle(desk: "Desk", *, to: str | None = None, full: bool = False,
     return Outgoing(manifest, tables, deletions, audit, files)
 
 
-def write_bundle(desk: "Desk", out: Outgoing, path: str | os.PathLike) -> bytes:
-    """Encrypt to the receiver, sign with this site's key and write the ``.mdsync`` file."""
+def write_bundle(desk: "Desk", out: Outgoing, path: str | os.PathLike, *, log=None) -> bytes:
+    """Encrypt to the receiver, sign with this site's key and write the ``.mdsync`` file
+    (``log`` is called when the file lacks only its end record: see ``write_container``)."""
     keys = keymod.load_keys(desk)
     office = get_peer(desk, out.manifest["receiver"]["site_id"])
     recipient = office["age_recipient"]
@@ -145,7 +147,7 @@ def write_bundle(desk: "Desk", out: Outgoing, path: str | os.PathLike) -> bytes:
     members.insert(0, (PAYLOAD_ENCRYPTED, encrypt(dumps(body), recipient)))
     out.manifest["counts"] = {"tables": table_counts(out.tables, out.deletions),
                               "audit": len(out.audit.rows), "files": len(entries)}
-    return write_container(path, out.manifest, members, keys.signing)
+    return write_container(path, out.manifest, members, keys.signing, log=log)
 
 
 def export_bundle(desk: "Desk", path: str | os.PathLike, *, to: str | None = None,
@@ -155,20 +157,29 @@ def export_bundle(desk: "Desk", path: str | os.PathLike, *, to: str | None = Non
     ``to`` names the office (id, id prefix or name; optional when only one is enrolled);
     ``full`` ignores acknowledgements and re-sends everything (after the office lost data).
     ``progress`` follows core/progress.py. Returns a summary for the screen.
+
+    The export is logged (``sync_exports`` and the audit trail) after the whole file but its
+    zip end record is on disk and before that record is written and the file renamed from
+    ``<path>.part`` (``write_container``): a file that can be imported was always logged.
     """
-    out = prepare_bundle(desk, to=to, full=full, progress=progress)
-    write_bundle(desk, out, path)
-    m = out.manifest
-    with desk.transaction():
-        desk.db.conn.execute(
-            "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from, seq_to,"
-            " audit_from, audit_to, counts, file_name, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (m["bundle_id"], "bundle", m["receiver"]["site_id"], m["changes"]["from"],
-             m["changes"]["to"], m["changes"]["audit_from"], m["changes"]["audit_to"],
-             dumps(m["counts"]).decode(), Path(path).name, utc_now()))
-        desk.records.audit("sync_export", details={
-            "bundle_id": m["bundle_id"], "to": m["receiver"]["name"], "file": Path(path).name,
-            "seq": [m["changes"]["from"], m["changes"]["to"]]})
+    with leftovers.exporting(desk, path):
+        out = prepare_bundle(desk, to=to, full=full, progress=progress)
+        m = out.manifest
+
+        def log() -> None:
+            with desk.transaction():
+                desk.db.conn.execute(
+                    "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from,"
+                    " seq_to, audit_from, audit_to, counts, file_name, at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (m["bundle_id"], "bundle", m["receiver"]["site_id"], m["changes"]["from"],
+                     m["changes"]["to"], m["changes"]["audit_from"], m["changes"]["audit_to"],
+                     dumps(m["counts"]).decode(), Path(path).name, utc_now()))
+                desk.records.audit("sync_export", details={
+                    "bundle_id": m["bundle_id"], "to": m["receiver"]["name"],
+                    "file": Path(path).name, "seq": [m["changes"]["from"], m["changes"]["to"]]})
+
+        write_bundle(desk, out, path, log=log)
     report(progress, 1, 1)
     return {"bundle_id": m["bundle_id"], "path": str(path), "receiver": m["receiver"],
             "changes": m["changes"], "counts": m["counts"], "size": Path(path).stat().st_size}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from mediator_desk.core.clock import utc_now
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.migrations import MIGRATIONS
 from mediator_desk.storage.schema import TRAVELLING_TABLES
+from mediator_desk.sync import leftovers
 from mediator_desk.sync.apply import table_columns
 from mediator_desk.sync.container import (FORMAT, FORMAT_VERSION, PAYLOAD_ENCRYPTED, BundleRefused,
                                           Container, loads_strict)
@@ -102,7 +102,10 @@ def read_attachment(desk: "Desk", sha256: str) -> bytes:
 
 class StagedFiles:
     """Attachments received in a file: verified, kept in a staging folder until the import
-    commits, then moved to their content-addressed place (a file already there is kept)."""
+    commits, then moved to their content-addressed place (a file already there is kept).
+
+    The folder is ``<db>-files/.incoming-<pid>-<host>-XXXX`` (sync/leftovers.py): removed by
+    :meth:`cleanup`, or — if the process was killed — by the next import's clean-up."""
 
     def __init__(self, desk: "Desk", *, keep: bool):
         self.desk = desk
@@ -114,9 +117,7 @@ class StagedFiles:
         if not self.keep or attachment_path(self.desk, sha256).exists():
             return
         if self.dir is None:
-            base = self.desk.attachments_dir
-            base.mkdir(parents=True, exist_ok=True)
-            self.dir = Path(tempfile.mkdtemp(prefix=".incoming-", dir=base))
+            self.dir = leftovers.new_staging_folder(self.desk)
         path = self.dir / sha256
         path.write_bytes(data)
         self.staged[sha256] = path
@@ -133,6 +134,7 @@ class StagedFiles:
     def cleanup(self) -> None:
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
+            leftovers.release(self.dir)
             self.dir = None
 
 

@@ -17,6 +17,7 @@ from mediator_desk.core.clock import utc_now
 from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import keys as keymod
+from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
@@ -32,7 +33,13 @@ if TYPE_CHECKING:
 
 
 def export_enrolment(desk: "Desk", path: str | os.PathLike) -> dict:
-    """Write this office's enrolment file (office only)."""
+    """Write this office's enrolment file (office only); audited before it gets its zip end
+    record and final name (``write_container``)."""
+    with leftovers.exporting(desk, path):
+        return _export_enrolment(desk, path)
+
+
+def _export_enrolment(desk: "Desk", path: str | os.PathLike) -> dict:
     require_role(desk, "office")
     keys = keymod.load_keys(desk)
     bundle_id = new_id()
@@ -45,9 +52,12 @@ def export_enrolment(desk: "Desk", path: str | os.PathLike) -> dict:
                          audit=TableRows(list(AUDIT_COLUMNS), []), files=[],
                          codes=codes_payload(desk))
     manifest["counts"] = {"tables": table_counts(tables, {}), "audit": 0, "files": 0}
-    write_container(path, manifest, [(PAYLOAD_CLEAR, dumps(body))], keys.signing)
-    with desk.transaction():
-        desk.records.audit("enrol_export", details={"file": Path(path).name})
+
+    def log() -> None:
+        with desk.transaction():
+            desk.records.audit("enrol_export", details={"file": Path(path).name})
+
+    write_container(path, manifest, [(PAYLOAD_CLEAR, dumps(body))], keys.signing, log=log)
     return {"path": str(path), "site_id": desk.site_id, "name": manifest["sender"]["name"],
             "fingerprint": keys.fingerprint, "organisations": len(orgs.rows) if orgs else 0}
 

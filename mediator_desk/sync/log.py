@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core.clock import utc_now
 from mediator_desk.errors import DeskError
+from mediator_desk.sync import leftovers
+from mediator_desk.sync.container import BundleRefused
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -46,7 +48,9 @@ def logged_attempt(desk: "Desk", path, kind: str, run):
     """Run ``run(seen)`` — an import that fills ``seen`` with the manifest's bundle_id and sender
     as soon as it has read them — and note a refusal or a no-op in the text log. (An applied
     import is recorded in the database by :func:`record_import`; a refusal changes nothing
-    there, so it is only noted here.)"""
+    there, so it is only noted here.) First, what killed imports and exports of this database
+    left behind is removed (sync/leftovers.py)."""
+    leftovers.clean_up(desk)
     seen: dict = {}
     try:
         result = run(seen)

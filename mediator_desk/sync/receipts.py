@@ -20,6 +20,7 @@ from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
+from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database, reindex_cases, table_columns)
@@ -44,7 +45,15 @@ def receipt_tables(desk: "Desk") -> list[str]:
 
 
 def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=None) -> dict:
-    """Write a signed receipt/return file for one village (office only)."""
+    """Write a signed receipt/return file for one village (office only).
+
+    As for bundles, the export (receipt number, ``sync_exports``, audit) is committed before
+    the file gets its zip end record and its final name (``write_container``)."""
+    with leftovers.exporting(desk, path):
+        return _export_receipt(desk, path, to, progress)
+
+
+def _export_receipt(desk: "Desk", path: str | os.PathLike, to: str, progress) -> dict:
     require_role(desk, "office")
     keys = keymod.load_keys(desk)
     village = find_peer(desk, to, role="village")
@@ -90,22 +99,25 @@ def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=N
     body = build_payload("receipt", bundle_id, tables=tables, deletions=deletions, audit=audit,
                          files=[], codes=codes, files_acked=files_acked, **extra)
     manifest["counts"] = {"tables": table_counts(tables, deletions), "audit": 0, "files": 0}
+    report(progress, 2, 3)
+
+    def log() -> None:
+        with desk.transaction():
+            desk.db.conn.execute("UPDATE sync_sites SET receipt_no = ? WHERE site_id = ?",
+                                 (receipt_no, vid))
+            desk.db.conn.execute(
+                "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from, seq_to,"
+                " counts, file_name, at) VALUES (?,?,?,?,?,?,?,?)",
+                (bundle_id, "receipt", vid, 1, village["recv_seq"],
+                 dumps(manifest["counts"]).decode(), Path(path).name, utc_now()))
+            desk.records.audit("receipt_export", details={
+                "bundle_id": bundle_id, "to": village["name"], "receipt_no": receipt_no,
+                "acked_seq": village["recv_seq"], "file": Path(path).name})
+            desk.note_change("sync_sites")
+
     write_container(path, manifest, [(PAYLOAD_ENCRYPTED, encrypt(dumps(body),
                                                                   village["age_recipient"]))],
-                    keys.signing)
-    report(progress, 2, 3)
-    with desk.transaction():
-        desk.db.conn.execute("UPDATE sync_sites SET receipt_no = ? WHERE site_id = ?",
-                             (receipt_no, vid))
-        desk.db.conn.execute(
-            "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from, seq_to,"
-            " counts, file_name, at) VALUES (?,?,?,?,?,?,?,?)",
-            (bundle_id, "receipt", vid, 1, village["recv_seq"], dumps(manifest["counts"]).decode(),
-             Path(path).name, utc_now()))
-        desk.records.audit("receipt_export", details={
-            "bundle_id": bundle_id, "to": village["name"], "receipt_no": receipt_no,
-            "acked_seq": village["recv_seq"], "file": Path(path).name})
-        desk.note_change("sync_sites")
+                    keys.signing, log=log)
     report(progress, 3, 3)
     return {"bundle_id": bundle_id, "path": str(path), "receiver": manifest["receiver"],
             "receipt": manifest["receipt"], "counts": manifest["counts"],
