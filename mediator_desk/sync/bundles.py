@@ -240,8 +240,11 @@ def _import_blockers(desk: "Desk", m: dict, manifest_sha: str, reasons: list[str
                            f"{keymod.fingerprint(m['sender']['signing_key'])}")
         else:
             reasons.append(str(exc))
-    if synclog.previous_import(desk, m["bundle_id"], manifest_sha):
-        reasons.append("此文件已经导入过")
+    try:
+        if synclog.previous_import(desk, m["bundle_id"], manifest_sha):
+            reasons.append("此文件已经导入过")
+    except BundleRefused as exc:          # same bundle_id, other content
+        reasons.append(str(exc))
     if m["kind"] == "bundle":
         peer = get_peer(desk, m["sender"]["site_id"])
         held = peer["recv_seq"] if peer else 0

@@ -77,9 +77,24 @@ def record_import(desk: "Desk", *, manifest: dict, manifest_sha256: str, result:
 
 
 def previous_import(desk: "Desk", bundle_id: str, manifest_sha256: str) -> dict | None:
-    """The log row of an earlier import of exactly this file, if any."""
-    return desk.query_one("SELECT * FROM sync_imports WHERE bundle_id = ? AND manifest_sha256 = ?"
-                          " ORDER BY seq LIMIT 1", (bundle_id, manifest_sha256))
+    """The log row of an earlier import of exactly this file, if any.
+
+    Raises ``BundleRefused`` if a file with the same ``bundle_id`` but another manifest (other
+    content) was imported before: a ``bundle_id`` names one file only (docs/sync-format.md §3),
+    so such a file was altered and re-signed, or forged, or made by a broken writer. Callers
+    (bundle, receipt and enrolment imports, and ``inspect``) need no check of their own."""
+    rows = desk.query("SELECT * FROM sync_imports WHERE bundle_id = ? ORDER BY seq",
+                      (bundle_id,))
+    for row in rows:
+        if row["manifest_sha256"] == manifest_sha256:
+            return row
+    if rows:
+        first = rows[0]
+        raise BundleRefused(
+            f"文件编号 {bundle_id[:8]} 已被另一个内容不同的文件使用过（{first['at'][:10]} 导入的"
+            f"“{first['file_name']}”），同一编号不能对应两份内容，此文件已拒绝",
+            hint="请向发送方核实；如需补发，请让对方重新导出（新导出的文件有新的编号）")
+    return None
 
 
 def import_log(desk: "Desk", limit: int = 200) -> list[dict]:
