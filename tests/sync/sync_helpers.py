@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from mediator_desk.sync.common import encrypt
 from mediator_desk.sync.container import _info, dumps, signature_input, write_container
 from mediator_desk.sync.payload import build_payload, table_counts
 
+ROOT = Path(__file__).resolve().parents[2]
 SITES = ("office", "v1", "v2")
 VALID_ID = "11010519491231002X"
 
@@ -156,6 +160,40 @@ def copy_site(src_root: Path, dst_root: Path, name: str) -> Path:
     if keys.exists():
         shutil.copytree(keys, dst_root / f"{name}-keys")
     return dst_root / f"{name}.db"
+
+
+# --- kill tests (a subprocess SIGKILLed at random points) -----------------------------------
+def copy_db(src: Path, dst: Path) -> Path:
+    """Copy a database (with its WAL), its key folder and its attachment files to another name."""
+    for suffix in ("", "-wal", "-shm"):
+        s = Path(str(src) + suffix)
+        if s.exists():
+            shutil.copyfile(s, Path(str(dst) + suffix))
+    for folder in ("-keys", "-files"):
+        s = src.with_name(src.stem + folder)
+        if s.exists():
+            shutil.copytree(s, dst.with_name(dst.stem + folder))
+    return dst
+
+
+def start_child(script: str, *args) -> subprocess.Popen:
+    """Run ``script`` (``python -c``) with ``args``; returns once it printed "ready". The script
+    then waits for a line on stdin before it starts its work, and reports on stdout."""
+    proc = subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
+                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, bufsize=1,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def check_integrity(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
 
 
 # --- hostile content signed by an enrolled village ----------------------------------------

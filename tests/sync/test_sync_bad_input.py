@@ -596,3 +596,102 @@ def test_a_manifest_claiming_another_keys_fingerprint_is_refused(setup, tmp_path
     assert dump(office) == before
     assert "不是本站登记的" in str(exc.value) and real in exc.value.hint
     assert claimed not in exc.value.hint
+
+
+# --- member order, member count, reused bundle ids (issue 8) --------------------------------
+def _two_scans(setup, tmp_path):
+    """A bundle (validly signed) with attachments files/000001.age, files/000002.age, …"""
+    office, v1, good = setup
+    case = add_case(v1, names=("钱七", "孙八"), summary="相邻关系纠纷")
+    v1.attachments.add_bytes(case, PDF + b"1", file_name="a.pdf", item="evidence")
+    v1.attachments.add_bytes(case, PDF + b"2", file_name="b.pdf", item="evidence")
+    sync.export_bundle(v1, tmp_path / "two.mdsync")
+    members = read_zip(tmp_path / "two.mdsync")
+    names = [n for n, _ in members]
+    assert len(names) >= 5 and names[3:] == [f"files/{n:06d}.age" for n in range(1, len(names) - 2)]
+    return office, v1, members
+
+
+@pytest.mark.parametrize("order", [
+    (1, 0, 2, 3, 4),        # manifest.sig before manifest.json
+    (0, 1, 3, 2, 4),        # an attachment before the payload
+    (0, 1, 2, 4, 3),        # files/000002.age before files/000001.age
+])
+def test_members_out_of_order_are_refused(setup, tmp_path, order):
+    """The same members, the same valid signature, only the zip order differs: refused."""
+    office, _, members = _two_scans(setup, tmp_path)
+    shuffled = [members[i] for i in order] + members[5:]
+    path = write_zip(tmp_path / "shuffled.mdsync", shuffled)
+    msg = refused(office, path)
+    assert "结构不符合规范" in msg and "顺序" in msg
+    with pytest.raises(DeskError, match="结构不符合规范"):
+        sync.inspect_file(path, office)
+    assert sync.import_bundle(office, write_zip(tmp_path / "in-order.mdsync", members)).status \
+        == "applied"
+
+
+def test_attachment_numbers_must_start_at_one_without_gaps(setup, tmp_path):
+    """files/000002.age as the only attachment, listed so in a validly re-signed manifest."""
+    office, v1, good = setup
+    renamed = [("files/000002.age" if n == "files/000001.age" else n, d)
+               for n, d in read_zip(good)]
+
+    def rename(m):
+        for item in m["members"]:
+            if item["name"] == "files/000001.age":
+                item["name"] = "files/000002.age"
+
+    forged = resign(renamed, keymod.load_keys(v1).signing, rename)
+    msg = refused(office, write_zip(tmp_path / "numbered.mdsync", forged))
+    assert "files/000001.age" in msg and "编号" in msg
+
+
+def test_member_count_limit(setup, tmp_path):
+    """At most 65,535 members (the end record's 16-bit count: no ZIP64), for reader and writer."""
+    from mediator_desk.sync.container import LIMITS, write_container
+
+    office, v1, good = setup
+    assert LIMITS.max_members == 0xFFFF
+    assert "成员过多" in refused(office, good, limits=Limits(max_members=3))
+    with pytest.raises(DeskError, match="成员过多"):
+        write_container(tmp_path / "many.mdsync", {}, [("payload.age", b"x")] +
+                        [(f"files/{n:06d}.age", b"x") for n in range(1, 3)],
+                        keymod.load_keys(v1).signing, limits=Limits(max_members=4))
+    assert list(tmp_path.glob("many*")) == []
+
+
+def _other_manifest(path, key, out):
+    """The same file with another manifest (an edited created_at), validly re-signed."""
+    return write_zip(out, resign(read_zip(path), key, lambda m: m.update(
+        created_at="2020-01-01T00:00:00+00:00")))
+
+
+def test_a_reused_bundle_id_with_other_content_is_refused(setup, tmp_path):
+    office, v1, good = setup
+    assert sync.import_bundle(office, good).status == "applied"
+    other = _other_manifest(good, keymod.load_keys(v1).signing, tmp_path / "other.mdsync")
+    msg = refused(office, other)
+    assert "已被另一个内容不同的文件使用过" in msg and "good.mdsync" in msg
+    info = sync.inspect_file(other, office)
+    assert not info["can_import"]
+    assert any("内容不同" in r for r in info["reasons"])
+    assert sync.import_bundle(office, good).status == "already"      # the real one: a no-op
+
+
+def test_reused_receipt_and_enrolment_ids_with_other_content_are_refused(setup, sync_template,
+                                                                         tmp_path):
+    office, v1, _ = setup
+    receipt = tmp_path / "r.mdreceipt"
+    sync.export_receipt(office, receipt, to=v1.site_id)
+    assert sync.import_receipt(v1, receipt).status == "applied"
+    office_key = keymod.load_keys(office).signing
+    other = _other_manifest(receipt, office_key, tmp_path / "other.mdreceipt")
+    before = dump(v1)
+    with pytest.raises(DeskError, match="内容不同"):
+        sync.import_receipt(v1, other)
+    # The village was enrolled from the template's enrolment file.
+    other = _other_manifest(sync_template / "office.mdenrol", office_key,
+                            tmp_path / "other.mdenrol")
+    with pytest.raises(DeskError, match="内容不同"):
+        sync.import_enrolment(v1, other)
+    assert dump(v1) == before

@@ -22,6 +22,7 @@ def test_constants_in_the_document_match_the_code():
     assert f'"{container.FORMAT}"' in DOC and '"mediator-desk-sync-payload"' in DOC
     assert f"`0x{container.DOS_DATE:04X}`" in DOC
     assert f"`0x{container.EXTERNAL_ATTR:08X}`" in DOC
+    assert f"{container.LIMITS.max_members:,}" in DOC and "100,000" not in DOC
     listed = re.search(r"`organisations, mediators,(.*?)`", DOC, re.S).group(0)
     names = [n.strip(" `\n") for n in listed.split(",")]
     assert names == [t for t in TRAVELLING_TABLES if t in names]

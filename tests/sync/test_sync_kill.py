@@ -9,13 +9,8 @@ before the import or exactly the state after a complete one.
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
 import signal
-import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -24,9 +19,8 @@ import pytest
 from mediator_desk import sync
 from mediator_desk.core.desk import Desk
 
-from sync_helpers import add_case, fingerprint_of, records
+from sync_helpers import add_case, check_integrity, copy_db, fingerprint_of, records, start_child
 
-ROOT = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import sys, time
 from mediator_desk.core.desk import Desk
@@ -61,32 +55,8 @@ def _state(path: Path) -> tuple:
         desk.close()
 
 
-def _check_integrity(path: Path) -> None:
-    conn = sqlite3.connect(str(path))
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    finally:
-        conn.close()
-
-
-def _copy_db(src: Path, dst: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
-        s = Path(str(src) + suffix)
-        if s.exists():
-            shutil.copyfile(s, Path(str(dst) + suffix))
-    keys = src.with_name(src.stem + "-keys")
-    shutil.copytree(keys, dst.with_name(dst.stem + "-keys"))
-    return dst
-
-
-def _start(db: Path, bundle: Path, fp: str) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(bundle), fp],
-                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, bufsize=1,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    assert proc.stdout.readline().strip() == "ready"
-    return proc
+def _start(db: Path, bundle: Path, fp: str):
+    return start_child(CHILD, db, bundle, fp)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
@@ -102,7 +72,7 @@ def test_kill_during_import_leaves_before_or_after(site_paths, tmp_path):
     before = _state(office)
 
     # One complete run: the "after" state, the number of progress steps and the duration.
-    full = _copy_db(office, tmp_path / "full.db")
+    full = copy_db(office, tmp_path / "full.db")
     proc = _start(full, bundle, fp)
     started = time.monotonic()
     proc.stdin.write("go\n")
@@ -123,7 +93,7 @@ def test_kill_during_import_leaves_before_or_after(site_paths, tmp_path):
     plans = [("step", rng.choice(inside)) for _ in range(TRIALS_AT_STEPS)] + \
             [("time", rng.uniform(0, duration * 1.1)) for _ in range(TRIALS_AT_TIMES)]
     for n, (how, at) in enumerate(plans):
-        db = _copy_db(office, tmp_path / f"trial{n}.db")
+        db = copy_db(office, tmp_path / f"trial{n}.db")
         proc = _start(db, bundle, fp)
         proc.stdin.write("go\n")
         proc.stdin.flush()
@@ -139,7 +109,7 @@ def test_kill_during_import_leaves_before_or_after(site_paths, tmp_path):
             time.sleep(at)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        _check_integrity(db)
+        check_integrity(db)
         state = _state(db)
         assert state in (before, after), f"trial {n} ({how} {at}) left a partial import"
         outcomes.append((how, state == after))
