@@ -221,7 +221,13 @@ class ConflictsDialog(QDialog):
                 t.setCellWidget(r, 3, combo)
         t.resizeRowsToContents()
         self._enable(True)
-        self.merge_button.setEnabled(bool(self.choices))
+        self.merge_button.setEnabled(bool(self.choices) and not c.get("only_local"))
+        if c.get("only_local"):
+            self.keep_incoming_button.setEnabled(False)
+            self.keep_incoming_button.setToolTip(self.tr(
+                "This record belongs to another site: only ours can be kept"))
+        else:
+            self.keep_incoming_button.setToolTip("")
 
     def differing_fields(self) -> list[str]:
         """The fields shown as differing (highlighted), for tests."""

@@ -45,6 +45,9 @@ def list_conflicts(desk: "Desk", *, status: str | None = "open") -> list[dict]:
         r["reason_label"] = REASONS.get(r["reason"], r["reason"])
         r["sender_name"] = names.get(r["sender_site_id"], "")
         loc, inc = r["local"] or {}, r["incoming"] or {}
+        # Only ours can be kept when the record here belongs to another site (or theirs
+        # claims another owner): taking theirs would move or delete another site's record.
+        r["only_local"] = _foreign(r["local"], inc, r["sender_site_id"])
         r["differs"] = sorted(k for k in set(loc) | set(inc)
                               if k in inc and loc.get(k) != inc.get(k))
         out.append(r)
@@ -58,13 +61,18 @@ def get_conflict(desk: "Desk", conflict_id: int) -> dict:
     raise NotFound(f"找不到冲突 {conflict_id}")
 
 
+def _foreign(local: dict | None, incoming: dict, sender: str) -> bool:
+    """True if the record here belongs to a site other than the sender's (or the sender's
+    version claims another owner): taking theirs would move or delete another site's
+    record, so only ours can be kept."""
+    if not local:
+        return False
+    owner = incoming.get("site_id", sender)
+    return local["site_id"] != sender or owner != local["site_id"]
+
+
 def _require_same_owner(conflict: dict, local: dict | None) -> None:
-    """Taking the sender's version may never move a record to another site or remove a
-    record another site owns: an 'owner' conflict can only keep ours."""
-    inc = conflict["incoming"] or {}
-    owner = inc.get("site_id", conflict["sender_site_id"])
-    if local is not None and (local["site_id"] != owner
-                              or local["site_id"] != conflict["sender_site_id"]):
+    if _foreign(local, conflict["incoming"] or {}, conflict["sender_site_id"]):
         raise ReadOnlyRecord("该记录属于另一个站点，不能采用发送方的版本（否则会把记录转给发送方或删除"
                              "别人的记录），只能保留本站版本",
                              hint="请与两个站点核对这条记录应属于谁")

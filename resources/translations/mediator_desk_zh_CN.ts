@@ -1105,6 +1105,10 @@ from {sender}</source>
         <translation>（已删除）</translation>
     </message>
     <message>
+        <source>This record belongs to another site: only ours can be kept</source>
+        <translation>该记录属于另一个站点：只能保留本站版本</translation>
+    </message>
+    <message>
         <source>Resolving…</source>
         <translation>正在处理…</translation>
     </message>
