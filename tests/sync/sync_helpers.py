@@ -238,10 +238,9 @@ def full_row(desk, table: str, values: dict) -> dict:
     it has one (a changed record: give ``rev`` to make it newer), else from
     :func:`template_row` (a new record: give its own unique values, e.g. ``case_no``)."""
     rid = values.get("id")
-    own = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,)) if rid else None
+    own = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,)) \
+        if isinstance(rid, str) and rid else None
     base = own if own is not None else template_row(desk, table)
-    if own is None and rid:
-        base["id"] = rid
     return {**base, **values}
 
 
@@ -275,9 +274,10 @@ def signed_bundle(village, path: Path, *, tables: dict[str, list[dict]] | None =
             cols = list(old.columns) if old else [
                 r[1] for r in village.db.conn.execute(f"PRAGMA table_info({table})")]
             cols += [k for r in rows for k in r if k not in cols]
-            merged = {r[0]: dict(zip(old.columns, r)) for r in old.rows} if old else {}
+            # keyed by repr: a hostile id need not be a string (nor hashable)
+            merged = {repr(r[0]): dict(zip(old.columns, r)) for r in old.rows} if old else {}
             for r in rows:
-                merged[r["id"]] = r
+                merged[repr(r.get("id"))] = r
             out.tables[table] = TableRows(cols, [[r.get(c) for c in cols]
                                                  for r in merged.values()])
         for table, items in (deletions or {}).items():
