@@ -35,7 +35,7 @@ NOTES = {
     ("cases", "source"): "code of the `case_source` code list",
     ("cases", "status"): "case state (core/workflow.py)",
     ("parties", "ethnicity"): "code of the `ethnicity` code list",
-    ("parties", "education"): "code of the `education` code list",
+    ("parties", "id_type"): "kind of identity document",
     ("*", "id"): "record id: 32 hex digits, unique everywhere",
     ("*", "site_id"): "id of the site that owns (created) the record",
     ("*", "rev"): "revision, 1 when created, +1 per change by the owner",
@@ -121,6 +121,46 @@ def table_info(conn, table: str) -> tuple[list[tuple], list[str]]:
     return rows, table_level
 
 
+def rule_text(table: str, name: str) -> str:
+    """The value rule of core/rules.py for one column, in words (what a reader must refuse)."""
+    from mediator_desk.core import rules
+
+    col = rules.rules_of(table).get(name)
+    if col is None:
+        return "(no rule: refused)"
+    k = col.kind
+    need = ", not empty" if col.required else ""
+    if k == "text":
+        return f"string ≤ {col.max_len:,} chars{need}"
+    if k == "date":
+        return "date `YYYY-MM-DD` (year ≥ 1900)" + (need or " or `\"\"`")
+    if k == "time":
+        return "`HH:MM` (24 h) or `\"\"`"
+    if k == "stamp":
+        return "UTC `YYYY-MM-DDThh:mm:ss[.ffffff]+00:00` (or `Z`)"
+    if k == "names":
+        return f"JSON array of strings (each ≤ {rules.SHORT}), as text ≤ {col.max_len:,} chars"
+    if k == "qa":
+        return f"JSON array of objects with string `q`, `a`, as text ≤ {col.max_len:,} chars"
+    if k == "terms":
+        return f"JSON array of strings, as text ≤ {col.max_len:,} chars"
+    if k == "choice":
+        return "one of " + ", ".join(f"`\"{v}\"`" for v in col.values)
+    if k == "code":
+        return f"a code of the `{col.code_list}` list held by the receiver" + (
+            need or " or `\"\"`")
+    if k == "sha256":
+        return "64 lowercase hex digits"
+    if k == "ref_or_empty":
+        return "32 lowercase hex digits or `\"\"`"
+    if k in ("id", "ref"):
+        return "32 lowercase hex digits" + (" or `null`" if col.nullable else "")
+    if k == "integer":
+        span = f"{col.lo:,}–{col.hi:,}" if col.hi < rules.MAX_INT else f"≥ {col.lo:,}"
+        return f"integer {span}" + (" or `null`" if col.nullable else "")
+    return k
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ") if text else "—"
 
@@ -132,10 +172,11 @@ def generate_tables(conn) -> str:
     for table in TRAVELLING_TABLES:
         rows, table_level = table_info(conn, table)
         out.append(f"### `{table}`\n")
-        out.append("| column | type | required / default | constraints | meaning |")
-        out.append("|---|---|---|---|---|")
+        out.append("| column | type | required / default | constraints | value rule | meaning |")
+        out.append("|---|---|---|---|---|---|")
         for name, ctype, req, cons, note in rows:
-            out.append(f"| `{name}` | {ctype} | {_cell(req)} | {_cell(cons)} | {_cell(note)} |")
+            out.append(f"| `{name}` | {ctype} | {_cell(req)} | {_cell(cons)} |"
+                       f" {_cell(rule_text(table, name))} | {_cell(note)} |")
         if table_level:
             out.append("")
             out.append("Table constraints: " + "; ".join(f"`{c}`" for c in table_level))

@@ -394,12 +394,14 @@ def _import_bundle(desk, path: Path, dry_run, accept_fingerprint, progress, limi
                 raise
             raise refusal from None
         clock.lap("apply")
-        index_imported(desk, plan)
+        warning = index_imported(desk, plan)
         clock.lap("search_index")
         report(progress, 10, 10)
         msg = f"已导入“{sender['name']}”的同步包（序号 {ch['from']}–{ch['to']}）"
         if plan.conflict_count:
             msg += f"，有 {plan.conflict_count} 处冲突待处理"
+        if warning:
+            msg += f"；{warning}"
         return ImportResult(status=status, preview=preview, message=msg,
                             extra={"seconds": clock.laps}, **base)
     finally:

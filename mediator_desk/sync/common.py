@@ -12,7 +12,7 @@ import pyrage
 
 from mediator_desk import __version__
 from mediator_desk.core.clock import utc_now
-from mediator_desk.errors import DeskError
+from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.storage.migrations import MIGRATIONS
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import leftovers
@@ -83,8 +83,8 @@ def file_tables(desk: "Desk") -> list[str]:
 
 
 def attachment_path(desk: "Desk", sha256: str) -> Path:
-    """Where the file with this content hash is stored (outside the database)."""
-    return desk.attachments_dir / sha256[:2] / sha256
+    """Where the file with this content hash is stored (the core's one layout)."""
+    return desk.attachments.file_path(sha256)
 
 
 def read_attachment(desk: "Desk", sha256: str) -> bytes:
@@ -153,20 +153,13 @@ def codes_payload(desk: "Desk") -> dict:
 
 
 def apply_codes(desk: "Desk", codes: dict | None) -> bool:
-    """Take the office's code lists if newer than ours (inside the caller's transaction)."""
-    if not codes or codes["version"] <= desk.codes.version():
-        return False
-    desk.db.conn.executemany(
-        "INSERT INTO code_items (list, code, label, rollup, sort, active, version)"
-        " VALUES (?,?,?,?,?,?,?) ON CONFLICT (list, code) DO UPDATE SET label = excluded.label,"
-        " rollup = excluded.rollup, sort = excluded.sort, active = excluded.active,"
-        " version = excluded.version",
-        [tuple(i[k] for k in ("list", "code", "label", "rollup", "sort", "active", "version"))
-         for i in codes["items"]])
-    desk.settings.set("codes_version", codes["version"])
-    desk.codes._cache.clear()
-    desk.note_change("code_items")
-    return True
+    """Take the office's code lists if newer than ours (core/codes.py ``CodeLists.take``,
+    inside the caller's transaction); a list that breaks the code-list rules refuses the
+    file."""
+    try:
+        return desk.codes.take(codes)
+    except ValidationError as exc:
+        raise BundleRefused(f"司法所发来的代码表不符合规则：{exc.message}，未导入任何内容") from None
 
 
 def rows_of(desk: "Desk", table: str, where: str, params=()) -> TableRows | None:

@@ -144,8 +144,8 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
         if refusal is None:
             raise
         raise refusal from None
-    index_imported(desk, plan)
-    return {"status": "applied", "office": {"site_id": sender["site_id"], "name": sender["name"]},
+    warning = index_imported(desk, plan)
+    return {"status": "applied", "warning": warning, "office": {"site_id": sender["site_id"], "name": sender["name"]},
             "fingerprint": fp, "organisations": plan.preview()["tables"].get("organisations", {}),
             "codes_updated": codes, "committee_moved": moved}
 

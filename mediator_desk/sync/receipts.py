@@ -279,11 +279,13 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
         if refusal is None:
             raise
         raise refusal from None
-    index_imported(desk, plan)
+    warning = index_imported(desk, plan)
     report(progress, 5, 5)
     msg = f"已导入“{m['sender']['name']}”的回执（第 {rc['receipt_no']} 号）"
     if ack:
         msg += f"：司法所已确认收到序号 {ack['seq']} 以前的记录"
+    if warning:
+        msg += f"；{warning}"
     if messages:
         msg += f"；有 {len(messages)} 条审查意见"
     if corrected:
