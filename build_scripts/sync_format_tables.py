@@ -131,7 +131,8 @@ def rule_text(table: str, name: str) -> str:
     k = col.kind
     need = ", not empty" if col.required else ""
     if k == "text":
-        return f"string ≤ {col.max_len:,} chars{need}"
+        shape = f", matching the regular expression `{col.pattern}`" if col.pattern else ""
+        return f"string ≤ {col.max_len:,} chars{need}{shape}"
     if k == "date":
         return "date `YYYY-MM-DD` (year ≥ 1900)" + (need or " or `\"\"`")
     if k == "time":

@@ -18,7 +18,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mediator_desk.core import deadlines, guards, path_settings, workflow
+from mediator_desk.core import deadlines, guards, path_settings, rules, workflow
 from mediator_desk.core.validation import check_count, format_fen, parse_amount_fen
 from mediator_desk.errors import IllegalStep, NotFound, ReadOnlyRecord, ValidationError
 
@@ -71,9 +71,13 @@ class AgreementManager:
             raise ValidationError("协议编号格式须包含 {year}（年度）和 {n}（序号），"
                                   "如“（{year}）{short}调协字第{n}号”", field="pattern")
         try:
-            format_agreement_no(pattern, year=2026, short="红旗", n=1)
+            sample = format_agreement_no(pattern, year=2026, short="红旗", n=1)
         except (KeyError, IndexError, ValueError):
             raise ValidationError("协议编号格式只能使用 {year}、{short}、{n}", field="pattern") from None
+        if not re.fullmatch(rules.NUMBER, sample):
+            # Numbers are written on paper and looked up: the record rules refuse blanks.
+            raise ValidationError("协议编号格式不能含空格或半角括号，请用全角括号“（）”",
+                                  field="pattern")
         key = f"agreement_no_pattern:{org_id}" if org_id else "agreement_no_pattern"
         with self.desk.transaction():
             self.desk.settings.set(key, pattern)

@@ -52,10 +52,16 @@ class Col:
     lo: int = 0                   # integer
     hi: int = MAX_INT
     nullable: bool = False        # ref, integer
+    pattern: str = ""             # text: the whole value must match (re.fullmatch)
 
 
-def text(n: int = SHORT, *, required: bool = False) -> Col:
-    return Col("text", max_len=n, required=required)
+def text(n: int = SHORT, *, required: bool = False, pattern: str = "") -> Col:
+    return Col("text", max_len=n, required=required, pattern=pattern)
+
+
+# Numbers people write on paper and look up: no spaces or line breaks, full-width brackets.
+CASE_NO = r"（\d{4}）[^\s()（）]{1,40}人调字第[1-9]\d{0,8}号"
+NUMBER = r"[^\s()]+"
 
 
 def day(*, required: bool = False) -> Col:
@@ -97,7 +103,7 @@ TABLES: dict[str, dict[str, Col]] = {
         "full_time": FLAG, "title": text(SHORT), "honours": text(MEDIUM),
         "training": text(MEDIUM), "active": FLAG},
     "cases": {
-        "org_id": REF, "case_no": text(80, required=True), "case_year": integer(1900, 9999),
+        "org_id": REF, "case_no": text(80, required=True, pattern=CASE_NO), "case_year": integer(1900, 9999),
         "case_seq": integer(1), "received_date": day(required=True),
         "source": code("case_source", required=True), "referral_note": text(MEDIUM),
         "dispute_type": code("dispute_type", required=True), "summary": text(LONG),
@@ -145,7 +151,7 @@ TABLES: dict[str, dict[str, Col]] = {
         "note": text(MEDIUM)},
     "agreements": {
         "case_id": REF, "form": choice("written", "oral"),
-        "agreement_no": text(80, required=True), "agreement_year": integer(1900, 9999),
+        "agreement_no": text(80, required=True, pattern=NUMBER), "agreement_year": integer(1900, 9999),
         "agreement_seq": integer(1), "supplements_id": REF_NULL, "agreed_on": day(required=True),
         "place": text(SHORT), "facts": text(LONG), "terms": Col("terms", max_len=LONG),
         "performance_method": text(MEDIUM), "performance_deadline": day(), "amount_fen": MONEY,
@@ -194,6 +200,11 @@ DATE_ORDER: dict[str, list[tuple[str, str]]] = {
     "confirmations": [("result_on", "applied_on")],
     "risk_flags": [("reported_on", "flagged_on")],
 }
+
+# What a record is, once written: the case (or agreement) it belongs to and the numbers people
+# write on paper. No write changes them (a record never moves to another case).
+IMMUTABLE = frozenset({"case_id", "agreement_id", "supplements_id", "case_no", "case_year",
+                       "case_seq", "agreement_no", "agreement_year", "agreement_seq"})
 
 # An agreement in force binds (Arts. 31–33): of its fields only the record of its
 # performance, the follow-up plan and its voiding may still change; a voided one not at all.
@@ -294,6 +305,8 @@ def problem(col: Col, v, codes: dict[str, set[str]] | None = None) -> str:
             return f"过长（{len(v)} 字，最多 {col.max_len} 字）"
         if col.required and not v.strip():
             return "不能为空"
+        if col.pattern and not re.fullmatch(col.pattern, v):
+            return f"“{v[:40]}”的格式不正确"
         if k == "date":
             return "" if v == "" or _iso_date(v) else "不是有效日期（应为“2026-11-28”格式）"
         if k == "time":
@@ -362,7 +375,7 @@ def _check_order(table: str, row: dict) -> None:
         a, b = row.get(later), row.get(earlier)
         if a and b and isinstance(a, str) and isinstance(b, str) and a < b:
             raise RuleBroken(f"{field_label(later)}（{a}）不能早于{field_label(earlier)}（{b}）",
-                             table=table, field=later)
+                             table=table, field=later, record_id=row.get("id", ""))
 
 
 def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
@@ -417,7 +430,7 @@ def _column_ok(col: Col, values: Sequence, codes) -> bool:
             return False
         if col.required and not all(map(str.strip, values)):
             return False
-        if k == "text":
+        if k == "text" and not col.pattern:
             return True
     distinct = set(values)
     return all(not problem(col, v, codes) for v in distinct)
@@ -428,6 +441,10 @@ def check_change(table: str, old: dict, new: dict) -> None:
     """Refuse changing a record in a way no write may: fields frozen by its state (a binding
     or voided agreement, an archived case) or a case status the state machine cannot reach.
     ``new`` is the new row (all columns, or the changed ones; missing ones keep ``old``)."""
+    moved = [k for k in IMMUTABLE if k in old and k in new and new[k] != old[k]]
+    if moved:
+        raise RuleBroken(f"{field_label(moved[0])}一经登记不能更改", table=table, field=moved[0],
+                         record_id=old.get("id", ""))
     frozen = _frozen(table, old)
     if frozen:
         still_open, why = frozen

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mediator_desk.storage.schema import SENT_BY, TRAVELLING_TABLES
+from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.sync.container import HEX64, ID_TEXT, BundleRefused
 
@@ -52,6 +52,8 @@ class Incoming:
     """A parsed payload: what the sender asks us to hold."""
 
     sender: str
+    kind: str = "bundle"
+    sender_name: str = ""
     tables: dict[str, TableRows] = field(default_factory=dict)
     deletions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     audit: TableRows | None = None
@@ -82,7 +84,7 @@ def _rows(obj, what: str) -> TableRows:
     return TableRows(cols, rows)
 
 
-def _check_owned(t: TableRows, sender: str, what: str) -> None:
+def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") -> None:
     """Every row must carry valid sync columns and belong to the sender (single writer)."""
     try:
         i_id, i_site, i_rev = (t.columns.index(c) for c in ("id", "site_id", "rev"))
@@ -100,10 +102,29 @@ def _check_owned(t: TableRows, sender: str, what: str) -> None:
             raise _bad(f"{what} 中记录 {rid[:8]} 重复")
         seen.add(rid)
         if site != sender:
-            raise BundleRefused(f"同步内容包含不属于发送方的记录（{what} {rid[:8]}），已拒绝",
+            raise BundleRefused(f"{_sender(sender_name)}发来的{_record(t, row, what)}不属于发送方"
+                                "（记录归属另一个站点），未导入任何内容",
                                 hint="每条记录只能由创建它的站点发送")
         if type(rev) is not int or not 1 <= rev < 2 ** 62:
             raise _bad(f"{what} 中记录 {rid[:8]} 的版本号无效")
+
+
+def _sender(name: str) -> str:
+    return f"“{name}”" if name else "发送方"
+
+
+def _record(t: TableRows, row: list, table: str) -> str:
+    """A record of the payload in words: 案件（2026）红旗人调字第3号 / 当事人记录（张三）."""
+    values = dict(zip(t.columns, row))
+    base = table.rpartition(".")[2]
+    label = TABLE_LABELS.get(base, "")
+    no = values.get("case_no") if base == "cases" else None
+    if isinstance(no, str):
+        return f"案件{no[:40]}"
+    name = values.get("name")
+    label = label if label.endswith("记录") else f"{label}记录"
+    return label + (f"（{name[:20]}）" if isinstance(name, str) and name else
+                    f"（编号 {str(values.get('id'))[:8]}）")
 
 
 def parse_payload(payload, manifest: dict) -> Incoming:
@@ -119,7 +140,8 @@ def parse_payload(payload, manifest: dict) -> Incoming:
         raise _bad("format/kind 与清单不符")
     if payload["bundle_id"] != manifest["bundle_id"]:
         raise BundleRefused("同步内容与清单不属于同一个文件（编号不符）")
-    inc = Incoming(sender=sender)
+    inc = Incoming(sender=sender, kind=kind,
+                   sender_name=str(manifest["sender"].get("name", ""))[:100])
     tables = payload["tables"]
     if not isinstance(tables, dict):
         raise _bad("tables")
@@ -128,7 +150,7 @@ def parse_payload(payload, manifest: dict) -> Incoming:
             raise BundleRefused(f"同步内容含有本软件不认识的表“{str(name)[:40]}”",
                                 hint="发送方的软件可能较新，请升级软件")
         t = _rows(obj, name)
-        _check_owned(t, sender, name)
+        _check_owned(t, sender, name, inc.sender_name)
         inc.tables[name] = t
     deletions = payload["deletions"]
     if not isinstance(deletions, dict):
@@ -188,25 +210,8 @@ def parse_payload(payload, manifest: dict) -> Incoming:
         inc.files_acked = acked
     if "corrections" in payload:
         inc.corrections = _corrections(payload["corrections"], manifest)
-    _check_sent_by(inc, kind)
     _check_counts(inc, manifest)
     return inc
-
-
-SENDERS = {"bundle": "村调委会的同步包", "receipt": "司法所的回执", "enrolment": "司法所的登记文件"}
-
-
-def _check_sent_by(inc: Incoming, kind: str) -> None:
-    """A file carries only the tables its sender's role writes (storage/schema.py SENT_BY):
-    a village cannot speak for the office (reviews, approvals, returns), nor a receipt carry
-    a village's records other than corrections."""
-    allowed = SENT_BY[kind]
-    for name in list(inc.tables) + list(inc.deletions):
-        if name not in allowed:
-            raise BundleRefused(f"{SENDERS[kind]}不能包含{TABLE_LABELS.get(name, '此类')}记录，"
-                                "未导入任何内容",
-                                hint="这类记录只能由" + ("司法所" if kind == "bundle" else "村调委会")
-                                + "填写；文件可能来自有缺陷或被改动过的软件")
 
 
 def _corrections(obj, manifest: dict) -> dict[str, TableRows]:

@@ -18,7 +18,7 @@ from mediator_desk.core.clock import utc_now
 from mediator_desk.core.progress import report
 from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
-from mediator_desk.storage.schema import TRAVELLING_TABLES
+from mediator_desk.storage.schema import SENT_BY, TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
@@ -38,10 +38,9 @@ if TYPE_CHECKING:
 
 
 def receipt_tables(desk: "Desk") -> list[str]:
-    """Office-owned tables that travel back: the organisation tree, and every travelling table
-    that hangs off a case (``case_id``), filtered to the village's cases."""
-    return [t for t in TRAVELLING_TABLES
-            if t == "organisations" or ("case_id" in table_columns(desk, t) and t != "cases")]
+    """Office-owned tables that travel back (storage/schema.py ``SENT_BY``): the organisation
+    tree, and the office's notes on the village's cases (filtered to those cases)."""
+    return [t for t in TRAVELLING_TABLES if t in SENT_BY["receipt"]]
 
 
 def export_receipt(desk: "Desk", path: str | os.PathLike, *, to: str, progress=None) -> dict:
@@ -223,10 +222,6 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
                             "未作任何更改", **base)
     report(progress, 1, 5)
     inc = read_payload(c, keys)
-    allowed = set(receipt_tables(desk))
-    stray = (set(inc.tables) | set(inc.deletions)) - allowed
-    if stray:
-        raise BundleRefused(f"回执中含有不应由司法所发送的记录（{', '.join(sorted(stray))}）")
     plan = plan_incoming(desk, inc, bundle_id=m["bundle_id"])
     report(progress, 3, 5)
     rc = m["receipt"]

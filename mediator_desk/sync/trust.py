@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mediator_desk.core import rules
 from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.errors import DeskError
-from mediator_desk.storage.schema import OFFICE_TABLES, TRAVELLING_TABLES
+from mediator_desk.storage.schema import OFFICE_TABLES, SENT_BY, TRAVELLING_TABLES
 from mediator_desk.sync.container import BundleRefused
 
 if TYPE_CHECKING:
@@ -58,12 +58,13 @@ class Context:
         case_id = row.get("id") if table == "cases" else row.get("case_id")
         no = self.case_no(case_id)
         what = label(table)
+        what = what if what.endswith("记录") else f"{what}记录"
         if table == "cases":
             return f"案件{no}" if no else "一件案件"
         if no:
-            return f"案件{no}的{what}记录"
+            return f"案件{no}的{what}"
         name = row.get("name")
-        return f"{what}记录" + (f"（{name[:20]}）" if isinstance(name, str) and name else "")
+        return what + (f"（{name[:20]}）" if isinstance(name, str) and name else "")
 
     def refuse(self, table: str, row: dict, message: str, hint: str = "") -> BundleRefused:
         return BundleRefused(f"{self.sender}发来的{self.where(table, row)}：{message}，"
@@ -72,8 +73,30 @@ class Context:
                              "请让发送方升级软件、核对后重新导出")
 
 
+SENDERS = {"bundle": "村调委会的同步包", "receipt": "司法所的回执", "enrolment": "司法所的登记文件"}
+
+
+def check_roles(ctx: Context) -> None:
+    """A file carries only the tables its sender's role writes (storage/schema.py SENT_BY):
+    a village cannot speak for the office (reviews, approvals, returns), nor a receipt carry
+    a village's records other than corrections."""
+    kind = ctx.inc.kind
+    allowed = SENT_BY[kind]
+    hint = ("这类记录只能由" + ("司法所" if kind == "bundle" else "村调委会")
+            + "填写；文件可能来自有缺陷或被改动过的软件")
+    for table, t in ctx.inc.tables.items():
+        if table not in allowed:
+            row = dict(zip(t.columns, t.rows[0])) if t.rows else {}
+            raise ctx.refuse(table, row, f"{SENDERS[kind]}不能包含{label(table)}记录", hint)
+    for table, items in ctx.inc.deletions.items():
+        if table not in allowed:
+            row = {"id": items[0][0]} if items else {}
+            raise ctx.refuse(table, row, f"{SENDERS[kind]}不能包含{label(table)}记录的删除", hint)
+
+
 def check_values(ctx: Context) -> None:
     """Every incoming row (and receipt correction) passes the core's value rules."""
+    check_roles(ctx)
     codes = ctx.desk.records.code_sets()
     for tables in (ctx.inc.tables, ctx.inc.corrections):
         for table in TRAVELLING_TABLES:
@@ -146,8 +169,48 @@ def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, di
                 rules.check_delete(table, row)
             except DeskError as exc:
                 raise ctx.refuse(table, row, exc.message) from None
+    _check_case_deletions(ctx, deletion_rows.get("cases", {}))
     _check_updates(ctx, plan)
     _check_same_case(ctx, plan)
+
+
+def _check_case_deletions(ctx: Context, cases: dict[str, dict]) -> None:
+    """Deleting a case takes every record of it along (the schema cascades): refuse it when
+    one of them may not go — an agreement in force or voided (it binds, or documents that it
+    was voided), or a record another site owns (the office's reviews)."""
+    if not cases:
+        return
+    conn = ctx.desk.db.conn
+    ids = list(cases)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        marks = ",".join("?" * len(chunk))
+        for row in _dict_rows(conn, f"SELECT * FROM agreements WHERE case_id IN ({marks})"
+                              " AND (effective_on != '' OR voided_on != '')", chunk):
+            try:
+                rules.check_delete("agreements", row)
+            except DeskError as exc:
+                raise ctx.refuse("cases", cases[row["case_id"]],
+                                 f"不能删除该案件：{exc.message}") from None
+        for table in TRAVELLING_TABLES:
+            if table == "cases" or not _has_case(ctx.desk, table):
+                continue
+            found = conn.execute(f"SELECT case_id FROM {table} WHERE case_id IN ({marks})"
+                                 " AND site_id != ? LIMIT 1", [*chunk, ctx.inc.sender]).fetchone()
+            if found:
+                raise ctx.refuse("cases", cases[found[0]],
+                                 f"不能删除该案件：它有其他站点（司法所）的{label(table)}记录")
+
+
+def _has_case(desk: "Desk", table: str) -> bool:
+    return any(r[1] == "case_id" for r in desk.db.conn.execute(f"PRAGMA table_info({table})"))
+
+
+def _dict_rows(conn, sql: str, params) -> list[dict]:
+    """Rows of a query as dicts."""
+    cur = conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 def _check_updates(ctx: Context, plan: "Plan") -> None:
@@ -163,7 +226,8 @@ def _check_updates(ctx: Context, plan: "Plan") -> None:
             try:
                 rules.check_change(table, old, new)
             except DeskError as exc:
-                raise ctx.refuse(table, new, exc.message, exc.hint) from None
+                # Named as held here: a record moved to another case is named by its own.
+                raise ctx.refuse(table, old, exc.message, exc.hint) from None
 
 
 def local_rows(desk: "Desk", table: str, ids: list[str]) -> dict[str, dict]:
@@ -171,11 +235,9 @@ def local_rows(desk: "Desk", table: str, ids: list[str]) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        cur = desk.db.conn.execute(
-            f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-        names = [d[0] for d in cur.description]
-        for r in cur:
-            out[r[0]] = dict(zip(names, r))
+        out.update((r["id"], r) for r in _dict_rows(
+            desk.db.conn, f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk))
     return out
 
 

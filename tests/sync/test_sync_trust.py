@@ -187,9 +187,6 @@ def test_a_value_no_record_may_hold_is_refused(world, which, table, column, valu
     assert expect in msg and "未导入任何内容" in msg
 
 
-@pytest.mark.xfail(strict=True, reason="trust.Context.where appends \u201c记录\u201d to a table "
-                   "label that already ends in it: \u201c…的调解记录记录：\u201d (mediation_sessions, "
-                   "investigations, followups)")
 def test_the_record_is_named_without_a_stutter(world):
     row = world.newer("mediation_sessions", world.session, start_time="25:99")
     msg = refused(world.office, world.bundle("stutter", tables={"mediation_sessions": [row]}),
@@ -204,9 +201,6 @@ def test_a_performance_deadline_before_the_agreement_date_is_refused(world):
     assert "履行期限（2026-03-01）不能早于达成协议日期（2026-03-10）" in msg
 
 
-@pytest.mark.xfail(strict=True, reason="trust.check_values: a date-order RuleBroken "
-                   "(rules._check_order) carries no record_id, so the refusal cannot say "
-                   "which case (\u201c协议记录\u201d instead of \u201c案件…的调解协议记录\u201d)")
 def test_a_date_order_refusal_names_the_case(world):
     row = world.newer("agreements", world.agreement, performance_deadline="2026-03-01")
     refused(world.office, world.bundle("order", tables={"agreements": [row]}),
@@ -286,11 +280,6 @@ def test_a_signed_agreement_cannot_be_deleted(world):
     assert "不能删除" in msg
 
 
-@pytest.mark.xfail(strict=True, reason="trust.check_plan: deleting a CASE is only checked with "
-                   "rules.check_delete('cases', …) (archived or not); its signed agreement goes "
-                   "with it through ON DELETE CASCADE, so a village can delete a binding "
-                   "agreement (and everything else of the case) by deleting the case; the "
-                   "village's own software never deletes a case")
 def test_a_case_with_a_signed_agreement_cannot_be_deleted(world):
     rev = world.row(world.v1, "cases", world.signed_case)["rev"]
     refused(world.office, world.bundle("del-case",
@@ -298,9 +287,6 @@ def test_a_case_with_a_signed_agreement_cannot_be_deleted(world):
             case_no=world.case_no(world.signed_case))
 
 
-@pytest.mark.xfail(strict=True, reason="trust.check_plan: deleting a case cascades (ON DELETE "
-                   "CASCADE) to the office's own case_reviews of it: a village bundle removes "
-                   "records the office owns")
 def test_deleting_a_case_cannot_remove_the_offices_reviews(world):
     review = world.office.reviews.add(world.case, kind="comment", text="请补充当事人身份证明")
     rev = world.row(world.v1, "cases", world.case)["rev"]
@@ -350,10 +336,6 @@ def test_an_archived_case_cannot_be_deleted(world):
     assert "已归档" in msg
 
 
-@pytest.mark.xfail(strict=True, reason="trust.check_plan owner_check looks only at the NEW "
-                   "case_id of an updated row: a party (any case record) of a case archived at "
-                   "the office can be moved to another open case of the village, changing the "
-                   "archived case")
 def test_a_record_cannot_be_moved_out_of_an_archived_case(world):
     row = world.newer("parties", world.archived_party, case_id=world.case, seq=7)
     refused(world.office, world.bundle("arch-move", tables={"parties": [row]}),
@@ -409,9 +391,6 @@ def test_a_village_bundle_cannot_delete_an_office_review(world):
     assert world.row(world.office, "case_reviews", review) is not None
 
 
-@pytest.mark.xfail(strict=True, reason="payload._check_sent_by: the refusal says "
-                   "\u201c村调委会的同步包不能包含审查意见记录\u201d without the sender's name (nor the "
-                   "case number), unlike every other content refusal")
 def test_an_office_only_table_refusal_names_the_village(world):
     refused(world.office, world.bundle("review", tables={"case_reviews": [_review_row(world)]}),
             case_no=world.case_no(world.case))
@@ -470,9 +449,6 @@ def test_a_receipt_cannot_carry_the_villages_own_rows_outside_corrections(world,
     assert "不属于发送方" in msg
 
 
-@pytest.mark.xfail(strict=True, reason="payload._check_owned: the ownership refusal names the "
-                   "table in English (\u201c同步内容包含不属于发送方的记录（cases 1a2b3c4d）\u201d) and "
-                   "neither the sender nor the case")
 def test_an_ownership_refusal_is_in_words(world):
     row = {**world.row(world.v1, "cases", world.case), "site_id": world.v2.site_id}
     refused(world.office, world.bundle("not-mine", tables={"cases": [row]}),
@@ -605,10 +581,6 @@ def test_a_conflict_over_a_frozen_record_cannot_be_resolved_into_a_change(world,
 
 
 # --- numbers people write on paper -----------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="rules.check_change does not freeze case_no/agreement_no "
-                   "(and year/seq): a village bundle renumbers a case or an agreement the office "
-                   "already holds, though the village's own software never changes a number "
-                   "(cases.EDITABLE) and sync-format/refusal hints say numbers never change")
 @pytest.mark.parametrize("table, column, number", [
     ("cases", "case_no", "（2026）红旗人调字第77号"),
     ("agreements", "agreement_no", "（2026）红旗调协字第77号"),
@@ -619,9 +591,6 @@ def test_a_number_the_office_holds_cannot_change(world, table, column, number):
     refused(world.office, world.bundle("renumber", tables={table: [row]}))
 
 
-@pytest.mark.xfail(strict=True, reason="rules: a case number may carry spaces, a line break or "
-                   "ASCII brackets (text(80)); CaseManager.find_by_number normalises what it is "
-                   "given, so `case show` (and any lookup by number) cannot find such a case")
 @pytest.mark.parametrize("number", ["（2026）红旗人调字第9号\n", " （2026）红旗人调字第9号",
                                     "(2026)红旗人调字第9号", "（2026） 红旗人调字第9号"],
                          ids=["line-break", "leading-space", "ascii-brackets", "inner-space"])
