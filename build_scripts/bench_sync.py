@@ -6,10 +6,10 @@ Targets (ratios against baselines measured in the same run):
 
 1. Importing a bundle of N (10,000) cases with their parties, mediation records, agreements,
    follow-ups and attachments takes ≤ 3× a raw ``executemany`` of the same rows into the same
-   tables of the same office database (one transaction, foreign keys deferred, nothing else).
-   The import is timed from opening the file to the commit of the records; the search index
-   of the imported cases, derived data built right after the commit by core/search.py, is
-   shown on its own line (and the ratio including it is shown too).
+   tables of the same office database (one transaction, foreign keys deferred, nothing else),
+   timed from opening the file to the end of the search index of the imported cases (derived
+   data built right after the commit by core/search.py; shown on its own line too, as is the
+   ratio of the records alone). The import validates every row with the record rules.
 2. Importing the same bundle again takes ≤ 20% of the first import.
 3. Exporting after 100 changes costs time proportional to the changes, not to the database:
    on a 200,000-case database it takes ≤ 2× the time it takes on a 2,000-case database.
@@ -161,7 +161,7 @@ def bench_import(cases: int, repeat: int) -> dict:
     odesk = Desk.open(office_base)
     payload = read_payload(read_container(bundle), keymod.load_keys(odesk))
     odesk.close()
-    raw, first, again, overlapped, index, stages = [], [], [], [], [], []
+    raw, first, again, overlapped, index, stages, total = [], [], [], [], [], [], []
     for i in range(repeat):
         say(f"import round {i + 1}/{repeat}")
         raw.append(raw_insert(copy_db(office_base, folder / f"raw{i}.db"), payload))
@@ -171,6 +171,7 @@ def bench_import(cases: int, repeat: int) -> dict:
         assert res.status == "applied", res.message
         index.append(res.extra["seconds"]["search_index"])
         first.append(s - index[-1])
+        total.append(s)
         stages.append(res.extra["seconds"])
         s, res = timed(lambda: sync.import_bundle(desk, bundle))
         assert res.status == "already"
@@ -183,7 +184,7 @@ def bench_import(cases: int, repeat: int) -> dict:
     med = statistics.median
     return {"cases": cases, "rows": rows, "bytes": exported["size"], "files": counts["files"],
             "export_full": export_s, "raw": med(raw), "import": med(first),
-            "index": med(index),
+            "index": med(index), "total": med(total),
             "stages": stages[sorted(range(len(first)), key=first.__getitem__)[len(first) // 2]],
             "reimport": med(again), "overlap": med(overlapped),
             "tables": {t: c["upsert"] for t, c in counts["tables"].items()}}
@@ -240,9 +241,9 @@ def main(argv=None) -> int:
     ratio_import = imp["import"] / imp["raw"]
     ratio_again = imp["reimport"] / imp["import"]
     ratio_export = big["export"] / small["export"]
-    ratio_total = (imp["import"] + imp["index"]) / imp["raw"]
-    targets = [("import ≤ 3× raw executemany", ratio_import <= 3.0, f"{ratio_import:.2f}×"
-                f" (with the search index: {ratio_total:.2f}×)"),
+    ratio_total = imp["total"] / imp["raw"]
+    targets = [("import with the search index ≤ 3× raw executemany", ratio_total <= 3.0,
+                f"{ratio_total:.2f}× (records alone: {ratio_import:.2f}×)"),
                ("re-import of the same bundle ≤ 20% of the first import", ratio_again <= 0.20,
                 f"{ratio_again:.1%}"),
                (f"export after {args.changes} changes: {args.big:,}-case database ≤ 2× the "

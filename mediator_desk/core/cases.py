@@ -243,15 +243,17 @@ class CaseManager:
                 next_key[day] = (last or low) + 1
             rows.append((next_key[day], cid, grams, body))
             next_key[day] += 1
-        # One statement per 5,000 rows, not executemany: the FTS5 triggers on case_search
-        # flush FTS5's buffer at every statement, so row-by-row writes cost 2.5× as much
-        # (measured: 20,000 cases 3.5 s → 1.4 s).
-        for start in range(0, len(rows), 5000):
-            conn.execute(
-                "INSERT INTO case_search (rowid, case_id, grams, body) SELECT"
-                " json_extract(value, '$[0]'), json_extract(value, '$[1]'),"
-                " json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)",
-                (json.dumps(rows[start:start + 5000], ensure_ascii=False),))
+        # One INSERT … SELECT from a temporary table, not executemany into case_search: the
+        # FTS5 triggers on case_search flush FTS5's buffer at every statement, so row-by-row
+        # writes cost 2.5× as much (measured: 20,000 cases 3.5 s → 1.4 s); loading the
+        # temporary table is plain executemany (no JSON round trip).
+        if rows:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_load"
+                         " (k INTEGER, case_id TEXT, grams TEXT, body TEXT)")
+            conn.executemany("INSERT INTO search_load VALUES (?,?,?,?)", rows)
+            conn.execute("INSERT INTO case_search (rowid, case_id, grams, body)"
+                         " SELECT k, case_id, grams, body FROM search_load")
+            conn.execute("DELETE FROM search_load")
         for start in range(0, len(updates), 5000):
             conn.execute(
                 "UPDATE case_search SET grams = j.grams, body = j.body FROM (SELECT"

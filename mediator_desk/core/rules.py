@@ -60,7 +60,7 @@ def text(n: int = SHORT, *, required: bool = False, pattern: str = "") -> Col:
 
 
 # Numbers people write on paper and look up: no spaces or line breaks, full-width brackets.
-CASE_NO = r"（\d{4}）[^\s()（）]{1,40}人调字第[1-9]\d{0,8}号"
+CASE_NO = r"（[0-9]{4}）[^\s()（）]{1,40}人调字第[1-9][0-9]{0,8}号"
 NUMBER = r"[^\s()]+"
 
 
@@ -252,9 +252,9 @@ def field_label(column: str) -> str:
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX_DIGITS = frozenset("0123456789abcdef")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d", re.ASCII)
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)", re.ASCII)
 
 
 def _iso_date(v: str) -> bool:
@@ -301,7 +301,7 @@ def problem(col: Col, v, codes: dict[str, set[str]] | None = None) -> str:
              "sha256", "ref_or_empty"):
         if type(v) is not str:
             return "应为文本"
-        if len(v) > max(col.max_len, 1) and k in ("text", "names", "qa", "terms"):
+        if len(v) > col.max_len and k in ("text", "names", "qa", "terms"):
             return f"过长（{len(v)} 字，最多 {col.max_len} 字）"
         if col.required and not v.strip():
             return "不能为空"
@@ -379,12 +379,14 @@ def _check_order(table: str, row: dict) -> None:
 
 
 def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
-               codes: dict[str, set[str]] | None = None) -> None:
+               codes: dict[str, set[str]] | None = None, checked: frozenset = frozenset()
+               ) -> None:
     """Bulk :func:`check_row` for rows given as lists in ``columns`` order.
 
     Column by column: distinct values are checked once, types and lengths with builtins, so
     the cost is a few C-level passes per column rather than Python work per value. The first
-    offending row is then found and reported exactly as :func:`check_row` would.
+    offending row is then found and reported exactly as :func:`check_row` would. ``checked``
+    names columns the caller has already checked row by row with the same rule.
     """
     if not rows:
         return
@@ -393,8 +395,9 @@ def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
     for i, (name, values) in enumerate(zip(columns, zip(*rows))):
         col = cols.get(name)
         if col is None:
-            raise RuleBroken("记录含有本软件不认识的字段", table=table, field=name)
-        if _column_ok(col, values, codes):
+            raise RuleBroken("记录含有本软件不认识的字段", table=table, field=name,
+                             record_id=rows[0][i_id] if i_id is not None else "")
+        if name in checked or _column_ok(col, values, codes):
             continue
         for r in rows:
             what = problem(col, r[i], codes)
@@ -433,7 +436,27 @@ def _column_ok(col: Col, values: Sequence, codes) -> bool:
         if k == "text" and not col.pattern:
             return True
     distinct = set(values)
+    many = _MANY.get(k)
+    if many is not None:
+        # One regular-expression pass over all distinct values, then the calendar for the
+        # few dates that could be invalid (day 29–31).
+        shaped = distinct - {""} if k != "stamp" else distinct
+        if col.required and "" in distinct:
+            return False
+        if shaped and not many.fullmatch("\n".join(shaped) + "\n"):
+            return False
+        return k != "date" or all(_iso_date(v) for v in shaped if v[8:] > "28")
     return all(not problem(col, v, codes) for v in distinct)
+
+
+# Many values of a kind at once, each followed by a newline (which no value contains).
+_MANY = {
+    "date": re.compile(r"(?:(?:19|[2-9]\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\n)*",
+                       re.ASCII),
+    "time": re.compile(r"(?:(?:[01]\d|2[0-3]):[0-5]\d\n)*", re.ASCII),
+    "stamp": re.compile(r"(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:\+00:00|Z)\n)*",
+                        re.ASCII),
+}
 
 
 # --- changes -------------------------------------------------------------------------

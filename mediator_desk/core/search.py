@@ -106,17 +106,16 @@ def _grams(text: str, out: dict) -> None:
             out[text[i:i + 2]] = None
 
 
+# Runs of characters whose pairs are indexed: non-ASCII characters other than spaces (CJK,
+# full-width punctuation) and ASCII letters and digits.
+_PAIR_RUN = re.compile(r"(?:[^\x00-\x7f\s]|[0-9A-Za-z])+")
+
+
 def _text_pairs(text: str, out: dict) -> None:
     """Add the pairs of adjacent characters of case text (see the module docstring)."""
-    prev = ""
-    for ch in text:
-        # Keep non-ASCII characters (CJK, full-width punctuation) and ASCII letters/digits.
-        if ch > "\x7f" and not ch.isspace() or ch.isascii() and ch.isalnum():
-            if prev:
-                out[prev + ch] = None
-            prev = ch
-        else:
-            prev = ""
+    for run in _PAIR_RUN.findall(text):
+        for i in range(len(run) - 1):
+            out[run[i:i + 2]] = None
 
 
 def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
@@ -124,9 +123,9 @@ def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
     names, numbers, grams = [], [], {}
     for p in parties:
         person = p.get("kind", "person") != "organisation"
-        for n, is_person in ((_text(p.get("name")), person), (_text(p.get("legal_rep")), True),
-                             (_text(p.get("agent_name")), True)):
-            if n:
+        for n, is_person in ((p.get("name"), person), (p.get("legal_rep"), True),
+                             (p.get("agent_name"), True)):
+            if n and isinstance(n, str):
                 names.append(n)
                 _grams(n.lower(), grams)
                 # Initials of people only: those of long organisation names would make every

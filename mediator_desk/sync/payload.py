@@ -17,10 +17,11 @@ revisions) are in sync/apply.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.core.audit import TABLE_LABELS
+from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync.container import HEX64, ID_TEXT, BundleRefused
 
 PAYLOAD_FORMAT = "mediator-desk-sync-payload"
@@ -36,6 +37,10 @@ KEYS = {
 }
 # Optional receipt key: the office's resolution of a conflict over a village-owned record.
 OPTIONAL_KEYS = {"receipt": {"corrections"}}
+# A record id: 32 lowercase hex digits (core/rules.py; checked here, row by row, with the other
+# revision, so the bulk value check need not repeat them).
+RECORD_ID = re.compile(r"[0-9a-f]{32}\Z")
+CHECKED_HERE = frozenset({"id", "rev"})
 CODE_ITEM_KEYS = ("list", "code", "label", "rollup", "sort", "active", "version")
 
 
@@ -96,7 +101,7 @@ def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") ->
     seen = set()
     for row in t.rows:
         rid, site, rev = row[i_id], row[i_site], row[i_rev]
-        if type(rid) is not str or not ID_TEXT.match(rid):
+        if type(rid) is not str or not RECORD_ID.match(rid):
             raise _bad(f"{what} 中有记录编号无效")
         if rid in seen:
             raise _bad(f"{what} 中记录 {rid[:8]} 重复")
