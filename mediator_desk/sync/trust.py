@@ -18,6 +18,7 @@ from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.schema import OFFICE_TABLES, SENT_BY, TRAVELLING_TABLES
 from mediator_desk.sync.container import BundleRefused
+from mediator_desk.sync.payload import CHECKED_HERE
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -104,7 +105,7 @@ def check_values(ctx: Context) -> None:
             if t is None:
                 continue
             try:
-                rules.check_rows(table, t.columns, t.rows, codes=codes)
+                rules.check_rows(table, t.columns, t.rows, codes=codes, checked=CHECKED_HERE)
             except rules.RuleBroken as exc:
                 row = next((dict(zip(t.columns, r)) for r in t.rows
                             if r[t.columns.index("id")] == exc.record_id), {})
