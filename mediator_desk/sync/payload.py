@@ -98,8 +98,15 @@ def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") ->
     for c in SYNC_COLUMNS:
         if c not in t.columns:
             raise _bad(f"{what} 缺少同步字段 {c}")
+    rows = t.rows
+    ids = [r[i_id] for r in rows]
+    revs = [r[i_rev] for r in rows]
+    if (not rows or set(map(type, ids)) == {str} and all(map(RECORD_ID.match, ids))
+            and len(set(ids)) == len(ids) and [r[i_site] for r in rows].count(sender) == len(rows)
+            and set(map(type, revs)) == {int} and 1 <= min(revs) and max(revs) < 2 ** 62):
+        return                           # the common case, column by column
     seen = set()
-    for row in t.rows:
+    for row in rows:
         rid, site, rev = row[i_id], row[i_site], row[i_rev]
         if type(rid) is not str or not RECORD_ID.match(rid):
             raise _bad(f"{what} 中有记录编号无效")
