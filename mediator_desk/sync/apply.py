@@ -38,7 +38,7 @@ from mediator_desk.errors import DeskError
 from mediator_desk.core.progress import report
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync.container import BundleRefused
-from mediator_desk.sync import trust
+from mediator_desk.sync import store, trust
 from mediator_desk.sync.payload import AUDIT_COLUMNS, Incoming, TableRows
 
 if TYPE_CHECKING:
@@ -580,11 +580,7 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
             desk.note_change(table)
         graves = items + plan.tombstones.get(table, [])
         if graves:
-            conn.executemany(
-                "INSERT INTO sync_tombstones (table_name, record_id, site_id, rev, deleted_at)"
-                " VALUES (?,?,?,?,?) ON CONFLICT (table_name, record_id) DO UPDATE SET"
-                " rev = max(rev, excluded.rev), deleted_at = excluded.deleted_at",
-                [(table, rid, plan.sender, rev, now) for rid, rev in graves])
+            store.add_tombstones(desk, table, graves, site=plan.sender, at=now)
     for table in TRAVELLING_TABLES:
         step += 1
         report(progress, step, steps)
@@ -608,11 +604,7 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
                          f" ({', '.join('?' * len(AUDIT_COLUMNS))})", plan.audit_rows)
         desk.note_change("audit_log")
     if plan.conflicts:
-        conn.executemany(
-            "INSERT INTO sync_conflicts (table_name, record_id, sender_site_id, bundle_id,"
-            " reason, local_row, incoming_row, incoming_hash, detected_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?)", plan.conflicts)
-        desk.note_change("sync_conflicts")
+        store.add_conflicts(desk, plan.conflicts)
     step += 1
     report(progress, step, steps)
     # Derived data, rebuilt after the commit (index_imported) or at the next open.

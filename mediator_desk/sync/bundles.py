@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.clock import utc_now
 from mediator_desk.core.progress import report
 from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
@@ -22,6 +21,7 @@ from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
+from mediator_desk.sync import store
 from mediator_desk.sync.apply import (BATCH, apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
 from mediator_desk.sync.common import (FILE_COLUMN, StagedFiles, attachment_path, audit_rows,
@@ -112,8 +112,7 @@ def prepare_bundle(desk: "Desk", *, to: str | None = None, full: bool = False,
     with desk.transaction():          # one consistent snapshot of the database
         tables, deletions, audit, seq_to, audit_to = collect_changes(
             desk, since_seq=since, since_audit=since_audit, progress=progress)
-        acked = set() if full else {r[0] for r in desk.db.conn.execute(
-            "SELECT sha256 FROM sync_files_acked WHERE site_id = ?", (office["site_id"],))}
+        acked = set() if full else store.acked_files(desk, office["site_id"])
         shas: list[str] = []
         for table in file_tables(desk):
             t = tables.get(table)
@@ -168,16 +167,15 @@ def export_bundle(desk: "Desk", path: str | os.PathLike, *, to: str | None = Non
 
         def log() -> None:
             with desk.transaction():
-                desk.db.conn.execute(
-                    "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from,"
-                    " seq_to, audit_from, audit_to, counts, file_name, at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (m["bundle_id"], "bundle", m["receiver"]["site_id"], m["changes"]["from"],
-                     m["changes"]["to"], m["changes"]["audit_from"], m["changes"]["audit_to"],
-                     dumps(m["counts"]).decode(), Path(path).name, utc_now()))
+                ch = m["changes"]
+                store.log_export(desk, bundle_id=m["bundle_id"], kind="bundle",
+                                 receiver=m["receiver"]["site_id"], seq_from=ch["from"],
+                                 seq_to=ch["to"], audit_from=ch["audit_from"],
+                                 audit_to=ch["audit_to"], counts=m["counts"],
+                                 file_name=Path(path).name)
                 desk.records.audit("sync_export", details={
                     "bundle_id": m["bundle_id"], "to": m["receiver"]["name"],
-                    "file": Path(path).name, "seq": [m["changes"]["from"], m["changes"]["to"]]})
+                    "file": Path(path).name, "seq": [ch["from"], ch["to"]]})
 
         write_bundle(desk, out, path, log=log)
     report(progress, 1, 1)
@@ -374,20 +372,15 @@ def _import_bundle(desk, path: Path, dry_run, accept_fingerprint, progress, limi
                     accept_village(desk, sender, accept_fingerprint)
                 apply_plan(desk, plan, progress=_Sub(progress, 5, 9, 10))
                 staged.commit()
-                desk.db.conn.execute(
-                    "UPDATE sync_sites SET recv_seq = max(recv_seq, ?),"
-                    " recv_audit_seq = max(recv_audit_seq, ?), name = ?,"
-                    " recv_bundle_id = CASE WHEN ? >= recv_seq THEN ? ELSE recv_bundle_id END"
-                    " WHERE site_id = ?",
-                    (ch["to"], ch["audit_to"], sender["name"], ch["to"], m["bundle_id"],
-                     sender["site_id"]))
-                synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
-                                      result=status, summary=preview, file_name=path.name,
-                                      seq_from=ch["from"], seq_to=ch["to"])
+                store.note_received(desk, sender["site_id"], seq_to=ch["to"],
+                                    audit_to=ch["audit_to"], name=sender["name"],
+                                    bundle_id=m["bundle_id"])
+                store.log_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                                 result=status, summary=preview, file_name=path.name,
+                                 seq_from=ch["from"], seq_to=ch["to"])
                 desk.records.audit("sync_import", details={
                     "bundle_id": m["bundle_id"], "from": sender["name"], "file": path.name,
                     "seq": [ch["from"], ch["to"]], "conflicts": plan.conflict_count})
-                desk.note_change("sync_sites")
         except (DeskError, OverflowError) as exc:
             refusal = refused_by_database(exc)
             if refusal is None:

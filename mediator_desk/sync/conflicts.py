@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from mediator_desk.core.clock import utc_now
 from mediator_desk.core import rules
 from mediator_desk.errors import NotFound, ReadOnlyRecord, ValidationError
+from mediator_desk.sync import store
 from mediator_desk.sync.apply import REASONS, TABLE_LABELS, reindex_cases, table_columns
 
 if TYPE_CHECKING:
@@ -102,11 +103,8 @@ def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
                 if local:
                     rules.check_delete(table, local)
                     conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
-                    conn.execute(
-                        "INSERT INTO sync_tombstones (table_name, record_id, site_id, rev,"
-                        " deleted_at) VALUES (?,?,?,?,?) ON CONFLICT (table_name, record_id)"
-                        " DO UPDATE SET rev = max(rev, excluded.rev)",
-                        (table, rid, local["site_id"], inc["rev"], utc_now()))
+                    store.add_tombstones(desk, table, [(rid, inc["rev"])], site=local["site_id"],
+                                         at=utc_now(), keep_time=True)
             else:
                 cols = [k for k in inc if k in table_columns(desk, table)]
                 row = dict((k, inc[k]) for k in cols)
@@ -131,12 +129,9 @@ def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
                 if case_id and desk.scalar("SELECT 1 FROM cases WHERE id = ?", (case_id,)):
                     reindex_cases(desk, {case_id})
             desk.note_change(table)
-        conn.execute("UPDATE sync_conflicts SET status = 'resolved', resolution = ?,"
-                     " resolved_by = ?, resolved_at = ? WHERE id = ?",
-                     (keep, desk.user, utc_now(), conflict_id))
+        store.mark_conflict_resolved(desk, conflict_id, keep=keep)
         desk.records.audit("conflict_resolve", table=table, record_id=rid,
                            case_id=rid if table == "cases" else inc.get("case_id", ""),
                            details={"conflict": conflict_id, "keep": keep,
                                     **({"values": values} if values else {})})
-        desk.note_change("sync_conflicts")
     return get_conflict(desk, conflict_id)

@@ -13,12 +13,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.clock import utc_now
 from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
+from mediator_desk.sync import store
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
 from mediator_desk.sync.common import apply_codes, check_schema, codes_payload, new_manifest, rows_of
@@ -116,29 +116,19 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
     try:
         with desk.transaction():
             for p in others:
-                desk.db.conn.execute("UPDATE sync_sites SET status = 'revoked', revoked_at = ?"
-                                     " WHERE site_id = ?", (utc_now(), p["site_id"]))
+                store.revoke_site(desk, p["site_id"])
             if known is None:
-                desk.db.conn.execute(
-                    "INSERT INTO sync_sites (site_id, role, name, signing_key, age_recipient,"
-                    " fingerprint, status, enrolled_at) VALUES (?,?,?,?,?,?,'accepted',?)",
-                    (sender["site_id"], "office", sender["name"], sender["signing_key"],
-                     sender["age_recipient"], fp, utc_now()))
+                store.add_site(desk, sender, role="office", fingerprint=fp)
             else:
-                desk.db.conn.execute(
-                    "UPDATE sync_sites SET name = ?, signing_key = ?, age_recipient = ?,"
-                    " fingerprint = ?, status = 'accepted', revoked_at = '' WHERE site_id = ?",
-                    (sender["name"], sender["signing_key"], sender["age_recipient"], fp,
-                     sender["site_id"]))
+                store.update_site_keys(desk, sender, fingerprint=fp)
             apply_plan(desk, plan)
             codes = apply_codes(desk, inc.codes)
             moved = _reparent_committee(desk, sender["site_id"])
-            synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
-                                  result="applied", summary=plan.preview(), file_name=path.name)
+            store.log_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                             result="applied", summary=plan.preview(), file_name=path.name)
             desk.records.audit("enrol_import", details={"office": sender["name"],
                                                         "site_id": sender["site_id"],
                                                         "fingerprint": fp})
-            desk.note_change("sync_sites")
     except (DeskError, OverflowError) as exc:
         refusal = refused_by_database(exc)
         if refusal is None:

@@ -1,9 +1,10 @@
 """The import log: every sync file this install was given, and what became of it.
 
 Imports that changed the database are rows of ``sync_imports`` (written in the import's own
-transaction). Attempts that changed nothing — refused files, a bundle imported twice — must
-leave the database exactly as it was, so they are appended to a text log next to the database
-(``<db stem>-sync.log``, one JSON object per line) instead. :func:`import_log` merges both.
+transaction by sync/store.py ``log_import``). Attempts that changed nothing — refused files, a
+bundle imported twice — must leave the database exactly as it was, so they are appended to a
+text log next to the database (``<db stem>-sync.log``, one JSON object per line) instead.
+:func:`import_log` merges both.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.clock import utc_now
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import leftovers
 from mediator_desk.sync.container import BundleRefused
@@ -47,9 +47,9 @@ def note_attempt(desk: "Desk", *, file: str | os.PathLike, kind: str, result: st
 def logged_attempt(desk: "Desk", path, kind: str, run):
     """Run ``run(seen)`` — an import that fills ``seen`` with the manifest's bundle_id and sender
     as soon as it has read them — and note a refusal or a no-op in the text log. (An applied
-    import is recorded in the database by :func:`record_import`; a refusal changes nothing
-    there, so it is only noted here.) First, what killed imports and exports of this database
-    left behind is removed (sync/leftovers.py)."""
+    import is recorded in the database by sync/store.py ``log_import``; a refusal changes
+    nothing there, so it is only noted here.) First, what killed imports and exports of this
+    database left behind is removed (sync/leftovers.py)."""
     leftovers.clean_up(desk)
     seen: dict = {}
     try:
@@ -63,17 +63,6 @@ def logged_attempt(desk: "Desk", path, kind: str, run):
         note_attempt(desk, file=path, kind=kind, result=result.status, message=result.message,
                      bundle_id=result.bundle_id, sender=result.sender.get("site_id", ""))
     return result
-
-
-def record_import(desk: "Desk", *, manifest: dict, manifest_sha256: str, result: str,
-                  summary: dict, file_name: str, seq_from: int = 0, seq_to: int = 0) -> None:
-    """Write the ``sync_imports`` row of an import that changed the database (in its txn)."""
-    desk.db.conn.execute(
-        "INSERT INTO sync_imports (bundle_id, kind, sender_site_id, manifest_sha256, seq_from,"
-        " seq_to, result, summary, file_name, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (manifest["bundle_id"], manifest["kind"], manifest["sender"]["site_id"], manifest_sha256,
-         seq_from, seq_to, result, json.dumps(summary, ensure_ascii=False), file_name, utc_now()))
-    desk.note_change("sync_imports")
 
 
 def previous_import(desk: "Desk", bundle_id: str, manifest_sha256: str) -> dict | None:

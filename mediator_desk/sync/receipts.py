@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.clock import utc_now
 from mediator_desk.core.progress import report
 from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError
@@ -22,6 +21,7 @@ from mediator_desk.storage.schema import SENT_BY, TRAVELLING_TABLES
 from mediator_desk.sync import keys as keymod
 from mediator_desk.sync import leftovers
 from mediator_desk.sync import log as synclog
+from mediator_desk.sync import store
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database, reindex_cases, table_columns)
 from mediator_desk.sync.bundles import ImportResult
@@ -102,17 +102,13 @@ def _export_receipt(desk: "Desk", path: str | os.PathLike, to: str, progress) ->
 
     def log() -> None:
         with desk.transaction():
-            desk.db.conn.execute("UPDATE sync_sites SET receipt_no = ? WHERE site_id = ?",
-                                 (receipt_no, vid))
-            desk.db.conn.execute(
-                "INSERT INTO sync_exports (bundle_id, kind, receiver_site_id, seq_from, seq_to,"
-                " counts, file_name, at) VALUES (?,?,?,?,?,?,?,?)",
-                (bundle_id, "receipt", vid, 1, village["recv_seq"],
-                 dumps(manifest["counts"]).decode(), Path(path).name, utc_now()))
+            store.set_receipt_no(desk, vid, receipt_no)
+            store.log_export(desk, bundle_id=bundle_id, kind="receipt", receiver=vid,
+                             seq_from=1, seq_to=village["recv_seq"], counts=manifest["counts"],
+                             file_name=Path(path).name)
             desk.records.audit("receipt_export", details={
                 "bundle_id": bundle_id, "to": village["name"], "receipt_no": receipt_no,
                 "acked_seq": village["recv_seq"], "file": Path(path).name})
-            desk.note_change("sync_sites")
 
     write_container(path, manifest, [(PAYLOAD_ENCRYPTED, encrypt(dumps(body),
                                                                   village["age_recipient"]))],
@@ -226,9 +222,7 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
     report(progress, 3, 5)
     rc = m["receipt"]
     ack, note = _acknowledgement(desk, office, rc)
-    have = {r[0] for r in desk.db.conn.execute(
-        "SELECT sha256 FROM sync_files_acked WHERE site_id = ?", (office["site_id"],))}
-    new_files = sorted(set(inc.files_acked) - have)
+    new_files = sorted(set(inc.files_acked) - store.acked_files(desk, office["site_id"]))
     codes_newer = bool(inc.codes and inc.codes["version"] > desk.codes.version())
     messages = _messages(desk, plan)
     preview = plan.preview()
@@ -250,25 +244,19 @@ def _import_receipt(desk, path: Path, dry_run, progress, limits, seen) -> Import
             corrected = apply_corrections(desk, inc.corrections, m["sender"]["name"])
             apply_codes(desk, inc.codes)
             if ack:
-                desk.db.conn.execute(
-                    "UPDATE sync_sites SET acked_seq = ?, acked_audit_seq = ?, acked_bundle_id = ?"
-                    " WHERE site_id = ?", (ack["seq"], ack["audit_seq"], ack["bundle_id"],
-                                           office["site_id"]))
-            desk.db.conn.execute(
-                "UPDATE sync_sites SET receipt_no = max(receipt_no, ?), office_instance = ?"
-                " WHERE site_id = ?", (rc["receipt_no"], rc["office_instance"], office["site_id"]))
-            desk.db.conn.executemany(
-                "INSERT OR IGNORE INTO sync_files_acked (site_id, sha256) VALUES (?, ?)",
-                [(office["site_id"], s) for s in new_files])
-            synclog.record_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
-                                  result="conflicts" if plan.conflicts else "applied",
-                                  summary=preview, file_name=path.name,
-                                  seq_to=ack["seq"] if ack else 0)
+                store.note_acknowledged(desk, office["site_id"], seq=ack["seq"],
+                                        audit_seq=ack["audit_seq"], bundle_id=ack["bundle_id"])
+            store.note_receipt(desk, office["site_id"], receipt_no=rc["receipt_no"],
+                               office_instance=rc["office_instance"])
+            store.ack_files(desk, office["site_id"], new_files)
+            store.log_import(desk, manifest=m, manifest_sha256=c.manifest_sha256,
+                             result="conflicts" if plan.conflicts else "applied",
+                             summary=preview, file_name=path.name,
+                             seq_to=ack["seq"] if ack else 0)
             desk.records.audit("receipt_import", details={
                 "bundle_id": m["bundle_id"], "from": m["sender"]["name"],
                 "receipt_no": rc["receipt_no"], "acked_seq": ack["seq"] if ack else None,
                 "file": path.name})
-            desk.note_change("sync_sites")
     except (DeskError, OverflowError) as exc:
         refusal = refused_by_database(exc)
         if refusal is None:

@@ -2,8 +2,9 @@
 
 An install's role is the setting ``site_role`` ('village' or 'office'); its id is the setting
 ``site_id`` (made when the database was created) and its keys live in the data folder
-(sync/keys.py). The other sites are rows of ``sync_sites``: at an office, the villages it has
-accepted (after comparing fingerprints) or revoked; at a village, the office it enrolled with.
+(sync/keys.py). The other sites are rows of ``sync_sites`` (written through sync/store.py): at
+an office, the villages it has accepted (after comparing fingerprints) or revoked; at a
+village, the office it enrolled with.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.clock import utc_now
 from mediator_desk.core.records import new_id
 from mediator_desk.errors import DeskError, NotFound, ValidationError
 from mediator_desk.sync import keys as keymod
+from mediator_desk.sync import store
 from mediator_desk.sync.container import BundleRefused
 
 if TYPE_CHECKING:
@@ -179,14 +180,10 @@ def accept_village(desk: "Desk", sender: dict, fingerprint: str) -> dict:
     if sender["site_id"] == desk.site_id:
         raise BundleRefused("这是本站自己生成的文件")
     peer = get_peer(desk, sender["site_id"])
-    now = utc_now()
     with desk.transaction():
         if peer is None:
-            desk.db.conn.execute(
-                "INSERT INTO sync_sites (site_id, role, name, signing_key, age_recipient,"
-                " fingerprint, status, enrolled_at, office_instance) VALUES (?,?,?,?,?,?,?,?,?)",
-                (sender["site_id"], "village", sender["name"], sender["signing_key"],
-                 sender["age_recipient"], actual, "accepted", now, new_id()))
+            store.add_site(desk, sender, role="village", fingerprint=actual,
+                           office_instance=new_id())
         elif peer["signing_key"] == sender["signing_key"] and peer["status"] == "accepted":
             return peer
         elif peer["role"] != "village":
@@ -195,14 +192,9 @@ def accept_village(desk: "Desk", sender: dict, fingerprint: str) -> dict:
             raise BundleRefused(f"“{peer['name']}”已登记了另一把签名密钥",
                                 hint="如对方确实更换了密钥，请先吊销（site revoke）再接受")
         else:
-            desk.db.conn.execute(
-                "UPDATE sync_sites SET name = ?, signing_key = ?, age_recipient = ?,"
-                " fingerprint = ?, status = 'accepted', revoked_at = '' WHERE site_id = ?",
-                (sender["name"], sender["signing_key"], sender["age_recipient"], actual,
-                 sender["site_id"]))
+            store.update_site_keys(desk, sender, fingerprint=actual)
         desk.records.audit("site_accept", details={"site_id": sender["site_id"],
                                                    "name": sender["name"], "fingerprint": actual})
-        desk.note_change("sync_sites")
     return get_peer(desk, sender["site_id"])
 
 
@@ -213,9 +205,7 @@ def revoke(desk: "Desk", site: str) -> dict:
     if peer["status"] == "revoked":
         return peer
     with desk.transaction():
-        desk.db.conn.execute("UPDATE sync_sites SET status = 'revoked', revoked_at = ?"
-                             " WHERE site_id = ?", (utc_now(), peer["site_id"]))
+        store.revoke_site(desk, peer["site_id"])
         desk.records.audit("site_revoke", details={"site_id": peer["site_id"],
                                                    "name": peer["name"]})
-        desk.note_change("sync_sites")
     return get_peer(desk, peer["site_id"])
