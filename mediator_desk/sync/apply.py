@@ -561,6 +561,24 @@ def refused_by_database(exc: BaseException) -> BundleRefused | None:
                          + "（发送方的软件版本可能不同）")
 
 
+# The rows of other sites are written as they came, with plain SQL: their revision, sync
+# columns and audit entries are the owner's (none of ours, no change-log row), and they passed
+# core/rules.py (trust.check_plan, or conflicts.py for one record) before. RecordWriter is for
+# the changes this site makes; these two functions are the only other writers of travelling
+# tables in sync/ (the sync_* bookkeeping goes through sync/store.py).
+def _delete_sql(table: str) -> str:
+    return f"DELETE FROM {table} WHERE id = ?"
+
+
+def _insert_sql(table: str, cols) -> str:
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def _update_sql(table: str, cols) -> str:
+    """Set ``cols`` of the row whose id is the last parameter."""
+    return f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?"
+
+
 def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
     """Write a plan inside the caller's transaction (plain ``executemany`` on the hot path)."""
     desk.require_transaction()
@@ -576,7 +594,7 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
         step += 1
         report(progress, step, steps)
         if items:
-            conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(rid,) for rid, _ in items])
+            conn.executemany(_delete_sql(table), [(rid,) for rid, _ in items])
             desk.note_change(table)
         graves = items + plan.tombstones.get(table, [])
         if graves:
@@ -587,21 +605,18 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
         ins = plan.inserts.get(table)
         if ins:
             cols, rows = ins
-            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES"
-                             f" ({', '.join('?' * len(cols))})", rows)
+            conn.executemany(_insert_sql(table, cols), rows)
             desk.note_change(table)
         upd = plan.updates.get(table)
         if upd:
             cols, rows = upd
             i_id = cols.index("id")
             rest = [i for i, c in enumerate(cols) if c != "id"]
-            sets = ", ".join(f"{cols[i]} = ?" for i in rest)
-            conn.executemany(f"UPDATE {table} SET {sets} WHERE id = ?",
+            conn.executemany(_update_sql(table, [cols[i] for i in rest]),
                              ([r[i] for i in rest] + [r[i_id]] for r in rows))
             desk.note_change(table)
     if plan.audit_rows:
-        conn.executemany(f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) VALUES"
-                         f" ({', '.join('?' * len(AUDIT_COLUMNS))})", plan.audit_rows)
+        conn.executemany(_insert_sql("audit_log", AUDIT_COLUMNS), plan.audit_rows)
         desk.note_change("audit_log")
     if plan.conflicts:
         store.add_conflicts(desk, plan.conflicts)
@@ -610,6 +625,29 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
     # Derived data, rebuilt after the commit (index_imported) or at the next open.
     desk.cases.unindex(plan.touched_cases)
     report(progress, steps, steps)
+
+
+def take_record(desk: "Desk", table: str, rid: str, row: dict | None, *, local: dict | None,
+                rev: int = 0) -> None:
+    """Write the sender's version of one record as it came — ``row``, or when it is None its
+    deletion at revision ``rev`` — over ``local`` (ours, or None): what :func:`apply_plan`
+    does for one record, for a person resolving a conflict by taking or merging theirs
+    (sync/conflicts.py, which checked it against core/rules.py). Inside the caller's
+    transaction."""
+    desk.require_transaction()
+    conn = desk.db.conn
+    if row is None:
+        if local:
+            conn.execute(_delete_sql(table), (rid,))
+            store.add_tombstones(desk, table, [(rid, rev)], site=local["site_id"],
+                                 at=utc_now(), keep_time=True)
+        return
+    cols = list(row)
+    if local:
+        rest = [k for k in cols if k != "id"]
+        conn.execute(_update_sql(table, rest), [row[k] for k in rest] + [rid])
+    else:
+        conn.execute(_insert_sql(table, cols), [row[k] for k in cols])
 
 
 # What rebuilding derived data may raise on stored values; never a reason to fail an import

@@ -5,7 +5,7 @@ sides or the revisions disagree; our version stays in place until someone resolv
 
 - ``keep="local"``: keep ours; the conflict is marked resolved.
 - ``keep="incoming"``: take the sender's version as it came (it is the owner's version, so it
-  is written like an import: no change-log row of ours).
+  is written like an import, by sync/apply.py ``take_record``: no change-log row of ours).
 - ``keep="merged"``: the sender's version with ``values`` applied on top, written as a change
   of this site (revision +1, change-log and audit rows).
 
@@ -20,11 +20,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.clock import utc_now
 from mediator_desk.core import rules
 from mediator_desk.errors import NotFound, ReadOnlyRecord, ValidationError
 from mediator_desk.sync import store
-from mediator_desk.sync.apply import REASONS, TABLE_LABELS, reindex_cases, table_columns
+from mediator_desk.sync.apply import (REASONS, TABLE_LABELS, reindex_cases, table_columns,
+                                      take_record)
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -93,33 +93,23 @@ def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
     deleted = bool(inc.get("deleted")) and set(inc) == {"id", "rev", "deleted"}
     if keep == "merged" and (deleted or not values):
         raise ValidationError("合并需要给出字段值（删除冲突只能二选一）", field="values")
-    conn = desk.db.conn
     with desk.transaction():
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        desk.db.conn.execute("PRAGMA defer_foreign_keys = ON")
         local = desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (rid,))
         if keep in ("incoming", "merged"):
             _require_same_owner(c, local)
             if deleted:
                 if local:
                     rules.check_delete(table, local)
-                    conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
-                    store.add_tombstones(desk, table, [(rid, inc["rev"])], site=local["site_id"],
-                                         at=utc_now(), keep_time=True)
+                take_record(desk, table, rid, None, local=local, rev=inc["rev"])
             else:
-                cols = [k for k in inc if k in table_columns(desk, table)]
-                row = dict((k, inc[k]) for k in cols)
+                row = {k: inc[k] for k in inc if k in table_columns(desk, table)}
                 rules.check_row(table, row, codes=desk.records.code_sets())
                 if local:
                     rules.check_change(table, local, row)
                 if local and keep == "merged":
                     row["rev"] = max(local["rev"], inc["rev"])
-                if local:
-                    sets = ", ".join(f"{k} = ?" for k in cols if k != "id")
-                    conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
-                                 [row[k] for k in cols if k != "id"] + [rid])
-                else:
-                    conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES"
-                                 f" ({', '.join('?' * len(cols))})", [row[k] for k in cols])
+                take_record(desk, table, rid, row, local=local)
                 if keep == "merged":
                     desk.records.update(table, rid, values, action="conflict_merge",
                                         override_owner=True)
