@@ -155,11 +155,14 @@ class RecordWriter:
                                  hint="如需更正，请退回原登记单位修改，或添加审查意见")
 
     def update(self, table: str, record_id: str, values: dict, *, case_id: str = "",
-               action: str = "update", override_owner: bool = False) -> dict:
+               action: str = "update", override_owner: bool = False,
+               rev_above: int = 0) -> dict:
         """Apply the fields that really change; returns {field: (old, new)} (empty: no write).
 
         Records born on another site are refused (:meth:`require_owned`) unless
-        ``override_owner`` (only for a person resolving a sync conflict by merging).
+        ``override_owner`` (only for a person resolving a sync conflict by merging). The new
+        revision is one above the record's, or above ``rev_above`` if that is higher (a sync
+        correction taken from the office must outrank the office's revision).
         """
         self.desk.require_transaction()
         old = self.get(table, record_id)
@@ -176,7 +179,7 @@ class RecordWriter:
         rules.check_change(table, old, new)
         self._require_open_case(table, old)
         at = utc_now()
-        rev = old["rev"] + 1
+        rev = max(old["rev"], rev_above) + 1
         sets = ", ".join(f"{k} = ?" for k in changed)
         self.conn.execute(f"UPDATE {table} SET {sets}, rev = ?, updated_at = ? WHERE id = ?",
                           (*[v for _, v in changed.values()], rev, at, record_id))

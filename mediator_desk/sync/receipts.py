@@ -172,12 +172,10 @@ def apply_corrections(desk, corrections: dict[str, TableRows], office_name: str)
                       if k not in sync_cols and k in local_cols and own.get(k) != v}
             if not values:
                 continue
-            # Our new revision must be above the office's, so it wins there as an update.
-            desk.db.conn.execute(f"UPDATE {table} SET rev = ? WHERE id = ?",
-                                 (max(own["rev"], r["rev"]), r["id"]))
             case_id = r["id"] if table == "cases" else (own.get("case_id") or "")
+            # Our new revision must be above the office's, so it wins there as an update.
             desk.records.update(table, r["id"], values, case_id=case_id,
-                                action="sync_correction")
+                                action="sync_correction", rev_above=r["rev"])
             desk.records.audit("sync_correction_note", table=table, record_id=r["id"],
                                case_id=case_id,
                                details={"note": CORRECTION_NOTE, "office": office_name,
