@@ -111,6 +111,26 @@ class Desk:
             self.settings.set("site_id", site)
         return site
 
+    def adopt_site_id(self, site_id: str) -> None:
+        """Take over another site's id (a new install replacing a lost machine, restoring
+        that site's key backup): this site's records and audit entries move to it.
+
+        Not a change of any record (no revision, change-log or audit row per record): the
+        records stay those of the same site, which has a new id here. The caller (sync
+        ``restore_keys``) allows it only while the database has no cases and has exchanged
+        nothing with another site."""
+        from mediator_desk.storage.schema import TRAVELLING_TABLES
+
+        old = self.site_id
+        with self.transaction():
+            for table in TRAVELLING_TABLES:
+                self.db.conn.execute(f"UPDATE {table} SET site_id = ? WHERE site_id = ?",
+                                     (site_id, old))
+            self.db.conn.execute("UPDATE audit_log SET site_id = ? WHERE site_id = ?",
+                                 (site_id, old))
+            self.settings.set("site_id", site_id)
+        self.site_id = site_id
+
     @property
     def attachments_dir(self) -> Path:
         """Folder for attachment files, next to the database (not inside it)."""

@@ -90,21 +90,13 @@ def restore_keys(desk, path, passphrase: str, *, replace: bool = False,
 
 
 def _adopt_identity(desk, new_site: str) -> None:
-    """Give this (new) install the site id of the backup: its own records move with it."""
+    """Give this (new) install the site id of the backup (core ``Desk.adopt_site_id``: its
+    own records move with it), if it has no cases and has exchanged nothing."""
     from mediator_desk.errors import DeskError
-    from mediator_desk.storage.schema import TRAVELLING_TABLES
 
     used = desk.scalar("SELECT count(*) FROM sync_sites") + desk.scalar(
         "SELECT count(*) FROM sync_imports") + desk.scalar("SELECT count(*) FROM cases")
     if used:
         raise DeskError("本数据库已有案件或同步记录，不能接管另一个站点的身份",
                         hint="请在新建的空数据库上恢复密钥备份")
-    old = desk.site_id
-    with desk.transaction():
-        for table in TRAVELLING_TABLES:
-            desk.db.conn.execute(f"UPDATE {table} SET site_id = ? WHERE site_id = ?",
-                                 (new_site, old))
-        desk.db.conn.execute("UPDATE audit_log SET site_id = ? WHERE site_id = ?",
-                             (new_site, old))
-        desk.settings.set("site_id", new_site)
-    desk.site_id = new_site
+    desk.adopt_site_id(new_site)
