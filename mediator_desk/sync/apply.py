@@ -29,6 +29,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.audit import TABLE_LABELS
@@ -698,7 +699,7 @@ def _new_cases_in_memory(desk: "Desk", plan: Plan) -> dict[str, tuple[dict, list
         if set(pcols) != set(table_columns(desk, "parties")):
             return {}
         i_case, i_seq = pcols.index("case_id"), pcols.index("seq")
-        for r in sorted(prows, key=lambda r: (r[i_case], r[i_seq])):
+        for r in sorted(prows, key=itemgetter(i_case, i_seq)):
             entry = cases.get(r[i_case])
             if entry is not None:
                 entry[1].append(dict(zip(pcols, r)))
