@@ -34,12 +34,12 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.core.clock import utc_now
+from mediator_desk.core.progress import report
 from mediator_desk.core.rules import field_label
 from mediator_desk.errors import DeskError
-from mediator_desk.core.progress import report
 from mediator_desk.storage.schema import TRAVELLING_TABLES
-from mediator_desk.sync.container import BundleRefused
 from mediator_desk.sync import store, trust
+from mediator_desk.sync.container import BundleRefused
 from mediator_desk.sync.payload import AUDIT_COLUMNS, Incoming, TableRows
 
 if TYPE_CHECKING:
