@@ -73,19 +73,31 @@ def _bad(what: str) -> BundleRefused:
     return BundleRefused(f"同步内容格式不正确：{what}")
 
 
+_PARTS = {"deletions": "删除的", "corrections": "更正的", "audit": "操作记录"}
+
+
+def _words(what: str) -> str:
+    """A part of the payload as people call it: “当事人记录”, “删除的当事人记录”, “操作记录”
+    (never a table name)."""
+    head, _, table = what.rpartition(".")
+    if table in _PARTS:
+        return _PARTS[table]
+    return _PARTS.get(head, "") + TABLE_LABELS.get(table, "某类") + "记录"
+
+
 def _rows(obj, what: str) -> TableRows:
     if not isinstance(obj, dict) or set(obj) != {"columns", "rows"}:
-        raise _bad(f"{what} 应含 columns 和 rows")
+        raise _bad(f"{_words(what)}应含 columns 和 rows")
     cols, rows = obj["columns"], obj["rows"]
     if not isinstance(cols, list) or not cols or not all(
             type(c) is str and ID_TEXT.match(c) for c in cols) or len(set(cols)) != len(cols):
-        raise _bad(f"{what}.columns")
+        raise _bad(f"{_words(what)}的字段名（columns）")
     if not isinstance(rows, list):
-        raise _bad(f"{what}.rows")
+        raise _bad(f"{_words(what)}的行（rows）")
     n = len(cols)
     for row in rows:
         if type(row) is not list or len(row) != n:
-            raise _bad(f"{what} 中有一行的字段数与 columns 不符")
+            raise _bad(f"{_words(what)}中有一行的字段数与字段名（columns）不符")
     return TableRows(cols, rows)
 
 
@@ -94,10 +106,10 @@ def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") ->
     try:
         i_id, i_site, i_rev = (t.columns.index(c) for c in ("id", "site_id", "rev"))
     except ValueError:
-        raise _bad(f"{what} 缺少同步字段 id/site_id/rev") from None
+        raise _bad(f"{_words(what)}缺少记录编号、所属站点或版本号") from None
     for c in SYNC_COLUMNS:
         if c not in t.columns:
-            raise _bad(f"{what} 缺少同步字段 {c}")
+            raise _bad(f"{_words(what)}缺少同步字段（{c}）")
     rows = t.rows
     ids = [r[i_id] for r in rows]
     revs = [r[i_rev] for r in rows]
@@ -109,16 +121,16 @@ def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") ->
     for row in rows:
         rid, site, rev = row[i_id], row[i_site], row[i_rev]
         if type(rid) is not str or not RECORD_ID.match(rid):
-            raise _bad(f"{what} 中有记录编号无效")
+            raise _bad(f"{_words(what)}中有记录编号无效")
         if rid in seen:
-            raise _bad(f"{what} 中记录 {rid[:8]} 重复")
+            raise _bad(f"{_words(what)}中记录 {rid[:8]} 重复")
         seen.add(rid)
         if site != sender:
             raise BundleRefused(f"{_sender(sender_name)}发来的{_record(t, row, what)}不属于发送方"
                                 "（记录归属另一个站点），未导入任何内容",
                                 hint="每条记录只能由创建它的站点发送")
         if type(rev) is not int or not 1 <= rev < 2 ** 62:
-            raise _bad(f"{what} 中记录 {rid[:8]} 的版本号无效")
+            raise _bad(f"{_words(what)}中记录 {rid[:8]} 的版本号无效")
 
 
 def _sender(name: str) -> str:
@@ -172,16 +184,16 @@ def parse_payload(payload, manifest: dict) -> Incoming:
             raise BundleRefused(f"同步内容含有本软件不认识的表“{str(name)[:40]}”",
                                 hint="发送方的软件可能较新，请升级软件")
         if not isinstance(items, list):
-            raise _bad(f"deletions.{name}")
+            raise _bad(f"{_words('deletions.' + name)}应为列表")
         out = []
         for item in items:
             if (type(item) is not list or len(item) != 2 or type(item[0]) is not str
                     or not ID_TEXT.match(item[0]) or type(item[1]) is not int
                     or not 1 <= item[1] < 2 ** 62):
-                raise _bad(f"deletions.{name} 项")
+                raise _bad(f"{_words('deletions.' + name)}中有一项不是[记录编号, 版本号]")
             out.append((item[0], item[1]))
         if len({i for i, _ in out}) != len(out):
-            raise _bad(f"deletions.{name} 有重复记录")
+            raise _bad(f"{_words('deletions.' + name)}有重复记录")
         inc.deletions[name] = out
     audit = _rows(payload["audit"], "audit")
     if tuple(audit.columns) != AUDIT_COLUMNS:
@@ -271,7 +283,8 @@ def _check_counts(inc: Incoming, manifest: dict) -> None:
     if actual != declared:
         diff = sorted(set(actual) ^ set(declared)) or sorted(
             k for k in actual if actual[k] != declared.get(k))
-        raise BundleRefused(f"清单中的记录数与内容不符（{', '.join(diff[:3])}）",
+        raise BundleRefused("清单中的记录数与内容不符（"
+                            + "、".join(TABLE_LABELS.get(d, "某类") for d in diff[:3]) + "）",
                             hint="文件可能被改动或已损坏")
     if counts["audit"] != len(inc.audit.rows):
         raise BundleRefused("清单中的操作记录数与内容不符", hint="文件可能被改动或已损坏")
