@@ -126,8 +126,10 @@ class CaseManager:
             self.reindex(case_id)
             return case_id
 
-    def update(self, case_id: str, **values) -> dict:
-        """Change case fields; returns {field: (old, new)}."""
+    def update(self, case_id: str, *, based_on: dict | None = None, **values) -> dict:
+        """Change case fields; returns {field: (old, new)}. ``based_on``: the case as the
+        editor loaded it (RecordWriter.update: no silent overwrite of a change made
+        meanwhile)."""
         clean = self._clean(values)
         if "summary" in clean and not clean["summary"]:
             raise ValidationError("请填写纠纷简要情况", field="summary")
@@ -155,7 +157,7 @@ class CaseManager:
                 if first and clean["received_date"] > first:
                     raise ValidationError(f"受理日期不能晚于该案已有的受理、调查、调解或协议日期（{first}）",
                                           field="received_date")
-            changed = self.desk.records.update("cases", case_id, clean)
+            changed = self.desk.records.update("cases", case_id, clean, based_on=based_on)
             self.reindex(case_id)
             return changed
 

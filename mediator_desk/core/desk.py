@@ -68,6 +68,8 @@ class Desk:
         self.user = user or self.settings.get("current_user", "") or "未登录"
         self.records = RecordWriter(self)
         self._ensure_index()
+        # (data_version, audit seq) when we last looked for other writers
+        self._seen: tuple[int, int] = self._watermark()
 
     def _ensure_index(self) -> None:
         """Index cases left without search rows (after a migration or an import that died
@@ -170,6 +172,32 @@ class Desk:
         self._pending[0].add(table)
         if case_id:
             self._pending[1].add(case_id)
+
+    def notice_other_writers(self) -> Changes:
+        """What other connections (a second process, the CLI) committed since we last looked,
+        noted like our own changes so every screen re-reads what it shows.
+
+        ``PRAGMA data_version`` changes only when another connection commits; what changed
+        is read from the audit trail, which every write appends to (tables and cases)."""
+        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._seen[0]:
+            return Changes()
+        last = self.scalar("SELECT coalesce(max(seq), 0) FROM audit_log")
+        rows = self.db.conn.execute("SELECT DISTINCT table_name, case_id FROM audit_log"
+                                    " WHERE seq > ?", (self._seen[1],)).fetchall()
+        self._seen = (version, last)
+        tables = {t for t, _ in rows if t} | {"audit_log"}
+        cases = {c for _, c in rows if c}
+        if cases:
+            tables.add("cases")
+        found = Changes(frozenset(tables), frozenset(cases))
+        with self.lock:
+            self._committed = self._committed.merge(found)
+        return found
+
+    def _watermark(self) -> tuple[int, int]:
+        return (self.db.conn.execute("PRAGMA data_version").fetchone()[0],
+                self.scalar("SELECT coalesce(max(seq), 0) FROM audit_log"))
 
     def take_changes(self) -> Changes:
         """Return and clear what committed operations changed since the last call."""

@@ -111,14 +111,17 @@ class PartyManager:
             self.desk.cases.reindex(case_id)
             return pid
 
-    def update(self, party_id: str, **values) -> dict:
+    def update(self, party_id: str, *, based_on: dict | None = None, **values) -> dict:
+        """Change a party; ``based_on``: the party as the editor loaded it (no silent
+        overwrite of a change made meanwhile, see RecordWriter.update)."""
         old = self.get(party_id)
         merged = {k: old[k] for k in FIELDS}
         merged.update(values)
         clean = self.validate(merged)
         with self.desk.transaction():
             self.desk.cases.require_editable(old["case_id"])
-            changed = self.desk.records.update("parties", party_id, clean, case_id=old["case_id"])
+            changed = self.desk.records.update("parties", party_id, clean, case_id=old["case_id"],
+                                               based_on=based_on)
             self.desk.cases.reindex(old["case_id"])
             return changed
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mediator_desk.core import rules
 from mediator_desk.core.clock import utc_now
-from mediator_desk.errors import NotFound, ReadOnlyRecord
+from mediator_desk.errors import NotFound, ReadOnlyRecord, ValidationError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -37,6 +37,28 @@ def _audit_value(field: str, value: Any) -> Any:
         from mediator_desk.core.validation import mask_id_number
         return mask_id_number(str(value))
     return value
+
+
+class StaleEdit(ValidationError):
+    """A save based on an older version of the record, changing what was changed meanwhile."""
+
+
+def merge_edit(table: str, base: dict, mine: dict, theirs: dict) -> dict:
+    """Three-way merge of one record: the fields ``mine`` changed from ``base``, provided the
+    current record (``theirs``) did not change them to something else meanwhile."""
+    edited = {k: v for k, v in mine.items() if k not in SYNC_FIELDS and base.get(k) != v}
+    clash = [k for k, v in edited.items() if theirs.get(k) != base.get(k) and theirs.get(k) != v]
+    if clash:
+        shown = "；".join(f"{rules.field_label(k)}现为“{_shown(theirs.get(k))}”" for k in clash[:3])
+        raise StaleEdit(f"保存前，这条记录已在别处（另一个窗口或命令行）被修改：{shown}。"
+                        "您的修改未保存", field=clash[0],
+                        hint="请关闭后重新打开，核对后再修改")
+    return edited
+
+
+def _shown(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 class RecordWriter:
@@ -156,18 +178,26 @@ class RecordWriter:
 
     def update(self, table: str, record_id: str, values: dict, *, case_id: str = "",
                action: str = "update", override_owner: bool = False,
-               rev_above: int = 0) -> dict:
+               rev_above: int = 0, based_on: dict | None = None) -> dict:
         """Apply the fields that really change; returns {field: (old, new)} (empty: no write).
 
         Records born on another site are refused (:meth:`require_owned`) unless
         ``override_owner`` (only for a person resolving a sync conflict by merging). The new
         revision is one above the record's, or above ``rev_above`` if that is higher (a sync
         correction taken from the office must outrank the office's revision).
+
+        ``based_on``: the record as the caller read it (with its ``rev``) before the person
+        edited it. If the record changed since (another window or process saved it), only the
+        fields the person changed are written — the others keep what was saved meanwhile —
+        and if the person changed a field that was also changed meanwhile to something else,
+        the save is refused (:class:`StaleEdit`): never a silent overwrite.
         """
         self.desk.require_transaction()
         old = self.get(table, record_id)
         if not override_owner:
             self.require_owned(table, old)
+        if based_on is not None and based_on.get("rev") != old["rev"]:
+            values = merge_edit(table, based_on, values, old)
         changed = {k: (old[k], v) for k, v in values.items()
                    if k not in SYNC_FIELDS and old.get(k) != v}
         if not changed:

@@ -42,17 +42,19 @@ def _register(desk, org_id: str, values: dict, parties: list[dict], mediator_ids
 
 
 def _save_existing(desk, case_id: str, values: dict, mediator_ids: list[str] | None,
-                   parties: list[dict], removed: list[str]) -> str:
-    """Everything the editor changed, in one transaction (all or nothing)."""
+                   parties: list[dict], removed: list[str], based_on: dict | None = None) -> str:
+    """Everything the editor changed, in one transaction (all or nothing). ``based_on`` and
+    each party's ``base``: what the editor loaded, so a change saved meanwhile elsewhere is
+    kept or the save refused, never overwritten (core RecordWriter.update)."""
     with desk.transaction():
-        desk.cases.update(case_id, **values)
+        desk.cases.update(case_id, based_on=based_on, **values)
         if mediator_ids is not None:
             desk.cases.set_mediators(case_id, mediator_ids)
         for party_id in removed:
             desk.parties.remove(party_id)
         for entry in parties:
             if entry["id"] and entry["dirty"]:
-                desk.parties.update(entry["id"], **entry["values"])
+                desk.parties.update(entry["id"], based_on=entry.get("base"), **entry["values"])
             elif not entry["id"]:
                 desk.parties.add(case_id, **entry["values"])
     return case_id
@@ -292,7 +294,7 @@ class CaseEditor(QWidget):
             wanted = [m["id"] for m in case.get("mediators", [])]
         self._set_mediators(wanted)
         self.parties = [{"id": p["id"], "values": {k: p[k] for k in p if k in PARTY_FIELDS},
-                         "dirty": False} for p in c.get("parties", [])]
+                         "dirty": False, "base": dict(p)} for p in c.get("parties", [])]
         self.removed = []
         self._show_parties()
         foreign = case_owner.is_foreign(case, self.context)
@@ -479,8 +481,9 @@ class CaseEditor(QWidget):
             meds = mediator_ids if mediator_ids != self._original_mediators else None
             parties = [dict(p) for p in self.parties]
             removed = list(self.removed)
+            based_on = dict(self.case)
             worker.run_op(self, lambda desk: _save_existing(desk, case_id, values, meds,
-                                                            parties, removed),
+                                                            parties, removed, based_on),
                           self._saved, self._refused, label=self.tr("Saving…"))
         return True
 

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 500
+WATCH_MS = 2000           # how often an idle window looks for writes by other processes
 
 
 @dataclass
@@ -49,6 +50,7 @@ class _Job:
     parent: QObject | None
     label: str | None
     busy_dialog: bool = True       # False: the caller shows its own progress (cancellable)
+    background: bool = False       # the watch for other writers: not "busy", never waited for
     result: Any = None
     error: BaseException | None = None
     trace: str = ""
@@ -100,6 +102,13 @@ class DeskRunner(QObject):
         self._thread = _Thread(desk, self._jobs)
         self._thread.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._thread.start()
+        # Another process (the CLI, a second window) may write the same database: look every
+        # few seconds, when idle, and broadcast what it changed like our own changes.
+        self._watching = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._look_for_other_writers)
+        self._watch.start()
 
     # --- submitting -------------------------------------------------------------------
     def submit(self, parent: QObject | None, op: Callable[[Any], T],
@@ -114,6 +123,13 @@ class DeskRunner(QObject):
         self._jobs.put(job)
         return job.id
 
+    def _look_for_other_writers(self) -> None:
+        if self._pending or self._watching:
+            return
+        self._watching = True
+        self._jobs.put(_Job(next(self._ids), lambda desk: desk.notice_other_writers(), None,
+                            None, None, None, busy_dialog=False, background=True))
+
     @property
     def pending(self) -> int:
         """Operations queued or running (tests wait for 0)."""
@@ -121,6 +137,7 @@ class DeskRunner(QObject):
 
     def shutdown(self) -> None:
         """Finish queued operations, then stop the thread (call before closing the Desk)."""
+        self._watch.stop()
         if self._thread.isRunning():
             self._jobs.put(None)
             self._thread.wait()
@@ -129,6 +146,11 @@ class DeskRunner(QObject):
     # --- results (GUI thread) -----------------------------------------------------------
     @Slot(object)
     def _deliver(self, job: _Job) -> None:
+        if job.background:
+            self._watching = False
+            if job.changes:
+                self.changed.emit(job.changes)
+            return
         self._pending.pop(job.id, None)
         self._slow.discard(job.id)
         if not self._slow:
