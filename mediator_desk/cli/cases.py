@@ -30,6 +30,7 @@ def register(sub) -> None:
 
 
 def run_check(args) -> int:
+    from mediator_desk.core.audit import ACTION_LABELS
     from mediator_desk.storage.database import schema_version
 
     with open_desk(args, create=False) as desk:
@@ -49,8 +50,15 @@ def run_check(args) -> int:
         for problem in missing[:20]:
             case_no = desk.cases.get_row(problem["case_id"])["case_no"]
             print(f"  {case_no}：{problem['message']}")
+        broken = desk.audit.verify_chain()
+        if broken is None:
+            print("操作记录链：完整")
+        else:
+            print(f"操作记录链：第 {broken['seq']} 条（{broken['at'][:19]}，"
+                  f"{ACTION_LABELS.get(broken['action'], '其他操作')}）起不连续——该条被改动过，"
+                  "或它之前的记录被删除、插入过")
         _print_sync_leftovers(desk)
-        return 0 if integrity == "ok" and not missing else 1
+        return 0 if integrity == "ok" and not missing and broken is None else 1
 
 
 def _print_sync_leftovers(desk) -> None:
@@ -101,6 +109,8 @@ def run_case_show(args) -> int:
         today = _day(args.today)
     with open_desk(args, create=False) as desk:
         case_id = desk.cases.find_by_number(args.case_no)
+        if args.full_id:
+            desk.cases.note_full_ids_shown(case_id)
         case = desk.dossier.view(case_id, mask=not args.full_id, today=today)
         if args.json:
             print_json(case)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from mediator_desk.storage import audit_chain
+
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
 
@@ -20,7 +22,7 @@ ACTION_LABELS = {
     "confirm_apply": "申请司法确认", "confirm_result": "司法确认结果", "archive": "立卷归档",
     "attach": "添加附件", "detach": "删除附件",
     # documents (printing is audited, never a signature)
-    "print": "打印文书",
+    "print": "打印文书", "show_full_id": "查看完整证件号码",
 }
 
 TABLE_LABELS = {
@@ -53,3 +55,19 @@ class AuditTrail:
         for r in rows:
             r["details"] = json.loads(r["details"])
         return rows
+
+    def verify_chain(self) -> dict | None:
+        """Check the hash chain of every site's entries (storage/audit_chain.py); None if
+        intact, else the first broken entry: {"seq", "at", "action", "site_id"} — an entry
+        changed, or one before it deleted or inserted by hand."""
+        fields = ", ".join(audit_chain.LINKED)
+        previous: dict[str, str] = {}
+        for row in self.desk.db.conn.execute(
+                f"SELECT seq, site_id, chain, {fields} FROM audit_log ORDER BY site_id, seq"):
+            seq, site, chain, entry = row[0], row[1], row[2], row[3:]
+            expected = audit_chain.link(previous.get(site, ""), entry)
+            if chain != expected:
+                return {"seq": seq, "site_id": site, "at": entry[1], "action": entry[3]}
+            previous[site] = chain
+        return None
+

@@ -265,6 +265,13 @@ class CaseManager:
                 " OR case_search.body != j.body)",
                 (json.dumps(updates[start:start + 5000], ensure_ascii=False),))
 
+    def note_full_ids_shown(self, case_id: str) -> None:
+        """Audit that someone was shown the case's full ID numbers (they are masked on
+        screens and in the audit trail otherwise)."""
+        with self.desk.transaction():
+            self.desk.records.audit("show_full_id", case_id=case_id,
+                                    details={"case_no": self.get_row(case_id)["case_no"]})
+
     def unindex(self, case_ids) -> None:
         """Drop the search rows of these cases and flag the index as stale (inside the
         caller's transaction). For bulk writers (sync imports): the index is derived data and

@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from mediator_desk.core import rules
 from mediator_desk.core.clock import utc_now
 from mediator_desk.errors import NotFound, ReadOnlyRecord, ValidationError
+from mediator_desk.storage import audit_chain
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
 
 # Fields whose values are masked in the audit trail (it travels and is shown to many people).
-MASKED_FIELDS = {"id_number"}
+# (the audit trail travels to the office and is shown to many people: personal numbers and
+# addresses are kept only masked there; names stay, the case needs them)
+MASKED_FIELDS = {"id_number", "phone", "agent_phone", "address"}
 SYNC_FIELDS = {"id", "site_id", "rev", "created_at", "updated_at"}
 # Travelling tables whose records another site may change (none: a record belongs to the
 # site where it was born; the office annotates village cases with its own case_reviews).
@@ -34,8 +37,10 @@ def new_id() -> str:
 
 def _audit_value(field: str, value: Any) -> Any:
     if field in MASKED_FIELDS and value:
-        from mediator_desk.core.validation import mask_id_number
-        return mask_id_number(str(value))
+        from mediator_desk.core.validation import mask_address, mask_id_number, mask_phone
+        if field == "address":
+            return mask_address(str(value))
+        return (mask_phone if "phone" in field else mask_id_number)(str(value))
     return value
 
 
@@ -80,11 +85,13 @@ class RecordWriter:
               details: dict | None = None, at: str | None = None) -> None:
         """Append one audit entry (also used for actions that write no record, e.g. printing)."""
         self.desk.require_transaction()
+        entry = (new_id(), at or utc_now(), self.desk.user, action, table, record_id, case_id,
+                 json.dumps(details or {}, ensure_ascii=False))
+        chain = audit_chain.link(audit_chain.last_link(self.conn, self.desk.site_id), entry)
         self.conn.execute(
             "INSERT INTO audit_log (id, site_id, at, user, action, table_name, record_id,"
-            " case_id, details) VALUES (?,?,?,?,?,?,?,?,?)",
-            (new_id(), self.desk.site_id, at or utc_now(), self.desk.user, action, table,
-             record_id, case_id, json.dumps(details or {}, ensure_ascii=False)))
+            " case_id, details, chain) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (entry[0], self.desk.site_id, *entry[1:], chain))
         self.desk.note_change(table or "audit_log", case_id)
 
     def insert(self, table: str, values: dict, *, case_id: str = "", action: str = "create",

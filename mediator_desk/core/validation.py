@@ -64,6 +64,18 @@ def mask_id_number(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+def mask_phone(number: str) -> str:
+    """Keep the first three and last four digits: 139****5678, 0476-***3456."""
+    if len(number) <= 7:
+        return "*" * len(number)
+    return number[:3] + "".join("*" if c.isdigit() else c for c in number[3:-4]) + number[-4:]
+
+
+def mask_address(address: str) -> str:
+    """Keep the place down to the township (the first six characters): 林西县大井镇****."""
+    return address[:6] + ("*" * min(len(address) - 6, 8) if len(address) > 6 else "")
+
+
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
 

@@ -666,3 +666,25 @@ def m0008_search_text_pairs(db):
     DROP TABLE IF EXISTS case_grams;
     """)
     m0005_search_list_keys(db)
+
+
+@MIGRATIONS(name="0009_audit_chain")
+def m0009_audit_chain(db):
+    """The audit trail becomes tamper-evident (issue 9): every entry carries a link, SHA-256
+    of the previous entry's link of the same site and its own fields (storage/audit_chain.py);
+    existing entries are linked here in the order they were written."""
+    from mediator_desk.storage import audit_chain
+
+    conn = db.conn
+    conn.execute("ALTER TABLE audit_log ADD COLUMN chain TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX audit_log_site ON audit_log(site_id, seq)")
+    fields = ", ".join(audit_chain.LINKED)
+    sites = [r[0] for r in conn.execute("SELECT DISTINCT site_id FROM audit_log")]
+    for site in sites:
+        previous, batch = "", []
+        for row in conn.execute(f"SELECT seq, {fields} FROM audit_log WHERE site_id = ?"
+                                " ORDER BY seq", (site,)).fetchall():
+            previous = audit_chain.link(previous, row[1:])
+            batch.append((previous, row[0]))
+        conn.executemany("UPDATE audit_log SET chain = ? WHERE seq = ?", batch)
+

@@ -37,6 +37,7 @@ from mediator_desk.core.clock import utc_now
 from mediator_desk.core.progress import report
 from mediator_desk.core.rules import field_label
 from mediator_desk.errors import DeskError
+from mediator_desk.storage import audit_chain
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import store, trust
 from mediator_desk.sync.container import BundleRefused
@@ -617,7 +618,12 @@ def apply_plan(desk: "Desk", plan: Plan, *, progress=None) -> None:
                              ([r[i] for i in rest] + [r[i_id]] for r in rows))
             desk.note_change(table)
     if plan.audit_rows:
-        conn.executemany(_insert_sql("audit_log", AUDIT_COLUMNS), plan.audit_rows)
+        # Linked here, after the sender's entries we hold (the chain is ours, storage/
+        # audit_chain.py); the sender's own links never travel.
+        linked = audit_chain.links(audit_chain.last_link(conn, plan.sender),
+                                   ([r[0], *r[2:]] for r in plan.audit_rows))
+        conn.executemany(_insert_sql("audit_log", (*AUDIT_COLUMNS, "chain")),
+                         [(*r, link) for r, link in zip(plan.audit_rows, linked)])
         desk.note_change("audit_log")
     if plan.conflicts:
         store.add_conflicts(desk, plan.conflicts)
