@@ -18,13 +18,15 @@ import hashlib
 import json
 import os
 import tempfile
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediator_desk.core import guards, path_settings
-from mediator_desk.errors import NotFound, ValidationError
+from mediator_desk.errors import NotFound, ValidationError, os_reason
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -55,6 +57,13 @@ TYPES = {
     "tiff": ("image/tiff", (b"II*\x00", b"MM\x00*")),
 }
 CHUNK = 1 << 20
+# A file being added is first copied to a temporary file in the store (then moved to its hash
+# place). Ones a killed process left behind (also under the older prefixes) are removed when
+# the database is next opened, once older than STALE_SECONDS (an add in progress in another
+# window is never that old), and reported by ``check``.
+TEMP_PREFIX = ".adding-"
+OLD_TEMP_PREFIXES = (".incoming-", ".bytes-")
+STALE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,15 @@ class PreparedFile:
 
 def _size_text(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
+
+
+@contextmanager
+def _in_chinese(name: str):
+    """A failed file operation (a full disk, a USB stick pulled out) as one Chinese line."""
+    try:
+        yield
+    except OSError as exc:
+        raise ValidationError(f"无法保存文件“{name}”：{os_reason(exc)}", field="file") from None
 
 
 class AttachmentManager:
@@ -109,7 +127,7 @@ class AttachmentManager:
                 raise ValidationError(f"找不到文件“{name}”", field="file")
             size = path.stat().st_size
         except OSError as exc:
-            raise ValidationError(f"无法读取文件“{name}”：{exc.strerror or exc}", field="file") from None
+            raise ValidationError(f"无法读取文件“{name}”：{os_reason(exc)}", field="file") from None
         if size > limits["max_bytes"]:
             raise ValidationError(f"文件“{name}”太大（{_size_text(size)}），附件最大"
                                   f"{_size_text(limits['max_bytes'])}；请压缩或分页扫描后再添加",
@@ -120,7 +138,7 @@ class AttachmentManager:
             with open(path, "rb") as fh:
                 head = fh.read(16)
         except OSError as exc:
-            raise ValidationError(f"无法读取文件“{name}”：{exc.strerror or exc}", field="file") from None
+            raise ValidationError(f"无法读取文件“{name}”：{os_reason(exc)}", field="file") from None
         mime, magics = TYPES[ext]
         if not any(head.startswith(m) for m in magics):
             raise ValidationError(f"文件“{name}”的内容不是有效的 {ext.upper()} 文件（可能已损坏）",
@@ -136,10 +154,11 @@ class AttachmentManager:
         name = (file_name or path.name).strip()
         mime, size = self.validate_file(path, file_name=name)
         root = self.desk.attachments_dir
+        tmp = None
         try:
             root.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
-            fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=root)
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
             copied = 0
             with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
                 while chunk := src.read(CHUNK):
@@ -149,7 +168,9 @@ class AttachmentManager:
                     digest.update(chunk)
                     out.write(chunk)
         except OSError as exc:
-            raise ValidationError(f"无法读取或保存文件“{name}”：{exc.strerror or exc}",
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            raise ValidationError(f"无法读取或保存文件“{name}”：{os_reason(exc)}",
                                   field="file") from None
         if copied != size:
             Path(tmp).unlink(missing_ok=True)
@@ -169,7 +190,7 @@ class AttachmentManager:
         target = self.file_path(prepared.sha256)
         created = False
         try:
-            with self.desk.transaction():
+            with self.desk.transaction(), _in_chinese(prepared.file_name):
                 guards.editable_case(self.desk, case_id)
                 rid = self.desk.records.insert("attachments", {
                     "case_id": case_id, "item": item, "record_table": record_table,
@@ -220,10 +241,17 @@ class AttachmentManager:
                   record_table: str = "", record_id: str = "", note: str = "") -> str:
         """Like ``add`` for content in memory (a scanner, the demo); same checks."""
         root = self.desk.attachments_dir
-        root.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".bytes-", dir=root)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        tmp = None
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            raise ValidationError(f"无法保存文件“{file_name}”：{os_reason(exc)}",
+                                  field="file") from None
         try:
             return self.add(case_id, tmp, item=item, record_table=record_table,
                             record_id=record_id, note=note, file_name=file_name)
@@ -311,3 +339,37 @@ class AttachmentManager:
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest()
+
+    # --- what killed processes left -------------------------------------------------------
+    def leftovers(self, *, stale_only: bool = False) -> list[Path]:
+        """Temporary files of adds that never finished (see TEMP_PREFIX)."""
+        root = self.desk.attachments_dir
+        try:
+            entries = list(os.scandir(root))
+        except OSError:
+            return []
+        now = time.time()
+        out = []
+        for e in entries:
+            if not e.name.startswith((TEMP_PREFIX, *OLD_TEMP_PREFIXES)) or not e.is_file(
+                    follow_symlinks=False):
+                continue
+            try:
+                old = now - e.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+            except OSError:
+                continue
+            if old or not stale_only:
+                out.append(Path(e.path))
+        return out
+
+    def clean_leftovers(self) -> int:
+        """Remove stale temporary files (at open); returns how many."""
+        gone = 0
+        for path in self.leftovers(stale_only=True):
+            try:
+                path.unlink()
+                gone += 1
+            except OSError:
+                pass
+        return gone
+

@@ -16,7 +16,6 @@ refused naming that value (see docs/documents.md for which values those are).
 
 from __future__ import annotations
 
-import errno
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from mediator_desk.core.progress import report
 from mediator_desk.documents import fonts, layout
 from mediator_desk.documents.context import CaseData, blank_context, committee_name
 from mediator_desk.documents.kinds import KINDS, Kind, find_kind, load_template
-from mediator_desk.errors import DeskError, ValidationError
+from mediator_desk.errors import DeskError, ValidationError, os_reason
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -198,23 +197,6 @@ def record_print(desk: "Desk", *, kind: Kind | str, fmt: str, case_id: str = "",
         details["记录"] = record_id
     with desk.transaction():
         desk.records.audit("print", case_id=case_id, record_id=record_id, details=details)
-
-
-_OS_REASONS = {
-    errno.ENOENT: "文件夹不存在", errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
-    errno.ENOSPC: "磁盘已满", errno.EDQUOT: "磁盘配额已用完", errno.EROFS: "磁盘是只读的",
-    errno.ENAMETOOLONG: "文件名太长", errno.EISDIR: "这是一个文件夹，请给出文件名",
-    errno.EEXIST: "已有同名文件夹", errno.EBUSY: "文件正被其他程序使用",
-    errno.ETXTBSY: "文件正被其他程序使用", errno.EIO: "读写磁盘出错（磁盘或U盘可能已损坏或被拔出）",
-    errno.EINVAL: "文件名中有不允许的字符", errno.ENODEV: "找不到该磁盘（U盘可能已被拔出）",
-    errno.EXDEV: "不能跨磁盘保存",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """A Chinese reason for a failed file operation (the system's own text is English)."""
-    return _OS_REASONS.get(exc.errno, f"系统错误（错误代码 {exc.errno}）")
 
 
 def write_output(data: bytes, path: str | os.PathLike) -> Path:
