@@ -147,3 +147,16 @@ def test_read_only_database_via_the_real_process(demo_db, tmp_path):
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("错误：") and "只读" in lines[0]
+
+
+def test_an_argument_in_another_encoding_is_one_chinese_line(tmp_path, capsys):
+    """Bytes typed in a GBK terminal arrive as lone surrogates: refused before anything
+    opens, one line, exit 2 (issue 9 §7)."""
+    from mediator_desk.cli import main
+
+    gbk = "测试".encode("gbk").decode("utf-8", "surrogateescape")
+    db = tmp_path / "x.db"
+    assert main(["case", "list", "--search", gbk, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：参数") and "UTF-8" in err and len(err.strip().splitlines()) == 1
+    assert not db.exists()

@@ -88,9 +88,27 @@ def run_gui(args) -> int:
     return run(db_path=args.db)
 
 
+def _unreadable_argument(args) -> str:
+    """The first argument that is not valid text (bytes in another encoding arrive as lone
+    surrogates), shown with those characters replaced; '' if all are fine."""
+    for value in vars(args).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return item.encode("utf-8", "replace").decode("utf-8")
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    unreadable = _unreadable_argument(args)
+    if unreadable:
+        print(f"错误：参数“{unreadable}”含有无法识别的文字（可能不是 UTF-8 编码，例如在 GBK 编码的"
+              "终端中输入）。请把终端设为 UTF-8 后重新输入", file=sys.stderr)
+        return 2
     if not getattr(args, "command", None):
         return run_gui(args)
     try:
