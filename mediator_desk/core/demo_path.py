@@ -6,7 +6,7 @@ refusal, investigation and mediation records, the outcome (written or oral agree
 ended with the routes explained, withdrawal), signing, performance, follow-up visits, judicial
 confirmation, escalation risks with police reports, and the archive record with the identity
 proof and signed-agreement scans (two small sample files stored once by content hash, written
-by :func:`write_files`). The status set by demo.py says how far the case has come; this stage
+by :func:`store_sample_files`). The status set by demo.py says how far the case has come; this stage
 turns it into the statuses of core/workflow.py (``agreed`` becomes ``agreed``, ``effective`` or
 ``performed`` depending on signing and performance). Rows have fixed key sets for
 ``RecordWriter.insert_many`` (the bulk path).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import struct
 import zlib
@@ -369,15 +370,22 @@ def _archive(world, dc, rng, st, archive: bool, dates: list[date]) -> None:
     dc.case["status"] = "archived"
 
 
-def write_files(desk, world=None) -> None:
-    """Store the sample files the demo's attachment rows point to (once, by content hash), and
-    raise the agreement counters to the numbers the demo used (call after the build)."""
+def store_sample_files(desk) -> None:
+    """Store the sample files the demo's attachment rows point to (once, by content hash);
+    before the records are written."""
     for item, (_, _, data) in SAMPLES.items():
         path = desk.attachments.file_path(_SHA[item])
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-    state = world.__dict__.get("_mediation_path") if world is not None else None
+            tmp = path.with_name(path.name + ".part")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+
+
+def raise_agreement_counters(desk, world) -> None:
+    """Raise the agreement counters to the numbers the demo used (in the build's
+    transaction)."""
+    state = world.__dict__.get("_mediation_path")
     if state:
         with desk.transaction():
             desk.db.conn.executemany(

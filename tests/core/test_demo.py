@@ -249,3 +249,24 @@ def test_zero_cases_builds_the_township_only(tmp_path):
     assert summary["cases"] == 0 and summary["years"] == ()
     assert d.scalar("SELECT count(*) FROM organisations WHERE kind = 'village'") >= 12
     d.close()
+
+
+def test_a_demo_killed_right_after_its_commit_has_its_sample_files(tmp_path, monkeypatch):
+    """The sample files are stored before the records commit (issue 9 §7): records never
+    point at files that are not there, so `check` passes after any interruption."""
+    from mediator_desk.core import demo
+    from mediator_desk.core.desk import Desk
+
+    desk = Desk.open(tmp_path / "demo.db")
+    stored = []
+    real = demo._write_world
+
+    def write_world(*args, **kwargs):
+        stored.append(sorted(p.name for p in desk.attachments_dir.rglob("*") if p.is_file()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(demo, "_write_world", write_world)
+    demo.build_demo(desk, cases=40, seed=2)
+    assert stored and len(stored[0]) >= 2                   # files were there before the commit
+    assert desk.attachments.check() == []
+    desk.close()

@@ -17,7 +17,7 @@ def demo_desk(tmp_path_factory):
         demo.STAGES.append(demo_path.stage)
     d = Desk.open(tmp_path_factory.mktemp("demo") / "demo.db")
     demo.build_demo(d, cases=600, seed=3, today=TODAY)
-    demo_path.write_files(d)
+    demo_path.store_sample_files(d)
     yield d
     d.close()
 
