@@ -55,9 +55,9 @@ def merge_edit(table: str, base: dict, mine: dict, theirs: dict) -> dict:
     clash = [k for k, v in edited.items() if theirs.get(k) != base.get(k) and theirs.get(k) != v]
     if clash:
         shown = "；".join(f"{rules.field_label(k)}现为“{_shown(theirs.get(k))}”" for k in clash[:3])
-        raise StaleEdit(f"保存前，这条记录已在别处（另一个窗口或命令行）被修改：{shown}。"
-                        "您的修改未保存", field=clash[0],
-                        hint="请关闭后重新打开，核对后再修改")
+        raise StaleEdit(f"保存前，别处（另一个窗口或命令行）已改了这条记录：{shown}。"
+                        "您的修改没有保存", field=clash[0],
+                        hint="请先复制您写的内容，关闭后重新打开案件再改")
     return edited
 
 
