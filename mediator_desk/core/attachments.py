@@ -153,29 +153,41 @@ class AttachmentManager:
         path = Path(source)
         name = (file_name or path.name).strip()
         mime, size = self.validate_file(path, file_name=name)
-        root = self.desk.attachments_dir
-        tmp = None
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            digest = hashlib.sha256()
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
-            copied = 0
-            with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+        digest = hashlib.sha256()
+        copied = 0
+
+        def copy(out) -> None:
+            nonlocal copied
+            with open(path, "rb") as src:
                 while chunk := src.read(CHUNK):
                     copied += len(chunk)
                     if copied > self.limits()["max_bytes"]:
                         break
                     digest.update(chunk)
                     out.write(chunk)
+
+        tmp = self._temp_file(name, copy)
+        if copied != size:
+            Path(tmp).unlink(missing_ok=True)
+            raise ValidationError(f"文件“{name}”在读取时发生变化，请重新添加", field="file")
+        return PreparedFile(name, mime, size, digest.hexdigest(), Path(tmp))
+
+    def _temp_file(self, name: str, write) -> Path:
+        """A temporary file in the store filled by ``write(file)``; on a full disk (or any
+        failed write) nothing is left and the refusal is one Chinese line."""
+        root = self.desk.attachments_dir
+        tmp = None
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
+            with os.fdopen(fd, "wb") as out:
+                write(out)
+            return Path(tmp)
         except OSError as exc:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
             raise ValidationError(f"无法读取或保存文件“{name}”：{os_reason(exc)}",
                                   field="file") from None
-        if copied != size:
-            Path(tmp).unlink(missing_ok=True)
-            raise ValidationError(f"文件“{name}”在读取时发生变化，请重新添加", field="file")
-        return PreparedFile(name, mime, size, digest.hexdigest(), Path(tmp))
 
     def discard(self, prepared: PreparedFile) -> None:
         """Forget a prepared file that will not be stored."""
@@ -240,18 +252,7 @@ class AttachmentManager:
     def add_bytes(self, case_id: str, data: bytes, *, file_name: str, item: str = "other",
                   record_table: str = "", record_id: str = "", note: str = "") -> str:
         """Like ``add`` for content in memory (a scanner, the demo); same checks."""
-        root = self.desk.attachments_dir
-        tmp = None
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-        except OSError as exc:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
-            raise ValidationError(f"无法保存文件“{file_name}”：{os_reason(exc)}",
-                                  field="file") from None
+        tmp = self._temp_file(file_name, lambda out: out.write(data))
         try:
             return self.add(case_id, tmp, item=item, record_table=record_table,
                             record_id=record_id, note=note, file_name=file_name)

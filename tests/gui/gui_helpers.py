@@ -70,3 +70,14 @@ def search(qtbot, window, text: str) -> list[str]:
     wait_idle(qtbot)
     model = window.model
     return [model.case_id(r) for r in range(model.rowCount())]
+
+
+def open_first_case(qtbot, window):
+    """Open the first case of the main window's list with Enter; returns its window."""
+    window.model.reload()
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=WAIT_MS)
+    window.focus_list()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.case_windows) == 1, timeout=WAIT_MS)
+    return next(iter(window.case_windows.values()))
+

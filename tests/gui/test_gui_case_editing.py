@@ -3,22 +3,14 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui_helpers import VALID_ID, WAIT_MS, add_party, fill_party, type_into, wait_idle
-
-
-def _open_first(qtbot, window):
-    window.model.reload()
-    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=WAIT_MS)
-    window.focus_list()
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(window.case_windows) == 1, timeout=WAIT_MS)
-    return next(iter(window.case_windows.values()))
+from gui_helpers import (VALID_ID, WAIT_MS, add_party, fill_party, open_first_case, type_into,
+                         wait_idle)
 
 
 def test_enter_opens_the_case_and_an_edit_is_saved_in_one_go(qtbot, desk, make_case,
                                                                main_window, messages):
     case_id = make_case()
-    case_window = _open_first(qtbot, main_window)
+    case_window = open_first_case(qtbot, main_window)
     assert case_window.case_id == case_id
     editor = case_window.editor
     assert [p["values"]["name"] for p in editor.parties] == ["张三", "李四"]
@@ -49,7 +41,7 @@ def test_enter_opens_the_case_and_an_edit_is_saved_in_one_go(qtbot, desk, make_c
 
 def test_unsaved_changes_are_not_lost_silently(qtbot, desk, make_case, main_window, messages):
     make_case()
-    case_window = _open_first(qtbot, main_window)
+    case_window = open_first_case(qtbot, main_window)
     case_window.editor.place.setText("东营子")
     messages.answer = False                 # "keep editing"
     assert not case_window.close()

@@ -6,9 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt
-
-from gui_helpers import WAIT_MS, wait_idle
+from gui_helpers import WAIT_MS, open_first_case, wait_idle
 
 
 def _other_process(db_path, code: str) -> None:
@@ -17,19 +15,10 @@ def _other_process(db_path, code: str) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
-def _open_first(qtbot, window):
-    window.model.reload()
-    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=WAIT_MS)
-    window.focus_list()
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(window.case_windows) == 1, timeout=WAIT_MS)
-    return next(iter(window.case_windows.values()))
-
-
 def test_the_editor_keeps_a_change_saved_meanwhile_elsewhere(qtbot, desk, db_path, make_case,
                                                               main_window, messages):
     case_id = make_case()
-    case_window = _open_first(qtbot, main_window)
+    case_window = open_first_case(qtbot, main_window)
     editor = case_window.editor
     editor.place.setText("东营子")                           # A changes only the place …
     _other_process(db_path, f"desk.cases.update({case_id!r}, summary='乙改过的案情')")
@@ -44,7 +33,7 @@ def test_the_editor_keeps_a_change_saved_meanwhile_elsewhere(qtbot, desk, db_pat
 def test_the_editor_refuses_to_overwrite_the_same_field(qtbot, desk, db_path, make_case,
                                                          main_window, messages):
     case_id = make_case()
-    case_window = _open_first(qtbot, main_window)
+    case_window = open_first_case(qtbot, main_window)
     editor = case_window.editor
     editor.summary.setPlainText("甲改过的案情")
     _other_process(db_path, f"desk.cases.update({case_id!r}, summary='乙改过的案情')")
