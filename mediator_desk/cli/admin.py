@@ -8,7 +8,7 @@ import argparse
 from mediator_desk.cli import add_db_argument, open_desk, print_json
 from mediator_desk.errors import DeskError
 
-# Option name → mediator field (the same fields as domain.md §7 / core/mediators.py).
+# Option name → mediator field (the same fields as core/mediators.py).
 TEXT_OPTIONS = {"name": "姓名", "sex": "性别（男/女）", "ethnicity": "民族代码或名称",
                 "birth_date": "出生日期 YYYY-MM-DD", "phone": "联系电话",
                 "education": "文化程度代码或名称", "profession": "职业（退休法官、律师、教师…）",

@@ -145,7 +145,7 @@ class CaseManager:
                 if int(clean["received_date"][:4]) != old_year:
                     raise ValidationError("受理日期不能改到另一年份（案件编号按年度编排）",
                                           field="received_date")
-                # The mediation path's dates may not precede the case (issue 3).
+                # The mediation path's dates may not precede the case.
                 first = self.desk.scalar(
                     "SELECT min(d) FROM (SELECT decided_on AS d FROM acceptances WHERE case_id = :c"
                     " UNION ALL SELECT held_on FROM investigations WHERE case_id = :c"
@@ -190,7 +190,7 @@ class CaseManager:
     def require_editable(self, case_id: str) -> None:
         """Refuse changes to an archived case, and to a case another site owns.
 
-        Single writer (shared/sync.md §8): a village's case imported at the township office
+        Single writer (docs/sync-format.md §8): a village's case imported at the township office
         is changed only by its village; the office comments on, approves or returns it.
         """
         row = self.get_row(case_id)

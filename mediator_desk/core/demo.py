@@ -1,9 +1,9 @@
 """Sample data: a realistic synthetic township in Chifeng, for trying the app and for benchmarks.
 
 ``build_demo(desk, cases=N, seed=S)`` fills an empty database with one township (苏木/镇) of a real
-Chifeng banner or county (names and division codes from domain.md §1), 12–20 villages (嘎查/村)
+Chifeng banner or county (real names and division codes), 12–20 villages (嘎查/村)
 with their groups, each village a mediation committee with a unique short name, the mediators of
-every committee (fields of domain.md §7), and N cases spread over the last six calendar years
+every committee (every field of the mediators' register), and N cases spread over the last six calendar years
 (never in the future) covering all 15 dispute types and every case source. Parties have Chinese
 names — Han names from faker's zh_CN lists, Mongolian names, and rare characters such as 䶮 堃 𫖮 —
 valid resident ID numbers (GB 11643 check digit from python-stdnum), mobile or landline phones
@@ -49,7 +49,7 @@ from mediator_desk.storage.schema import TRAVELLING_TABLES
 # --- places ---------------------------------------------------------------------------------
 
 CITY = ("赤峰市", "150400")
-# The nine rural banners/counties of Chifeng (domain.md §1) with sample townships of each.
+# The nine rural banners/counties of Chifeng with sample townships of each.
 COUNTIES = [
     ("阿鲁科尔沁旗", "150421", ["巴彦花镇", "绍根镇", "巴彦温都尔苏木"]),
     ("巴林左旗", "150422", ["林东镇", "隆昌镇", "哈拉哈达镇"]),

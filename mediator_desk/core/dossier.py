@@ -1,6 +1,6 @@
 """The case file (卷宗, "one case, one file") and archiving (立卷).
 
-``contents`` computes the 13-item table of contents of domain.md §3 from the case's data:
+``contents`` computes the 13-item table of contents of the case file (docs/documents.md) from the case's data:
 for each item whether it is required, needed only as the case requires (as needed), or not
 applicable to this case, and whether it is present (a record in the database the documents
 layer prints from, or an attached scan). ``archive`` records who, when and the retention

@@ -1,4 +1,4 @@
-"""Mediators (人民调解员) with the fields of domain.md §7."""
+"""Mediators (人民调解员) with the fields of the mediators' register."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Settings of the mediation path, with their defaults (local settings table, see settings.py).
 
-Each committee may tune these; the defaults follow domain.md. Read them through ``get``.
+Each committee may tune these; the defaults are the usual practice (docs/user-guide.md). Read them through ``get``.
 """
 
 from __future__ import annotations

@@ -174,7 +174,7 @@ class RecordWriter:
         return dict(zip([d[0] for d in cur.description], row))
 
     def require_owned(self, table: str, row: dict) -> None:
-        """Refuse changing a record born on another site (single writer; see sync.md §8).
+        """Refuse changing a record born on another site (single writer; docs/sync-format.md §8).
 
         At the township office, a village's cases are read-only: the office comments, approves
         or returns them through its own ``case_reviews`` records instead.

@@ -1,6 +1,6 @@
 """Investigation records (调查记录) and mediation records (调解记录), several per case, in order.
 
-Fields follow domain.md §3. Dates: no record before the case was received, none in the future.
+Fields follow the standard investigation and mediation records (docs/documents.md). Dates: no record before the case was received, none in the future.
 Recording the first investigation or mediation moves an accepted case to ``mediating``.
 Lists (investigators, mediators, parties present, invited participants) are stored as JSON
 lists of names as written on the record; question/answer pairs as a JSON list of

@@ -8,7 +8,7 @@ parties. A missing value is left empty ("") — the template decides whether tha
 blank line to write on or refuses (``{名称!}``); docs/documents.md lists the decisions.
 
 Nothing here invents content: agreement text, signatures and attendance come only from what
-the mediator recorded (domain.md §6: never auto-fill them).
+the mediator recorded (never auto-filled: the parties agree on them).
 """
 
 from __future__ import annotations

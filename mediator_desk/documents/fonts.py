@@ -5,7 +5,7 @@ One TrueType file (``resources/fonts/NotoSerifCJKsc-Regular-glyf.ttf``, made by
 here and in ``pdf.py``, lazily, because importing it costs startup time the GUI should not pay.
 
 Registering also applies three fixes to reportlab, once per process (see
-../shared/platform-notes.md "Chinese text"):
+measured on Debian 12):
 
 - mainland line-breaking: ``，。；：！？》〉”’％·…）】、`` may not start a line and ``（《“‘【〈``
   may not end one. reportlab's CJK wrap knows a Japanese-oriented list and handles one

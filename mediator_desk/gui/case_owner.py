@@ -1,5 +1,5 @@
 """Whose case is this? At the township office, a village's case is read-only (single writer,
-see ../shared/sync.md §8): the office comments on, approves or returns it instead.
+see docs/sync-format.md §8): the office comments on, approves or returns it instead.
 
 The core refuses such edits (``ReadOnlyRecord``); the screens use :func:`is_foreign` to show
 the case read-only with :func:`owner_banner` up front, rather than failing on save.

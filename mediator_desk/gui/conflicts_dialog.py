@@ -1,4 +1,4 @@
-"""Conflicts kept by an import, for a person to resolve (sync.md guarantee 8: never decided by
+"""Conflicts kept by an import, for a person to resolve (docs/sync-format.md §8: never decided by
 the clock).
 
 Left: the open conflicts. Right: the record's fields side by side — this desk's version and

@@ -27,7 +27,7 @@ class DeskContext:
     current_mediator_id: str = ""
     user: str = ""
     site_id: str = ""        # this install (cases of other sites are read-only here)
-    site_role: str = ""      # 'village', 'office' or '' (sync, issue 5)
+    site_role: str = ""      # 'village', 'office' or '' (sync)
 
     @property
     def committee_id(self) -> str:

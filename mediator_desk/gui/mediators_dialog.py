@@ -1,4 +1,4 @@
-"""The committee's mediators (人民调解员, domain.md §7): list, add, edit, mark inactive.
+"""The committee's mediators (人民调解员): list, add, edit, mark inactive.
 
 Every read and write goes through the worker (``desk.mediators``); a refusal from the core
 lands next to its field (:class:`~mediator_desk.gui.forms.FieldErrors`). The worker then
@@ -39,7 +39,7 @@ def _save(desk, mediator_id: str, values: dict) -> str:
 
 
 class MediatorForm(QDialog):
-    """Add or edit one mediator: every field of domain.md §7."""
+    """Add or edit one mediator: every field of the mediators' register (core/mediators.py)."""
 
     def __init__(self, lists: dict, mediator: dict | None, parent: QWidget | None = None):
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""The "Data exchange" menu of the main window (issue 5): files on a USB stick between a
+"""The "Data exchange" menu of the main window: files on a USB stick between a
 village committee and its township office.
 
 Village: import the office's enrolment file, export data for the office, import a receipt.

@@ -261,7 +261,7 @@ def m0001_case_book(db):
 
 @MIGRATIONS(name="0002_mediation_path")
 def m0002_mediation_path(db):
-    """The mediation path (issue 3): acceptance, records, outcomes, agreements, follow-ups,
+    """The mediation path: acceptance, records, outcomes, agreements, follow-ups,
     judicial confirmation, archiving and attachments. All travelling tables.
 
     Lists (mediators present, parties present, terms, question/answer pairs) are JSON text.
@@ -467,7 +467,7 @@ def m0002_mediation_path(db):
 
 @MIGRATIONS(name="0003_sync")
 def m0003_sync(db):
-    """Sync between villages and the township office (issue 5).
+    """Sync between villages and the township office.
 
     ``case_reviews`` travels (office-owned: comments, approvals, returns sent back in receipts).
     The ``sync_*`` tables are local bookkeeping and never travel: the sites this install knows
@@ -670,7 +670,7 @@ def m0008_search_text_pairs(db):
 
 @MIGRATIONS(name="0009_audit_chain")
 def m0009_audit_chain(db):
-    """The audit trail becomes tamper-evident (issue 9): every entry carries a link, SHA-256
+    """The audit trail becomes tamper-evident: every entry carries a link, SHA-256
     of the previous entry's link of the same site and its own fields (storage/audit_chain.py);
     existing entries are linked here in the order they were written."""
     from mediator_desk.storage import audit_chain

@@ -12,7 +12,7 @@ change here. The rules (single writer per record; never last-write-wins by clock
   seen. A stale stick carries only edits we already received (their audit entries are here);
   a village restored from an older backup that edits the record again writes a *new* audit
   entry with a revision number we already hold for other content: that is a **conflict**
-  (``older_revision_differs``), never a silent drop (sync.md guarantee 2);
+  (``older_revision_differs``), never a silent drop (docs/sync-format.md §8);
 - same revision but different content, a record that belongs to another site here, or a
   record that *this* site changed since it last received it (our change log has a row for the
   record at its current revision) → **conflict**: both versions go to ``sync_conflicts`` for a

@@ -1,4 +1,4 @@
-"""The tabs of the mediation path (issue 3) and their hook into the app.
+"""The tabs of the mediation path and their hook into the app.
 
 ``register_tabs()`` and ``install_todo(main_window)`` (called by ``gui.app.create_main_window``;
 ``install`` does both) register the tabs

@@ -1,4 +1,4 @@
-"""Shared pieces of the mediation-path tabs (issue 3).
+"""Shared pieces of the mediation-path tabs.
 
 :class:`CasePath` belongs to one case window: it reads the whole path of the case once
 (``desk.dossier.view`` through the worker) and hands it to every tab (``loaded``), again after
