@@ -53,11 +53,12 @@ def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> No
 
 
 @contextmanager
-def open_desk(args, *, create: bool = True):
-    """Open the desk named by ``--db`` for one command and close it afterwards."""
+def open_desk(args, *, create: bool = True, read_only: bool = False):
+    """Open the desk named by ``--db`` for one command and close it afterwards
+    (``read_only``: change nothing, see ``Desk.open``)."""
     from mediator_desk.core.desk import Desk
 
-    desk = Desk.open(getattr(args, "db", None), create=create)
+    desk = Desk.open(getattr(args, "db", None), create=create, read_only=read_only)
     try:
         yield desk
     finally:

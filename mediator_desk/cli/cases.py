@@ -33,12 +33,18 @@ def run_check(args) -> int:
     from mediator_desk.core.audit import ACTION_LABELS
     from mediator_desk.storage.database import schema_version
 
-    with open_desk(args, create=False) as desk:
+    # Read-only: check changes no file (no migration, no site id, no search index).
+    with open_desk(args, create=False, read_only=True) as desk:
         integrity = desk.scalar("PRAGMA integrity_check")
-        counts = {t: desk.scalar(f"SELECT count(*) FROM {t}") for t in
-                  ("organisations", "mediators", "cases", "parties", "audit_log")}
         print(f"数据库：{os.fspath(desk.path)}")
         print(f"完整性：{'正常' if integrity == 'ok' else integrity}")
+        if desk.db.pending:
+            print(f"结构版本：{schema_version(desk.db) or '无'}（需要升级：还有 {len(desk.db.pending)} "
+                  "步结构升级。检查不作任何修改；用图形界面或其他命令打开一次即可升级，升级前会自动备份。"
+                  "其余各项在升级后才能检查）")
+            return 1
+        counts = {t: desk.scalar(f"SELECT count(*) FROM {t}") for t in
+                  ("organisations", "mediators", "cases", "parties", "audit_log")}
         print(f"结构版本：{schema_version(desk.db)}")
         print(f"站点编号：{desk.site_id}")
         labels = {"organisations": "组织", "mediators": "调解员", "cases": "案件",

@@ -64,12 +64,30 @@ class Desk:
         self._pending = (set(), set())
         self._committed = Changes()
         self.settings = Settings(self)
-        self.site_id = self.settings.get("site_id") or self._init_site()
+        self.read_only = db.read_only        # opened by ``check``: reads only
+        if self.read_only:
+            self.site_id = self.settings.get("site_id") or ""
+        else:
+            self.site_id = self.settings.get("site_id") or self._init_site()
         self.user = user or self.settings.get("current_user", "") or "未登录"
         self.records = RecordWriter(self)
-        self._ensure_index()
+        if not self.read_only:
+            self._private_store()
+            self._ensure_index()
         # (data_version, audit seq) when we last looked for other writers
         self._seen: tuple[int, int] = self._watermark()
+
+    def _private_store(self) -> None:
+        """The attachment store (and what sync stages in it) readable by its owner only:
+        made 0700 now rather than by whichever writer first needs it; an older one is
+        tightened (storage/private.py)."""
+        from mediator_desk.storage.private import make_private_dir, tighten
+
+        try:
+            make_private_dir(self.attachments_dir)
+            tighten(self.attachments_dir)
+        except OSError:
+            pass                 # the writer that needs it reports the problem in words
 
     def _ensure_index(self) -> None:
         """Index cases left without search rows (after a migration or an import that died
@@ -92,10 +110,15 @@ class Desk:
         return manager
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True) -> "Desk":
-        """Open (create, migrate) the database at ``path`` (default: see storage.location)."""
+    def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True,
+             read_only: bool = False) -> "Desk":
+        """Open (create, migrate) the database at ``path`` (default: see storage.location).
+
+        ``read_only``: change nothing — no creation, migration, site id or search index; any
+        write fails. Migrations not applied are listed in ``desk.db.pending``."""
         real = resolve_db_path(path)
-        return cls(open_database(real, create=create), real, user=user)
+        return cls(open_database(real, create=create and not read_only, read_only=read_only),
+                   real, user=user)
 
     def close(self) -> None:
         self.db.conn.close()

@@ -1,9 +1,17 @@
 """Opening the database safely.
 
 ``open_database`` refuses, with a Chinese message and without touching the file, anything it
-cannot handle: a file that is not SQLite or not ours, a database written by a newer version, a
-corrupt, locked or read-only file. Before applying migrations to an existing database it makes a
-backup copy next to it.
+cannot handle: a file that is not SQLite or not ours (an empty SQLite file without our
+application id included), a database written by a newer version, a corrupt, locked or
+read-only file. Before applying migrations to an existing database it makes a backup copy next
+to it. A new database and its side files are private (0600, storage/private.py).
+
+``open_database(path, read_only=True)`` (``mediator-desk check``) changes nothing: no
+migration, no adoption, the file opened read-only by SQLite, ``PRAGMA query_only`` on.
+
+Nothing here opens the database file itself while SQLite holds it in this process: SQLite's
+locks are POSIX advisory locks, which the process loses when it closes *any* descriptor of the
+file (docs/architecture.md, "One writer").
 """
 
 from __future__ import annotations
@@ -12,12 +20,15 @@ import itertools
 import os
 import sqlite3
 import stat
+import weakref
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from mediator_desk.errors import DatabaseRefused
+from mediator_desk.storage.location import data_folder
 from mediator_desk.storage.migrations import MIGRATIONS
+from mediator_desk.storage.private import create_private_file, make_private_dir, tighten
 
 # PRAGMA application_id marks the file as ours ("MDSK").
 APPLICATION_ID = 0x4D44534B
@@ -30,7 +41,52 @@ def _refuse(message: str, hint: str) -> DatabaseRefused:
     return DatabaseRefused(message, hint=hint)
 
 
-def _check_file(path: Path) -> bool:
+def side_file(path: Path, suffix: str) -> Path:
+    """SQLite's companion file of the database ``path`` ("-wal", "-shm", "-journal")."""
+    return path.with_name(path.name + suffix)
+
+
+# Connections this process has open, by the (device, inode) of their file: such a file is
+# never opened by Python again (reading its header would drop the connection's locks).
+_open_here: dict[tuple[int, int], "weakref.WeakSet[Database]"] = {}
+
+
+def _file_key(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def open_in_this_process(path: Path) -> bool:
+    """Whether a connection of this process has the database file ``path`` open."""
+    try:
+        conns = _open_here.get(_file_key(path), ())
+    except OSError:
+        return False
+    for db in list(conns):
+        try:
+            db.conn.total_changes
+        except sqlite3.ProgrammingError:        # closed
+            continue
+        return True
+    return False
+
+
+def _remember(db: "Database", path: Path) -> "Database":
+    _open_here.setdefault(_file_key(path), weakref.WeakSet()).add(db)
+    return db
+
+
+def _marked_writable(path: Path) -> bool:
+    """Writable by us, judged by the permission bits too: root ignores them, yet a file or
+    folder marked read-only must be treated as read-only by everybody (on Windows only the
+    file's read-only attribute means something)."""
+    mode = path.stat().st_mode
+    if path.is_dir() and os.name == "nt":
+        return True
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
+
+
+def _check_file(path: Path, *, for_writing: bool = True) -> bool:
     """Return True if the file exists with content; refuse files we must not open."""
     if not path.exists():
         return False
@@ -39,26 +95,51 @@ def _check_file(path: Path) -> bool:
     size = path.stat().st_size
     if size == 0:
         return False
-    with open(path, "rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise _refuse(f"文件“{path.name}”不是本软件的数据库（也不是 SQLite 数据库）",
-                      "请检查文件路径；文件未作任何修改")
-    # Root ignores permission bits, so look at them ourselves: a file marked read-only is
-    # refused for everybody, rather than silently written by an administrator.
-    mode = path.stat().st_mode
-    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
+    if not open_in_this_process(path):     # (if it is, it was checked when first opened)
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+        if header != SQLITE_HEADER:
+            raise _refuse(f"文件“{path.name}”不是本软件的数据库（也不是 SQLite 数据库）",
+                          "请检查文件路径；文件未作任何修改")
+    if not for_writing:
+        return True
+    # Root ignores permission bits, so look at them ourselves: a file or folder marked
+    # read-only is refused for everybody, rather than silently written by an administrator.
+    if not _marked_writable(path):
         raise _refuse(f"数据库文件“{path.name}”是只读的，无法保存记录",
                       "请把文件复制到可写的位置，或请管理员取消只读属性")
-    if not os.access(path.parent, os.W_OK):
+    if not _marked_writable(path.parent):
         raise _refuse(f"数据库所在文件夹“{path.parent}”不可写", "请把数据库放在可写的文件夹中")
     return True
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                           isolation_level=None, check_same_thread=False)
+def _connect(path: Path, uri: str = "") -> sqlite3.Connection:
+    conn = sqlite3.connect(uri or str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None, check_same_thread=False, uri=bool(uri))
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the database (``mediator-desk check``).
+
+    - a ``-wal`` or ``-journal`` is there (another program has the database open, or one was
+      killed): SQLite opens the file read-only (``mode=ro``) and reads through them;
+    - none, and file and folder are writable: a normal connection with ``query_only`` on, so
+      that SQLite removes the ``-wal``/``-shm`` it needs for reading when it closes (a
+      read-only connection would leave them behind); the database file is not written;
+    - none, and file or folder marked read-only: ``immutable`` — SQLite creates nothing
+      (nobody can be writing it: a writer would have made a ``-wal``).
+    """
+    base = path.absolute().as_uri()
+    if side_file(path, "-wal").exists() or side_file(path, "-journal").exists():
+        uri = base + "?mode=ro"
+    elif _marked_writable(path) and _marked_writable(path.parent):
+        uri = base + "?mode=rw"
+    else:
+        uri = base + "?mode=ro&immutable=1"
+    conn = _connect(path, uri)
+    conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -100,9 +181,10 @@ def schema_version(db) -> str:
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> list[str]:
     """Verify an existing file is ours, not newer, and intact. Returns applied migration names."""
+    # A file of ours carries the id from its first write on (open_database sets it before
+    # anything else), so any other SQLite file is foreign — an empty one (no tables) too.
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    if tables and app_id != APPLICATION_ID:
+    if app_id != APPLICATION_ID:
         raise _refuse(f"文件“{path.name}”是 SQLite 数据库，但不是调解工作台的数据库",
                       "请选择本软件创建的数据库；文件未作任何修改")
     applied = _applied_names(conn)
@@ -157,9 +239,12 @@ class Database:
     sqlite-utils is not imported just to open a database.
     """
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, *, read_only: bool = False,
+                 pending: list[str] | None = None):
         self.conn = conn
         self._full = None
+        self.read_only = read_only
+        self.pending = list(pending or [])      # migrations not applied (read-only opens)
 
     @property
     def full(self):
@@ -213,31 +298,42 @@ class Database:
 
 
 def open_database(path: str | os.PathLike, *, create: bool = True,
-                  migrate: bool = True) -> Database:
+                  migrate: bool = True, read_only: bool = False) -> Database:
     """Open (and if needed create and migrate) the database at ``path``.
 
     Raises :class:`DatabaseRefused` when the file cannot be used; the file is then unchanged.
     A backup copy is written next to an existing database before any migration touches it.
+    ``read_only``: open an existing database without changing anything (no migration; the
+    names of pending ones are in ``Database.pending``).
     """
     path = Path(path)
+    if read_only:
+        return _open_read_only(path)
     exists = _check_file(path)
     if not exists and not create:
-        raise _refuse(f"数据库文件“{path}”不存在", "请检查路径，或先运行程序创建数据库")
+        raise _missing(path)
     if not exists:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
+            create_private_file(path)
         except OSError as exc:
-            raise _refuse(f"无法创建数据库文件夹“{path.parent}”：{exc.strerror}",
+            raise _refuse(f"无法创建数据库文件“{path}”：{exc.strerror}",
                           "请选择可写的位置") from exc
     conn = None
     try:
         conn = _connect(path)
         applied = _inspect(conn, path) if exists else []
+        if exists:                       # ours: files of older versions were 0644, the folder 0755
+            for file in (path, side_file(path, "-wal"), side_file(path, "-shm")):
+                tighten(file)
+            if path.parent.absolute() == data_folder().absolute():
+                tighten(path.parent)
         pending = [n for n in MIGRATIONS.names if n not in applied]
         if pending and not migrate:
-            raise _refuse(f"数据库“{path.name}”需要升级结构", "请用图形界面或 check 命令打开以升级")
+            raise _refuse(f"数据库“{path.name}”需要升级结构", "请用图形界面打开一次以升级")
         if pending and exists and applied:
             target = backup_path_for(path, applied[-1])
+            create_private_file(target)                   # 0600, like the database
             dest = sqlite3.connect(str(target))
             with dest:
                 conn.backup(dest)
@@ -247,10 +343,39 @@ def open_database(path: str | os.PathLike, *, create: bool = True,
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        db = Database(conn)
+        db = _remember(Database(conn), path)
         if pending:
             MIGRATIONS.apply(db.full)
         return db
+    except DatabaseRefused:
+        if conn is not None:
+            conn.close()
+        raise
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise _translate(exc, path) from exc
+
+
+def _missing(path: Path) -> DatabaseRefused:
+    if path.is_file():
+        return _refuse(f"数据库文件“{path}”是空的（0 字节）",
+                       "它不是一个可用的数据库；请检查路径，或用备份恢复")
+    return _refuse(f"数据库文件“{path}”不存在", "请检查路径，或先运行程序创建数据库")
+
+
+def _open_read_only(path: Path) -> Database:
+    """``open_database(read_only=True)``: refuses what a normal open refuses (but a read-only
+    file), creates, adopts and migrates nothing."""
+    if not _check_file(path, for_writing=False):
+        raise _missing(path)
+    conn = None
+    try:
+        conn = _connect_read_only(path)
+        applied = _inspect(conn, path)
+        pending = [n for n in MIGRATIONS.names if n not in applied]
+        conn.execute("PRAGMA foreign_keys = ON")
+        return _remember(Database(conn, read_only=True, pending=pending), path)
     except DatabaseRefused:
         if conn is not None:
             conn.close()

@@ -11,12 +11,17 @@ ENV_VAR = "MEDIATOR_DESK_DB"
 APP_NAME = "mediator_desk"
 
 
+def data_folder() -> Path:
+    """The per-user data folder of the application (e.g. ~/.local/share/mediator_desk)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
 def default_db_path() -> Path:
     """The database path: $MEDIATOR_DESK_DB if set, else the per-user data folder."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "mediator_desk.db"
+    return data_folder() / "mediator_desk.db"
 
 
 def resolve_db_path(path: str | os.PathLike | None) -> Path:
