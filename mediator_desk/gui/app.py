@@ -1,8 +1,11 @@
 """Starting the GUI: ``run(db_path)`` is what ``mediator-desk`` calls.
 
-Order: QApplication → shipped CJK font (large default size) → zh_CN translations → open the
-Desk (a refused database shows what is wrong and what to do, then exits non-zero without
-touching the file) → first-run setup if needed → main window.
+Order: QApplication → shipped CJK font (large default size) → zh_CN translations → one window
+per database (gui/instance.py: if another window has the database, it is brought to the front
+and this one says so and exits, without opening it) → viewer copies left by earlier runs
+removed → open the Desk (a refused database shows what is wrong and what to do, then exits
+non-zero without touching the file) → first-run setup if needed → main window. On the way out
+the worker stops, the database closes, the viewer copies of this run go and the lock is freed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ log = logging.getLogger(__name__)
 
 EXIT_REFUSED = 2
 EXIT_CANCELLED = 1
+EXIT_ALREADY_OPEN = 3
 _installed: dict = {}      # translators (must stay referenced) and font family, once per process
 
 
@@ -53,7 +57,9 @@ def create_main_window(desk):
 
     make_application()
     worker.install(desk)
-    from mediator_desk.gui import tabs
+    from mediator_desk.gui import files, tabs
+
+    files.protect(desk.path)          # file dialogs never start in the database's folder
 
     tabs.register_tabs()      # the mediation-path tabs (issue 3), before the documents tab
     documents_hooks.install_tab()
@@ -97,11 +103,50 @@ def _start_logging() -> None:
         logging.basicConfig(level=logging.INFO, handlers=[logging.NullHandler()])
 
 
+def already_open(claim) -> None:
+    """Tell the person that another window has this database (and whether it was brought
+    to the front)."""
+    shown = claim.ask_owner_to_show()
+    if shown:
+        text = QCoreApplication.translate(
+            "App", "This database is already open in another Mediation desk window, which has "
+            "been brought to the front. Please go on working there: one database is used in "
+            "one window at a time, so that no record is overwritten.")
+    else:
+        pid, host = claim.owner()
+        text = QCoreApplication.translate(
+            "App", "This database is already open in another Mediation desk window (program "
+            "{pid} on the computer {host}). Please use that window, or close it and start "
+            "again: one database is used in one window at a time, so that no record is "
+            "overwritten.").format(pid=pid or "?", host=host or "?")
+    Messages.info(None, text + "\n" + str(claim.db_path),
+                  QCoreApplication.translate("App", "Already open"))
+
+
 def run(db_path=None) -> int:
     """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
+    from mediator_desk.gui import files
+    from mediator_desk.gui.instance import WindowLock
+    from mediator_desk.storage.location import resolve_db_path
+
     _start_logging()
     app = make_application()
-    desk = open_desk(db_path)
+    path = resolve_db_path(db_path)
+    claim = WindowLock(path)
+    if not claim.acquire():
+        already_open(claim)
+        return EXIT_ALREADY_OPEN
+    try:
+        files.remove_viewer_copies()      # left by an earlier run that did not end normally
+        files.protect(path)
+        return _run_desk(app, path)
+    finally:
+        files.remove_viewer_copies(at_exit=True)
+        claim.release()
+
+
+def _run_desk(app, path) -> int:
+    desk = open_desk(path)
     if desk is None:
         return EXIT_REFUSED
     from mediator_desk.core.setup import is_set_up

@@ -4,19 +4,51 @@ dialog in a test, never a viewer launched).
     path = Files.choose_scan(parent, title)        # "" when cancelled
     paths = Files.choose_files(parent, title)      # [] when cancelled
     Files.open_file(path)                          # the system's viewer
+
+**Every file dialog of the application is made here** (:func:`open_file_name`,
+:func:`open_file_names`, :func:`save_file_name`, :func:`existing_folder`; printing.py and
+sync_dialogs.py use them), because a file dialog can make the process lose its database
+locks. SQLite's locks are POSIX advisory locks: they belong to the process and are dropped
+when *any* descriptor of the file is closed in it. Qt's file dialog asks, for every file it
+lists, ``QAbstractFileIconProvider::type()`` → ``QMimeDatabase::mimeTypeForFile(info)``, which
+opens the file and reads its first bytes to guess its type — and closes it. Listing the folder
+of the database (``desk.db``, ``desk.db-shm``, ``desk.db-wal``) thus released every lock
+SQLite held, and another process could then checkpoint and delete the write-ahead log under
+the running window (issue 9). So the dialogs here:
+
+- use :class:`NameOnlyIconProvider`, which names and draws files from their *name* only and
+  never opens one;
+- are Qt's own dialog (``DontUseNativeDialog``) except on Windows, where locks are per handle
+  and the native dialog is safe: a native Linux dialog (GTK's, in this process) sniffs file
+  contents in the same way, beyond our reach;
+- never *start* in the database's folder (:func:`start_folder`), nor in Qt's remembered
+  "last visited" folder, which could be it.
+
+"Open attachment" shows a copy (:func:`viewable_copy`) in a private temporary folder
+``mediator-desk-view-<pid>-…``; the copies are removed when the application closes
+(:func:`remove_viewer_copies`) and any left by an earlier run at the next start.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase, QStandardPaths, QUrl
+from PySide6.QtGui import QAbstractFileIconProvider, QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QFileIconProvider, QWidget
 
 translate = QCoreApplication.translate
+
+VIEW_PREFIX = "mediator-desk-view-"
+_OLD_VIEW = re.compile(r"^mediator-desk-[a-z0-9_]{8}$")     # copies of versions before 0.9
+_VIEW = re.compile(r"^" + re.escape(VIEW_PREFIX) + r"(\d+)-")
+_protected: list[Path] = []           # the database's folder: never a dialog's start folder
 
 
 def scan_filter() -> str:
@@ -29,14 +61,12 @@ class Files:
     @classmethod
     def choose_scan(cls, parent: QWidget | None, title: str) -> str:
         """One PDF or image file (e.g. the scan of the signed agreement); '' if cancelled."""
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", scan_filter())
-        return path
+        return open_file_name(parent, title, start_folder(), scan_filter())
 
     @classmethod
     def choose_files(cls, parent: QWidget | None, title: str) -> list[str]:
         """Several PDF or image files; [] if cancelled."""
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", scan_filter())
-        return list(paths)
+        return open_file_names(parent, title, start_folder(), scan_filter())
 
     @classmethod
     def open_file(cls, path: str) -> bool:
@@ -44,12 +74,205 @@ class Files:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+# --- dialogs that never open a file --------------------------------------------------------
+
+class NameOnlyIconProvider(QFileIconProvider):
+    """Icons and type names from a file's name, never from its content.
+
+    Qt's own provider opens each listed file to sniff its type; closing that descriptor drops
+    the process's POSIX locks on the file — SQLite's locks, if it is the database."""
+
+    _FILE = QAbstractFileIconProvider.IconType.File
+    _FOLDER = QAbstractFileIconProvider.IconType.Folder
+
+    def __init__(self):
+        super().__init__()
+        self.setOptions(QAbstractFileIconProvider.Option.DontUseCustomDirectoryIcons)
+        self._mime = QMimeDatabase()
+
+    def icon(self, what):                                   # noqa: D401 - Qt's virtual
+        if isinstance(what, QFileInfo):
+            return super().icon(self._FOLDER if what.isDir() else self._FILE)
+        return super().icon(what)
+
+    def type(self, info: QFileInfo) -> str:                 # noqa: A003 - Qt's virtual
+        if info.isDir():
+            return translate("Files", "Folder")
+        mime = self._mime.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
+        if mime.isValid() and not mime.isDefault() and mime.comment():
+            return mime.comment()
+        suffix = info.suffix()
+        return translate("Files", "{suffix} file").format(suffix=suffix.upper()) if suffix \
+            else translate("Files", "File")
+
+
+_provider: list[NameOnlyIconProvider] = []     # one for the process (dialogs do not own it)
+
+
+def icon_provider() -> NameOnlyIconProvider:
+    if not _provider:
+        _provider.append(NameOnlyIconProvider())
+    return _provider[0]
+
+
+def make_dialog(parent: QWidget | None, title: str, folder: str, name_filter: str = "",
+                *, mode: str = "open") -> QFileDialog:
+    """A file dialog that opens no file while listing folders (not shown yet).
+
+    ``mode``: "open" (one existing file), "open_many", "save" or "folder". ``folder`` may end
+    in a file name (the suggestion of a save dialog)."""
+    dialog = QFileDialog(parent, title)
+    if sys.platform != "win32":
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
+    dialog.setIconProvider(icon_provider())
+    start = Path(folder) if folder else Path(start_folder())
+    suggested = ""
+    if mode == "save" and not start.is_dir():
+        start, suggested = start.parent, start.name
+    dialog.setDirectory(str(start))
+    if name_filter:
+        dialog.setNameFilter(name_filter)
+    if mode == "open":
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    elif mode == "open_many":
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    elif mode == "save":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if suggested:
+            dialog.selectFile(suggested)
+    elif mode == "folder":
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        raise ValueError(mode)
+    return dialog
+
+
+def _run(dialog: QFileDialog) -> list[str]:
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return [str(p) for p in dialog.selectedFiles()]
+    finally:
+        dialog.deleteLater()
+
+
+def open_file_name(parent: QWidget | None, title: str, folder: str, name_filter: str) -> str:
+    """One existing file ('' if cancelled)."""
+    chosen = _run(make_dialog(parent, title, folder, name_filter, mode="open"))
+    return chosen[0] if chosen else ""
+
+
+def open_file_names(parent: QWidget | None, title: str, folder: str,
+                    name_filter: str) -> list[str]:
+    """Existing files ([] if cancelled)."""
+    return _run(make_dialog(parent, title, folder, name_filter, mode="open_many"))
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested_path: str,
+                   name_filter: str) -> str:
+    """Where to save ('' if cancelled); ``suggested_path`` is a folder and file name."""
+    chosen = _run(make_dialog(parent, title, suggested_path, name_filter, mode="save"))
+    return chosen[0] if chosen else ""
+
+
+def existing_folder(parent: QWidget | None, title: str, folder: str = "") -> str:
+    """A folder ('' if cancelled)."""
+    chosen = _run(make_dialog(parent, title, folder, mode="folder"))
+    return chosen[0] if chosen else ""
+
+
+# --- where dialogs start -------------------------------------------------------------------
+
+def protect(db_path: str | os.PathLike) -> None:
+    """Dialogs must not start in the folder of the database ``db_path`` (set when a desk is
+    opened; see the module's docstring)."""
+    folder = Path(db_path).absolute().parent
+    _protected[:] = [folder]
+
+
+def _is_protected(folder: Path) -> bool:
+    try:
+        folder = folder.absolute()
+    except OSError:
+        return True
+    return any(folder == p or p in folder.parents for p in _protected)
+
+
+def start_folder(*candidates: str) -> str:
+    """The first of ``candidates`` that exists and is not the database's folder (or inside it),
+    else the Documents folder, else the home folder (even if the database is there: a
+    dialog must start somewhere)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    home = str(Path.home())
+    for candidate in (*candidates, documents, home):
+        if candidate and Path(candidate).is_dir() and not _is_protected(Path(candidate)):
+            return str(candidate)
+    return home
+
+
+# --- viewer copies -------------------------------------------------------------------------
+
 def viewable_copy(stored: Path, file_name: str) -> Path:
     """A copy of a stored attachment under its original name (stored files are named by their
     content hash, without an extension, so a viewer would not know what they are). The copy
-    lives in a temporary folder, so the viewer can never change the stored file."""
-    folder = Path(tempfile.mkdtemp(prefix="mediator-desk-"))
+    lives in a private temporary folder (0700, the file 0600), so the viewer can never change
+    the stored file; it is removed when the application closes."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{VIEW_PREFIX}{os.getpid()}-"))
     name = Path(file_name).name or stored.name
     target = folder / name
     shutil.copyfile(stored, target)
+    os.chmod(target, 0o600)
     return target
+
+
+def remove_viewer_copies(*, at_exit: bool = False) -> int:
+    """Remove the viewer copies' folders of this user: at start (``at_exit`` False) those of
+    processes that are gone — a running window keeps its copies — and at exit this process's
+    own as well. Returns how many folders were removed; never raises."""
+    base = Path(tempfile.gettempdir())
+    removed = 0
+    try:
+        entries = list(base.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not name.startswith("mediator-desk-"):
+            continue
+        m = _VIEW.match(name)
+        if m:
+            pid = int(m.group(1))
+            if pid == os.getpid():
+                if not at_exit:
+                    continue
+            elif _pid_running(pid):
+                continue
+        elif not _OLD_VIEW.match(name):
+            continue
+        try:
+            st = entry.lstat()
+            if not stat.S_ISDIR(st.st_mode) or (hasattr(os, "getuid")
+                                                and st.st_uid != os.getuid()):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed += not entry.exists()
+    return removed
+
+
+def _pid_running(pid: int) -> bool:
+    if os.name == "nt":
+        from mediator_desk.sync.leftovers import pid_running
+
+        return pid_running(pid)
+    try:
+        os.kill(pid, 0)          # signal 0 only checks (POSIX)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

@@ -21,7 +21,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QByteArray, QIODevice, QOb
 from PySide6.QtGui import QImage, QPainter, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mediator_desk.errors import DeskError
 
@@ -53,14 +53,13 @@ class OutputDialogs:
     @classmethod
     def save_path(cls, parent: QWidget | None, title: str, suggested: str, fmt: str) -> str:
         """Ask where to save; returns the path (with the right extension) or "" if cancelled."""
-        from PySide6.QtCore import QStandardPaths
+        from mediator_desk.gui import files
 
-        folder = _last_folder[0] if _last_folder else QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+        # The last folder saved to, else Documents — never the database's folder (files.py).
+        folder = files.start_folder(*_last_folder)
         filters = {"pdf": translate("Printing", "PDF files (*.pdf)"),
                    "docx": translate("Printing", "Word documents (*.docx)")}
-        path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested),
-                                              filters[fmt])
+        path = files.save_file_name(parent, title, str(Path(folder) / suggested), filters[fmt])
         return with_suffix(path, fmt) if path else ""
 
 

@@ -8,8 +8,9 @@ database through the worker before they fill themselves. The import of a village
 in gui/bundle_import.py, conflicts in gui/conflicts_dialog.py, the menu in gui/sync_menu.py.
 
 Files go to and come from a USB stick: the file choosers start on a removable drive when one
-is mounted under /media or /run/media (Linux desktops mount sticks there), else in the home
-folder.
+is mounted under /media or /run/media (Linux desktops mount sticks there), else in Documents
+or the home folder — never in the database's folder. The dialogs are gui/files.py's, which
+never open a listed file (a file dialog could otherwise drop the database's locks).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -56,7 +57,10 @@ def removable_folder() -> str:
 
 
 def start_folder() -> str:
-    return removable_folder() or QDir.homePath()
+    """A removable drive, else Documents or home — never the database's folder (files.py)."""
+    from mediator_desk.gui import files
+
+    return files.start_folder(removable_folder())
 
 
 def extension(kind: str) -> str:
@@ -89,15 +93,17 @@ class SyncAsk:
     @classmethod
     def open_file(cls, parent: QWidget | None, title: str, kind: str) -> str:
         """A sync file to read ('' if cancelled)."""
-        path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(), file_filter(kind))
-        return path
+        from mediator_desk.gui import files
+
+        return files.open_file_name(parent, title, start_folder(), file_filter(kind))
 
     @classmethod
     def save_file(cls, parent: QWidget | None, title: str, suggested: str, kind: str) -> str:
         """Where to write a sync file ('' if cancelled); a removable drive is offered first."""
-        path, _ = QFileDialog.getSaveFileName(parent, title,
-                                              str(Path(start_folder()) / suggested),
-                                              file_filter(kind))
+        from mediator_desk.gui import files
+
+        path = files.save_file_name(parent, title, str(Path(start_folder()) / suggested),
+                                    file_filter(kind))
         if path and not path.lower().endswith(extension(kind)):
             path += extension(kind)
         return path

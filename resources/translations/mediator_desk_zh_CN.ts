@@ -286,6 +286,18 @@
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
+    <message>
+        <source>This database is already open in another Mediation desk window, which has been brought to the front. Please go on working there: one database is used in one window at a time, so that no record is overwritten.</source>
+        <translation>这个数据库已经在另一个调解工作台窗口中打开，已把那个窗口切换到最前面。请在那个窗口中继续工作：同一个数据库同时只能在一个窗口中使用，以免记录被覆盖。</translation>
+    </message>
+    <message>
+        <source>This database is already open in another Mediation desk window (program {pid} on the computer {host}). Please use that window, or close it and start again: one database is used in one window at a time, so that no record is overwritten.</source>
+        <translation>这个数据库已经在另一个调解工作台窗口中打开（计算机 {host} 上的程序 {pid}）。请使用那个窗口，或把它关闭后再启动：同一个数据库同时只能在一个窗口中使用，以免记录被覆盖。</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>已经打开</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveDialog</name>
@@ -1354,6 +1366,18 @@ from {sender}</source>
     <message>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>{suffix} 文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
