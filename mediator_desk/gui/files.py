@@ -14,7 +14,7 @@ lists, ``QAbstractFileIconProvider::type()`` → ``QMimeDatabase::mimeTypeForFil
 opens the file and reads its first bytes to guess its type — and closes it. Listing the folder
 of the database (``desk.db``, ``desk.db-shm``, ``desk.db-wal``) thus released every lock
 SQLite held, and another process could then checkpoint and delete the write-ahead log under
-the running window (issue 9). So the dialogs here:
+the running window. So the dialogs here:
 
 - use :class:`NameOnlyIconProvider`, which names and draws files from their *name* only and
   never opens one;
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QFileIconProvider, QWidget
 translate = QCoreApplication.translate
 
 VIEW_PREFIX = "mediator-desk-view-"
-_OLD_VIEW = re.compile(r"^mediator-desk-[a-z0-9_]{8}$")     # copies of versions before 0.9
+_OLD_VIEW = re.compile(r"^mediator-desk-[a-z0-9_]{8}$")     # copies made by older versions
 _VIEW = re.compile(r"^" + re.escape(VIEW_PREFIX) + r"(\d+)-")
 _protected: list[Path] = []           # the database's folder: never a dialog's start folder
 

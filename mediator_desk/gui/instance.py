@@ -1,7 +1,7 @@
 """One window per database.
 
 A second window on the same database would be a second writer whose screens go stale and
-whose saves meet the first one's (issue 9). So ``gui.app.run`` takes a :class:`WindowLock`
+whose saves meet the first one's. So ``gui.app.run`` takes a :class:`WindowLock`
 before it opens the database: a ``QLockFile`` next to it (``<db>-window.lock``, holding the
 process id, the computer's name and the program's name). If another window holds it, the new
 one asks that window — through a ``QLocalServer`` named after the database — to come to the
