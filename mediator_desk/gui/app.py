@@ -37,6 +37,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    if sys.platform != "win32":
+        # A native (GTK) file dialog runs in this process and opens the files it lists, which
+        # drops SQLite's locks on the database (gui/files.py); Qt's own dialog can be told not to.
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app.setApplicationName("mediator-desk")
     app.setOrganizationName("mediator-desk")
     if not _installed:

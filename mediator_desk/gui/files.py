@@ -24,6 +24,11 @@ the running window. So the dialogs here:
 - never *start* in the database's folder (:func:`start_folder`), nor in Qt's remembered
   "last visited" folder, which could be it.
 
+Qt makes file lists of its own too: the print dialog completes the "print to file" name from a
+``QFileSystemModel`` of the home folder and its "…" button opens a static file dialog. While it
+is open, :func:`guard_file_dialogs` gives those the same provider (and ``gui.app`` turns native
+dialogs off for the whole application, except on Windows).
+
 "Open attachment" shows a copy (:func:`viewable_copy`) in a private temporary folder
 ``mediator-desk-view-<pid>-…``; the copies are removed when the application closes
 (:func:`remove_viewer_copies`) and any left by an earlier run at the next start.
@@ -39,9 +44,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase, QStandardPaths, QUrl
+from contextlib import contextmanager
+
+from PySide6.QtCore import (QCoreApplication, QEvent, QFileInfo, QMimeDatabase, QObject,
+                            QStandardPaths, QUrl)
 from PySide6.QtGui import QAbstractFileIconProvider, QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QFileIconProvider,
+                               QFileSystemModel, QWidget)
 
 translate = QCoreApplication.translate
 
@@ -148,6 +157,32 @@ def make_dialog(parent: QWidget | None, title: str, folder: str, name_filter: st
     else:
         raise ValueError(mode)
     return dialog
+
+
+class _DialogGuard(QObject):
+    """Gives every file dialog Qt shows the name-only provider (see guard_file_dialogs)."""
+
+    def eventFilter(self, obj, event) -> bool:                  # noqa: N802 - Qt's virtual
+        if event.type() == QEvent.Type.Show and isinstance(obj, QFileDialog):
+            obj.setIconProvider(icon_provider())
+        return False
+
+
+@contextmanager
+def guard_file_dialogs(widget: QWidget | None = None):
+    """While a Qt dialog that lists files by itself is open (the print dialog): its file
+    models and any file dialog Qt opens from it use :class:`NameOnlyIconProvider`. Set up
+    before the dialog runs its event loop (models fill themselves from there)."""
+    if widget is not None:
+        for model in widget.findChildren(QFileSystemModel):
+            model.setIconProvider(icon_provider())
+    app = QApplication.instance()
+    guard = _DialogGuard()
+    app.installEventFilter(guard)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(guard)
 
 
 def _run(dialog: QFileDialog) -> list[str]:

@@ -46,9 +46,14 @@ class OutputDialogs:
     @classmethod
     def choose_printer(cls, parent: QWidget | None, printer: QPrinter) -> bool:
         """Show the system print dialog for ``printer``; True when the user pressed Print."""
+        from mediator_desk.gui import files
+
         dialog = QPrintDialog(printer, parent)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+        # Its "print to file" completer lists the home folder, and its "…" button opens a file
+        # dialog: neither may open the database (files.py).
+        with files.guard_file_dialogs(dialog):
+            return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     @classmethod
     def save_path(cls, parent: QWidget | None, title: str, suggested: str, fmt: str) -> str:

@@ -55,16 +55,7 @@ def list_folder(dialog: QFileDialog, qtbot, folder: Path) -> None:
     dialog.setFilter(QDir.Filter.AllEntries | QDir.Filter.Hidden | QDir.Filter.System)
     dialog.open()
     model = dialog.findChild(QFileSystemModel)
-    names = {p.name for p in folder.iterdir() if p.is_file()}
-
-    def typed() -> bool:
-        root = model.index(str(folder))
-        seen = {}
-        for row in range(model.rowCount(root)):
-            seen[model.index(row, 0, root).data()] = model.index(row, 2, root).data()
-        return names <= set(seen) and all(seen[n] for n in names)
-
-    qtbot.waitUntil(typed, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: typed_listing(model, folder), timeout=WAIT_MS)
     qtbot.wait(50)
 
 
@@ -131,6 +122,55 @@ def test_qt_s_own_dialog_drops_the_locks_which_is_what_went_wrong(desk, db_path,
     assert not (db_path.parent / "desk.db-wal").exists()      # deleted under the window
     write_marker(desk, "lost")
     assert other_process(db_path, "SELECT value FROM settings WHERE key = 'lock_test'") == ""
+
+
+def typed_listing(model: QFileSystemModel, folder: Path) -> bool:
+    """``model`` lists every file of ``folder`` with its type (Qt's provider has sniffed them
+    by then)."""
+    root = model.index(str(folder))
+    seen = {model.index(row, 0, root).data(): model.index(row, 2, root).data()
+            for row in range(model.rowCount(root))}
+    return all(seen.get(p.name) for p in folder.iterdir() if p.is_file())
+
+
+@needs_proc_locks
+def test_the_print_dialog_keeps_the_locks_with_the_database_in_the_home_folder(
+        desk, db_path, gui_app, qtbot, monkeypatch):
+    """Qt's print dialog completes "print to file" names from a model of the home folder, and
+    its "…" button opens a file dialog of its own: both list files without opening them."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    monkeypatch.setenv("HOME", str(db_path.parent))
+    desk.scalar("SELECT count(*) FROM cases")
+    before = held_locks(db_path)
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+    qtbot.addWidget(dialog)
+    model = dialog.findChild(QFileSystemModel)
+    assert Path(model.rootPath()) == db_path.parent
+    with files.guard_file_dialogs(dialog):
+        dialog.show()
+        qtbot.waitUntil(lambda: typed_listing(model, db_path.parent), timeout=WAIT_MS)
+        assert held_locks(db_path) == before
+
+        listed = []
+
+        def close_when_listed():
+            shown = [w for w in gui_app.topLevelWidgets()
+                     if isinstance(w, QFileDialog) and w.isVisible()]
+            if shown and typed_listing(shown[0].findChild(QFileSystemModel), db_path.parent):
+                listed.append(True)
+                shown[0].reject()
+            else:
+                QTimer.singleShot(20, close_when_listed)
+
+        QTimer.singleShot(0, close_when_listed)
+        QFileDialog.getSaveFileName(dialog, "…", str(db_path.parent / "print.pdf"))
+        assert listed == [True]
+        dialog.reject()
+    assert held_locks(db_path) == before
 
 
 def test_every_file_dialog_is_made_by_files_py():
