@@ -23,6 +23,8 @@ ACTION_LABELS = {
     "attach": "添加附件", "detach": "删除附件",
     # documents (printing is audited, never a signature)
     "print": "打印文书", "show_full_id": "查看完整证件号码",
+    # backups (core/backup.py)
+    "restore_backup": "恢复备份",
 }
 
 TABLE_LABELS = {

@@ -47,6 +47,8 @@ MANAGERS = {
     "todo": "todo:TodoList",
     # The township office's comments, approvals and returns (issue 5).
     "reviews": "reviews:ReviewManager",
+    # Verified backups and the safe restore (core/backup.py over storage/backup.py).
+    "backups": "backup:BackupManager",
 }
 
 
@@ -122,6 +124,16 @@ class Desk:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def reopen(self) -> None:
+        """Open the database file again after it was closed and replaced (a restore): a new
+        connection, and the managers made afresh on first use. The same object stays, so
+        whoever holds it (the GUI's worker) carries on; changes not yet taken are kept."""
+        lock, committed, user = self.lock, self._committed, self.user
+        for name in MANAGERS:
+            self.__dict__.pop(name, None)
+        type(self).__init__(self, open_database(self.path), self.path, user=user)
+        self.lock, self._committed = lock, committed.merge(self._committed)
 
     def __enter__(self):
         return self

@@ -3,8 +3,8 @@
 ``open_database`` refuses, with a Chinese message and without touching the file, anything it
 cannot handle: a file that is not SQLite or not ours (an empty SQLite file without our
 application id included), a database written by a newer version, a corrupt, locked or
-read-only file. Before applying migrations to an existing database it makes a backup copy next
-to it. A new database and its side files are private (0600, storage/private.py).
+read-only file. Before applying migrations to an existing database it makes a verified backup
+(storage/backup.py, in ``<db stem>-backups/``). A new database and its side files are private (0600, storage/private.py).
 
 ``open_database(path, read_only=True)`` (``mediator-desk check``) changes nothing: no
 migration, no adoption, the file opened read-only by SQLite, ``PRAGMA query_only`` on.
@@ -22,7 +22,6 @@ import sqlite3
 import stat
 import weakref
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from mediator_desk.errors import DatabaseRefused
@@ -39,6 +38,13 @@ _savepoints = itertools.count(1)
 
 def _refuse(message: str, hint: str) -> DatabaseRefused:
     return DatabaseRefused(message, hint=hint)
+
+
+def _restore_hint(path: Path) -> str:
+    """What to do about a damaged database: restore a backup if there is one."""
+    from mediator_desk.storage.backup import restore_hint
+
+    return restore_hint(path) or "文件未作任何修改"
 
 
 def side_file(path: Path, suffix: str) -> Path:
@@ -150,7 +156,7 @@ def _translate(exc: sqlite3.Error, path: Path) -> DatabaseRefused:
                        "请关闭正在使用它的其他程序（或另一个调解工作台窗口）后重试")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return _refuse(f"数据库“{path.name}”已损坏，无法打开",
-                       "请用备份文件恢复（数据库旁的 .bak 文件），文件未作任何修改")
+                       _restore_hint(path))
     if "readonly" in text or "read-only" in text:
         return _refuse(f"数据库“{path.name}”是只读的，无法保存记录", "请检查文件权限")
     if "disk" in text and "full" in text:
@@ -195,7 +201,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> list[str]:
     result = _quick_check(conn, path)
     if result != "ok":
         raise _refuse(f"数据库“{path.name}”完整性检查未通过（{result}）",
-                      "请用备份文件恢复；文件未作任何修改")
+                      _restore_hint(path))
     return applied
 
 
@@ -224,11 +230,6 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> str:
             if result != "ok":
                 return result
     return "ok"
-
-
-def backup_path_for(path: Path, label: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.name}.before-{label}-{stamp}.bak")
 
 
 class Database:
@@ -332,12 +333,9 @@ def open_database(path: str | os.PathLike, *, create: bool = True,
         if pending and not migrate:
             raise _refuse(f"数据库“{path.name}”需要升级结构", "请用图形界面打开一次以升级")
         if pending and exists and applied:
-            target = backup_path_for(path, applied[-1])
-            create_private_file(target)                   # 0600, like the database
-            dest = sqlite3.connect(str(target))
-            with dest:
-                conn.backup(dest)
-            dest.close()
+            from mediator_desk.storage.backup import before_migration
+
+            before_migration(path, conn, applied[-1])     # a verified backup (storage/backup.py)
         if not exists or not applied:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = WAL")

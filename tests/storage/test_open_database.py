@@ -118,10 +118,14 @@ def test_backup_is_taken_before_migrating_an_older_database(tmp_path):
     db = open_database(path)
     assert schema_version(db) == MIGRATION_NAMES[-1]
     db.conn.close()
-    backups = [f for f in os.listdir(tmp_path) if f.endswith(".bak")]
-    assert len(backups) == 1 and backups[0].startswith(f"old.db.before-{first}-")
+    # A verified backup in the store beside the database (storage/backup.py).
+    from mediator_desk.storage.backup import list_backups
+
+    backups = list_backups(tmp_path / "old-backups")
+    assert [b.kind for b in backups] == ["migration"] and backups[0].verified["ok"]
+    assert backups[0].manifest["schema"] == first
     # The backup is the database as it was: only the first migration, our marker row.
-    old = sqlite3.connect(str(tmp_path / backups[0]))
+    old = sqlite3.connect(str(backups[0].path / "database.db"))
     assert [r[0] for r in old.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")] == [first]
     assert old.execute("SELECT value FROM settings WHERE key='marker'").fetchone()[0] \
         == '"older"'
