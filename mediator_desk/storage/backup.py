@@ -393,12 +393,13 @@ def _check_copy(path: Path, *, counts: dict[str, int] | None, site_id: str | Non
         if site_id is not None and site != site_id:
             problems.append("备份中数据库的站点编号与记录的不一致")
         if counts is not None:
-            for table, n in counts.items():
-                if found.get(table) != n:
-                    problems.append(f"备份中“{table}”表有 {found.get(table, 0)} 条记录，"
-                                    f"备份时应有 {n} 条")
-    except sqlite3.DatabaseError as exc:
-        problems.append(f"备份中的数据库已损坏（{type(exc).__name__}）")
+            wrong = [t for t, n in counts.items() if found.get(t) != n]
+            if wrong:
+                problems.append(f"备份中有 {len(wrong)} 类记录的数量与备份时不一致"
+                                f"（共应有 {sum(counts.values())} 条，实有 "
+                                f"{sum(found.get(t, 0) for t in counts)} 条）")
+    except sqlite3.DatabaseError:
+        problems.append("备份中的数据库已损坏，无法读取")
     finally:
         conn.close()
     return problems, facts

@@ -174,7 +174,7 @@ def test_verification_compares_the_counts_of_the_snapshot(desk, monkeypatch):
     monkeypatch.setattr(store, "_facts", lying)
     with pytest.raises(store.BackupError) as err:
         desk.backups.create()
-    assert "验证未通过" in err.value.message and "cases" in err.value.message
+    assert "验证未通过" in err.value.message and "1 类记录的数量" in err.value.message
     root = desk.backups.root
     assert store.list_backups(root) == []
     assert [p.name for p in root.iterdir() if p.name != ".lock"] in ([], ["files"])
