@@ -20,7 +20,8 @@ from mediator_desk.errors import DeskError
 # Modules that define ``register(subparsers)``; each adds its commands with ``set_defaults(run=…)``.
 COMMAND_MODULES = ["mediator_desk.cli.cases", "mediator_desk.cli.mediation", "mediator_desk.cli.sync",
                    "mediator_desk.cli.documents", "mediator_desk.cli.demo",
-                   "mediator_desk.cli.admin", "mediator_desk.cli.codes"]
+                   "mediator_desk.cli.admin", "mediator_desk.cli.codes",
+                   "mediator_desk.cli.backup"]
 
 
 # argparse's own messages, in Chinese (the rest of the line — names, values — stays as typed).
