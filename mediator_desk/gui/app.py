@@ -164,6 +164,9 @@ def _run_desk(app, path) -> int:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return EXIT_CANCELLED
         window = create_main_window(desk)
+        from mediator_desk.gui.backup_dialog import install_auto
+
+        install_auto(window)              # daily backups, and one on closing (not in tests)
         window.show()
         return app.exec()
     finally:

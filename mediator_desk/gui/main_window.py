@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
         self.mediators_action = settings.addAction(self.tr("&Mediators…"), self.show_mediators)
         self.settings_action = settings.addAction(self.tr("Mediation &path settings…"),
                                                   self.show_settings)
+        self.backup_action = settings.addAction(self.tr("&Backup and restore…"),
+                                                self.show_backups)
         self.addActions([self.new_case_action, self.find_action, quit_action])
 
     def show_mediators(self):
@@ -286,6 +288,15 @@ class MainWindow(QMainWindow):
         self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog.show()
         return self.settings_dialog
+
+    def show_backups(self):
+        """Backup and restore (gui/backup_dialog.py), loaded at first use."""
+        from mediator_desk.gui.backup_dialog import BackupDialog
+
+        self.backup_dialog = BackupDialog(self)
+        self.backup_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.backup_dialog.show()
+        return self.backup_dialog
 
     def eventFilter(self, obj, event) -> bool:
         # Down (or Enter) in the search box moves into the list; Escape clears the search.

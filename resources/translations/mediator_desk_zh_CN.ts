@@ -454,6 +454,272 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backup reminder</source>
+        <translation>备份提醒</translation>
+    </message>
+    <message>
+        <source>Backing up… {pct}%</source>
+        <translation>正在备份…… {pct}%</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backup made at {when}.</source>
+        <translation>已于 {when} 完成备份。</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {error}</source>
+        <translation>自动备份失败：{error}</translation>
+    </message>
+    <message>
+        <source>Backing up before closing…</source>
+        <translation>关闭前正在备份……</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;folder…</source>
+        <translation>从文件夹恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Restore a backup kept elsewhere, e.g. on a USB stick (choose its folder)</source>
+        <translation>恢复保存在别处（例如U盘上）的备份（选择该备份的文件夹）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t copy</source>
+        <translation>不复制(&amp;N)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Second folder (USB stick):</source>
+        <translation>第二个备份文件夹（U盘）：</translation>
+    </message>
+    <message>
+        <source>Remind me after:</source>
+        <translation>多久未复制就提醒：</translation>
+    </message>
+    <message>
+        <source>A second copy</source>
+        <translation>第二份备份</translation>
+    </message>
+    <message>
+        <source>Each backup is also copied to this folder when it is available — a USB stick kept away from this computer protects the records if the disk fails.</source>
+        <translation>每次备份时，如果这个文件夹可用，也把备份复制到这里。U盘与电脑分开存放，电脑硬盘损坏时记录也不会丢失。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder}. One is made automatically every day and when the program closes.</source>
+        <translation>备份保存在 {folder}。程序每天自动备份一次，关闭程序时也会备份。</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>on closing</source>
+        <translation>关闭程序时备份</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前的原数据库</translation>
+    </message>
+    <message>
+        <source>damaged database kept before a restore</source>
+        <translation>恢复前原样保存的损坏数据库</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>second folder</source>
+        <translation>第二个备份文件夹</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，没有作任何改动。</translation>
+    </message>
+    <message>
+        <source>Backing up the database, attachments and keys…</source>
+        <translation>正在备份数据库、附件和密钥……</translation>
+    </message>
+    <message>
+        <source>Backup made and verified: {when} ({cases} cases, {size}).</source>
+        <translation>已完成备份并验证：{when}（{cases} 件案件，{size}）。</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在验证备份……</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is complete and intact ({cases} cases).</source>
+        <translation>{when} 的备份完整无损（{cases} 件案件）。</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is damaged: {problems}</source>
+        <translation>{when} 的备份已损坏：{problems}</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a backup</source>
+        <translation>选择备份所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {when} ({cases} cases)?
+
+The database as it is now is kept as a backup first. Whatever was entered after {when} will no longer be in the database.</source>
+        <translation>恢复 {when} 的备份（{cases} 件案件）吗？
+
+现在的数据库会先另存为一个备份。{when} 之后录入的内容将不在数据库中。</translation>
+    </message>
+    <message>
+        <source>Restore the backup in {folder}?
+
+The database as it is now is kept as a backup first.</source>
+        <translation>恢复 {folder} 中的备份吗？
+
+现在的数据库会先另存为一个备份。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close the open cases first (save or discard their changes), then restore again.</source>
+        <translation>请先关闭打开的案件（保存或放弃修改），再重新恢复。</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another site (another committee&apos;s or office&apos;s installation). Replace ALL the data of this site with it?</source>
+        <translation>这个备份属于另一个站点（另一个调委会或司法所的安装）。确定要用它替换本站的全部数据吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份……</translation>
+    </message>
+    <message>
+        <source>The backup was restored ({cases} cases).</source>
+        <translation>已恢复备份（{cases} 件案件）。</translation>
+    </message>
+    <message>
+        <source>The database as it was before is kept as the backup {name}.</source>
+        <translation>恢复前的数据库已另存为备份 {name}。</translation>
+    </message>
+    <message>
+        <source>The backup was made by an older version; the restored database was upgraded (the backup itself is unchanged).</source>
+        <translation>这个备份由旧版本创建，恢复出的数据库已升级（备份本身未改动）。</translation>
+    </message>
+    <message>
+        <source>{n} attachment files were not in the backup.</source>
+        <translation>有 {n} 个附件文件不在备份中。</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>Choose the second backup folder</source>
+        <translation>选择第二个备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>备份设置已保存。</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Batch printing</source>
@@ -1892,6 +2158,10 @@ from {sender}</source>
     <message>
         <source>Mediation &amp;path settings…</source>
         <translation>调解流程设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
         <source>Mediation desk — {committee}</source>
