@@ -34,7 +34,7 @@ MANAGERS = {
     "cases": "cases:CaseManager",
     "parties": "parties:PartyManager",
     "audit": "audit:AuditTrail",
-    # The mediation path (issue 3): acceptance → records → outcome → agreement →
+    # The mediation path: acceptance → records → outcome → agreement →
     # performance/follow-up → judicial confirmation → case file.
     "acceptance": "acceptance:AcceptanceManager",
     "sessions": "sessions:SessionManager",
@@ -45,7 +45,7 @@ MANAGERS = {
     "attachments": "attachments:AttachmentManager",
     "dossier": "dossier:DossierManager",
     "todo": "todo:TodoList",
-    # The township office's comments, approvals and returns (issue 5).
+    # The township office's comments, approvals and returns.
     "reviews": "reviews:ReviewManager",
     # Verified backups and the safe restore (core/backup.py over storage/backup.py).
     "backups": "backup:BackupManager",

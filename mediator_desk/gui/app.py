@@ -65,13 +65,13 @@ def create_main_window(desk):
 
     files.protect(desk.path)          # file dialogs never start in the database's folder
 
-    tabs.register_tabs()      # the mediation-path tabs (issue 3), before the documents tab
+    tabs.register_tabs()      # the mediation-path tabs, before the documents tab
     documents_hooks.install_tab()
-    sync_menu.install_tab()           # the office's review of a case (issue 5)
+    sync_menu.install_tab()           # the office's review of a case
     window = MainWindow()
     tabs.install_todo(window)
     documents_hooks.install_menu(window)
-    sync_menu.install(window)         # data exchange with the township office (issue 5)
+    sync_menu.install(window)         # data exchange with the township office
     return window
 
 

@@ -1,4 +1,4 @@
-"""Dialogs of data exchange between villages and their township office (issue 5).
+"""Dialogs of data exchange between villages and their township office.
 
 The modal questions (which file, which passphrase, which village) are class methods of
 :class:`SyncAsk`, so tests replace them and never see a blocking dialog. The windows —
