@@ -103,6 +103,23 @@ def _unreadable_argument(args) -> str:
     return ""
 
 
+def _log_to_file() -> None:
+    """Technical details (SQLite's English reports) go to the log file, not the terminal."""
+    import logging
+
+    from mediator_desk.storage.location import log_file
+
+    if logging.getLogger().handlers:
+        return                               # already configured (tests, the GUI)
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(level=logging.INFO, encoding="utf-8", filename=str(path),
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    except OSError:
+        logging.basicConfig(handlers=[logging.NullHandler()])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -113,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not getattr(args, "command", None):
         return run_gui(args)
+    _log_to_file()
     try:
         return args.run(args) or 0
     except DeskError as exc:

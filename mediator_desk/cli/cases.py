@@ -31,13 +31,13 @@ def register(sub) -> None:
 
 def run_check(args) -> int:
     from mediator_desk.core.audit import ACTION_LABELS
-    from mediator_desk.storage.database import schema_version
+    from mediator_desk.storage.database import integrity_summary, schema_version
 
     # Read-only: check changes no file (no migration, no site id, no search index).
     with open_desk(args, create=False, read_only=True) as desk:
         integrity = desk.scalar("PRAGMA integrity_check")
         print(f"数据库：{os.fspath(desk.path)}")
-        print(f"完整性：{'正常' if integrity == 'ok' else integrity}")
+        print(f"完整性：{'正常' if integrity == 'ok' else integrity_summary(integrity, desk.path)}")
         if desk.db.pending:
             print(f"结构版本：{schema_version(desk.db) or '无'}（需要升级：还有 {len(desk.db.pending)} "
                   "步结构升级。检查不作任何修改；用图形界面或其他命令打开一次即可升级，升级前会自动备份。"
@@ -64,7 +64,19 @@ def run_check(args) -> int:
                   f"{ACTION_LABELS.get(broken['action'], '其他操作')}）起不连续——该条被改动过，"
                   "或它之前的记录被删除、插入过")
         _print_sync_leftovers(desk)
+        _print_attachment_leftovers(desk)
         return 0 if integrity == "ok" and not missing and broken is None else 1
+
+
+def _print_attachment_leftovers(desk) -> None:
+    """Temporary files of attachment adds a killed process left (core/attachments.py).
+    Reported only; the next open of the database for work removes the stale ones."""
+    found = desk.attachments.leftovers()
+    if found:
+        print(f"附件临时文件：{len(found)} 个（添加附件时中断留下的；检查不删除，下次打开数据库时"
+              "自动删除一小时以前的）")
+        for path in found[:20]:
+            print(f"  {path}")
 
 
 def _print_sync_leftovers(desk) -> None:

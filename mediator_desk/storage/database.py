@@ -17,6 +17,7 @@ file (docs/architecture.md, "One writer").
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import sqlite3
 import stat
@@ -200,9 +201,17 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> list[str]:
                       "请先升级本软件再打开；文件未作任何修改")
     result = _quick_check(conn, path)
     if result != "ok":
-        raise _refuse(f"数据库“{path.name}”完整性检查未通过（{result}）",
+        raise _refuse(f"数据库“{path.name}”已损坏：{integrity_summary(result, path)}",
                       _restore_hint(path))
     return applied
+
+
+def integrity_summary(result: str, path: Path) -> str:
+    """SQLite's integrity report (English, one line per problem) in a few Chinese words; the
+    report itself goes to the log file."""
+    logging.getLogger(__name__).warning("integrity check of %s failed:\n%s", path, result)
+    problems = len([line for line in result.splitlines() if line.strip()])
+    return f"完整性检查发现 {problems} 处问题（详情已写入日志文件）"
 
 
 # A full quick_check reads every page: ~1 s per 200 MB, 10 s for a township's 200,000 cases,

@@ -1,4 +1,4 @@
-"""Where the database lives by default."""
+"""Where the database lives by default, and where the log file is."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ def default_db_path() -> Path:
 def resolve_db_path(path: str | os.PathLike | None) -> Path:
     """An explicit ``--db`` path wins over the environment variable and the default."""
     return Path(path).expanduser() if path else default_db_path()
+
+
+def log_file() -> Path:
+    """The application's log file in the per-user log folder (e.g. %LOCALAPPDATA%\\mediator_desk\\Logs):
+    technical details (SQLite's own English texts) go there, never into a message."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False)) / "mediator-desk.log"
+
