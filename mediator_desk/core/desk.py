@@ -75,6 +75,7 @@ class Desk:
         self.records = RecordWriter(self)
         if not self.read_only:
             self._private_store()
+            self.attachments.clean_leftovers()   # what killed adds left (core/attachments.py)
             self._ensure_index()
         # (data_version, audit seq) when we last looked for other writers
         self._seen: tuple[int, int] = self._watermark()

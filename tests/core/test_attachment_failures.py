@@ -54,9 +54,9 @@ def test_leftovers_of_a_killed_add_are_reported_and_removed_when_stale(desk, db_
     out = capsys.readouterr().out
     assert "附件临时文件：2 个" in out and old.exists()          # check changes nothing
     from mediator_desk.core.desk import Desk
-    again = Desk.open(db_path)
+    again = Desk.open(db_path)                                 # opening for work cleans up
     try:
-        assert again.attachments.clean_leftovers() == 1
         assert not old.exists() and fresh.exists()
+        assert again.attachments.leftovers() == [fresh]
     finally:
         again.close()
