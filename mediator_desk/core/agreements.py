@@ -7,8 +7,10 @@
 - Printing is not signing: ``sign`` records the day every party, the mediator and the seal
   completed the written agreement, ideally with a scan; that day is the effective date
   (Art. 29). An oral agreement takes effect on the day agreed (Art. 30).
-- An agreement in force cannot be edited (ReadOnlyRecord): corrections are a supplementary
-  agreement (``supplement``), or the agreement is voided with a reason (``void``).
+- An agreement in force cannot be edited (ReadOnlyRecord) nor voided: it binds (Arts. 31–33).
+  Corrections are a supplementary agreement (``supplement``); non-performance is recorded
+  (``record_performance``) and leads to the court or a new mediation (``void_refusal``).
+  Only an agreement not yet in force may be voided with a reason (``void``).
 - Performance status: not yet due / performed / partly / not performed, with proof attachments.
 """
 
@@ -48,6 +50,26 @@ def clean_terms(terms) -> list[str]:
         if text:
             out.append(text)
     return out
+
+
+def void_refusal(agreement: dict) -> str:
+    """Why ``agreement`` (a row or a decorated agreement) cannot be voided, '' if it can.
+
+    An agreement in force binds the parties (Art. 31); a party's non-performance is
+    recorded (``record_performance`` 'not_performed'/'partly') and leads to the court
+    (judicial confirmation and enforcement, Art. 33, or a lawsuit, Art. 32) or to a new
+    mediation whose result is a supplementary agreement (``supplement``) — never to voiding.
+    """
+    if agreement.get("voided_on"):
+        return f"协议{agreement['agreement_no']}已于{agreement['voided_on']}作废"
+    if agreement.get("effective_on"):
+        return (f"协议{agreement['agreement_no']}已于{agreement['effective_on']}生效，"
+                "对当事人具有法律约束力（《人民调解法》第三十一条），不能作废。"
+                "当事人不履行或者只部分履行的，请登记履行情况（未履行、部分履行），"
+                "并告知当事人：可以依法向人民法院申请司法确认、确认后申请强制执行"
+                "（第三十三条），或者就履行、协议内容的争议向人民法院提起诉讼（第三十二条）；"
+                "也可以再次调解，达成补充协议（补充协议援引原协议）。")
+    return ""
 
 
 class AgreementManager:
@@ -155,6 +177,10 @@ class AgreementManager:
             guards.not_before(v["performance_deadline"], v["agreed_on"],
                               field="performance_deadline", label="履行期限",
                               earlier_label="达成协议日期")
+            if v.get("signed_on"):
+                guards.not_before(v["performance_deadline"], v["signed_on"],
+                                  field="performance_deadline", label="履行期限",
+                                  earlier_label="签字日期")
 
     def _require_changeable(self, row: dict) -> None:
         if row["voided_on"]:
@@ -162,7 +188,7 @@ class AgreementManager:
         if row["effective_on"]:
             what = "已签字生效" if row["form"] == "written" else "已生效（口头协议自达成之日起生效）"
             raise ReadOnlyRecord(f"协议{row['agreement_no']}{what}，不能修改；"
-                                 "如需更正，请订立补充协议，或写明理由作废该协议")
+                                 "如需更正，请订立补充协议")
 
     # --- writes ------------------------------------------------------------------------------
     def create(self, case_id: str, *, form: str = "written", agreed_on, terms,
@@ -244,6 +270,10 @@ class AgreementManager:
         day = guards.past_date(signed_on, field="signed_on", label="签字日期", today=today)
         guards.not_before(day, row["agreed_on"], field="signed_on", label="签字日期",
                           earlier_label="达成协议日期")
+        if row["performance_deadline"] and row["performance_deadline"] < day:
+            raise ValidationError(
+                f"签字日期（{day}）不能晚于履行期限（{row['performance_deadline']}）：履行期限"
+                "不能早于签字日期。请先修改协议的履行期限，再登记签字", field="signed_on")
         self.desk.cases.require_editable(row["case_id"])
         prepared = self.desk.attachments.prepare(scan, file_name=scan_name) \
             if scan is not None else None
@@ -305,8 +335,10 @@ class AgreementManager:
 
     def void(self, agreement_id: str, *, reason: str, voided_on, today: date | None = None
              ) -> None:
-        """Void an agreement with a reason (it keeps its number). Voiding the case's main
-        agreement sends the case back to mediation (to mediate again, or end it)."""
+        """Void an agreement not yet in force with a reason (it keeps its number). Voiding
+        the case's main agreement sends the case back to mediation (to mediate again, or end
+        it). An agreement in force binds (Arts. 31–33) and is never voided: see
+        :func:`void_refusal`."""
         row = self._row(agreement_id)
         if row["voided_on"]:
             raise ReadOnlyRecord(f"协议{row['agreement_no']}已于{row['voided_on']}作废")
@@ -316,10 +348,9 @@ class AgreementManager:
                           earlier_label="达成协议日期")
         with self.desk.transaction():
             case = guards.editable_case(self.desk, row["case_id"])
-            confirmed = self.desk.query_one(
-                "SELECT result FROM confirmations WHERE agreement_id = ?", (agreement_id,))
-            if confirmed and confirmed["result"] == "confirmed":
-                raise IllegalStep("该协议已经人民法院司法确认，不能在此作废；如有争议应通过法院程序解决")
+            refusal = void_refusal(row)
+            if refusal:
+                raise IllegalStep(refusal)
             if row["supplements_id"] is None:
                 workflow.check_transition(case["status"], "mediating")
             self.desk.records.update("agreements", agreement_id,

@@ -262,10 +262,12 @@ def stage(world, dc, rng: random.Random) -> None:
     number = st["pattern"].format(year=year, short=st["short"][case["org_id"]], n=st["seq"][key])
     deadline = agreed + timedelta(days=rng.choice([0, 7, 15, 30, 60]))
     amount = case["amount_fen"] // 100 or rng.randint(5, 50) * 100
-    terms = [t.format(a=a_name, b=b_name, deadline=f"{deadline.year}年{deadline.month}月"
-                      f"{deadline.day}日", amount=f"{amount:,}")
-             for t in rng.sample(TERMS[:2], 1) + TERMS[2:]]
+    chosen = rng.sample(TERMS[:2], 1) + TERMS[2:]
     signed = None if oral else agreed + timedelta(days=rng.choice([0, 0, 1, 2]))
+    if signed and deadline < signed:
+        deadline = signed    # a performance deadline never precedes the signing
+    terms = [t.format(a=a_name, b=b_name, deadline=f"{deadline.year}年{deadline.month}月"
+                      f"{deadline.day}日", amount=f"{amount:,}") for t in chosen]
     if signed and (signed > today or ((today - agreed).days < 7 and rng.random() < 0.5)):
         signed = None        # printed, not yet signed: the case waits in "agreed"
     effective = agreed if oral else signed

@@ -195,7 +195,8 @@ TABLES: dict[str, dict[str, Col]] = {
 # Dates that may not precede another date of the same record: (later, earlier).
 DATE_ORDER: dict[str, list[tuple[str, str]]] = {
     "agreements": [("signed_on", "agreed_on"), ("effective_on", "agreed_on"),
-                   ("performance_deadline", "agreed_on"), ("voided_on", "agreed_on"),
+                   ("performance_deadline", "agreed_on"),
+                   ("performance_deadline", "signed_on"), ("voided_on", "agreed_on"),
                    ("performance_checked_on", "effective_on")],
     "confirmations": [("result_on", "applied_on")],
     "risk_flags": [("reported_on", "flagged_on")],
@@ -207,10 +208,10 @@ IMMUTABLE = frozenset({"case_id", "agreement_id", "supplements_id", "case_no", "
                        "case_seq", "agreement_no", "agreement_year", "agreement_seq"})
 
 # An agreement in force binds (Arts. 31–33): of its fields only the record of its
-# performance, the follow-up plan and its voiding may still change; a voided one not at all.
+# performance and the follow-up plan may still change — it is never voided (non-performance
+# leads to the court or to a supplementary agreement); a voided one not at all.
 AGREEMENT_OPEN_WHEN_IN_FORCE = frozenset({
-    "performance_status", "performance_checked_on", "performance_note", "followup_due",
-    "voided_on", "void_reason"})
+    "performance_status", "performance_checked_on", "performance_note", "followup_due"})
 
 
 def _frozen(table: str, old: dict) -> tuple[frozenset[str], str] | None:

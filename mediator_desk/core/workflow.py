@@ -6,8 +6,9 @@ the transitions:
 
     registered ─accept→ accepted ─first record→ mediating ─agreement→ agreed ─signed→ effective
         │                  │                        │                   │ (oral: at once)   │
-        ├─refuse→ refused  ├─end/withdraw          ├─end→ ended        └─void→ mediating    ├─performed→ performed
-        └─withdraw→ withdrawn                       └─withdraw→ withdrawn                    └─void→ mediating
+        ├─refuse→ refused  ├─end/withdraw          ├─end→ ended        └─void→ mediating    └─performed→ performed
+        └─withdraw→ withdrawn                       └─withdraw→ withdrawn
+    (an agreement in force is never voided: non-performance → court or supplementary agreement)
 
     refused / ended / withdrawn / effective / performed ─archive→ archived (read-only, final)
 
@@ -39,8 +40,9 @@ TRANSITIONS: dict[str, set[str]] = {
     "mediating": {"agreed", "ended", "withdrawn"},
     # agreed → mediating: the unsigned agreement was voided (parties would not sign).
     "agreed": {"effective", "mediating"},
-    # effective → mediating: the agreement in force was voided (with a reason).
-    "effective": {"performed", "mediating", "archived"},
+    # No effective → mediating: an agreement in force binds and is never voided (Arts. 31–33);
+    # non-performance leads to the court or a supplementary agreement, the case stays here.
+    "effective": {"performed", "archived"},
     # performed → effective: a later check found the performance incomplete after all.
     "performed": {"effective", "archived"},
     "ended": {"archived"},

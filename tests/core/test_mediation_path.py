@@ -6,8 +6,15 @@ import json
 import pytest
 
 from mediation_helpers import PDF, PNG, T, accepted_case, signed_written, status, write_file
+from mediator_desk.core import rules
+from mediator_desk.core.agreements import void_refusal
 from mediator_desk.core.audit import ACTION_LABELS, TABLE_LABELS
+from mediator_desk.core.rules import RuleBroken
 from mediator_desk.errors import IllegalStep, ReadOnlyRecord, ValidationError
+
+
+def count(desk, table):
+    return desk.scalar(f"SELECT count(*) FROM {table}")
 
 
 def stored(desk, table, record_id):
@@ -250,19 +257,83 @@ def test_supplement_and_void_keep_numbers(desk, make_case):
         (aid, "（2026）红旗调协字第2号", True, "awaiting_signature")
     desk.agreements.sign(sup, "2026-03-21", today=T)
     assert status(desk, case_id) == "effective"      # a supplement changes no status
-    with pytest.raises(ValidationError, match="作废理由"):
-        desk.agreements.void(aid, reason="", voided_on="2026-03-25", today=T)
-    desk.agreements.void(aid, reason="当事人反悔，协议内容需重新协商", voided_on="2026-03-25", today=T)
+    actions = [h["action"] for h in desk.audit.for_case(case_id)]
+    assert "supplement" in actions
+
+
+def test_an_agreement_in_force_is_never_voided(desk, make_case):
+    """Arts. 31–33: an agreement in force binds. A party going back on it ("乙方反悔") leads
+    to recording non-performance and to the court routes or a supplementary agreement."""
+    case_id = accepted_case(desk, make_case)
+    aid = signed_written(desk, case_id)
+    before = (count(desk, "audit_log"), count(desk, "change_log"))
+    with pytest.raises(IllegalStep) as exc:
+        desk.agreements.void(aid, reason="乙方反悔", voided_on="2026-03-25", today=T)
+    msg = exc.value.message
+    for words in ("已于2026-03-12生效", "不能作废", "第三十一条", "未履行", "部分履行",
+                  "司法确认", "强制执行", "提起诉讼", "再次调解", "补充协议"):
+        assert words in msg, words
+    assert msg == void_refusal(desk.agreements.get(aid))
+    assert (count(desk, "audit_log"), count(desk, "change_log")) == before
     a = desk.agreements.get(aid)
-    assert (a["state"], a["void_reason"]) == ("void", "当事人反悔，协议内容需重新协商")
+    assert (a["state"], a["voided_on"]) == ("in_force", "")
+    assert status(desk, case_id) == "effective"
+    # what the app does instead: non-performance is recorded, a new mediation ends in a
+    # supplementary agreement citing the first
+    desk.agreements.record_performance(aid, status="not_performed", checked_on="2026-04-12",
+                                       note="李四未拆除院墙", today=T)
+    sup = desk.agreements.supplement(aid, agreed_on="2026-04-15", terms=["李四于5月1日前拆除"],
+                                     today=T)
+    assert desk.agreements.get(sup)["supplements_id"] == aid
+    # an oral agreement is in force from the day agreed: never voided either
+    oral_case = accepted_case(desk, make_case)
+    oral = desk.agreements.create(oral_case, form="oral", agreed_on="2026-03-10", terms=["a"],
+                                  today=T)
+    with pytest.raises(IllegalStep, match="不能作废"):
+        desk.agreements.void(oral, reason="反悔", voided_on="2026-03-11", today=T)
+    # nor can a write below the manager void it (GUI, CLI and sync import all end there)
+    with pytest.raises(ReadOnlyRecord, match="已生效"):
+        with desk.transaction():
+            desk.records.update("agreements", aid, {"voided_on": "2026-03-25",
+                                                    "void_reason": "乙方反悔"}, case_id=case_id)
+
+
+def test_voided_agreement_keeps_its_number(desk, make_case):
+    case_id = accepted_case(desk, make_case)
+    aid = desk.agreements.create(case_id, agreed_on="2026-03-10", terms=["a"], today=T)
+    with pytest.raises(ValidationError, match="作废理由"):
+        desk.agreements.void(aid, reason="", voided_on="2026-03-12", today=T)
+    desk.agreements.void(aid, reason="一方拒绝签字，协议内容需重新协商", voided_on="2026-03-12",
+                         today=T)
+    a = desk.agreements.get(aid)
+    assert (a["state"], a["void_reason"]) == ("void", "一方拒绝签字，协议内容需重新协商")
     assert status(desk, case_id) == "mediating"
     with pytest.raises(ReadOnlyRecord, match="已作废"):
         desk.agreements.update(aid, facts="x")
     # a new agreement gets a new number: voided numbers are never reused
     new = desk.agreements.create(case_id, agreed_on="2026-03-28", terms=["重新约定"], today=T)
-    assert desk.agreements.get(new)["agreement_no"] == "（2026）红旗调协字第3号"
-    actions = [h["action"] for h in desk.audit.for_case(case_id)]
-    assert "supplement" in actions and "void" in actions
+    assert desk.agreements.get(new)["agreement_no"] == "（2026）红旗调协字第2号"
+    assert "void" in [h["action"] for h in desk.audit.for_case(case_id)]
+
+
+def test_performance_deadline_cannot_precede_signing(desk, make_case):
+    case_id = accepted_case(desk, make_case)
+    with pytest.raises(ValidationError) as exc:
+        desk.agreements.create(case_id, agreed_on="2026-03-10", terms=["a"],
+                               performance_deadline="2026-03-09", today=T)
+    assert exc.value.field == "performance_deadline" and "达成协议日期" in exc.value.message
+    aid = desk.agreements.create(case_id, agreed_on="2026-03-10", terms=["a"],
+                                 performance_deadline="2026-03-11", today=T)
+    with pytest.raises(ValidationError) as exc:
+        desk.agreements.sign(aid, "2026-03-12", today=T)
+    assert exc.value.field == "signed_on" and "履行期限" in exc.value.message
+    assert desk.agreements.get(aid)["signed_on"] == ""
+    desk.agreements.update(aid, performance_deadline="2026-03-20")
+    desk.agreements.sign(aid, "2026-03-12", today=T)
+    # the record rule holds whoever writes the row (sync import included)
+    with pytest.raises(RuleBroken, match="履行期限"):
+        rules.check_row("agreements", dict(desk.query_one(
+            "SELECT * FROM agreements WHERE id = ?", (aid,)), performance_deadline="2026-03-11"))
 
 
 def test_unsigned_agreement_can_be_corrected_and_voided(desk, make_case):

@@ -15,7 +15,8 @@ LEGAL = {
     ("accepted", "withdrawn"),
     ("mediating", "agreed"), ("mediating", "ended"), ("mediating", "withdrawn"),
     ("agreed", "effective"), ("agreed", "mediating"),
-    ("effective", "performed"), ("effective", "mediating"), ("effective", "archived"),
+    # no ("effective", "mediating"): an agreement in force is never voided (Arts. 31–33)
+    ("effective", "performed"), ("effective", "archived"),
     ("performed", "effective"), ("performed", "archived"),
     ("ended", "archived"), ("withdrawn", "archived"), ("refused", "archived"),
 }

@@ -345,7 +345,9 @@ def test_a_record_cannot_be_moved_out_of_an_archived_case(world):
 # --- the case's state machine -------------------------------------------------------------
 @pytest.mark.parametrize("which, status, expect", [
     ("signed_case", "registered", "不能从“协议生效（履行中）”变为“已登记”"),
-    ("signed_case", "mediating", None),          # voiding an agreement in force: legal
+    # an agreement in force is never voided, so its case never goes back to mediating
+    ("signed_case", "mediating", "不能从“协议生效（履行中）”变为“调解中”"),
+    ("signed_case", "performed", None),
     ("case", "registered", "不能从“达成协议（待签字）”变为“已登记”"),
     ("case", "accepted", "不能从“达成协议（待签字）”变为“已受理”"),
     ("archived_case", "registered", "已归档"),
