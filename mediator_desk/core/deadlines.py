@@ -1,7 +1,8 @@
 """Deadline arithmetic the law and practice set (pure functions on ``datetime.date``).
 
-- one month to settle a dispute after acceptance (2002 MoJ rules): ``received + 1 calendar
-  month``, month-end aware (31 January → 28/29 February);
+- one month to settle a dispute after acceptance (2002 MoJ rules): ``accepted + 1 calendar
+  month``, month-end aware (31 January → 28/29 February); the month has passed — and the
+  reminder fires — from the day after that (``one_month_passed``);
 - Art. 33 judicial confirmation window: within 30 days of the agreement taking effect;
 - follow-up plan: a visit due N days after the performance deadline (N is a setting).
 """
@@ -51,6 +52,18 @@ def latest_received_overdue(today: str | date) -> date:
     while one_month_due(candidate) > today:  # pragma: no cover - defensive
         candidate -= timedelta(days=1)
     return candidate
+
+
+def one_month_passed(start: str | date, today: str | date) -> bool:
+    """Whether a full calendar month has passed since ``start`` by ``today``: the month runs
+    to ``one_month_due(start)`` inclusive (accepted 02-03 → settled in time up to 03-03)."""
+    return as_date(today) > one_month_due(start)
+
+
+def latest_start_overdue(today: str | date) -> date:
+    """The latest start date (acceptance) of which a full month has passed by ``today``:
+    start ≤ this day ⟺ ``one_month_passed(start, today)`` (lets SQL use an index)."""
+    return latest_received_overdue(as_date(today) - timedelta(days=1))
 
 
 def confirmation_window(effective_on: str | date) -> tuple[date, date]:

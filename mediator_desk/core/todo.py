@@ -8,7 +8,8 @@ Kinds (each item: case id and number, kind, kind label, due date, days left, Chi
   as complete (unless a follow-up found that a party has gone to court, Art. 32);
 - ``confirmation_closing``: the Art. 33 window of a written agreement closes within 7 days
   (setting ``confirmation_warn_days``) and no application is recorded;
-- ``case_overdue``: a case still being mediated one calendar month after it was received;
+- ``case_overdue``: a case still being mediated after a full calendar month has passed since
+  it was accepted (accepted 02-03: from 03-04 on; registration does not count);
 - ``risk_unreported``: an escalation risk (Art. 25) not yet reported to the police.
 
 Archived cases are left out (they are read-only). ``todo(today=…)`` is deterministic: the
@@ -134,17 +135,19 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
                                f"（{deadlines.countdown_text(end, today)}）"))
 
     if "case_overdue" in wanted:
-        cutoff = deadlines.latest_received_overdue(today).isoformat()
+        # the month counts from acceptance (a case only registered is not yet being mediated)
+        cutoff = deadlines.latest_start_overdue(today).isoformat()
         open_statuses = workflow.OPEN_STATUSES
         marks = ",".join("?" * len(open_statuses))
         rows = q(
-            "SELECT id AS case_id, case_no, received_date, status FROM cases"
-            f" WHERE status IN ({marks}) AND received_date <= ?"
-            f" ORDER BY received_date, case_no{lim}", (*open_statuses, cutoff))
+            "SELECT c.id AS case_id, c.case_no, a.decided_on AS accepted_on, c.status"
+            " FROM cases c JOIN acceptances a ON a.case_id = c.id"
+            f" WHERE c.status IN ({marks}) AND a.decision = 'accepted' AND a.decided_on <= ?"
+            f" ORDER BY a.decided_on, c.case_no{lim}", (*open_statuses, cutoff))
         for r in rows:
-            due = deadlines.one_month_due(r["received_date"])
+            due = deadlines.one_month_due(r["accepted_on"])
             items.append(_item(r, "case_overdue", due, today,
-                               f"{r['received_date']}登记，至今已超过一个月仍未办结"
+                               f"{r['accepted_on']}受理，至今已超过一个月仍未办结"
                                f"（{workflow.label(r['status'])}）"))
 
     if "risk_unreported" in wanted:

@@ -1,6 +1,8 @@
 """The to-do list on a fixed date: every kind of deadline, deterministic, archived cases out."""
 
-from datetime import date
+from datetime import date, timedelta
+
+from mediator_desk.core import deadlines
 
 from mediation_helpers import PNG, T, accepted_case, signed_written, write_file
 
@@ -10,13 +12,13 @@ DAY = date(2026, 3, 20)
 def build(desk, make_case, tmp_path):
     """Cases in every situation the to-do list knows; returns their ids by name."""
     ids = {}
-    # open since 19 Feb: one month reached on 19 Mar → overdue on DAY
+    # accepted 19 Feb: the month runs to 19 Mar → overdue on DAY (20 Mar)
     ids["old"] = accepted_case(desk, make_case, received="2026-02-19")
     desk.sessions.add_mediation(ids["old"], held_on="2026-02-20", mediators="乌力吉",
                                 parties_present="张三", today=T)
-    # open since 21 Feb: one month on 21 Mar → not yet
+    # accepted 21 Feb: the month runs to 21 Mar → not yet
     ids["young"] = accepted_case(desk, make_case, received="2026-02-21")
-    # registered only, 1 Feb: overdue too (registered counts as open)
+    # registered only, 1 Feb: not overdue (the month counts from acceptance)
     ids["registered"] = make_case(received_date="2026-02-01")
     # written, effective 25 Feb, deadline 1 Mar passed, not performed; follow-up due 16 Mar;
     # confirmation window ends 27 Mar (7 days left)
@@ -59,7 +61,6 @@ def test_todo_on_a_fixed_date(desk, make_case, tmp_path):
     items = desk.todo(today=DAY)
     got = [(i["case_id"], i["kind"], i["due"], i["days_left"]) for i in items]
     assert got == [
-        (ids["registered"], "case_overdue", "2026-03-01", -19),
         (ids["written"], "performance_overdue", "2026-03-01", -19),
         (ids["risky"], "risk_unreported", "2026-03-15", -5),
         (ids["written"], "followup_due", "2026-03-16", -4),
@@ -67,8 +68,9 @@ def test_todo_on_a_fixed_date(desk, make_case, tmp_path):
         (ids["written"], "confirmation_closing", "2026-03-27", 7),
     ]
     by_kind = {(i["case_id"], i["kind"]): i for i in items}
-    assert len(items) == 6
+    assert len(items) == 5
     assert (ids["young"], "case_overdue") not in by_kind
+    assert (ids["registered"], "case_overdue") not in by_kind
     assert not any(i["case_id"] in (ids["archived"], ids["calm"], ids["oral"]) for i in items)
     text = by_kind[(ids["written"], "confirmation_closing")]["description"]
     assert "2026-03-27" in text and "还剩7天" in text
@@ -79,7 +81,7 @@ def test_todo_on_a_fixed_date(desk, make_case, tmp_path):
     assert [i["due"] for i in items] == sorted(i["due"] for i in items)
     assert desk.todo(today=DAY) == items
     assert desk.todo.counts(today=DAY) == {"followup_due": 1, "performance_overdue": 1,
-                                           "confirmation_closing": 1, "case_overdue": 2,
+                                           "confirmation_closing": 1, "case_overdue": 1,
                                            "risk_unreported": 1}
 
 
@@ -90,8 +92,9 @@ def test_todo_follows_the_days(desk, make_case, tmp_path):
     assert (ids["written"], "confirmation_closing") not in kinds(date(2026, 3, 19))
     assert (ids["written"], "confirmation_closing") in kinds(date(2026, 3, 27))
     assert (ids["written"], "confirmation_closing") not in kinds(date(2026, 3, 28))
-    # the young case reaches one month on 21 Mar
-    assert (ids["young"], "case_overdue") in kinds(date(2026, 3, 21))
+    # the young case's month runs to 21 Mar: overdue from 22 Mar
+    assert (ids["young"], "case_overdue") not in kinds(date(2026, 3, 21))
+    assert (ids["young"], "case_overdue") in kinds(date(2026, 3, 22))
     # the follow-up setting moves the plan
     with desk.transaction():
         desk.settings.set("followup_days", 30)
@@ -108,13 +111,39 @@ def test_one_month_rule_at_a_month_end(desk, make_case):
     case_id = accepted_case(desk, make_case, received="2026-01-31")
     overdue = lambda day: [i for i in desk.todo(today=day, kinds=["case_overdue"])  # noqa: E731
                            if i["case_id"] == case_id]
-    assert overdue(date(2026, 2, 27)) == []
-    assert overdue(date(2026, 2, 28))[0]["due"] == "2026-02-28"
+    assert overdue(date(2026, 2, 28)) == []          # the month runs to 02-28 inclusive
+    item = overdue(date(2026, 3, 1))[0]
+    assert (item["due"], item["days_left"]) == ("2026-02-28", -1)
+    assert item["description"].startswith("2026-01-31受理，至今已超过一个月")
+
+
+def test_one_month_counts_from_acceptance_not_registration(desk, make_case):
+    """Received 01-31, accepted 02-03: not on 02-28 (registration does not count), not on
+    03-03 (the month is not yet over), from 03-04 on."""
+    case_id = make_case(received_date="2026-01-31")
+    overdue = lambda day: [i for i in desk.todo(today=day, kinds=["case_overdue"])  # noqa: E731
+                           if i["case_id"] == case_id]
+    assert overdue(date(2026, 3, 10)) == []          # registered only: not being mediated
+    desk.acceptance.accept(case_id, decided_on="2026-02-03", consent_form="written_application",
+                           today=T)
+    assert overdue(date(2026, 2, 28)) == []
+    assert overdue(date(2026, 3, 3)) == []
+    assert overdue(date(2026, 3, 4))[0]["due"] == "2026-03-03"
+    assert "2026-02-03受理" in overdue(date(2026, 3, 4))[0]["description"]
+
+
+def test_one_month_passed_on_every_day_of_a_year():
+    day = date(2027, 1, 1)
+    while day.year == 2027:
+        cut = deadlines.latest_start_overdue(day)
+        assert deadlines.one_month_passed(cut, day)
+        assert not deadlines.one_month_passed(cut + timedelta(days=1), day)
+        day += timedelta(days=1)
 
 
 def test_limit_per_kind(desk, make_case):
     for day in ("2026-01-05", "2026-01-06", "2026-01-07"):
-        make_case(received_date=day)
+        accepted_case(desk, make_case, received=day)
     items = desk.todo(today=DAY, kinds=["case_overdue"], limit_per_kind=2)
     assert [i["due"] for i in items] == ["2026-02-05", "2026-02-06"]
 
