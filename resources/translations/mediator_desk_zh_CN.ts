@@ -196,8 +196,8 @@
         <translation>已于{day}作废：{reason}</translation>
     </message>
     <message>
-        <source>An agreement in force cannot be changed: correct it with a supplementary agreement, or void it with a reason.</source>
-        <translation>已生效的协议不能修改：如需更正，请订立补充协议，或写明理由作废。</translation>
+        <source>An agreement in force binds and can be neither changed nor voided: correct it with a supplementary agreement; record non-performance in the tab Performance and follow-up.</source>
+        <translation>已生效的协议对当事人具有法律约束力，不能修改，也不能作废：如需更正，请订立补充协议；当事人不履行的，请在“履行与回访”中登记履行情况。</translation>
     </message>
     <message>
         <source>Record the agreement</source>
@@ -210,10 +210,6 @@
     <message>
         <source>Save changes</source>
         <translation>保存修改</translation>
-    </message>
-    <message>
-        <source>Confirmed by a court: it cannot be voided here</source>
-        <translation>该协议已经人民法院司法确认，不能在此作废</translation>
     </message>
     <message>
         <source>Signed on {signed}; in force since {day} (Art. 29).</source>
@@ -3934,8 +3930,8 @@ It acknowledges the village&apos;s changes up to number {seq} and carries the of
         <translation>作废协议{no}</translation>
     </message>
     <message>
-        <source>A voided agreement keeps its number and stays on record. Voiding the main agreement sends the case back to mediation (mediate again, or end it).</source>
-        <translation>作废的协议保留编号和记录。作废主协议后，案件回到调解中（可以重新调解，或终止调解）。</translation>
+        <source>Only an agreement not yet in force can be voided. A voided agreement keeps its number and stays on record. Voiding the main agreement sends the case back to mediation (mediate again, or end it).</source>
+        <translation>只有尚未生效的协议可以作废。作废的协议保留编号和记录。作废主协议后，案件回到调解中（可以重新调解，或终止调解）。</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -212,3 +212,30 @@ def _left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_an_agreement_in_force_cannot_be_voided(qtbot, desk, make_case, main_window, messages,
+                                                monkeypatch):
+    """Arts. 31–33: the void button of an agreement in force is disabled and says why (the
+    core's reason: record non-performance, the court routes, a supplementary agreement)."""
+    from mediation_helpers import signed_written
+    from mediator_desk.core.agreements import void_refusal
+
+    monkeypatch.setattr(gui_today, "FIXED", T)
+    case_id = accepted_case(desk, make_case)
+    aid = signed_written(desk, case_id)
+    desk.take_changes()
+    window = open_case(qtbot, main_window, case_id)
+    ag = tab(window, AgreementTab)
+    assert ag.agreement["id"] == aid
+    assert ag.void_button.isVisible() and not ag.void_button.isEnabled()
+    tip = ag.void_button.toolTip()
+    assert tip == void_refusal(desk.agreements.get(aid))
+    assert "不能作废" in tip and "司法确认" in tip and "补充协议" in tip
+    qtbot.mouseClick(ag.void_button, _left())      # disabled: nothing opens, nothing stored
+    wait_idle(qtbot)
+    assert desk.agreements.get(aid)["state"] == "in_force"
+    assert status(desk, case_id) == "effective"
+    assert ag.supplement_button.isEnabled()
+    assert messages.errors == []
+    wait_idle(qtbot)

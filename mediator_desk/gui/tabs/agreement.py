@@ -1,6 +1,7 @@
 """Tab "Agreement": the written or oral agreement with its numbered terms (typed by the
 mediator, never filled in), signing as a separate step (date and scan), the effective date and
-the Art. 33 judicial-confirmation countdown, supplementary agreements, voiding with a reason,
+the Art. 33 judicial-confirmation countdown, supplementary agreements, voiding with a reason
+(only before it is in force),
 and the judicial confirmation (application, court, result, court case number)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.core.agreements import FORMS
+from mediator_desk.core.agreements import FORMS, void_refusal
 from mediator_desk.core.confirmation import RESULTS as CONFIRMATION_RESULTS
 from mediator_desk.gui.case_editor import yuan_text
 from mediator_desk.gui.files import Files
@@ -253,8 +254,9 @@ class AgreementTab(PathTab):
                 notes.append(self.tr("Voided on {day}: {reason}").format(
                     day=a["voided_on"], reason=a["void_reason"]))
             elif a["state"] == "in_force":
-                notes.append(self.tr("An agreement in force cannot be changed: correct it with "
-                                     "a supplementary agreement, or void it with a reason."))
+                notes.append(self.tr("An agreement in force binds and can be neither changed "
+                                     "nor voided: correct it with a supplementary agreement; "
+                                     "record non-performance in the tab Performance and follow-up."))
         elif a is None and not editing:
             reason = step_reason(status, "agree")
             if reason:
@@ -289,14 +291,13 @@ class AgreementTab(PathTab):
         in_force = a is not None and a["state"] == "in_force" and not editing
         self.supplement_button.setVisible(in_force and not a["is_supplement"])
         allow(self.supplement_button, step_reason(status, "supplement"))
-        confirmed = a is not None and bool(a.get("confirmation")) and \
-            a["confirmation"]["result"] == "confirmed"
         self.void_button.setVisible(a is not None and a["state"] != "void" and not editing)
         void_reason = ""
-        if confirmed:
-            void_reason = self.tr("Confirmed by a court: it cannot be voided here")
-        elif a is not None and not a["is_supplement"] and a["state"] != "void":
-            void_reason = transition_reason(status, "mediating")
+        if a is not None and a["state"] != "void":
+            # an agreement in force binds (Arts. 31–33): the core says why and what instead
+            void_reason = void_refusal(a)
+            if not void_reason and not a["is_supplement"]:
+                void_reason = transition_reason(status, "mediating")
         allow(self.void_button, void_reason)
 
         # signing
@@ -531,8 +532,9 @@ class VoidDialog(RecordDialog):
         self.agreement = agreement
         self.setWindowTitle(self.tr("Void agreement {no}").format(no=agreement["agreement_no"]))
         self.form.addRow(note_label(self.tr(
-            "A voided agreement keeps its number and stays on record. Voiding the main "
-            "agreement sends the case back to mediation (mediate again, or end it).")))
+            "Only an agreement not yet in force can be voided. A voided agreement keeps its "
+            "number and stays on record. Voiding the main agreement sends the case back to "
+            "mediation (mediate again, or end it).")))
         self.reason = self.row("reason", self.tr("Reason"), text_area(3))
         self.voided_on = self.row("voided_on", self.tr("Voided on"), date_edit())
         self.resize(640, 360)
