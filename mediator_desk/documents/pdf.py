@@ -269,47 +269,151 @@ def _signatures(blocks: list, styles, frame_width: float, group: list):
     return table
 
 
+# A cell whose text wraps to more lines than this is laid out one line per table row (see
+# ``_table``), so it can continue on the next page.
+LONG_CELL_LINES = 4
+
+
+def _line_texts(text: str, style, width: float) -> list[str]:
+    """``text`` cut where reportlab wraps it in ``width`` (one string per printed line).
+
+    Cutting at those places and wrapping each piece again gives the same lines, because
+    line breaking only looks forward from a line's start. If the wrapped lines cannot be
+    found in the text again (never seen; a safeguard), the text is cut into pieces of the
+    average line length instead: wrapped differently, but still never overprinting."""
+    from reportlab.platypus import Paragraph
+
+    para = Paragraph(_escape(text) or "&nbsp;", style)
+    para.wrap(width, 1e9)
+    printed = text.replace("\u3000", _IDEOGRAPHIC_SPACE)
+    lines = []
+    for line in para.blPara.lines:
+        if isinstance(line, tuple):
+            lines.append("".join(line[1]))
+        else:
+            lines.append("".join(f.text for f in line.words))
+    out, cursor = [], 0
+    for i, line in enumerate(lines):
+        line = line.strip()
+        at = printed.find(line, cursor) if line else cursor
+        if at < 0 or printed[cursor:at].strip():
+            break
+        end = at + len(line) if i < len(lines) - 1 else len(printed)
+        out.append(printed[cursor:end])
+        cursor = end
+    else:
+        if cursor >= len(printed):
+            return [t for t in out if t.strip()] or [text]
+    step = max(1, len(printed) // max(1, len(lines)) - 1)
+    return [printed[i:i + step] for i in range(0, len(printed), step)]
+
+
 def _table(block: TableBlock, styles, frame_width: float):
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    """A ruled table. reportlab splits tables only between rows (its in-row split draws a
+    spanned cell's remainder at one column's width and over whatever is above it), so a
+    cell with long text is laid out as one table row per printed line, without rules
+    between those rows: the cell reads as one, and the page may break after any line. The
+    other cells of that row (the label) sit in its first line rows, which are as many as
+    the label needs. A first row of labels only, followed by rows of the same shape, is a
+    header and is repeated on every page (卷内目录)."""
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     total = sum(block.widths)
     widths = [frame_width * w / total for w in block.widths]
+    cols = len(widths)
     cell_style = styles["cell"]
     pitch = cell_style.leading
+    pad, top_pad, bottom_pad = 4, 3, 5
     data, commands = [], []
-    pad = 4
-    for r, row in enumerate(block.rows):
-        cells, c = [], 0
+    joined = set()          # rows with no rule above them (a long cell's continuation)
+    for row in block.rows:
+        first = len(data)
+        cells, spans, long_cells, c = [], [], {}, 0
         for cell in row:
             width = sum(widths[c:c + cell.span]) - 2 * pad
             text = cell.text
+            content = None
             if not text.strip():
                 content = Spacer(1, max(cell.lines, 1) * pitch)
             else:
                 style = styles["cell_center"] if _centred(cell, width, cell_style) else cell_style
-                paragraphs = [Paragraph(_escape(piece) or "&nbsp;", style)
-                              for piece in text.split("\n")]
-                if cell.lines > len(paragraphs):
-                    paragraphs.append(Spacer(1, (cell.lines - len(paragraphs)) * pitch))
-                content = paragraphs if len(paragraphs) > 1 else paragraphs[0]
-            cells.append(content)
+                pieces = text.split("\n")
+                paragraphs = [Paragraph(_escape(piece) or "&nbsp;", style) for piece in pieces]
+                height = sum(p.wrap(width, 1e9)[1] for p in paragraphs)
+                if height > max(LONG_CELL_LINES, cell.lines) * pitch + 0.5:
+                    long_cells[c] = [line for piece in pieces
+                                     for line in (_line_texts(piece, style, width)
+                                                  if piece.strip() else ["\u00a0"])]
+                else:
+                    if cell.lines > len(paragraphs):
+                        paragraphs.append(Spacer(1, (cell.lines - len(paragraphs)) * pitch))
+                    content = paragraphs if len(paragraphs) > 1 else paragraphs[0]
+            cells.append((c, cell.span, width, content))
             if cell.span > 1:
-                commands.append(("SPAN", (c, r), (c + cell.span - 1, r)))
-                cells.extend([""] * (cell.span - 1))
+                spans.append((c, c + cell.span - 1))
             c += cell.span
-        data.append(cells)
-    table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1)
+        if not long_cells:
+            line_rows = [[None] * cols]
+            for col, span, _, content in cells:
+                line_rows[0][col] = content
+        else:
+            # The other cells take the first line rows: as many as the tallest needs.
+            need = 1
+            for col, span, width, content in cells:
+                if col not in long_cells:
+                    parts = content if isinstance(content, list) else [content]
+                    h = sum(p.wrap(width, 1e9)[1] for p in parts)
+                    need = max(need, int(-(-(h - 0.5) // pitch)))
+            count = max(max(len(v) for v in long_cells.values()) - need + 1, 1)
+            line_rows = [[None] * cols for _ in range(count)]
+            for col, span, width, content in cells:
+                if col not in long_cells:
+                    line_rows[0][col] = content
+                    continue
+                lines = long_cells[col]
+                groups = ["".join(lines[:need])] + lines[need:]
+                for i, text in enumerate(groups):
+                    line_rows[i][col] = Paragraph(escape(text), cell_style)
+            for i in range(1, count):
+                joined.add(first + i)
+            last = first + count - 1
+            commands += [("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                         ("TOPPADDING", (0, first + 1), (-1, last), 0)]
+        for line_row in line_rows:
+            r = len(data)
+            data.append([x if x is not None else "" for x in line_row])
+            for sc, ec in spans:
+                commands.append(("SPAN", (sc, r), (ec, r)))
+    rows = len(data)
+    rules = [("BOX", (0, 0), (-1, -1), 0.7, "black")]
+    if cols > 1:
+        rules.append(("LINEBEFORE", (1, 0), (-1, -1), 0.7, "black"))
+    for r in range(1, rows):
+        if r not in joined:
+            rules.append(("LINEABOVE", (0, r), (-1, r), 0.7, "black"))
+    repeat = 1 if header_row(block) else 0
+    table = Table(data, colWidths=widths, splitByRow=1, repeatRows=repeat)
     table.md_block = block      # so the closing part can take the last row along
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), cell_style.fontName, cell_style.fontSize),  # else Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.7, "black"),
+        *rules,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), top_pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom_pad),
         *commands,
     ]))
     return table
+
+
+def header_row(block: TableBlock) -> bool:
+    """Whether the table's first row is column headings, to repeat on every page: short
+    labels in every column, and every row of the same shape (序号 | 文书名称 | 页号 | 备注).
+    A form whose table mixes shapes (the registration form's party rows, then full-width
+    rows) has no header to repeat."""
+    cols = len(block.widths)
+    return len(block.rows) > 2 and all(len(row) == cols for row in block.rows) and all(
+        cell.text.strip() and len(cell.text) <= 6 for cell in block.rows[0])
 
 
 CENTRED_VALUE_CHARS = 12

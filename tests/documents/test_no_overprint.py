@@ -1,0 +1,225 @@
+"""Read every printed form back the way a reader looks at it (issue 10, "tables that split
+properly"): for every document kind in PDF, filled with stress cases — a 3,000-character
+summary and long facts, 8 and 40 parties, long organisation names, rare characters, no
+amount — and blank, no two text lines overlap, nothing leaves the page margins (the page
+footer lives in the bottom margin by design), and no line starts with a mark that may not
+begin a line.
+
+A long table cell used to be split by reportlab inside its row, which drew the remainder at
+one column's width and over the title, the header and the party rows of the next page.
+
+Text fragments and their positions come from pypdf's ``visitor_text``; a fragment's box is
+its advance width in the shipped font (reportlab's metrics) by 0.2 em below to 0.8 em above
+the baseline.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+
+import pytest
+
+from doc_helpers import ORG_NAME, T, VALID_ID, VALID_ID_2, pdf_pages
+from mediator_desk import documents
+from mediator_desk.core.desk import Desk
+from mediator_desk.documents.fonts import CANNOT_START
+from mediator_desk.errors import IllegalStep, NotFound
+
+MM = 72 / 25.4
+A4 = (595.2756, 841.8898)
+MARGINS = dict(top=25 * MM, bottom=25 * MM, left=26 * MM, right=24 * MM)
+SENTENCES = ("两家因院墙位置发生争执，王䶮认为赵堃翻建院墙时占用其宅基地约0.5米；",
+             "孙𫖮称院墙系2025年秋天按原址翻建，并有村民小组长巴特尔在场见证。",
+             "双方多次协商未果（其间曾发生推搡），遂于2026年3月2日申请调解：",
+             "“请求确认院墙边界，并赔偿损失人民币12,000元。”")
+LONG_ORG = "内蒙古自治区赤峰市阿鲁科尔沁旗巴彦塔拉苏木红旗嘎查喆昇农牧业专业合作社联合社有限责任公司"
+
+
+def long_text(chars: int) -> str:
+    text, i = "", 0
+    while len(text) < chars:
+        text += SENTENCES[i % len(SENTENCES)]
+        i += 1
+    return text[:chars - 1] + "。"
+
+
+def parties(count: int, *, org: bool) -> list[dict]:
+    out = [dict(name="王䶮", role="applicant", id_number=VALID_ID, ethnicity="02",
+                phone="13912345678", address="阿鲁科尔沁旗巴彦塔拉苏木红旗嘎查三组" * 2,
+                occupation="牧民"),
+           dict(name="赵堃", role="respondent", id_number=VALID_ID_2, ethnicity="01",
+                phone="0476-8123456", address="阿鲁科尔沁旗巴彦塔拉苏木红旗嘎查五组")]
+    if org:
+        out.append(dict(name=LONG_ORG, role="respondent", kind="organisation",
+                        legal_rep="周㑇", legal_rep_title="执行董事兼总经理",
+                        phone="0476-8888888", address="红山区长青街道" + LONG_ORG))
+    for i in range(len(out), count):
+        out.append(dict(name=f"孙𫖮{i}", role="third_party" if i % 2 else "respondent",
+                        sex="男", age=30 + i, ethnicity="02", address=f"红旗嘎查{i}组"))
+    return out[:count]
+
+
+@pytest.fixture(scope="module")
+def desk(template_db, tmp_path_factory):
+    """One database for the module with the stress cases; yields (desk, case ids)."""
+    path = tmp_path_factory.mktemp("overprint") / "desk.db"
+    shutil.copyfile(template_db, path)
+    d = Desk.open(path)
+    cases = {}
+
+    def register(summary: str, party_list: list[dict], received="2026-03-02") -> str:
+        case_id = d.cases.register(
+            org_id=d.settings.get("committee_id"), received_date=received, source="apply",
+            dispute_type="02", summary=summary, claims="1. 请求确认院墙边界\n2. " + long_text(200),
+            parties=party_list, mediator_ids=[d.settings.get("current_mediator_id")])
+        d.acceptance.accept(case_id, decided_on=received, consent_form="written_application",
+                            consent_note="双方同意调解", rights_notice_given=True, today=T)
+        return case_id
+
+    # 3,000 characters, 8 parties, a written agreement with long facts and no amount,
+    # records, a court application and a follow-up.
+    case_id = register(long_text(3000), parties(8, org=False))
+    d.sessions.add_investigation(
+        case_id, held_on="2026-03-03", start_time="9:30", end_time="10:40", subject="赵堃",
+        place="赵堃家中", participants="村民小组长", investigators=["乌力吉"], recorder="其其格",
+        qa=[("院墙是哪一年翻建的？", long_text(800)), ("翻建前是否商量？", "没有商量。")], today=T)
+    d.sessions.add_mediation(
+        case_id, held_on="2026-03-10", start_time="14:00", end_time="16:30", place="红旗嘎查村委会",
+        matter="院墙边界纠纷", mediators=["乌力吉", "其其格"], parties_present="王䶮、赵堃",
+        recorder="其其格", rights_notice_given=True, statements=long_text(1500),
+        findings=long_text(600), result="agreed", result_note="双方自愿达成协议。", today=T)
+    aid = d.agreements.create(
+        case_id, agreed_on="2026-03-10", facts=long_text(3000),
+        terms=[long_text(300), "双方今后和睦相处，不再因此事发生纠纷"],
+        performance_method=long_text(200), performance_deadline="2026-04-10",
+        place="红旗嘎查村委会", mediators=["乌力吉", "其其格"], recorder="其其格", today=T)
+    d.agreements.sign(aid, "2026-03-12", today=T)
+    d.confirmations.apply(aid, applied_on="2026-04-01", court="阿鲁科尔沁旗人民法院", today=T)
+    d.followups.add(aid, visited_on="2026-04-25", party="王䶮、赵堃", reason=long_text(300),
+                    performance="performed", satisfaction="satisfied",
+                    action_taken=long_text(500), note=long_text(1200), visitor="乌力吉", today=T)
+    cases["long"] = case_id
+    # 40 parties, 300 characters, an oral agreement with long content and no amount.
+    case_id = register(long_text(300), parties(40, org=False), received="2026-04-01")
+    oral = d.agreements.create(case_id, form="oral", agreed_on="2026-04-02", facts=long_text(1500),
+                               terms=[long_text(900), "双方各自看管好牲畜"], place="巴特尔家",
+                               performance_method=long_text(300), today=T)
+    d.followups.add(oral, visited_on="2026-04-25", party="巴特尔", reason="了解履行情况",
+                    performance="performed", satisfaction="satisfied",
+                    action_taken=long_text(2000), visitor="乌力吉", today=T)
+    cases["many"] = case_id
+    # A person and a long-named organisation (the organisation's court application).
+    case_id = register(long_text(700), parties(3, org=True)[::2])
+    aid = d.agreements.create(case_id, agreed_on="2026-03-09", facts=long_text(700),
+                              terms=[long_text(400)], performance_method="银行转账",
+                              performance_deadline="2026-03-31", today=T)
+    d.agreements.sign(aid, "2026-03-10", today=T)
+    d.confirmations.apply(aid, applied_on="2026-03-20", court="赤峰市红山区人民法院", today=T)
+    cases["org"] = case_id
+    d.take_changes()
+    yield d, cases
+    d.close()
+
+
+def fragments(data: bytes) -> list[list[tuple]]:
+    """Per page: (text, x0, y0, x1, y1) of every text fragment drawn."""
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from mediator_desk.documents import fonts
+    font = fonts.register_pdf_font()
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        found = []
+        last = {}
+
+        def visit(text, cm, tm, _font, size, found=found, last=last):
+            # pypdf reports each show-text operation with the text matrix of the line's
+            # start: a run in another font subset (rare characters, or any character
+            # once the first 256-glyph subset is full) follows on where the previous ended.
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            origin = (round(x, 2), round(y, 2))
+            if last.get("origin") == origin:
+                x = last["end"]
+            last["origin"] = origin
+            width = stringWidth(text.rstrip("\n"), font, size)
+            last["end"] = x + width
+            text = text.rstrip("\n")
+            if text.strip():
+                found.append((text, x, y - 0.2 * size, x + width, y + 0.8 * size, size))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+def problems(data: bytes) -> list[str]:
+    out = []
+    for n, page in enumerate(fragments(data), 1):
+        for text, x0, y0, x1, y1, size in page:
+            # 第 N 页 共 M 页 (in pieces when its characters are in several font subsets)
+            footer = y1 < MARGINS["bottom"] and re.fullmatch(r"[第页共\d\s]+", text)
+            # A closing mark may hang into the margin (documents.md, line breaking).
+            right = x1 - (size if text.rstrip()[-1] in CANNOT_START else 0)
+            if not footer and (x0 < MARGINS["left"] - 1 or right > A4[0] - MARGINS["right"] + 1
+                               or y0 < MARGINS["bottom"] - 1
+                               or y1 > A4[1] - MARGINS["top"] + 1):
+                out.append(f"page {n}: outside the margins: {text[:20]!r} "
+                           f"({x0:.0f},{y0:.0f})–({x1:.0f},{y1:.0f})")
+        for i, a in enumerate(page):
+            for b in page[i + 1:]:
+                dx = min(a[3], b[3]) - max(a[1], b[1])
+                dy = min(a[4], b[4]) - max(a[2], b[2])
+                if dx > 1 and dy > 1:
+                    out.append(f"page {n}: {a[0][:20]!r} overlaps {b[0][:20]!r}")
+    for n, page in enumerate(pdf_pages(data), 1):
+        for line in page.splitlines():
+            line = line.strip()
+            if line and line[0] in CANNOT_START:
+                out.append(f"page {n}: line starts with {line[0]!r}: {line[:20]!r}")
+    return out
+
+
+def test_the_checker_sees_an_overprint():
+    from reportlab.pdfgen.canvas import Canvas
+    from mediator_desk.documents import fonts
+    font = fonts.register_pdf_font()
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=A4)
+    c.setFont(font, 12)
+    c.drawString(100, 500, "人民调解受理登记表")
+    c.drawString(110, 504, "两家因院墙位置发生争执")
+    c.drawString(20, 300, "页边以外")
+    c.showPage()
+    c.save()
+    found = problems(out.getvalue())
+    assert any("overlaps" in p for p in found) and any("outside" in p for p in found), found
+
+
+@pytest.mark.parametrize("kind", [k.code for k in documents.list_kinds()])
+def test_no_overprint_in_any_form(desk, kind):
+    d, cases = desk
+    rendered = 0
+    for name, case_id in cases.items():
+        try:
+            data = documents.render(d, case_id, kind, "pdf")
+        except (NotFound, IllegalStep):    # nothing of that kind; the other court form
+            continue
+        rendered += 1
+        assert problems(data) == [], (name, kind)
+    assert rendered, f"no stress case has a {kind}"
+    assert problems(documents.render_blank(d, kind, "pdf")) == [], kind
+
+
+def test_a_long_summary_keeps_the_registration_readable(desk):
+    # 3,000 characters used to give 10 unreadable pages; now the summary runs on in its
+    # own rows under the same label, at full width, for as many pages as it needs.
+    d, cases = desk
+    data = documents.render(d, cases["long"], "registration", "pdf")
+    pages = pdf_pages(data)
+    assert 3 <= len(pages) <= 6, len(pages)
+    text = re.sub(r"\s+", "", "".join(pages))
+    assert long_text(3000)[:400] in text
+    assert "人民调解受理登记表" in pages[0] and "人民调解受理登记表" not in "".join(pages[1:])
