@@ -17,7 +17,7 @@ import io
 
 from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
                                             TableBlock)
-from mediator_desk.documents.pdf import MARGINS, MM, SIZES, centred
+from mediator_desk.documents.pdf import MARGINS, MM, SIZES, centred, header_row
 
 BODY_FACE = "仿宋"
 TITLE_FACE = "宋体"
@@ -270,6 +270,11 @@ def _signatures(document, blocks: list, width_pt: float) -> None:
             _run(p, "指印", size=7.5, color=RGBColor(0x73, 0x73, 0x73))
 
 
+# Text longer than this in a table row may need more than a page: such a row is never
+# marked cantSplit (Word then splits it across pages, the row's cells side by side).
+LONG_ROW_CHARS = 200
+
+
 def _table(document, block: TableBlock, width_pt: float) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt
@@ -294,6 +299,12 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for cell, w in zip(row.cells, widths):
             cell.width = Pt(w)
+    if header_row(block):
+        # Column headings (卷内目录) repeat at the top of every page the table runs onto.
+        OxmlElement, qn = _oxml()
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:tblHeader")) is None:
+            tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _keep_with_signatures(document) -> None:
@@ -309,7 +320,16 @@ def _keep_with_signatures(document) -> None:
         if element.tag == qn("w:tbl"):
             rows = element.findall(qn("w:tr"))
             if rows:
-                _keep_row(rows[-1])
+                text = "".join(t.text or "" for t in rows[-1].iter(qn("w:t")))
+                if len(text) <= LONG_ROW_CHARS:
+                    _keep_row(rows[-1])
+                else:
+                    # A row that may be taller than a page must be allowed to split
+                    # (cantSplit would push it whole onto a page it cannot fit); its
+                    # last paragraph still keeps with the signing block.
+                    last = rows[-1].findall(".//" + qn("w:p"))
+                    if last:
+                        last[-1].get_or_add_pPr().get_or_add_keepNext()
             return
         if element.tag != qn("w:p"):
             return
