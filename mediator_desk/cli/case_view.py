@@ -120,6 +120,10 @@ def print_case_view(case: dict, *, today: date) -> None:
     for item in case["contents"]:
         mark = "✓" if item["present"] else ("缺" if item["missing"] else "—")
         print(f"{item['no']:>2}. {item['title']}（{item['need_label']}）{mark}")
+        if item.get("refusal"):
+            r = item["refusal"]
+            print(f"    不予受理：{r['reason_label']}" + (f"（{r['note']}）" if r["note"] else "")
+                  + f"　决定日期：{r['decided_on']}　决定人：{r['decided_by'] or '—'}")
     arch = case["archive"]
     if arch:
         print(f"已立卷：{arch['archived_on']}　立卷人：{arch['archived_by']}"

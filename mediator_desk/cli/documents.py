@@ -74,9 +74,12 @@ def run_print(args) -> int:
         case_id = desk.cases.find_by_number(args.case)
         record_id = _record_id(desk, documents, case_id, kind, args.record)
         data = documents.render(desk, case_id, kind, fmt, record_id=record_id)
+        warnings = documents.warnings_for(desk, case_id, kind, record_id=record_id)
         path = documents.write_output(data, args.out)
         documents.record_print(desk, kind=kind, fmt=fmt, case_id=case_id, target=str(path),
                                record_id=record_id or "")
+    for warning in warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     print(f"已生成{kind.label}：{path}")
     return 0
 

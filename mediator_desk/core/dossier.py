@@ -41,6 +41,9 @@ ITEMS = [
     (13, "back_cover", "封底", REQUIRED),
 ]
 
+# Item 1 of a refused case: the registration form printing the refusal decision.
+REFUSAL_TITLE = "人民调解受理登记表（不予受理决定）"
+
 
 class DossierManager:
     """``desk.dossier``: table of contents, archiving, and the full view of a case."""
@@ -61,7 +64,14 @@ class DossierManager:
         d = self.desk
         case = d.cases.get_row(case_id)
         acc = d.acceptance.get(case_id)
-        refused = bool(acc and acc["decision"] == "refused")
+        refused = bool(acc and acc["decision"] == "refused") or case["status"] == "refused"
+        # A refused case files its refusal (Art. 17/18): the decision with its reason, printed
+        # on the 受理登记表; without it on record the item is missing and archiving refused.
+        refusal = None
+        if acc and acc["decision"] == "refused" and acc["refusal_reason"]:
+            refusal = {"decided_on": acc["decided_on"], "reason": acc["refusal_reason"],
+                       "reason_label": acc["refusal_reason_label"], "note": acc["refusal_note"],
+                       "decided_by": acc["decided_by"]}
         closure = d.outcomes.closure(case_id)
         att = {r["item"]: r["n"] for r in d.query(
             "SELECT item, count(*) AS n FROM attachments WHERE case_id = ? GROUP BY item",
@@ -73,7 +83,7 @@ class DossierManager:
         has_agent = count("SELECT count(*) FROM parties WHERE case_id = ? AND agent_name != ''")
         archive = self.get_archive(case_id)
         records = {
-            "application": 1 if acc else 0,
+            "application": (1 if refusal else 0) if refused else (1 if acc else 0),
             "notice": 1 if (acc and acc["rights_notice_given"]) or count(
                 "SELECT count(*) FROM mediation_sessions WHERE case_id = ?"
                 " AND rights_notice_given = 1") else 0,
@@ -113,10 +123,16 @@ class DossierManager:
             n_att = att.get(attach_key.get(key, key), 0) if attach_key.get(key, key) else 0
             present = bool(n_rec or n_att)
             source = "record" if n_rec else ("attachment" if n_att else "")
-            out.append({"no": no, "key": key, "title": title, "need": need,
-                        "need_label": NEED_LABELS[need], "present": present,
-                        "missing": need == REQUIRED and not present,
-                        "records": n_rec, "attachments": n_att, "source": source})
+            item = {"no": no, "key": key, "title": title, "need": need,
+                    "need_label": NEED_LABELS[need], "present": present,
+                    "missing": need == REQUIRED and not present,
+                    "records": n_rec, "attachments": n_att, "source": source}
+            if key == "application" and refused:
+                # only the recorded decision with its reason counts (a scan is no decision)
+                item.update(title=REFUSAL_TITLE, present=bool(refusal),
+                            missing=not refusal, refusal=refusal,
+                            source="record" if refusal else "")
+            out.append(item)
         return out
 
     def missing(self, case_id: str) -> list[str]:

@@ -108,6 +108,9 @@ class CaseData:
         by_role = {role: [p for p, raw in zip(parties, v["parties"]) if raw["role"] == role]
                    for role in ROLES}
         source = v["source_label"] + (f"（{v['referral_note']}）" if v["referral_note"] else "")
+        refusal = acc.get("refusal_reason_label") or ""
+        if acc.get("refusal_note"):
+            refusal = f"{refusal}：{acc['refusal_note']}" if refusal else acc["refusal_note"]
         consent = acc.get("consent_form_label") or ""
         if acc.get("consent_note"):
             consent = f"{consent}（{acc['consent_note']}）" if consent else acc["consent_note"]
@@ -139,6 +142,11 @@ class CaseData:
             "登记人": acc.get("decided_by") or v.get("created_by") or "",
             "当事人同意": consent,
             "已告知权利义务": bool(acc.get("rights_notice_given")),
+            "登记日期": cv.cn_date(v["received_date"]),
+            "不予受理": acc.get("decision") == "refused",
+            "不予受理理由": refusal,
+            "决定日期": cv.cn_date(acc.get("decided_on")),
+            "决定人": acc.get("decided_by") or "",
             "文书日期": cv.cn_date(on),
         }
 
@@ -289,9 +297,18 @@ class CaseData:
         out = []
         blank_form = ("司法确认申请书（双方为自然人）" if variant == "persons"
                       else "司法确认申请书（自然人与法人或其他组织）")
+        label = f"司法确认申请书（{'双方为自然人' if variant == 'persons' else '自然人与法人或其他组织'}）"
         for a in self._agreements("written", record_id, blank_form):
             if a["supplements_id"] and not record_id:
                 continue
+            if a["voided_on"] or not a["effective_on"]:
+                # Art. 33: only an agreement in force can be confirmed by a court
+                raise IllegalStep(
+                    f"不能打印“{label}”：调解协议{a['agreement_no']}"
+                    f"{'已作废' if a['voided_on'] else '尚未签字生效'}。"
+                    "只有已经生效的调解协议才能申请司法确认（《人民调解法》第三十三条）",
+                    hint="各方当事人签名按印、人民调解委员会盖章后，请先在“调解协议”中登记签字日期"
+                    if not a["voided_on"] else "")
             c = self.agreement_values(a)
             conf = a.get("confirmation") or {}
             applied = conf.get("applied_on") or ""
@@ -301,6 +318,27 @@ class CaseData:
             c.update({"受理法院": conf.get("court") or "", "申请日期": cv.cn_date(applied),
                       "文书日期": cv.cn_date(applied)})
             out.append(c)
+        return out
+
+    def confirmation_warnings(self, record_id: str | None) -> list[str]:
+        """Warnings for printing the application: past the Art. 33 window (30 days after the
+        agreement took effect) as of the application date (or today if not yet filed)."""
+        out = []
+        for a in self.view["agreements"]:
+            if a["form"] != "written" or a["voided_on"] or not a["effective_on"]:
+                continue
+            if (record_id and a["id"] != record_id) or (a["supplements_id"] and not record_id):
+                continue
+            from mediator_desk.core import deadlines
+            _, end = deadlines.confirmation_window(a["effective_on"])
+            conf = a.get("confirmation") or {}
+            on = _iso(conf.get("applied_on")) or self.today
+            if on > end:
+                out.append(
+                    f"调解协议{a['agreement_no']}于{cv.cn_date(a['effective_on'])}生效，申请司法确认"
+                    f"的期限（生效之日起三十日内，《人民调解法》第三十三条）已于{cv.cn_date(end.isoformat())}"
+                    "届满；人民法院可能不予受理，当事人可以就协议的履行或内容向人民法院提起诉讼"
+                    "（第三十二条）")
         return out
 
     def end_date(self) -> str:

@@ -228,6 +228,8 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
                              "备注": f"附件{len(extra)}件"})
             rows.append({"编号": str(no), "名称": title, "页号": "", "备注": ""})
             continue
+        # the case's own title (a refused case lists its refusal decision as item 1)
+        title = contents.get(key, {}).get("title", title)
         first = page
         docs = _documents(desk, data, key)
         if docs:
@@ -242,6 +244,8 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
             parts.append(part)
         info = contents.get(key, {})
         notes = []
+        if info.get("refusal"):
+            notes.append("不予受理")
         if len(docs) > 1:
             notes.append(f"{len(docs)}份")
         if scans:

@@ -127,6 +127,19 @@ def render(desk: "Desk", case_id: str, kind: Kind | str, fmt: str = "pdf", *,
                     author=data.view["org_name"])
 
 
+def warnings_for(desk: "Desk", case_id: str, kind: Kind | str, *,
+                 record_id: str | None = None, today: date | None = None,
+                 data: CaseData | None = None) -> list[str]:
+    """What the user should know when printing ``kind`` for a case (Chinese sentences; the
+    document still prints): the judicial-confirmation application past the Art. 33 window.
+    The CLI prints these after "注意：", the GUI shows them above the preview."""
+    kind = _kind(kind)
+    if not kind.code.startswith("confirmation_"):
+        return []
+    data = data or CaseData(desk, case_id, today=today)
+    return data.confirmation_warnings(record_id)
+
+
 def render_blank(desk: "Desk | None", kind: Kind | str, fmt: str = "pdf", *,
                  org_id: str | None = None, committee: str | None = None) -> bytes:
     """A blank form for handwriting, with only the committee name printed.

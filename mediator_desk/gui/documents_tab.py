@@ -89,7 +89,8 @@ def _render(desk, case_id: str, choice: Choice, progress=None) -> tuple[bytes, l
         return result.pdf, list(result.warnings)
     if choice.blank:
         return documents.render_blank(desk, choice.kind, "pdf"), []
-    return documents.render(desk, case_id, choice.kind, "pdf", record_id=choice.record_id), []
+    data = documents.render(desk, case_id, choice.kind, "pdf", record_id=choice.record_id)
+    return data, documents.warnings_for(desk, case_id, choice.kind, record_id=choice.record_id)
 
 
 def _save(desk, case_id: str, choice: Choice, fmt: str, path: str, data: bytes | None):
