@@ -422,3 +422,19 @@ def test_a_character_missing_from_the_font_is_named(qtbot, desk, make_case, main
     qtbot.mouseClick(tab.preview.blank_button, qtbot_left())
     wait_preview(qtbot, tab)
     assert tab.preview.showing_pdf and tab.shown.blank
+
+
+def test_court_application_past_the_art_33_window_shows_a_warning(qtbot, desk, make_case,
+                                                                  main_window):
+    from mediation_helpers import signed_written
+
+    case_id = accepted_case(desk, make_case)
+    signed_written(desk, case_id, signed_on="2026-03-12")     # window closed on 2026-04-11
+    tab = open_tab(qtbot, main_window, case_id)
+    wait_preview(qtbot, tab)
+    tab.select_kind("confirmation_persons")
+    wait_preview(qtbot, tab)
+    assert tab.shown.kind == "confirmation_persons" and tab.preview.showing_pdf
+    assert tab.warning_label.isVisibleTo(tab)
+    assert "2026年4月11日届满" in tab.warning_label.text()
+    assert tab.warnings and "第三十三条" in tab.warnings[0]
