@@ -887,9 +887,15 @@ def read_settings(db_path: str | os.PathLike, keys: Iterable[str]) -> dict:
     out: dict = {}
     if not path.is_file() or path.stat().st_size == 0:
         return out
+    # As database.py's read-only open: with no -wal, an ordinary connection that may not
+    # write (query_only), so that SQLite removes the -wal/-shm it makes for reading on close;
+    # a read-only one would leave them behind.
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    mode = "ro" if side_files(path)[0].exists() or not writable else "rw"
     try:
-        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True)
+        conn = sqlite3.connect(_uri(path, mode=mode), uri=True)
         try:
+            conn.execute("PRAGMA query_only = ON")
             for key in keys:
                 row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
                 if row is not None:

@@ -24,6 +24,8 @@ def test_create_list_verify_restore(db_path, capsys, tmp_path):
     db = ["--db", db_path]
     code, out, _ = _run(capsys, *db, "backup", "list")
     assert code == 0 and "还没有备份" in out
+    # Reading the settings (the second folder) left nothing beside the closed database.
+    assert not Path(f"{db_path}-wal").exists() and not Path(f"{db_path}-shm").exists()
     code, out, _ = _run(capsys, *db, "backup", "create")
     assert code == 0 and "已备份并验证" in out and "1 件案件" in out
     code, out, _ = _run(capsys, *db, "backup", "list", "--json")
