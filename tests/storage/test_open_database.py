@@ -68,7 +68,7 @@ def test_new_database_gets_every_migration(tmp_path):
                            ).fetchone()[0] == 56
     db.conn.close()
     # No backup for a brand-new database: there was nothing to protect.
-    assert [f for f in os.listdir(tmp_path) if f.endswith(".bak")] == []
+    assert not [f for f in os.listdir(tmp_path) if f.endswith(("-backups", ".bak"))]
 
 
 def test_empty_file_is_treated_as_new(tmp_path):
@@ -89,7 +89,7 @@ def test_reopening_applies_nothing_and_keeps_data(tmp_path):
     assert [r[0] for r in desk.db.conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")] \
         == MIGRATION_NAMES
     desk.close()
-    assert [f for f in os.listdir(tmp_path) if f.endswith(".bak")] == []
+    assert not [f for f in os.listdir(tmp_path) if f.endswith(("-backups", ".bak"))]
 
 
 def test_missing_file_without_create_is_refused(tmp_path):
