@@ -89,7 +89,8 @@ def base_db(cases: int, files: int, file_kb: int) -> Path:
     copy_db(tmp, path)
     for p in BENCH.glob(tmp.name + "*"):
         p.unlink()
-    shutil.rmtree(tmp.with_name(tmp.stem + "-files"), ignore_errors=True)
+    for extra in ("-files", "-keys", "-backups"):    # (-backups: if opening it migrated it)
+        shutil.rmtree(tmp.with_name(tmp.stem + extra), ignore_errors=True)
     return path
 
 
