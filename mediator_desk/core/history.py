@@ -78,6 +78,18 @@ FIELD_LABELS = {
     "volume_title": "卷名", "file_note": "卷宗情况说明", "item": "附件类别",
     "record_table": "所属记录", "file_name": "文件名", "mime_type": "文件类型",
     "size": "大小", "added_on": "日期",
+    # the sync columns, links and numbers (not shown in the history, named in refusals)
+    "id": "记录编号", "site_id": "所属站点", "rev": "版本号", "created_at": "创建时间",
+    "updated_at": "修改时间", "org_id": "所属组织", "parent_id": "上级组织",
+    "case_id": "所属案件", "mediator_id": "调解员", "agreement_id": "所属协议",
+    "supplements_id": "所补充的协议", "record_id": "所属记录", "sha256": "附件内容摘要",
+    "seq": "序号", "case_year": "案件年度", "case_seq": "案件序号", "agreement_year": "协议年度",
+    "agreement_seq": "协议序号",
+    # organisations, mediators and the office's reviews
+    "short_name": "简称", "division_code": "区划代码", "speciality": "专业领域",
+    "legal_training": "受过法律培训", "profession": "职业", "full_time": "专职",
+    "title": "职务/称号", "honours": "荣誉", "training": "培训情况", "active": "在任",
+    "education": "文化程度", "text": "意见", "reviewer": "审查人", "reviewed_on": "审查日期",
 }
 
 FLAGS = {"rights_notice_given", "risk_flag", "prevented", "lawsuit", "wrong_mediation",

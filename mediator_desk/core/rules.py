@@ -227,26 +227,11 @@ def _frozen(table: str, old: dict) -> tuple[frozenset[str], str] | None:
     return None
 
 
-_LABELS: dict[str, str] | None = None
-
-
 def field_label(column: str) -> str:
     """The column as people call it (the audit trail's labels), never the raw name."""
-    global _LABELS
-    if _LABELS is None:
-        from mediator_desk.core.history import FIELD_LABELS
-        _LABELS = dict(FIELD_LABELS, id="记录编号", site_id="所属站点", rev="版本号",
-                       created_at="创建时间", updated_at="修改时间", org_id="所属组织",
-                       parent_id="上级组织", case_id="所属案件", mediator_id="调解员",
-                       agreement_id="所属协议", supplements_id="所补充的协议",
-                       record_id="所属记录", sha256="附件内容摘要", seq="序号",
-                       case_year="案件年度", case_seq="案件序号", agreement_year="协议年度",
-                       agreement_seq="协议序号", short_name="简称", division_code="区划代码",
-                       speciality="专业领域", legal_training="受过法律培训",
-                       profession="职业", full_time="专职", title="职务/称号",
-                       honours="荣誉", training="培训情况", active="在任", text="意见",
-                       reviewer="审查人", reviewed_on="审查日期", education="文化程度")
-    return _LABELS.get(column, "某一字段")
+    from mediator_desk.core.history import FIELD_LABELS
+
+    return FIELD_LABELS.get(column, "某一字段")
 
 
 # --- single values --------------------------------------------------------------------
