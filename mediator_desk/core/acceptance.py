@@ -84,8 +84,10 @@ class AcceptanceManager:
             guards.move(self.desk, case_id, "refused")
             return rid
 
-    def set_rights_notice(self, case_id: str, given: bool = True) -> dict:
-        """Record that the rights-and-duties notice (权利义务告知书) was given."""
+    def set_rights_notice(self, case_id: str, given: bool = True, *,
+                          based_on: dict | None = None) -> dict:
+        """Record that the rights-and-duties notice (权利义务告知书) was given. ``based_on``:
+        the acceptance as the screen showed it (no silent overwrite)."""
         with self.desk.transaction():
             guards.editable_case(self.desk, case_id)
             row = self.get(case_id)
@@ -93,7 +95,7 @@ class AcceptanceManager:
                 raise IllegalStep("案件尚未受理")
             return self.desk.records.update("acceptances", row["id"],
                                             {"rights_notice_given": 1 if given else 0},
-                                            case_id=case_id)
+                                            case_id=case_id, based_on=based_on)
 
     def _check_first(self, case: dict) -> None:
         if self.get(case["id"]) is not None:

@@ -230,10 +230,13 @@ class AgreementManager:
                 guards.move(self.desk, case_id, "effective")
             return rid
 
-    def update(self, agreement_id: str, *, today: date | None = None, **values) -> dict:
+    def update(self, agreement_id: str, *, today: date | None = None,
+               based_on: dict | None = None, **values) -> dict:
         """Change an agreement not yet in force; returns {field: (old, new)}.
 
-        Refused (ReadOnlyRecord) once signed/effective or voided.
+        Refused (ReadOnlyRecord) once signed/effective or voided. ``based_on``: the agreement
+        as the tab loaded it (RecordWriter.update: no silent overwrite of a change made
+        meanwhile).
         """
         old = self._row(agreement_id)
         self._require_changeable(old)
@@ -250,7 +253,7 @@ class AgreementManager:
                 raise ValidationError("达成协议日期不能改到另一年份（协议编号按年度编排）",
                                       field="agreed_on")
             return self.desk.records.update("agreements", agreement_id, v,
-                                            case_id=old["case_id"])
+                                            case_id=old["case_id"], based_on=based_on)
 
     def sign(self, agreement_id: str, signed_on, *, scan=None, scan_name: str = "",
              today: date | None = None) -> str:

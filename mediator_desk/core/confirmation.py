@@ -71,7 +71,7 @@ class ConfirmationManager:
 
     def record_result(self, confirmation_id: str, *, result: str, result_on,
                       court_case_no: str = "", note: str = "",
-                      today: date | None = None) -> dict:
+                      today: date | None = None, based_on: dict | None = None) -> dict:
         """Record the court's decision (confirmed / not_confirmed) with its date and case
         number (required when confirmed)."""
         row = self.get(confirmation_id)
@@ -88,7 +88,8 @@ class ConfirmationManager:
         with self.desk.transaction():
             guards.editable_case(self.desk, row["case_id"])
             return self.desk.records.update("confirmations", confirmation_id, values,
-                                            case_id=row["case_id"], action="confirm_result")
+                                            case_id=row["case_id"], action="confirm_result",
+                                            based_on=based_on)
 
     def get(self, confirmation_id: str) -> dict:
         row = self.desk.query_one(

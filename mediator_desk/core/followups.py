@@ -100,8 +100,10 @@ class FollowUpManager:
                                                       v["visited_on"], "")
             return rid
 
-    def update(self, followup_id: str, *, today: date | None = None, **values) -> dict:
-        """Change a visit record; returns {field: (old, new)}."""
+    def update(self, followup_id: str, *, today: date | None = None,
+               based_on: dict | None = None, **values) -> dict:
+        """Change a visit record; returns {field: (old, new)}. ``based_on``: the visit as the
+        dialog loaded it (no silent overwrite of a change saved meanwhile)."""
         old = self.get(followup_id)
         v = self._clean(values, today, full=False)
         if "visited_on" in v:
@@ -110,7 +112,8 @@ class FollowUpManager:
                               label="回访时间", earlier_label="协议生效日期")
         with self.desk.transaction():
             guards.editable_case(self.desk, old["case_id"])
-            return self.desk.records.update("followups", followup_id, v, case_id=old["case_id"])
+            return self.desk.records.update("followups", followup_id, v, case_id=old["case_id"],
+                                            based_on=based_on)
 
     def remove(self, followup_id: str) -> None:
         """Delete a visit entered by mistake (audited)."""

@@ -53,10 +53,12 @@ class MediatorManager:
         with self.desk.transaction():
             return self.desk.records.insert("mediators", clean)
 
-    def update(self, mediator_id: str, **values) -> dict:
+    def update(self, mediator_id: str, *, based_on: dict | None = None, **values) -> dict:
+        """Change a mediator; ``based_on``: the mediator as the dialog loaded it
+        (RecordWriter.update: no silent overwrite of a change saved meanwhile)."""
         clean = self._clean(values)
         with self.desk.transaction():
-            return self.desk.records.update("mediators", mediator_id, clean)
+            return self.desk.records.update("mediators", mediator_id, clean, based_on=based_on)
 
     def get(self, mediator_id: str) -> dict:
         row = self.desk.query_one("SELECT * FROM mediators WHERE id = ?", (mediator_id,))

@@ -134,7 +134,7 @@ class OutcomeManager:
             return rid
 
     def report_to_police(self, risk_id: str, *, reported_on, recipient: str, note: str = "",
-                         today: date | None = None) -> dict:
+                         today: date | None = None, based_on: dict | None = None) -> dict:
         """Record the report to the police (Art. 25): date and recipient (e.g. 某派出所 张警官)."""
         risk = self.get_risk(risk_id)
         recipient = guards.text(recipient, field="recipient", label="报告对象（公安机关、接收人）",
@@ -147,10 +147,11 @@ class OutcomeManager:
             return self.desk.records.update("risk_flags", risk_id, {
                 "reported_on": day, "report_recipient": recipient,
                 "report_note": guards.text(note, field="note", label="报告情况")},
-                case_id=risk["case_id"], action="report_police")
+                case_id=risk["case_id"], action="report_police", based_on=based_on)
 
-    def update_risk(self, risk_id: str, **values) -> dict:
-        """Change a risk's note, people involved or whether escalation was prevented."""
+    def update_risk(self, risk_id: str, *, based_on: dict | None = None, **values) -> dict:
+        """Change a risk's note, people involved or whether escalation was prevented.
+        ``based_on``: the risk as the screen showed it (no silent overwrite)."""
         guards.check_unknown(values, RISK_FIELDS)
         risk = self.get_risk(risk_id)
         v = dict(values)
@@ -165,7 +166,8 @@ class OutcomeManager:
                                                label="发现日期")
         with self.desk.transaction():
             guards.editable_case(self.desk, risk["case_id"])
-            return self.desk.records.update("risk_flags", risk_id, v, case_id=risk["case_id"])
+            return self.desk.records.update("risk_flags", risk_id, v, case_id=risk["case_id"],
+                                            based_on=based_on)
 
     def remove_risk(self, risk_id: str) -> None:
         """Delete a risk flagged by mistake (audited). A reported risk cannot be removed."""

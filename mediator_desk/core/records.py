@@ -61,6 +61,13 @@ def merge_edit(table: str, base: dict, mine: dict, theirs: dict) -> dict:
     return edited
 
 
+def _as_stored(row: dict) -> dict:
+    """A record as a reader got it (lists decoded from their JSON columns, e.g. a mediation
+    record's mediators) back in the form stored, so it compares with the stored record."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            for k, v in row.items()}
+
+
 def _shown(value) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= 30 else text[:30] + "…"
@@ -204,7 +211,7 @@ class RecordWriter:
         if not override_owner:
             self.require_owned(table, old)
         if based_on is not None and based_on.get("rev") != old["rev"]:
-            values = merge_edit(table, based_on, values, old)
+            values = merge_edit(table, _as_stored(based_on), values, old)
         changed = {k: (old[k], v) for k, v in values.items()
                    if k not in SYNC_FIELDS and old.get(k) != v}
         if not changed:

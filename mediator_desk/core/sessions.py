@@ -154,8 +154,10 @@ class SessionManager:
             return rid
 
     def update_investigation(self, investigation_id: str, *, today: date | None = None,
-                             **values) -> dict:
-        """Change fields of an investigation record; returns {field: (old, new)}."""
+                             based_on: dict | None = None, **values) -> dict:
+        """Change fields of an investigation record; returns {field: (old, new)}.
+        ``based_on``: the record as the dialog loaded it (RecordWriter.update: no silent
+        overwrite of a change saved meanwhile)."""
         old = self.get_investigation(investigation_id)
         v = self._clean_investigation(values, today, full=False)
         with self.desk.transaction():
@@ -163,7 +165,7 @@ class SessionManager:
             if "held_on" in v:
                 self._check_dates(case, v["held_on"])
             return self.desk.records.update("investigations", investigation_id, v,
-                                            case_id=old["case_id"])
+                                            case_id=old["case_id"], based_on=based_on)
 
     def remove_investigation(self, investigation_id: str) -> None:
         """Delete an investigation record entered by mistake (audited)."""
@@ -216,8 +218,10 @@ class SessionManager:
                 guards.move(self.desk, case_id, "mediating")
             return rid
 
-    def update_mediation(self, session_id: str, *, today: date | None = None, **values) -> dict:
-        """Change fields of a mediation record; returns {field: (old, new)}."""
+    def update_mediation(self, session_id: str, *, today: date | None = None,
+                         based_on: dict | None = None, **values) -> dict:
+        """Change fields of a mediation record; returns {field: (old, new)}.
+        ``based_on``: the record as the dialog loaded it (no silent overwrite)."""
         old = self.get_mediation(session_id)
         v = self._clean_mediation(values, today, full=False)
         merged = dict(old, **{k: v[k] for k in v})
@@ -227,7 +231,7 @@ class SessionManager:
             if "held_on" in v:
                 self._check_dates(case, v["held_on"])
             return self.desk.records.update("mediation_sessions", session_id, v,
-                                            case_id=old["case_id"])
+                                            case_id=old["case_id"], based_on=based_on)
 
     def remove_mediation(self, session_id: str) -> None:
         """Delete a mediation record entered by mistake (audited)."""
