@@ -31,9 +31,11 @@ def _load(desk) -> dict:
             "educations": desk.codes.items("education")}
 
 
-def _save(desk, mediator_id: str, values: dict) -> str:
+def _save(desk, mediator_id: str, values: dict, based_on: dict | None = None) -> str:
+    """Add a mediator, or change one: ``based_on`` is the mediator as the form loaded it, so a
+    change saved meanwhile elsewhere is kept or the save refused (RecordWriter.update)."""
     if mediator_id:
-        desk.mediators.update(mediator_id, **values)
+        desk.mediators.update(mediator_id, based_on=based_on, **values)
         return mediator_id
     return desk.mediators.add(**values)
 
@@ -141,8 +143,9 @@ class MediatorForm(QDialog):
         self.errors.clear_all()
         mediator_id = self.mediator.get("id", "")
         values = self.values()
+        base = dict(self.mediator) if mediator_id else None
         self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: _save(desk, mediator_id, values), self._saved,
+        worker.run_op(self, lambda desk: _save(desk, mediator_id, values, base), self._saved,
                       self._refused, label=self.tr("Saving…"))
 
     def _saved(self, mediator_id: str) -> None:
@@ -281,8 +284,9 @@ class MediatorsDialog(QDialog):
         if m is None:
             return
         self.general.hide()
-        mediator_id, active = m["id"], not m.get("active")
-        worker.run_op(self, lambda desk: desk.mediators.update(mediator_id, active=active),
+        mediator_id, active, base = m["id"], not m.get("active"), dict(m)
+        worker.run_op(self, lambda desk: desk.mediators.update(mediator_id, based_on=base,
+                                                                active=active),
                       None, self._refused)
 
     def _refused(self, exc) -> None:

@@ -467,8 +467,9 @@ class AgreementTab(PathTab):
             self.run(lambda desk, today: desk.agreements.supplement(original, today=today, **v),
                      self._created, label=self.tr("Saving…"))
         elif self.agreement is not None:
-            aid = self.agreement["id"]
-            self.run(lambda desk, today: desk.agreements.update(aid, today=today, **v),
+            aid, base = self.agreement["id"], dict(self.agreement)  # as shown: no silent overwrite
+            self.run(lambda desk, today: desk.agreements.update(aid, today=today, based_on=base,
+                                                                **v),
                      label=self.tr("Saving…"))
 
     def _created(self, agreement_id: str) -> None:
@@ -518,10 +519,11 @@ class AgreementTab(PathTab):
         if not k:
             return
         self.errors.clear_all()
-        kid, result = k["id"], self.result.currentData()
+        kid, result, base = k["id"], self.result.currentData(), dict(k)
         day, number = self.result_on.text().strip(), self.court_case_no.text().strip()
         self.run(lambda desk, today: desk.confirmations.record_result(
-            kid, result=result, result_on=day, court_case_no=number, today=today))
+            kid, result=result, result_on=day, court_case_no=number, today=today,
+            based_on=base))
 
 
 class VoidDialog(RecordDialog):

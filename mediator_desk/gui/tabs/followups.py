@@ -360,8 +360,9 @@ class FollowUpDialog(RecordDialog):
     def make_op(self):
         v = self.values()
         if self.visit:
-            fid = self.visit["id"]
-            return lambda desk, today: desk.followups.update(fid, today=today, **v)
+            fid, base = self.visit["id"], dict(self.visit)   # as loaded: no silent overwrite
+            return lambda desk, today: desk.followups.update(fid, today=today, based_on=base,
+                                                             **v)
         aid = self.agreement.currentData()
         if not aid:
             self.errors.show("agreement", self.tr("No agreement is in force"))

@@ -197,7 +197,10 @@ class MediationTab(PathTab):
 
     def record_notice(self) -> None:
         case_id = self.path.case_id
-        self.run(lambda desk, _today: desk.acceptance.set_rights_notice(case_id, True))
+        shown = (self.path.view or {}).get("acceptance")
+        base = dict(shown) if shown else None       # as shown: no silent overwrite
+        self.run(lambda desk, _today: desk.acceptance.set_rights_notice(case_id, True,
+                                                                        based_on=base))
 
     # --- records ------------------------------------------------------------------------------
     # Investigation and mediation records are handled alike: (list widget, key in the case view,
@@ -307,8 +310,9 @@ class InvestigationDialog(RecordDialog):
     def make_op(self):
         v = self.values()
         if self.record:
-            rid = self.record["id"]
-            return lambda desk, today: desk.sessions.update_investigation(rid, today=today, **v)
+            rid, base = self.record["id"], dict(self.record)   # as loaded: no silent overwrite
+            return lambda desk, today: desk.sessions.update_investigation(
+                rid, today=today, based_on=base, **v)
         case_id = self.path.case_id
         return lambda desk, today: desk.sessions.add_investigation(case_id, today=today, **v)
 
@@ -391,7 +395,8 @@ class MediationDialog(RecordDialog):
     def make_op(self):
         v = self.values()
         if self.record:
-            rid = self.record["id"]
-            return lambda desk, today: desk.sessions.update_mediation(rid, today=today, **v)
+            rid, base = self.record["id"], dict(self.record)   # as loaded: no silent overwrite
+            return lambda desk, today: desk.sessions.update_mediation(
+                rid, today=today, based_on=base, **v)
         case_id = self.path.case_id
         return lambda desk, today: desk.sessions.add_mediation(case_id, today=today, **v)

@@ -200,8 +200,8 @@ class OutcomeTab(PathTab):
         risk = self._selected_risk()
         if risk is None:
             return
-        rid = risk["id"]
-        self.run(lambda desk, _t: desk.outcomes.update_risk(rid, prevented=True))
+        rid, base = risk["id"], dict(risk)                 # as shown: no silent overwrite
+        self.run(lambda desk, _t: desk.outcomes.update_risk(rid, based_on=base, prevented=True))
 
     def remove_risk(self) -> None:
         risk = self._selected_risk()
@@ -249,8 +249,8 @@ class ReportDialog(RecordDialog):
         self.resize(640, 340)
 
     def make_op(self):
-        rid = self.risk["id"]
+        rid, base = self.risk["id"], dict(self.risk)       # as shown: no silent overwrite
         day, recipient = self.reported_on.text().strip(), self.recipient.text().strip()
         note = plain_text(self.note)
         return lambda desk, today: desk.outcomes.report_to_police(
-            rid, reported_on=day, recipient=recipient, note=note, today=today)
+            rid, reported_on=day, recipient=recipient, note=note, today=today, based_on=base)
