@@ -38,6 +38,12 @@ def _iso(value) -> date | None:
 
 # --- parties ----------------------------------------------------------------------------
 
+# What the number of each ID type is called on a form (core/parties.py ID_TYPES): the
+# court application prints "居民身份证号码：…", "护照号码：…", "统一社会信用代码：…".
+ID_LABELS = {"resident_id": "居民身份证号码", "credit_code": "统一社会信用代码",
+             "passport": "护照号码", "other": "证件号码"}
+
+
 def party_values(desk: "Desk", p: dict, on: date) -> dict:
     """One party as printed on a form dated ``on`` (age computed at that date)."""
     organisation = p["kind"] == "organisation"
@@ -58,6 +64,7 @@ def party_values(desk: "Desk", p: dict, on: date) -> dict:
         "年龄": "" if organisation else age,
         "出生日期": "" if organisation else cv.cn_date(p.get("birth_date")),
         "证件类型": ID_TYPES.get(p.get("id_type") or "", ""),
+        "证件名称": ID_LABELS.get(p.get("id_type") or "", "身份证件号码"),
         "证件号码": p.get("id_number") or "",
         "联系方式": p.get("phone") or "",
         "住址": address,

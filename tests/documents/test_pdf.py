@@ -54,7 +54,7 @@ def test_agreement_content(desk, full_case):
     assert "（2026）红旗调协字第1号" in text and CASE_NO in text
     assert "2026年3月10日" in text          # agreed on, Chinese style
     assert "年龄：76岁" in text            # born 1949-12-31, age at the agreement date
-    assert "纠纷主要事实、争议事项" in text and "履行方式、时限" in text
+    assert "纠纷的主要事实、争议事项以及各方当事人的责任：" in text and "履行方式、时限" in text
     assert "签名盖章或按指印" in text and "（人民调解委员会印）" in text
     # two pages, numbered; ID numbers are not printed on the agreement
     assert len(pages) == 2 and "第1页共2页" in flat(pages[0]) and "第2页共2页" in flat(pages[1])
@@ -102,7 +102,7 @@ def test_application_lists_claims_and_parties(desk, full_case):
 
 def test_confirmation_for_two_individuals_shows_id_numbers(desk, full_case):
     text = flat(pdf_text(render(desk, full_case, "confirmation_persons")))
-    assert f"公民身份号码：{VALID_ID}" in text           # the court needs them
+    assert f"居民身份证号码：{VALID_ID}" in text          # the court needs them
     assert "阿鲁科尔沁旗人民法院" in text and "（2026）红旗调协字第1号" in text
     assert "该调解协议于2026年3月12日生效" in text
     assert "2026年4月1日" in text
