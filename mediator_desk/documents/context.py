@@ -363,9 +363,8 @@ class CaseData:
         arch = v.get("archive") or {}
         on = _iso(arch.get("archived_on")) or self.today
         c = self.base(on)
-        title = arch.get("volume_title") or (
-            f"{c['申请人姓名'] or c['当事人姓名']}与{c['被申请人姓名']}{c['纠纷类型']}"
-            if c["被申请人姓名"] else f"{c['当事人姓名']}{c['纠纷类型']}")
+        title = shorten(arch.get("volume_title") or "", TITLE_CAP) or case_title(
+            v["parties"], c["纠纷类型"])
         c.update({
             "卷名": title,
             "调解开始日期": cv.cn_date((v.get("acceptance") or {}).get("decided_on")
@@ -375,12 +374,51 @@ class CaseData:
             "立卷日期": cv.cn_date(arch.get("archived_on")),
             "保管期限": arch.get("retention") or "",
             "卷宗备注": arch.get("note") or "",
+            "封面备注": shorten(arch.get("note") or "", COVER_NOTE_CAP,
+                            "……（全文见卷内备考表）"),
+            "封面调解员": _first_names([m["name"] for m in v["mediators"]], 4),
             "情况说明": arch.get("file_note") or "",
             "卷宗页数": str(pages) if pages else "",
             "附件件数": str(len(v["attachments"])) if v["attachments"] else "",
             "文书日期": cv.cn_date(arch.get("archived_on")),
         })
         return c
+
+
+# The case file's cover is one page whatever the case: the case name is shortened as archives
+# do ("张三等与李四等邻里纠纷"), each name and the whole title capped, and the cover's remark
+# and mediators shortened (the back cover, 卷内备考表, prints the whole remark).
+NAME_CAP = 20
+TITLE_CAP = 50
+COVER_NOTE_CAP = 100
+
+
+def shorten(text: str, cap: int, mark: str = "……") -> str:
+    """``text`` cut to at most ``cap`` characters, ending in ``mark`` when it was cut."""
+    text = (text or "").strip()
+    return text if len(text) <= cap else text[:max(cap - len(mark), 1)] + mark
+
+
+def _first_names(names: list[str], most: int) -> str:
+    names = [n for n in names if n]
+    return _names(names[:most]) + ("等" if len(names) > most else "")
+
+
+def case_title(parties: list[dict], dispute_type: str) -> str:
+    """The case name on the cover, as archives write it: the first applicant, "等" when
+    there are more, "与", the first respondent (likewise), then the dispute type —
+    "张三等与李四等邻里纠纷"; at most TITLE_CAP characters, however many parties."""
+    def side(group: list[dict]) -> str:
+        if not group:
+            return ""
+        return shorten(group[0]["name"], NAME_CAP) + ("等" if len(group) > 1 else "")
+
+    applicants = [p for p in parties if p["role"] == "applicant"]
+    respondents = [p for p in parties if p["role"] == "respondent"]
+    first = side(applicants) or side([p for p in parties if p["role"] != "respondent"])
+    title = f"{first}与{side(respondents)}" if first and respondents else (
+        first or side(respondents) or side(parties))
+    return shorten(title + dispute_type, TITLE_CAP)
 
 
 def committee_name(desk: "Desk", org_id: str | None = None) -> str:

@@ -30,11 +30,13 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core.progress import report
 from mediator_desk.documents.context import CaseData
+from mediator_desk.documents.layout import MissingFields, MissingGlyph, as_requested
 from mediator_desk.errors import DeskError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
 
+WHOLE_FILE = "整本卷宗"     # how refusals name the case file printed as a whole
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
 
 
@@ -287,7 +289,16 @@ def _stamps(count: int, font: str):
 
 def render_dossier(desk: "Desk", case_id: str, *, today: date | None = None,
                    progress=None) -> DossierResult:
-    """The whole case file as one PDF (see the module docstring)."""
+    """The whole case file as one PDF (see the module docstring). A form that cannot print
+    refuses the whole file, naming "整本卷宗" and the form where the problem is."""
+    try:
+        return _render_dossier(desk, case_id, today=today, progress=progress)
+    except (MissingGlyph, MissingFields) as exc:
+        raise as_requested(exc, WHOLE_FILE) from None
+
+
+def _render_dossier(desk: "Desk", case_id: str, *, today: date | None = None,
+                    progress=None) -> DossierResult:
     from pypdf import PdfReader, PdfWriter, Transformation
 
     from mediator_desk.documents import fonts

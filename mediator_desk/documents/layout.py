@@ -117,25 +117,57 @@ class _Problems:
             self.missing.append(label)
 
 
-class MissingGlyph(ValidationError):
-    """Characters the shipped font cannot draw; ``problems`` lists (where, character)."""
+_GLYPH_HINT = "请核对是否录入了错字或特殊符号；生僻字请改用通用写法并在备注中说明"
+_FIELDS_HINT = "请先在案件中补全这些内容，或打印空白文书手工填写"
 
-    def __init__(self, doc_name: str, problems: list[tuple[str, str]]):
+
+def _where(doc_name: str, within: str) -> str:
+    """'“卷内目录”：卷宗里的“人民调解受理登记表”' — the document asked for and the part."""
+    return f"“{doc_name}”：卷宗里的“{within}”" if within else f"“{doc_name}”"
+
+
+class MissingGlyph(ValidationError):
+    """Characters the shipped font cannot draw; ``problems`` lists (where, character).
+
+    ``doc_name`` is the document asked for; ``within`` the form of the case file where the
+    characters are, when that is another one (the whole case file, its table of contents
+    or back cover, which lay out every form to number the pages)."""
+
+    def __init__(self, doc_name: str, problems: list[tuple[str, str]], *, within: str = "",
+                 hint: str = ""):
         self.problems = problems
+        self.doc_name, self.within = doc_name, within
         shown = "；".join(f"{where}中的“{ch}”（U+{ord(ch):04X}）" for where, ch in problems[:8])
         more = f"等{len(problems)}处" if len(problems) > 8 else ""
-        super().__init__(f"不能打印“{doc_name}”：字体中没有这些字——{shown}{more}",
-                         field=problems[0][0],
-                         hint="请核对是否录入了错字或特殊符号；生僻字请改用通用写法并在备注中说明")
+        lacks = "中，字体没有这些字" if within else "：字体中没有这些字"
+        super().__init__(f"不能打印{_where(doc_name, within)}{lacks}——{shown}{more}",
+                         field=problems[0][0], hint=hint or _GLYPH_HINT)
 
 
 class MissingFields(ValidationError):
-    """A filled form lacks values it cannot print without; ``labels`` names each."""
+    """A filled form lacks values it cannot print without; ``labels`` names each
+    (``doc_name`` and ``within`` as for :class:`MissingGlyph`)."""
 
-    def __init__(self, doc_name: str, labels: list[str]):
+    def __init__(self, doc_name: str, labels: list[str], *, within: str = "", hint: str = ""):
         self.labels = labels
-        super().__init__(f"不能打印“{doc_name}”，缺少：{'；'.join(labels)}", field=labels[0],
-                         hint="请先在案件中补全这些内容，或打印空白文书手工填写")
+        self.doc_name, self.within = doc_name, within
+        sep = "" if within else "，"
+        super().__init__(f"不能打印{_where(doc_name, within)}{sep}缺少：{'；'.join(labels)}",
+                         field=labels[0], hint=hint or _FIELDS_HINT)
+
+
+def as_requested(exc: "MissingGlyph | MissingFields", doc_name: str, *, why: str = ""):
+    """``exc``, raised for one form of the case file, restated for the document the user
+    asked for (``doc_name``: 卷内目录, 封底, 整本卷宗 …), still naming the form where the
+    problem is (``why``: a sentence put before the hint). Unchanged when it is about
+    ``doc_name`` itself."""
+    if exc.doc_name == doc_name:
+        return exc
+    within = exc.within or exc.doc_name
+    hint = why + (_GLYPH_HINT if isinstance(exc, MissingGlyph) else _FIELDS_HINT)
+    if isinstance(exc, MissingGlyph):
+        return MissingGlyph(doc_name, exc.problems, within=within, hint=hint)
+    return MissingFields(doc_name, exc.labels, within=within, hint=hint)
 
 
 # --- expansion -----------------------------------------------------------------------------

@@ -77,9 +77,14 @@ def contexts_for(desk: "Desk", case_id: str, kind: Kind | str, *, record_id: str
     if code.startswith("confirmation_"):
         return data.confirmation(code.split("_", 1)[1], record_id)
     if code in ("toc", "back_cover"):
-        # Page numbers come from laying out the whole case file.
+        # Page numbers come from laying out the whole case file, so a form of the file that
+        # cannot print stops these too: the refusal names this form and that one.
         from mediator_desk.documents.dossier import plan
-        return [plan(desk, case_id, data=data).context_for(code)]
+        try:
+            return [plan(desk, case_id, data=data).context_for(code)]
+        except (layout.MissingGlyph, layout.MissingFields) as exc:
+            raise layout.as_requested(exc, kind.label, why=(
+                f"{kind.label}的页号按整本卷宗排出，卷内每份文书都要能打印。")) from None
     return [data.archive_values()]
 
 
@@ -202,7 +207,8 @@ def record_print(desk: "Desk", *, kind: Kind | str, fmt: str, case_id: str = "",
     """Audit one print or save (who, when, which document, where). Marks nothing signed.
 
     ``kind`` is a document kind, or ``"dossier"`` for the whole case file."""
-    label = "整本卷宗" if kind == DOSSIER else _kind(kind).label
+    from mediator_desk.documents.dossier import WHOLE_FILE
+    label = WHOLE_FILE if kind == DOSSIER else _kind(kind).label
     details = {"文书": label, "格式": fmt, "空白": bool(blank)}
     if target:
         details["输出"] = str(target)
