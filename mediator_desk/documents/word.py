@@ -6,8 +6,22 @@ the Normal style and the document defaults get ``w:rFonts`` with ``w:eastAsia`` 
 ascii/hAnsi), their ``*Theme`` attributes are removed, and ``w:lang w:eastAsia="zh-CN"`` is
 set. Faces are the names Word and WPS know: 仿宋 for the body, 宋体 for titles.
 
+LibreOffice (Kylin, UOS, Debian) reads more than that: the settings declare zh-CN as the
+East-Asian theme language (python-docx's template says ja-JP, which made LibreOffice fall
+back to a Japanese sans face), and the font table lists 宋体 (SimSun) and 仿宋 (FangSong) as
+Chinese Windows and WPS have them, each with the shipped font's family, Noto Serif CJK SC,
+as its alternative name, and Noto Serif CJK SC itself — a Song face a Linux desktop can
+have — instead of the template's ＭＳ 明朝/ＭＳ ゴシック.
+
 Each document is one section (A4, same margins as the PDF) whose footer shows
-"第 X 页 共 Y 页" (PAGE / SECTIONPAGES fields), so a batch keeps per-document numbering.
+"第 X 页 共 Y 页": PAGE and NUMPAGES when the file holds one document (Word, WPS and
+LibreOffice all compute both), PAGE and SECTIONPAGES when it holds several (a batch keeps
+per-document numbering; LibreOffice does not compute SECTIONPAGES and shows the cached
+result). Either way the cached result is the document's page count as the PDF lays it out.
+
+Tables have real column widths: w:tblGrid/w:gridCol and every cell's w:tcW from the
+layout's column proportions (as the PDF sizes them), a fixed layout and the text width as
+the table width — otherwise every column got python-docx's equal 1512 twips.
 python-docx is imported lazily.
 """
 
@@ -17,10 +31,15 @@ import io
 
 from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
                                             TableBlock)
-from mediator_desk.documents.pdf import MARGINS, MM, SIZES, centred, header_row
+from mediator_desk.documents import fonts
+from mediator_desk.documents.pdf import (FINGERPRINT_BOX, MARGINS, MM, SIGN_LINE_WIDTH, SIZES,
+                                         centred, header_row)
 
 BODY_FACE = "仿宋"
 TITLE_FACE = "宋体"
+# The shipped font's family (resources/fonts): the Song face a Linux office suite can find.
+LINUX_FACE = "Noto Serif CJK SC"
+CELL_MARGINS = 2 * 0.19 / 2.54 * 72          # pt, left + right (w:tblCellMar defaults)
 LINE_SPACING = 1.5
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -79,6 +98,42 @@ def _defaults(document) -> None:
             key = qn(attr)
             if key in fonts.attrib:
                 del fonts.attrib[key]
+    _settings(document)
+    _font_table(document)
+
+
+def _settings(document) -> None:
+    """zh-CN as the theme font language (the template's ja-JP picks Japanese fallbacks)."""
+    OxmlElement, qn = _oxml()
+    settings = document.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is None:
+        lang = OxmlElement("w:themeFontLang")
+        settings.append(lang)           # (Word tolerates it out of schema order; it is not)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+# The font table as Word writes it on Chinese Windows (panose, charset 86 = GB2312,
+# signatures), with the shipped font's family as the alternative name of both faces and as
+# an entry of its own. Latin faces stay for Word's defaults (Times New Roman, Calibri).
+_FONT_TABLE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="{title}"><w:altName w:val="{linux}"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/><w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font>
+<w:font w:name="{body}"><w:altName w:val="{linux}"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="fixed"/><w:sig w:usb0="800002BF" w:usb1="38CF7CFA" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font>
+<w:font w:name="{linux}"><w:altName w:val="{title}"/><w:panose1 w:val="02020400000000000000"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="Calibri"><w:panose1 w:val="020F0502020204030204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>
+"""
+
+
+def _font_table(document) -> None:
+    """Replace the template's font table (ＭＳ 明朝, ＭＳ ゴシック …) by the Chinese one."""
+    xml = _FONT_TABLE.format(title=TITLE_FACE, body=BODY_FACE, linux=LINUX_FACE)
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = xml.encode("utf-8")
 
 
 def _run(paragraph, text: str, *, face: str = BODY_FACE, size: float | None = None,
@@ -113,7 +168,8 @@ def _border(element_pr, edges: dict) -> None:
 
 
 def _add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
-    """A simple field (PAGE, SECTIONPAGES) Word updates when it lays out the page."""
+    """A simple field (PAGE, NUMPAGES, SECTIONPAGES) the word processor updates when it lays
+    out the page; ``placeholder`` is the cached result shown by one that does not."""
     OxmlElement, qn = _oxml()
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
@@ -128,7 +184,7 @@ def _add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
     paragraph._p.append(field)
 
 
-def _footer(section, numbered: bool) -> None:
+def _footer(section, numbered: bool, *, total: str = "NUMPAGES", pages: int = 1) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     OxmlElement, qn = _oxml()
     footer = section.footer
@@ -143,7 +199,7 @@ def _footer(section, numbered: bool) -> None:
     _run(paragraph, "第 ", size=SIZES["footer"])
     _add_field(paragraph, "PAGE")
     _run(paragraph, " 页  共 ", size=SIZES["footer"])
-    _add_field(paragraph, "SECTIONPAGES")
+    _add_field(paragraph, total, str(max(pages, 1)))
     _run(paragraph, " 页", size=SIZES["footer"])
     # Page numbers restart in every document of a batch.
     sect = section._sectPr
@@ -204,6 +260,62 @@ def _lines(container, count: int) -> None:
         _border(p._p.get_or_add_pPr(), {"bottom": "single"})
 
 
+def _twips(widths_pt: list[float]) -> list[int]:
+    """Column widths in twips, rounded so that they add up to the rounded total."""
+    out, done, acc = [], 0, 0.0
+    for w in widths_pt:
+        acc += w * 20
+        out.append(round(acc) - done)
+        done += out[-1]
+    return out
+
+
+def _grid(table, widths_pt: list[float]) -> None:
+    """Real column widths: w:tblGrid, w:tblW and a fixed layout, and every cell's w:tcW the
+    sum of the columns it spans (python-docx gives every column the same 1512 twips)."""
+    OxmlElement, qn = _oxml()
+    twips = _twips(widths_pt)
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    for col in list(grid):
+        grid.remove(col)
+    for w in twips:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), str(w))
+        grid.append(col)
+    tbl_pr = tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), str(sum(twips)))
+    tbl_w.set(qn("w:type"), "dxa")
+    table.autofit = False                           # w:tblLayout w:type="fixed"
+    for tr in tbl.tr_lst:
+        c = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc_pr = tc.get_or_add_tcPr()
+            tc_w = tc_pr.get_or_add_tcW()
+            tc_w.set(qn("w:w"), str(sum(twips[c:c + span])))
+            tc_w.set(qn("w:type"), "dxa")
+            c += span
+
+
+def _sort_tbl_pr(table) -> None:
+    """Put w:tblPr's children in schema order (Word refuses a file that has them out)."""
+    _, qn = _oxml()
+    order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+             "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(order)}
+    tbl_pr = table._tbl.tblPr
+    children = sorted(tbl_pr, key=lambda el: rank.get(el.tag, len(order)))
+    for el in children:
+        tbl_pr.remove(el)
+        tbl_pr.append(el)
+
+
 def _no_borders(table) -> None:
     OxmlElement, qn = _oxml()
     tbl_pr = table._tbl.tblPr
@@ -241,6 +353,21 @@ def _keep_row(row) -> None:
         p.get_or_add_pPr().get_or_add_keepNext()     # (in schema order)
 
 
+def signature_widths(blocks: list, width_pt: float) -> list[float]:
+    """The signing table's columns as the PDF sizes them (pdf._signatures): the longest
+    label, the signing line, the fingerprint box with its margin."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    font = fonts.register_pdf_font()
+    any_box = any(b.style == "fingerprint" for b in blocks)
+    box_width = FINGERPRINT_BOX + 8 * MM if any_box else 0
+    # + the cell's own left and right margins (Word's default 0.19 cm each), which the PDF
+    # does not have: without them the label wraps in LibreOffice and Word.
+    label = max(stringWidth(b.text, font, SIZES["body"]) for b in blocks) + 4 + CELL_MARGINS
+    label = min(label, width_pt - SIGN_LINE_WIDTH - box_width)
+    line = min(SIGN_LINE_WIDTH, width_pt - label - box_width)
+    return [label, line] + ([box_width] if any_box else [])
+
+
 def _signatures(document, blocks: list, width_pt: float) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt, RGBColor
@@ -248,14 +375,12 @@ def _signatures(document, blocks: list, width_pt: float) -> None:
     cols = 3 if any_box else 2
     table = document.add_table(rows=len(blocks), cols=cols)
     _no_borders(table)
-    box = 17 * MM
-    label_w = min(max(len(b.text) for b in blocks) * SIZES["body"] + 6, width_pt * 0.5)
-    widths = [label_w, 55 * MM] + ([box + 8 * MM] if any_box else [])
+    box = FINGERPRINT_BOX
+    widths = signature_widths(blocks, width_pt)
     for row, block in zip(table.rows, blocks):
         row.height = Pt(box + 6 if block.style == "fingerprint" else SIZES["body"] * 2.8)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, w in zip(row.cells, widths):
-            cell.width = Pt(w)
+        for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         _cell_text(row.cells[0], block.runs, size=SIZES["body"])
         _keep_row(row)
@@ -268,6 +393,8 @@ def _signatures(document, blocks: list, width_pt: float) -> None:
             from docx.enum.text import WD_ALIGN_PARAGRAPH
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _run(p, "指印", size=7.5, color=RGBColor(0x73, 0x73, 0x73))
+    _grid(table, widths)
+    _sort_tbl_pr(table)
 
 
 # Text longer than this in a table row may need more than a page: such a row is never
@@ -297,8 +424,8 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
             c += cell.span
         row.height = Pt(lines * SIZES["cell"] * 1.5 + 8)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, w in zip(row.cells, widths):
-            cell.width = Pt(w)
+    _grid(table, widths)
+    _sort_tbl_pr(table)
     if header_row(block):
         # Column headings (卷内目录) repeat at the top of every page the table runs onto.
         OxmlElement, qn = _oxml()
@@ -359,13 +486,19 @@ def render(docs: list[Document], *, title: str = "", author: str = "",
     props.author = author
     props.language = "zh-CN"
     width_pt = (210 * MM) - MARGINS["left"] - MARGINS["right"]
+    # The cached page totals: each document's page count as the PDF lays it out (what a
+    # reader that does not compute the field shows; LibreOffice for SECTIONPAGES).
+    from mediator_desk.documents import pdf
+    counts = pdf.render(docs)[1] if any(d.page_numbers for d in docs) else []
+    total = "NUMPAGES" if len(docs) == 1 else "SECTIONPAGES"
     # The default template starts with one empty paragraph-less body and one section.
     for i, doc in enumerate(docs):
         if on_document is not None:
             on_document(i)
         section = document.sections[0] if i == 0 else document.add_section(WD_SECTION.NEW_PAGE)
         _page_setup(section)
-        _footer(section, doc.page_numbers)
+        _footer(section, doc.page_numbers, total=total,
+                pages=counts[i] if i < len(counts) else 1)
         signing: list = []
 
         def flush():

@@ -63,7 +63,7 @@ def test_agreement_docx(desk, full_case):
     assert re.search(r'w:eastAsia="宋体".*?人民调解协议书', body, re.S)
     assert '<w:pgSz w:w="11906" w:h="16838"' in body or 'w:w="11905"' in body
     footer = "".join(v for k, v in parts.items() if k.startswith("word/footer"))
-    assert "PAGE" in footer and "SECTIONPAGES" in footer
+    assert "PAGE" in footer and "NUMPAGES" in footer          # one document: NUMPAGES
     assert "指印" in text and "（人民调解委员会印）" in text
 
 
