@@ -145,6 +145,10 @@ def rule_text(table: str, name: str) -> str:
         return f"JSON array of objects with string `q`, `a`, as text ≤ {col.max_len:,} chars"
     if k == "terms":
         return f"JSON array of strings, as text ≤ {col.max_len:,} chars"
+    if k == "signatures":
+        return ("JSON array of objects with exactly `party_id` (32 lowercase hex digits, each "
+                f"party once), `name` (string ≤ {rules.SHORT}) and `signed_on` (date "
+                f"`YYYY-MM-DD`), as text ≤ {col.max_len:,} chars")
     if k == "choice":
         return "one of " + ", ".join(f"`\"{v}\"`" for v in col.values)
     if k == "code":

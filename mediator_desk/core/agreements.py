@@ -4,9 +4,9 @@
   ``agreement_no_pattern``, default ``（{year}）{short}调协字第{n}号``); N counts per committee
   per year and is never reused (a voided agreement keeps its number).
 - Terms are numbered (a list); the text is never filled in automatically (subsidy-fraud risk).
-- Printing is not signing: ``sign`` records the day every party, the mediator and the seal
-  completed the written agreement, ideally with a scan; that day is the effective date
-  (Art. 29). An oral agreement takes effect on the day agreed (Art. 30).
+- Printing is not signing: ``sign`` records each party's signing date and the committee's
+  seal date, ideally with a scan; the written agreement is in force from the last of them
+  (Art. 29), which is its ``signed_on`` and effective date. An oral agreement takes effect on the day agreed (Art. 30).
 - An agreement in force cannot be edited (ReadOnlyRecord) nor voided: it binds (Arts. 31–33).
   Corrections are a supplementary agreement (``supplement``); non-performance is recorded
   (``record_performance``) and leads to the court or a new mediation (``void_refusal``).
@@ -255,11 +255,17 @@ class AgreementManager:
             return self.desk.records.update("agreements", agreement_id, v,
                                             case_id=old["case_id"], based_on=based_on)
 
-    def sign(self, agreement_id: str, signed_on, *, scan=None, scan_name: str = "",
-             today: date | None = None) -> str:
-        """Record that every party, the mediator and the committee seal completed the written
-        agreement on ``signed_on`` (Art. 29); that day becomes the effective date.
+    def sign(self, agreement_id: str, signed_on=None, *, party_dates: dict | None = None,
+             sealed_on=None, scan=None, scan_name: str = "", today: date | None = None) -> str:
+        """Record that every party signed (or sealed, or put a fingerprint on) the written
+        agreement, the mediator signed and the committee put its seal (Art. 29): the
+        agreement is in force from the last of those days, which becomes ``signed_on`` and
+        the effective date.
 
+        ``party_dates``: {party_id: date} for every party of the case; a party left out (or
+        all of them, without ``party_dates``) signed on ``signed_on``. ``sealed_on``: the day
+        of the committee's seal (default ``signed_on``, else the last party's date). The old
+        call ``sign(id, day)`` means every party signed and the seal was put on that day.
         ``scan``: path of the signed copy's scan (PDF/image), stored as the attachment
         'signed_agreement' of this agreement. Returns the attachment id ('' without a scan).
         """
@@ -270,31 +276,84 @@ class AgreementManager:
             raise ReadOnlyRecord(f"协议{row['agreement_no']}已作废，不能登记签字")
         if row["signed_on"]:
             raise ReadOnlyRecord(f"协议{row['agreement_no']}已于{row['signed_on']}登记签字")
-        day = guards.past_date(signed_on, field="signed_on", label="签字日期", today=today)
-        guards.not_before(day, row["agreed_on"], field="signed_on", label="签字日期",
-                          earlier_label="达成协议日期")
-        if row["performance_deadline"] and row["performance_deadline"] < day:
-            raise ValidationError(
-                f"签字日期（{day}）不能晚于履行期限（{row['performance_deadline']}）：履行期限"
-                "不能早于签字日期。请先修改协议的履行期限，再登记签字", field="signed_on")
+        dates = self.signing_dates(row, signed_on, party_dates=party_dates,
+                                   sealed_on=sealed_on, today=today)
         self.desk.cases.require_editable(row["case_id"])
         prepared = self.desk.attachments.prepare(scan, file_name=scan_name) \
             if scan is not None else None
         try:
-            return self._sign(row, day, prepared)
+            return self._sign(row, dates, prepared)
         finally:
             if prepared is not None:
                 self.desk.attachments.discard(prepared)
 
-    def _sign(self, row: dict, day: str, prepared) -> str:
+    def signing_dates(self, row: dict, signed_on=None, *, party_dates: dict | None = None,
+                      sealed_on=None, today: date | None = None) -> dict:
+        """The checked dates of a signing: {'signatures': [{party_id, name, signed_on}],
+        'sealed_on', 'effective_on' (the last of them)}; refuses naming the party."""
+        agreed = row["agreed_on"]
+        common = ""
+        if signed_on not in (None, ""):
+            common = guards.past_date(signed_on, field="signed_on", label="签字日期", today=today)
+            guards.not_before(common, agreed, field="signed_on", label="签字日期",
+                              earlier_label="达成协议日期")
+        parties = self.desk.parties.for_case(row["case_id"])
+        if not parties:
+            raise ValidationError("该案件没有当事人，无法登记签字", field="party_dates")
+        given = dict(party_dates or {})
+        known = {p["id"] for p in parties}
+        stray = [k for k in given if k not in known]
+        if stray:
+            raise ValidationError("签字日期中有不属于本案的当事人", field="party_dates")
+        signatures = []
+        for p in parties:
+            value = given.get(p["id"])
+            label = f"当事人{p['name']}的签字日期"
+            if value in (None, ""):
+                if not common:
+                    raise ValidationError(f"请填写{label}（各方当事人签名、盖章或者按指印之日）",
+                                          field="party_dates")
+                day_ = common
+            else:
+                day_ = guards.past_date(value, field="party_dates", label=label, today=today)
+                guards.not_before(day_, agreed, field="party_dates", label=label,
+                                  earlier_label="达成协议日期")
+            signatures.append({"party_id": p["id"], "name": p["name"], "signed_on": day_})
+        if sealed_on not in (None, ""):
+            seal = guards.past_date(sealed_on, field="sealed_on",
+                                    label="人民调解委员会盖章日期", today=today)
+            guards.not_before(seal, agreed, field="sealed_on", label="人民调解委员会盖章日期",
+                              earlier_label="达成协议日期")
+        else:
+            seal = common or max(s["signed_on"] for s in signatures)
+        last = max([seal] + [s["signed_on"] for s in signatures])
+        deadline = row["performance_deadline"]
+        if deadline and deadline < last:
+            late = [sg for sg in signatures if sg["signed_on"] == last]
+            who = ("当事人" + "、".join(sg["name"] for sg in late) + "签字") if late \
+                else "人民调解委员会盖章"
+            if any(given.get(sg["party_id"]) not in (None, "") for sg in late):
+                field = "party_dates"
+            else:
+                field = "signed_on" if late else "sealed_on"
+            raise ValidationError(
+                f"协议自最后一方签字或盖章之日（{last}，{who}）起生效，不能晚于履行期限"
+                f"（{deadline}）：履行期限不能早于签字日期和生效日期。请先修改协议的履行期限，"
+                "再登记签字", field=field)
+        return {"signatures": signatures, "sealed_on": seal, "effective_on": last}
+
+    def _sign(self, row: dict, dates: dict, prepared) -> str:
         agreement_id = row["id"]
+        day = dates["effective_on"]
         with self.desk.transaction():
             case = guards.editable_case(self.desk, row["case_id"])
             principal = row["supplements_id"] is None
             if principal:
                 workflow.check_transition(case["status"], "effective")
             self.desk.records.update("agreements", agreement_id,
-                                     {"signed_on": day, "effective_on": day},
+                                     {"signed_on": day, "effective_on": day,
+                                      "party_signatures": guards.dumps(dates["signatures"]),
+                                      "sealed_on": dates["sealed_on"]},
                                      case_id=row["case_id"], action="sign")
             attachment_id = ""
             if prepared is not None:
@@ -457,6 +516,7 @@ class AgreementManager:
         today = today or _today()
         row["terms"] = guards.loads(row["terms"])
         row["mediators"] = guards.loads(row["mediators"])
+        row["party_signatures"] = guards.loads(row.get("party_signatures") or "[]")
         row["form_label"] = FORMS[row["form"]]
         row["performance_label"] = PERFORMANCE[row["performance_status"]]
         row["amount_text"] = format_fen(row["amount_fen"])

@@ -61,6 +61,7 @@ FIELD_LABELS = {
     "form": "协议形式", "agreement_no": "协议编号", "agreed_on": "达成协议日期",
     "facts": "纠纷主要事实、争议事项", "terms": "协议内容", "performance_method": "履行方式",
     "performance_deadline": "履行期限", "copies": "份数", "signed_on": "签字日期",
+    "party_signatures": "各方当事人签字日期", "sealed_on": "盖章日期",
     "effective_on": "生效日期", "performance_status": "履行情况",
     "performance_checked_on": "履行核实日期", "performance_note": "履行情况说明",
     "followup_due": "计划回访日期", "voided_on": "作废日期", "void_reason": "作废理由",

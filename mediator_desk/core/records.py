@@ -218,9 +218,11 @@ class RecordWriter:
             return {}
         new = {k: v for k, (_, v) in changed.items()}
         rules.check_row(table, new, codes=self.code_sets())
+        # What may not change at all (an agreement in force) is said before how the dates of
+        # the whole record relate (e.g. the signing date = the last signature or seal).
+        rules.check_change(table, old, new)
         rules.check_row(table, {k: v for k, v in dict(old, **new).items()
                                 if k in rules.date_columns(table)})
-        rules.check_change(table, old, new)
         self._require_open_case(table, old)
         at = utc_now()
         rev = max(old["rev"], rev_above) + 1

@@ -157,6 +157,7 @@ TABLES: dict[str, dict[str, Col]] = {
         "performance_method": text(MEDIUM), "performance_deadline": day(), "amount_fen": MONEY,
         "copies": integer(0, 1000), "mediators": NAMES, "recorder": text(NAME),
         "signed_on": day(), "effective_on": day(),
+        "party_signatures": Col("signatures", max_len=LONG * 2), "sealed_on": day(),
         "performance_status": choice("not_due", "performed", "partly", "not_performed"),
         "performance_checked_on": day(), "performance_note": text(MEDIUM),
         "followup_due": day(), "voided_on": day(), "void_reason": text(MEDIUM)},
@@ -197,6 +198,7 @@ DATE_ORDER: dict[str, list[tuple[str, str]]] = {
     "agreements": [("signed_on", "agreed_on"), ("effective_on", "agreed_on"),
                    ("performance_deadline", "agreed_on"),
                    ("performance_deadline", "signed_on"), ("voided_on", "agreed_on"),
+                   ("sealed_on", "agreed_on"), ("signed_on", "sealed_on"),
                    ("performance_checked_on", "effective_on")],
     "confirmations": [("result_on", "applied_on")],
     "risk_flags": [("reported_on", "flagged_on")],
@@ -280,14 +282,24 @@ def _term_item(i) -> bool:
     return type(i) is str
 
 
+_SIGNATURE_KEYS = frozenset({"party_id", "name", "signed_on"})
+
+
+def _signature_item(i) -> bool:
+    return (type(i) is dict and i.keys() == _SIGNATURE_KEYS
+            and type(i["party_id"]) is str and _HEX32.fullmatch(i["party_id"]) is not None
+            and type(i["name"]) is str and len(i["name"]) <= SHORT
+            and type(i["signed_on"]) is str and _iso_date(i["signed_on"]))
+
+
 def problem(col: Col, v, codes: dict[str, set[str]] | None = None) -> str:
     """What is wrong with one value ('' if nothing). ``codes``: list name → known codes."""
     k = col.kind
-    if k in ("text", "date", "time", "stamp", "names", "qa", "terms", "choice", "code",
-             "sha256", "ref_or_empty"):
+    if k in ("text", "date", "time", "stamp", "names", "qa", "terms", "signatures", "choice",
+             "code", "sha256", "ref_or_empty"):
         if type(v) is not str:
             return "应为文本"
-        if len(v) > col.max_len and k in ("text", "names", "qa", "terms"):
+        if len(v) > col.max_len and k in ("text", "names", "qa", "terms", "signatures"):
             return f"过长（{len(v)} 字，最多 {col.max_len} 字）"
         if col.required and not v.strip():
             return "不能为空"
@@ -305,6 +317,11 @@ def problem(col: Col, v, codes: dict[str, set[str]] | None = None) -> str:
             return "" if _json_list(v, _qa_item) else "应为问答列表"
         if k == "terms":
             return "" if _json_list(v, _term_item) else "应为条款列表"
+        if k == "signatures":
+            if not _json_list(v, _signature_item):
+                return "应为各方当事人及其签字日期（2026-11-28格式）的列表"
+            ids = [i["party_id"] for i in json.loads(v)]
+            return "" if len(ids) == len(set(ids)) else "中同一当事人出现了两次"
         if k == "choice":
             return "" if v in col.values else f"取值“{v[:20]}”不在允许的范围内"
         if k == "code":
@@ -362,6 +379,34 @@ def _check_order(table: str, row: dict) -> None:
         if a and b and isinstance(a, str) and isinstance(b, str) and a < b:
             raise RuleBroken(f"{field_label(later)}（{a}）不能早于{field_label(earlier)}（{b}）",
                              table=table, field=later, record_id=row.get("id", ""))
+    if table == "agreements" and isinstance(row.get("party_signatures"), str):
+        _check_signatures(row)
+
+
+def _check_signatures(row: dict) -> None:
+    """Each party's signing date: not before the agreement was reached, not after the
+    agreement's signing date; once signed with signing or seal dates recorded, the signing
+    date (= the effective date) is the last of them (Art. 29)."""
+    try:
+        sigs = json.loads(row["party_signatures"] or "[]")
+    except ValueError:
+        return  # the column's own rule names it
+    if type(sigs) is not list or not all(_signature_item(i) for i in sigs):
+        return
+    rid = row.get("id", "")
+    agreed, signed, sealed = (row.get(k) for k in ("agreed_on", "signed_on", "sealed_on"))
+    for s in sigs:
+        day_ = s["signed_on"]
+        if isinstance(agreed, str) and agreed and day_ < agreed:
+            raise RuleBroken(f"当事人{s['name']}的签字日期（{day_}）不能早于达成协议日期（{agreed}）",
+                             table="agreements", field="party_signatures", record_id=rid)
+    if not isinstance(signed, str) or not signed or not (sigs or sealed):
+        return  # not signed (yet): un-signing an agreement in force is the frozen rule's
+    last = max([s["signed_on"] for s in sigs] + ([sealed] if isinstance(sealed, str) and sealed
+                                                 else []))
+    if signed != last:
+        raise RuleBroken(f"签字日期（{signed or '空'}）应为最后一方当事人签字或人民调解委员会盖章之日"
+                         f"（{last}）", table="agreements", field="signed_on", record_id=rid)
 
 
 def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
@@ -395,6 +440,12 @@ def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
         for r in rows:
             if r[ia] and r[ib] and r[ia] < r[ib]:
                 _check_order(table, dict(zip(columns, r)))
+    if table == "agreements" and "party_signatures" in columns:
+        i_sig = columns.index("party_signatures")
+        for r in rows:
+            if r[i_sig] != "[]" or (r[columns.index("sealed_on")] if "sealed_on" in columns
+                                    else ""):
+                _check_order(table, dict(zip(columns, r)))
 
 
 def _column_ok(col: Col, values: Sequence, codes) -> bool:
@@ -414,7 +465,7 @@ def _column_ok(col: Col, values: Sequence, codes) -> bool:
         return not ids or (set(map(len, ids)) == {32} and set("".join(ids)) <= _HEX_DIGITS)
     if types - {str}:
         return False
-    if k in ("text", "names", "qa", "terms"):
+    if k in ("text", "names", "qa", "terms", "signatures"):
         if max(map(len, values)) > col.max_len:
             return False
         if col.required and not all(map(str.strip, values)):
@@ -505,4 +556,7 @@ def code_sets(items: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
 
 def date_columns(table: str) -> set[str]:
     """Columns of ``table`` that take part in a date-order rule."""
-    return {c for pair in DATE_ORDER.get(table, ()) for c in pair}
+    out = {c for pair in DATE_ORDER.get(table, ()) for c in pair}
+    if table == "agreements":
+        out.add("party_signatures")
+    return out

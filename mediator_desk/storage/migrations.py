@@ -688,3 +688,27 @@ def m0009_audit_chain(db):
             batch.append((previous, row[0]))
         conn.executemany("UPDATE audit_log SET chain = ? WHERE seq = ?", batch)
 
+
+
+@MIGRATIONS(name="0010_agreement_signatures")
+def m0010_agreement_signatures(db):
+    """A written agreement records each party's signing date and the committee's seal date
+    (Art. 29: in force from the last of them): ``party_signatures`` is a JSON list of
+    ``{"party_id", "name", "signed_on"}`` in the case's party order, ``sealed_on`` the seal
+    date. An agreement signed before (one date) had every party sign and the seal put on that
+    day. Both sites derive the same values from the same rows, so no revision moves."""
+    conn = db.conn
+    conn.execute("ALTER TABLE agreements ADD COLUMN party_signatures TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE agreements ADD COLUMN sealed_on TEXT NOT NULL DEFAULT ''")
+    import json
+
+    signed = conn.execute("SELECT id, case_id, signed_on FROM agreements"
+                          " WHERE signed_on != ''").fetchall()
+    batch = []
+    for rid, case_id, day in signed:
+        parties = conn.execute("SELECT id, name FROM parties WHERE case_id = ?"
+                               " ORDER BY seq, id", (case_id,)).fetchall()
+        sigs = [{"party_id": pid, "name": name, "signed_on": day} for pid, name in parties]
+        batch.append((json.dumps(sigs, ensure_ascii=False), day, rid))
+    conn.executemany("UPDATE agreements SET party_signatures = ?, sealed_on = ? WHERE id = ?",
+                     batch)

@@ -159,6 +159,8 @@ VALUES = [
     ("agreement", "agreements", "terms", '["甲方赔偿乙方", ', "应为条款列表"),
     ("agreement", "agreements", "terms", '{"1": "赔偿"}', "应为条款列表"),
     ("investigation", "investigations", "qa", '[{"问": "答"}]', "应为问答列表"),
+    ("agreement", "agreements", "party_signatures", '[{"name": "张三"}]', "应为各方当事人"),
+    ("agreement", "agreements", "sealed_on", "3月12日", "不是有效日期"),
     ("investigation", "investigations", "qa", "[{", "应为问答列表"),
     ("session", "mediation_sessions", "mediators", "乌力吉", "应为姓名列表"),
     ("case", "cases", "summary", None, "应为文本"),
@@ -256,6 +258,8 @@ def test_a_party_moved_onto_another_villages_case_is_refused(world):
     ({"terms": '["李四不必拆除院墙"]'}, "terms"),
     ({"agreed_on": "2026-03-11"}, "agreed_on"),
     ({"signed_on": "", "effective_on": ""}, "signed_on"),
+    ({"sealed_on": "2026-03-11"}, "sealed_on"),
+    ({"party_signatures": "[]"}, "party_signatures"),
 ])
 def test_a_signed_agreement_cannot_change(world, values, field):
     row = world.newer("agreements", world.signed, **values)
