@@ -108,16 +108,32 @@
         <translation>登记签字</translation>
     </message>
     <message>
+        <source>the day every party signed</source>
+        <translation>各方当事人签字之日</translation>
+    </message>
+    <message>
+        <source>The parties signed on different days</source>
+        <translation>各方当事人不是同一天签字</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>与签字同日</translation>
+    </message>
+    <message>
         <source>Signed on</source>
         <translation>签字日期</translation>
+    </message>
+    <message>
+        <source>Committee seal on</source>
+        <translation>调委会盖章日期</translation>
     </message>
     <message>
         <source>Scan of the signed copy</source>
         <translation>签字件扫描件</translation>
     </message>
     <message>
-        <source>Printing is not signing. A written agreement takes effect on the day every party, the mediator and the committee seal have completed it (Art. 29): record that day here, with a scan of the signed copy.</source>
-        <translation>打印不等于签字。书面协议自各方当事人签名、盖章或按指印，人民调解员签名并加盖调委会印章之日起生效（第二十九条）：请在此登记这一天，并附上签字件的扫描件。</translation>
+        <source>Printing is not signing. A written agreement takes effect on the day every party, the mediator and the committee seal have completed it (Art. 29): record each party&apos;s signing date and the seal date here, with a scan of the signed copy.</source>
+        <translation>打印不等于签字。调解协议书自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（第二十九条）：请在此登记各方当事人的签字日期和盖章日期，并附签字文本的扫描件。</translation>
     </message>
     <message>
         <source>In force</source>
@@ -220,6 +236,14 @@
         <translation>口头协议：自达成之日（{day}）起生效（第三十条）。</translation>
     </message>
     <message>
+        <source>{name} signed on {day}</source>
+        <translation>{name}于{day}签字</translation>
+    </message>
+    <message>
+        <source>Committee seal on {day}</source>
+        <translation>人民调解委员会于{day}盖章</translation>
+    </message>
+    <message>
         <source>Judicial confirmation applies to written agreements only.</source>
         <translation>司法确认只适用于书面调解协议。</translation>
     </message>
@@ -254,6 +278,18 @@
     <message>
         <source>default: {n} (each party and the committee)</source>
         <translation>默认{n}份（当事人各一份，调委会一份）</translation>
+    </message>
+    <message>
+        <source>same as above</source>
+        <translation>同上</translation>
+    </message>
+    <message>
+        <source>In force from the day of the last signature or seal.</source>
+        <translation>自最后一方签字/盖章之日起生效。</translation>
+    </message>
+    <message>
+        <source>In force from {year}-{month}-{day} (the day of the last signature or seal)</source>
+        <translation>自{year}年{month}月{day}日起生效（最后一方签字/盖章之日）</translation>
     </message>
     <message>
         <source>An oral agreement takes effect on the day it is reached (Art. 30) and cannot be changed afterwards. Record it?</source>

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from datetime import date
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from mediator_desk.core.agreements import FORMS, void_refusal
 from mediator_desk.core.confirmation import RESULTS as CONFIRMATION_RESULTS
@@ -121,8 +123,25 @@ class AgreementTab(PathTab):
         self.choose_scan_button.clicked.connect(self.choose_scan)
         self.sign_button = self.action(QPushButton(self.tr("Record signing")))
         self.sign_button.clicked.connect(self.sign)
+        self.signed_on.setPlaceholderText(self.tr("the day every party signed"))
+        self.per_party = self.action(QCheckBox(self.tr("The parties signed on different days")))
+        self.per_party.toggled.connect(self._per_party_toggled)
+        self.party_box = QWidget()
+        self.party_form = QFormLayout(self.party_box)
+        self.party_form.setContentsMargins(0, 0, 0, 0)
+        self.party_box.setVisible(False)
+        self.party_dates: dict[str, QLineEdit] = {}
+        self.sealed_on = self.editor(date_edit(default_today=False))
+        self.sealed_on.setPlaceholderText(self.tr("same day"))
+        self.effective_preview = note_label()
+        self.signed_on.textChanged.connect(self._preview_effect)
+        self.sealed_on.textChanged.connect(self._preview_effect)
         sf = QFormLayout()
         sf.addRow(self.tr("Signed on"), e.wrap("signed_on", self.signed_on))
+        sf.addRow("", self.per_party)
+        sf.addRow("", e.wrap("party_dates", self.party_box))
+        sf.addRow(self.tr("Committee seal on"), e.wrap("sealed_on", self.sealed_on))
+        sf.addRow("", self.effective_preview)
         scan_row = QHBoxLayout()
         scan_row.addWidget(e.wrap("file", self.scan_label), 1)
         scan_row.addWidget(self.choose_scan_button)
@@ -130,8 +149,8 @@ class AgreementTab(PathTab):
         sl = QVBoxLayout(self.sign_box)
         sl.addWidget(note_label(self.tr(
             "Printing is not signing. A written agreement takes effect on the day every party, "
-            "the mediator and the committee seal have completed it (Art. 29): record that day "
-            "here, with a scan of the signed copy.")))
+            "the mediator and the committee seal have completed it (Art. 29): record each "
+            "party's signing date and the seal date here, with a scan of the signed copy.")))
         sl.addLayout(sf)
         sl.addLayout(button_row(self.sign_button, right=True))
 
@@ -140,8 +159,10 @@ class AgreementTab(PathTab):
         self.effective_label = QLabel()
         self.countdown_label = QLabel()
         self.countdown_label.setWordWrap(True)
+        self.signatures_label = note_label()
         el = QVBoxLayout(self.effect_box)
         el.addWidget(self.effective_label)
+        el.addWidget(self.signatures_label)
         el.addWidget(self.countdown_label)
 
         # judicial confirmation
@@ -319,6 +340,13 @@ class AgreementTab(PathTab):
                 text = self.tr("Oral agreement: in force since the day it was reached, {day} "
                                "(Art. 30).").format(day=a["effective_on"])
             self.effective_label.setText(text)
+            sigs = a.get("party_signatures") or []
+            lines = [self.tr("{name} signed on {day}").format(name=x["name"], day=x["signed_on"])
+                     for x in sigs]
+            if a.get("sealed_on"):
+                lines.append(self.tr("Committee seal on {day}").format(day=a["sealed_on"]))
+            self.signatures_label.setText("；".join(lines))
+            self.signatures_label.setVisible(bool(lines))
             self._show_countdown(a)
         self._show_confirmation(a if not editing else None, status)
 
@@ -392,7 +420,7 @@ class AgreementTab(PathTab):
             self.copies.setValue(parties + 1)
             self.mediators.set_names([])
             self.recorder.clear()
-            self.signed_on.clear()
+            self._reset_signing()
             self.scan_path = ""
             self.scan_label.setText(self.tr("no scan chosen"))
             return
@@ -409,9 +437,56 @@ class AgreementTab(PathTab):
         self.copies.setValue(copies)
         self.mediators.set_names(a["mediators"])
         self.recorder.setText(a["recorder"])
-        self.signed_on.clear()
+        self._reset_signing()
         self.scan_path = ""
         self.scan_label.setText(self.tr("no scan chosen"))
+
+    def _reset_signing(self) -> None:
+        """Empty signing fields, one date field per party of the case (hidden until the
+        parties signed on different days)."""
+        self.signed_on.clear()
+        self.sealed_on.clear()
+        while self.party_form.rowCount():
+            self.party_form.removeRow(0)
+        self.party_dates = {}
+        for p in (self.view or {}).get("parties", []):
+            edit = date_edit(default_today=False)   # rebuilt per case: not in self._editors
+            edit.setPlaceholderText(self.tr("same as above"))
+            edit.textChanged.connect(self._preview_effect)
+            self.party_dates[p["id"]] = edit
+            self.party_form.addRow(p["name"], edit)
+        self.per_party.setChecked(False)
+        self._preview_effect()
+
+    def _per_party_toggled(self, on: bool) -> None:
+        self.party_box.setVisible(on)
+        self._preview_effect()
+
+    def signing_values(self) -> dict:
+        """What the signing fields say, as ``desk.agreements.sign`` takes it."""
+        v: dict = {"signed_on": self.signed_on.text().strip() or None,
+                   "sealed_on": self.sealed_on.text().strip() or None}
+        if self.per_party.isChecked():
+            v["party_dates"] = {pid: e.text().strip() for pid, e in self.party_dates.items()
+                                if e.text().strip()}
+        return v
+
+    def _preview_effect(self, _text: str = "") -> None:
+        """"In force from …": the last of the parties' signing dates and the seal date."""
+        v = self.signing_values()
+        common = v["signed_on"] or ""
+        days = [(v.get("party_dates") or {}).get(pid) or common for pid in self.party_dates] \
+            or [common]
+        days.append(v["sealed_on"] or common or max(days, default=""))
+        try:
+            last = max(date.fromisoformat(d) for d in days)
+        except (TypeError, ValueError):
+            self.effective_preview.setText(self.tr(
+                "In force from the day of the last signature or seal."))
+            return
+        self.effective_preview.setText(self.tr(
+            "In force from {year}-{month}-{day} (the day of the last signature or seal)")
+            .format(year=last.year, month=last.month, day=last.day))
 
     def _form_changed(self, _i: int = 0) -> None:
         written = self.form_kind.currentData() == "written" or self.mode == "supplement"
@@ -491,9 +566,9 @@ class AgreementTab(PathTab):
         if not self.scan_path and not Messages.confirm(self, self.tr(
                 "Record the signing without a scan of the signed copy?")):
             return
-        aid, day, scan = self.agreement["id"], self.signed_on.text().strip(), self.scan_path
-        self.run(lambda desk, today: desk.agreements.sign(aid, day, scan=scan or None,
-                                                          today=today),
+        aid, v, scan = self.agreement["id"], self.signing_values(), self.scan_path
+        self.run(lambda desk, today: desk.agreements.sign(aid, scan=scan or None, today=today,
+                                                          **v),
                  lambda _r: self._signed(), label=self.tr("Saving…"))
 
     def _signed(self) -> None:
