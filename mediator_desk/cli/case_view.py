@@ -76,6 +76,9 @@ def print_case_view(case: dict, *, today: date) -> None:
         print(f"形式：{a['form_label']}　状态：{a['state_label']}　达成日期：{a['agreed_on']}"
               + (f"　签字日期：{a['signed_on']}" if a["signed_on"] else "")
               + (f"　生效日期：{a['effective_on']}" if a["effective_on"] else ""))
+        if a["party_signatures"]:
+            print("签字：" + "；".join(f"{s['name']} {s['signed_on']}" for s in a["party_signatures"])
+                  + (f"；人民调解委员会盖章 {a['sealed_on']}" if a["sealed_on"] else ""))
         if a["voided_on"]:
             print(f"已于{a['voided_on']}作废：{a['void_reason']}")
         if a["facts"]:
