@@ -147,7 +147,8 @@ def run_case_show(args) -> int:
         from mediator_desk.core.parties import ROLES
         for p in case["parties"]:
             print(f"当事人（{ROLES[p['role']]}）：{p['name']}　{p['sex']}　{p['id_number']}　{p['phone']}"
-                  f"　{p['address']}")
+                  f"　{p['address']}"
+                  + (f"　送达地址：{p['service_address']}" if p.get("service_address") else ""))
         if case["mediators"]:
             print("调解员：" + "、".join(m["name"] for m in case["mediators"]))
         print_case_view(case, today=today or date.today())

@@ -39,7 +39,8 @@ FIELD_LABELS = {
     "risk_flag": "激化风险", "risk_note": "风险情况", "status": "案件状态",
     "created_by": "登记人", "role": "身份", "kind": "类型", "name": "姓名", "sex": "性别",
     "ethnicity": "民族", "birth_date": "出生日期", "age": "年龄", "id_type": "证件类型",
-    "id_number": "证件号码", "phone": "联系电话", "address": "住址", "occupation": "职业",
+    "id_number": "证件号码", "phone": "联系电话", "address": "住址", "service_address": "送达地址",
+    "occupation": "职业",
     "employer": "工作单位", "legal_rep": "法定代表人", "legal_rep_title": "法定代表人职务",
     "agent_name": "代理人", "agent_phone": "代理人电话", "agent_relation": "与当事人关系",
     # acceptance

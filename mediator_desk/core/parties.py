@@ -17,8 +17,8 @@ KINDS = {"person": "自然人", "organisation": "法人或其他组织"}
 ID_TYPES = {"resident_id": "居民身份证", "credit_code": "统一社会信用代码", "passport": "护照",
             "other": "其他证件"}
 FIELDS = ("role", "kind", "name", "sex", "ethnicity", "birth_date", "age", "id_type",
-          "id_number", "phone", "address", "occupation", "employer", "legal_rep",
-          "legal_rep_title", "agent_name", "agent_phone", "agent_relation")
+          "id_number", "phone", "address", "service_address", "occupation", "employer",
+          "legal_rep", "legal_rep_title", "agent_name", "agent_phone", "agent_relation")
 
 
 def age_on(birth_date: str, on: date) -> int:
@@ -82,6 +82,10 @@ class PartyManager:
                 raise ValidationError("年龄应为整数", field="age") from None
             if not 0 <= p["age"] < 150:
                 raise ValidationError("年龄应在0到149之间", field="age")
+        if len(p.get("service_address") or "") > 200:
+            raise ValidationError("送达地址过长（最多200个字）", field="service_address")
+        if p.get("service_address") and p["service_address"] == p.get("address"):
+            p["service_address"] = ""  # the same as the home address: kept as the default
         for key in ("phone", "agent_phone"):
             if p.get(key):
                 p[key] = check_phone(p[key], field=key)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Fields whose values are masked in the audit trail (it travels and is shown to many people).
 # (the audit trail travels to the office and is shown to many people: personal numbers and
 # addresses are kept only masked there; names stay, the case needs them)
-MASKED_FIELDS = {"id_number", "phone", "agent_phone", "address"}
+MASKED_FIELDS = {"id_number", "phone", "agent_phone", "address", "service_address"}
 SYNC_FIELDS = {"id", "site_id", "rev", "created_at", "updated_at"}
 # Travelling tables whose records another site may change (none: a record belongs to the
 # site where it was born; the office annotates village cases with its own case_reviews).
@@ -38,7 +38,7 @@ def new_id() -> str:
 def _audit_value(field: str, value: Any) -> Any:
     if field in MASKED_FIELDS and value:
         from mediator_desk.core.validation import mask_address, mask_id_number, mask_phone
-        if field == "address":
+        if field in ("address", "service_address"):
             return mask_address(str(value))
         return (mask_phone if "phone" in field else mask_id_number)(str(value))
     return value

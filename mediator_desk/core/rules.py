@@ -118,7 +118,7 @@ TABLES: dict[str, dict[str, Col]] = {
         "age": integer(0, 149, nullable=True),
         "id_type": choice("resident_id", "credit_code", "passport", "other"),
         "id_number": text(40), "phone": text(40), "address": text(SHORT),
-        "occupation": text(SHORT), "employer": text(SHORT), "legal_rep": text(NAME),
+        "service_address": text(SHORT), "occupation": text(SHORT), "employer": text(SHORT), "legal_rep": text(NAME),
         "legal_rep_title": text(NAME), "agent_name": text(NAME), "agent_phone": text(40),
         "agent_relation": text(NAME)},
     "acceptances": {

@@ -68,7 +68,8 @@ def party_values(desk: "Desk", p: dict, on: date) -> dict:
         "证件号码": p.get("id_number") or "",
         "联系方式": p.get("phone") or "",
         "住址": address,
-        "送达地址": address,
+        # the confirmed service address; '' = the same as the home address
+        "送达地址": p.get("service_address") or address,
         "职业": occupation,
         "工作单位": employer,
         "职业或职务": occupation,

@@ -712,3 +712,10 @@ def m0010_agreement_signatures(db):
         batch.append((json.dumps(sigs, ensure_ascii=False), day, rid))
     conn.executemany("UPDATE agreements SET party_signatures = ?, sealed_on = ? WHERE id = ?",
                      batch)
+
+
+@MIGRATIONS(name="0011_party_service_address")
+def m0011_party_service_address(db):
+    """Each party's service address (送达地址), which the court wants confirmed on the
+    judicial confirmation application; '' = the same as the home address (``address``)."""
+    db.conn.execute("ALTER TABLE parties ADD COLUMN service_address TEXT NOT NULL DEFAULT ''")
