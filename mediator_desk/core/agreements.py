@@ -72,6 +72,26 @@ def void_refusal(agreement: dict) -> str:
     return ""
 
 
+def deadline_date(value, *, start: str | date = "", field: str = "performance_deadline",
+                  label: str = "履行期限") -> str:
+    """A performance deadline as ISO text: a date, or "within N days/months" ("一个月内",
+    "15日内", "三个月内", "半年内") counted from ``start`` (the agreement date, or the signing
+    date when known) with the calendar-month arithmetic of core/deadlines (2026-01-31 + 一个月
+    = 2026-02-28). '' stays ''."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and text:
+        try:
+            period = deadlines.parse_within(text)
+        except ValueError as exc:
+            raise ValidationError(f"{label}：{exc}", field=field) from None
+        if period is not None:
+            if not start:
+                raise ValidationError(f"请先填写达成协议日期，{label}“{text}”从该日起算",
+                                      field="agreed_on")
+            return deadlines.within_date(text, start).isoformat()
+    return guards.any_date(text, field=field, label=label, required=False)
+
+
 class AgreementManager:
     """``desk.agreements``: create, sign, supplement, void, performance."""
 
@@ -122,7 +142,9 @@ class AgreementManager:
                                         short=org["short_name"], n=seq)
 
     # --- cleaning ------------------------------------------------------------------------------
-    def _clean(self, values: dict, today: date | None, *, full: bool) -> dict:
+    def _clean(self, values: dict, today: date | None, *, full: bool, start: str = "") -> dict:
+        """Checked values; ``start``: the agreement date a "within N days/months" deadline
+        counts from when ``values`` do not carry ``agreed_on`` (an update)."""
         guards.check_unknown(values, EDITABLE)
         v = dict(values)
         if "agreed_on" in v:
@@ -134,9 +156,8 @@ class AgreementManager:
                 raise ValidationError("请逐条填写协议内容（经调解，自愿达成如下协议）", field="terms")
             v["terms"] = guards.dumps(v["terms"])
         if "performance_deadline" in v:
-            v["performance_deadline"] = guards.any_date(
-                v["performance_deadline"], field="performance_deadline", label="履行期限",
-                required=False)
+            v["performance_deadline"] = deadline_date(
+                v["performance_deadline"], start=v.get("agreed_on") or start)
         if "amount_fen" in v:
             v["amount_fen"] = parse_amount_fen(v["amount_fen"], label="协议金额")
         if "copies" in v:
@@ -240,7 +261,7 @@ class AgreementManager:
         """
         old = self._row(agreement_id)
         self._require_changeable(old)
-        v = self._clean(values, today, full=False)
+        v = self._clean(values, today, full=False, start=old["agreed_on"])
         if v.get("copies", 0) is None:
             del v["copies"]
         with self.desk.transaction():

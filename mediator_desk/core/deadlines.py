@@ -4,12 +4,15 @@
   month``, month-end aware (31 January → 28/29 February); the month has passed — and the
   reminder fires — from the day after that (``one_month_passed``);
 - Art. 33 judicial confirmation window: within 30 days of the agreement taking effect;
-- follow-up plan: a visit due N days after the performance deadline (N is a setting).
+- follow-up plan: a visit due N days after the performance deadline (N is a setting);
+- "within N days/months" as typed for a performance deadline (``within_date``: "一个月内",
+  "15日内", "三个月内", "半年内" → the ISO date, month-end aware like the rest).
 """
 
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 # Art. 33: the parties may apply within 30 days of the agreement taking effect.
@@ -101,3 +104,56 @@ def countdown_text(deadline: str | date, today: str | date) -> str:
     if n == 0:
         return "今天到期"
     return f"已超期{-n}天"
+
+
+# "within N days/months": 15日内 / 15天内 / 一个月内 / 1个月内 / 三个月内 / 半年内 / 两周内 / 一年以内
+_WITHIN = re.compile(r"(?P<n>半|[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*"
+                     r"(?P<unit>日|天|周|个?星期|个?礼拜|个半月|个月|月|年)\s*(?:以内|之内|内)")
+
+
+def _count(text: str) -> int:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    import cn2an  # lazily: importing it costs ~0.15 s
+    return int(cn2an.cn2an(text.replace("两", "二"), "smart"))
+
+
+def parse_within(text: str) -> tuple[int, int] | None:
+    """'一个月内' → (0 days, 1 month); '15日内' → (15, 0); '半年内' → (0, 6); '两周内' →
+    (14, 0); '半个月内' → (15, 0); '一个半月内' → (15, 1). ``None`` when ``text`` is not such a
+    phrase (an ISO date, say). Raises ``ValueError`` for zero or absurd counts."""
+    m = _WITHIN.fullmatch((text or "").strip())
+    if not m:
+        return None
+    n, unit = m["n"], m["unit"]
+    if n == "半":
+        if unit == "年":
+            return 0, 6
+        if unit in ("个月", "月"):
+            return 15, 0
+        raise ValueError(f"期限“{text.strip()}”请写成天数或月数")
+    count = _count(n)
+    if count <= 0 or count > 3660:
+        raise ValueError(f"期限“{text.strip()}”不合理")
+    if unit in ("日", "天"):
+        return count, 0
+    if unit in ("周",) or unit.endswith(("星期", "礼拜")):
+        return 7 * count, 0
+    if unit == "个半月":
+        return 15, count
+    if unit == "年":
+        return 0, 12 * count
+    return 0, count
+
+
+def within_date(text: str, start: str | date) -> date | None:
+    """The last day of "within N days/months" counted from ``start`` (the agreement date, or
+    the signing date): days are added (15日内 from 03-01 → 03-16: the period starts the day
+    after, Civil Code Art. 201), months with ``add_months`` (2026-01-31 + 一个月 →
+    2026-02-28). ``None`` when ``text`` is not such a phrase."""
+    parsed = parse_within(text)
+    if parsed is None:
+        return None
+    days, months = parsed
+    return add_months(start, months) + timedelta(days=days)

@@ -80,3 +80,35 @@ def test_countdown():
     assert dl.countdown_text("2026-04-11", "2026-04-04") == "还剩7天"
     assert dl.countdown_text("2026-04-11", "2026-04-11") == "今天到期"
     assert dl.countdown_text("2026-04-11", "2026-04-14") == "已超期3天"
+
+
+# --- "within N days/months" (a performance deadline typed as a period) ----------------------
+
+@pytest.mark.parametrize("text,start,expected", [
+    ("一个月内", "2026-01-31", "2026-02-28"),     # the app's month arithmetic, clamped
+    ("1个月内", "2026-01-31", "2026-02-28"),
+    ("一个月以内", "2028-01-31", "2028-02-29"),
+    ("15日内", "2026-03-10", "2026-03-25"),
+    ("15天内", "2026-03-10", "2026-03-25"),
+    ("十五日内", "2026-03-10", "2026-03-25"),
+    ("３０日内", "2026-03-10", "2026-04-09"),
+    ("三个月内", "2026-11-30", "2027-02-28"),
+    ("半年内", "2026-08-31", "2027-02-28"),
+    ("两周内", "2026-03-10", "2026-03-24"),
+    ("半个月内", "2026-03-10", "2026-03-25"),
+    ("一年内", "2028-02-29", "2029-02-28"),
+])
+def test_within_date(text, start, expected):
+    assert dl.within_date(text, start).isoformat() == expected
+
+
+@pytest.mark.parametrize("text", ["", "2026-04-10", "尽快", "一个月", "月底前"])
+def test_not_a_period_is_left_alone(text):
+    assert dl.parse_within(text) is None
+    assert dl.within_date(text, "2026-03-10") is None
+
+
+@pytest.mark.parametrize("text", ["0日内", "零个月内", "半周内"])
+def test_an_absurd_period_is_refused(text):
+    with pytest.raises(ValueError):
+        dl.parse_within(text)
