@@ -74,6 +74,12 @@ class PartyDialog(QDialog):
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("mobile, or landline with area code"))
         self.address = QLineEdit()
+        # the service address (送达地址) the court application prints; empty = the home address
+        self.service_address = QLineEdit()
+        self.service_address.setPlaceholderText(self.tr("Same as the home address"))
+        self.service_address.setToolTip(self.tr(
+            "Where court papers reach the party (printed on the judicial confirmation "
+            "application). Leave empty when it is the home address; confirm it with the party."))
         self.occupation = QLineEdit()
         self.employer = QLineEdit()
         self.legal_rep = QLineEdit()
@@ -106,6 +112,7 @@ class PartyDialog(QDialog):
         form2 = QFormLayout(contact)
         row(form2, "phone", self.tr("&Phone"), self.phone)
         row(form2, "address", self.tr("A&ddress"), self.address)
+        row(form2, "service_address", self.tr("Ser&vice address"), self.service_address)
         row(form2, "occupation", self.tr("&Occupation"), self.occupation)
         row(form2, "employer", self.tr("&Employer"), self.employer)
         row(form2, "legal_rep", self.tr("&Legal representative"), self.legal_rep)
@@ -117,8 +124,8 @@ class PartyDialog(QDialog):
         row(form3, "agent_phone", self.tr("Agent's p&hone"), self.agent_phone)
         row(form3, "agent_relation", self.tr("Relation to the party (&U)"), self.agent_relation)
         em = self.fontMetrics().horizontalAdvance("中")
-        for w in (self.name, self.id_number, self.phone, self.address, self.employer,
-                  self.agent_name):
+        for w in (self.name, self.id_number, self.phone, self.address, self.service_address,
+                  self.employer, self.agent_name):
             w.setMinimumWidth(em * 14)
 
         self.earlier_box = QGroupBox(self.tr("Earlier cases of this person (repeat dispute?)"))
@@ -167,7 +174,8 @@ class PartyDialog(QDialog):
         self.age.editingFinished.connect(lambda: self._check("age"))
         for w in (self.name, self.phone, self.id_number):
             w.textChanged.connect(self._schedule_lookup)
-        for field in ("name", "address", "occupation", "employer", "legal_rep", "agent_name"):
+        for field in ("name", "address", "service_address", "occupation", "employer", "legal_rep",
+                      "agent_name"):
             getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
         self.name.setFocus()
 
@@ -194,7 +202,8 @@ class PartyDialog(QDialog):
         select_code(self.id_type, values.get("id_type") or "resident_id")
         select_code(self.sex, values.get("sex") or "")
         select_code(self.ethnicity, values.get("ethnicity") or "")
-        for field in ("name", "birth_date", "id_number", "phone", "address", "occupation",
+        for field in ("name", "birth_date", "id_number", "phone", "address", "service_address",
+                      "occupation",
                       "employer", "legal_rep", "legal_rep_title", "agent_name", "agent_phone",
                       "agent_relation"):
             getattr(self, field).setText(values.get(field) or "")
@@ -206,7 +215,8 @@ class PartyDialog(QDialog):
         v = {"role": self.role.currentData(), "kind": self.kind.currentData(),
              "id_type": self.id_type.currentData(), "sex": self.sex.currentData(),
              "ethnicity": self.ethnicity.currentData(), "age": self.age.text().strip()}
-        for field in ("name", "birth_date", "id_number", "phone", "address", "occupation",
+        for field in ("name", "birth_date", "id_number", "phone", "address", "service_address",
+                      "occupation",
                       "employer", "legal_rep", "legal_rep_title", "agent_name", "agent_phone",
                       "agent_relation"):
             v[field] = getattr(self, field).text().strip()

@@ -32,6 +32,14 @@
         <translation>例如：在调委会一次性现金支付</translation>
     </message>
     <message>
+        <source>e.g. 2026-11-28 or 一个月内</source>
+        <translation>如 2026-11-28 或 一个月内</translation>
+    </message>
+    <message>
+        <source>A date, or a period from the agreement date: 15日内, 一个月内, 三个月内, 半年内 (a month ends on the same day of the next month, or its last day)</source>
+        <translation>填日期，或自达成协议之日起的期限：15日内、一个月内、三个月内、半年内（一个月到下月同一日，无此日的到该月最后一日）</translation>
+    </message>
+    <message>
         <source>in yuan, e.g. 12000 or 1.2万</source>
         <translation>单位元，例如 12000 或 1.2万</translation>
     </message>
@@ -290,6 +298,14 @@
     <message>
         <source>In force from {year}-{month}-{day} (the day of the last signature or seal)</source>
         <translation>自{year}年{month}月{day}日起生效（最后一方签字/盖章之日）</translation>
+    </message>
+    <message>
+        <source>counted from the agreement date: type it first</source>
+        <translation>自达成协议日期起算：请先填写达成协议日期</translation>
+    </message>
+    <message>
+        <source>= {date} (counted from the agreement date {start})</source>
+        <translation>即 {date}（自达成协议日期 {start} 起算）</translation>
     </message>
     <message>
         <source>An oral agreement takes effect on the day it is reached (Art. 30) and cannot be changed afterwards. Record it?</source>
@@ -2945,6 +2961,14 @@ from {sender}</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
+        <source>Same as the home address</source>
+        <translation>与住址相同</translation>
+    </message>
+    <message>
+        <source>Where court papers reach the party (printed on the judicial confirmation application). Leave empty when it is the home address; confirm it with the party.</source>
+        <translation>法院文书送达当事人的地址（印在司法确认申请书上）。与住址相同时留空；请与当事人核实确认。</translation>
+    </message>
+    <message>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
@@ -2959,6 +2983,10 @@ from {sender}</source>
     <message>
         <source>A&amp;ddress</source>
         <translation>住址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice address</source>
+        <translation>送达地址(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Occupation</source>

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from mediator_desk.core import deadlines
 from mediator_desk.core.agreements import FORMS, void_refusal
 from mediator_desk.core.confirmation import RESULTS as CONFIRMATION_RESULTS
 from mediator_desk.gui.case_editor import yuan_text
@@ -77,6 +78,12 @@ class AgreementTab(PathTab):
         self.performance_method.setPlaceholderText(self.tr(
             "e.g. paid in cash in one sum at the committee"))
         self.performance_deadline = self.editor(date_edit(default_today=False))
+        self.performance_deadline.setPlaceholderText(self.tr("e.g. 2026-11-28 or 一个月内"))
+        self.performance_deadline.setToolTip(self.tr(
+            "A date, or a period from the agreement date: 15日内, 一个月内, 三个月内, 半年内 "
+            "(a month ends on the same day of the next month, or its last day)"))
+        # the date a "within N days/months" deadline comes to, shown as it is typed
+        self.deadline_hint = note_label()
         self.amount = self.editor(QLineEdit())
         self.amount.setPlaceholderText(self.tr("in yuan, e.g. 12000 or 1.2万"))
         self.copies = self.editor(spin(99))
@@ -93,8 +100,12 @@ class AgreementTab(PathTab):
         form.addRow(self.tr("Agreed terms"), e.wrap("terms", self.terms))
         form.addRow(self.tr("How it is performed"),
                     e.wrap("performance_method", self.performance_method))
-        form.addRow(self.tr("Performed by"),
-                    e.wrap("performance_deadline", self.performance_deadline))
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(e.wrap("performance_deadline", self.performance_deadline))
+        deadline_row.addWidget(self.deadline_hint, 1)
+        form.addRow(self.tr("Performed by"), deadline_row)
+        self.performance_deadline.textChanged.connect(self._show_deadline)
+        self.agreed_on.textChanged.connect(self._show_deadline)
         form.addRow(self.tr("Amount (yuan)"), e.wrap("amount_fen", self.amount))
         self.copies_label = QLabel(self.tr("Copies"))
         copies_row = QHBoxLayout()
@@ -487,6 +498,26 @@ class AgreementTab(PathTab):
         self.effective_preview.setText(self.tr(
             "In force from {year}-{month}-{day} (the day of the last signature or seal)")
             .format(year=last.year, month=last.month, day=last.day))
+
+    def _show_deadline(self, _text: str = "") -> None:
+        """Next to the performance deadline: the date "within N days/months" comes to,
+        counted from the agreement date (what the core stores on save)."""
+        text = self.performance_deadline.text().strip()
+        try:
+            if deadlines.parse_within(text) is None:
+                self.deadline_hint.clear()
+                return
+        except ValueError as exc:
+            self.deadline_hint.setText(str(exc))
+            return
+        start = self.agreed_on.text().strip()
+        try:
+            day = deadlines.within_date(text, start)
+        except ValueError:
+            self.deadline_hint.setText(self.tr("counted from the agreement date: type it first"))
+            return
+        self.deadline_hint.setText(self.tr("= {date} (counted from the agreement date {start})")
+                                   .format(date=day.isoformat(), start=start))
 
     def _form_changed(self, _i: int = 0) -> None:
         written = self.form_kind.currentData() == "written" or self.mode == "supplement"
