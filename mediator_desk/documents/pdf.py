@@ -43,9 +43,10 @@ def _style_sheet():
                           wordWrap="CJK", alignment=TA_JUSTIFY)
     _styles = {
         "para": base,
-        # A heading (履行方式、时限：) never ends a page: it goes down with its text.
-        "label": ParagraphStyle("label", parent=base, alignment=TA_LEFT, spaceBefore=5,
-                                keepWithNext=1),
+        # A heading (履行方式、时限：) never ends a page: a conditional page break before it
+        # keeps it with the first lines of its text (``_keep_headings``), not with the whole
+        # text (keepWithNext would push a long section whole onto the next page).
+        "label": ParagraphStyle("label", parent=base, alignment=TA_LEFT, spaceBefore=5),
         "title": ParagraphStyle("title", parent=base, fontSize=SIZES["title"],
                                 leading=SIZES["title"] * 1.5, alignment=TA_CENTER,
                                 spaceBefore=4, spaceAfter=10),
@@ -481,18 +482,18 @@ def document_flowables(doc: Document, frame_width: float) -> list:
 
     def flush_closing():
         if signing:
-            # The whole signing block stays together (and with what precedes it); a block
-            # taller than a page may still break, but its last line stays with seal and date.
-            # (One flat KeepTogether: a nested one reports an "infinite" height, which
-            # would push the whole group to a new page every time.)
+            # The whole signing block, the seal and the date stay together, with what
+            # precedes it (one flat KeepTogether: a nested one reports an "infinite"
+            # height, which would push the whole group to a new page every time).
+            lead = lead_in()
             whole = [_signatures(signing, styles, frame_width, signing), *tail]
-            if _height(whole, frame_width) <= FRAME_HEIGHT * 0.8:
-                out.append(KeepTogether([*lead_in(), *whole]))
+            if _height([*lead, *whole], frame_width) <= FRAME_HEIGHT:
+                out.append(KeepTogether([*lead, *whole]))
             else:
-                if len(signing) > 1:
-                    out.append(_signatures(signing[:-1], styles, frame_width, signing))
-                out.append(KeepTogether(
-                    [_signatures(signing[-1:], styles, frame_width, signing), *tail]))
+                # Taller than a page (many parties): the seal and the date keep the
+                # mediator's, the recorder's and the last parties' signatures, up to half a
+                # page (never only 记录人); the first rows keep with the lead-in.
+                out.extend(_split_signing(lead, list(signing), list(tail)))
             signing.clear()
             tail.clear()
         if tail:
@@ -525,6 +526,117 @@ def document_flowables(doc: Document, frame_width: float) -> list:
                 out.append(_table(block, styles, frame_width))
                 out.append(Spacer(1, 8))
     flush_closing()
+    return _keep_headings(out, frame_width)
+
+
+# Rows of a signing block taller than a page that stay with the seal and the date: at least
+# this many (the last party's, the mediator's and the recorder's), more up to half a page.
+SEAL_ROWS_MIN = 3
+# Rows that keep with the paragraph before a signing block taller than a page.
+LEAD_ROWS = 2
+
+
+def _split_signing(lead: list, signing: list, tail: list) -> list:
+    """A signing block taller than a page in three parts with the same column widths:
+    the lead-in with the first rows, the middle rows (breaking between any rows), and the
+    last rows with the seal and the date."""
+    from reportlab.platypus import KeepTogether
+    styles = _style_sheet()
+    frame_width = _frame_width()
+
+    def table(rows):
+        return _signatures(rows, styles, frame_width, signing)
+
+    first, keep = _signing_parts(signing, tail)
+    out = []
+    if first:
+        out.append(KeepTogether([*lead, table(signing[:first])]))
+    else:
+        out.extend(lead)
+    if len(signing) - keep > first:
+        out.append(table(signing[first:len(signing) - keep]))
+    out.append(KeepTogether([table(signing[-keep:]), *tail]))
+    return out
+
+
+def _signing_parts(signing: list, tail: list) -> tuple[int, int]:
+    """How a signing block taller than a page is cut: (rows kept with the lead-in, rows kept
+    with the seal and the date ``tail``)."""
+    styles = _style_sheet()
+    frame_width = _frame_width()
+    keep = min(SEAL_ROWS_MIN, len(signing))
+    while keep < len(signing) - LEAD_ROWS and _height(
+            [_signatures(signing[-(keep + 1):], styles, frame_width, signing), *tail],
+            frame_width) <= FRAME_HEIGHT / 2:
+        keep += 1
+    return min(LEAD_ROWS, len(signing) - keep), keep
+
+
+def signing_split(signing: list, closing: list) -> tuple[int, int] | None:
+    """For the DOCX: None when the signing lines ``signing`` with the seal and date blocks
+    ``closing`` fit on a page (all kept together), else how the PDF cuts them: (rows kept
+    with the paragraph before, rows kept with the seal and the date)."""
+    from reportlab.platypus import Paragraph
+    styles = _style_sheet()
+    tail = [Paragraph(_markup(b.runs) or "&nbsp;", styles[b.style]) for b in closing]
+    whole = [_signatures(signing, styles, _frame_width(), signing), *tail]
+    if _height(whole, _frame_width()) <= FRAME_HEIGHT:
+        return None
+    return _signing_parts(signing, tail)
+
+
+def _frame_width() -> float:
+    """The width the text frame gives its flowables: A4 less the margins and the frame's own
+    padding (6 pt left and right); a table as wide as the margins would stick out by 6 pt."""
+    return 210 * MM - MARGINS["left"] - MARGINS["right"] - 12
+
+
+# Lines of a heading's text that must fit under it on the same page.
+HEADING_KEEP_LINES = 2
+
+
+def _keep_headings(flowables: list, frame_width: float) -> list:
+    """A heading (the "label" style) never ends a page: before it, a conditional page break
+    asks for room for the heading and the first one or two lines of what follows (the
+    first row of a table; the next heading and its lines), so the text may then break after
+    those lines instead of going whole onto the next page."""
+    from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
+
+    def is_heading(f) -> bool:
+        return isinstance(f, Paragraph) and f.style.name.startswith("label")
+
+    def first_lines(i: int) -> float:
+        """The height from flowable ``i`` to the end of the first lines of its text."""
+        total = 0.0
+        for f in flowables[i:]:
+            if isinstance(f, Spacer):
+                total += f.wrap(frame_width, 1e6)[1]
+                continue
+            height = f.wrap(frame_width, 1e6)[1]
+            if is_heading(f):
+                total += height + f.getSpaceBefore() + f.getSpaceAfter()
+                continue
+            if isinstance(f, Paragraph):
+                leading = f.style.leading
+                lines = max(1, round(height / leading))
+                # reportlab leaves no single first line at a page foot (allowOrphans=0).
+                keep = HEADING_KEEP_LINES if lines > HEADING_KEEP_LINES else lines
+                return total + f.getSpaceBefore() + keep * leading
+            if isinstance(f, Table) and getattr(f, "_rowHeights", None):
+                repeat = getattr(f, "repeatRows", 0) or 0
+                rows = f._rowHeights[:repeat + 1] if isinstance(repeat, int) else f._rowHeights[:1]
+                return total + f.getSpaceBefore() + sum(rows)
+            pitch = getattr(f, "pitch", None)
+            if pitch:                                # writing lines
+                return total + min(height, HEADING_KEEP_LINES * pitch + 6)
+            return total + min(height, HEADING_KEEP_LINES * SIZES["body"] * LEADING)
+        return total
+
+    out = []
+    for i, f in enumerate(flowables):
+        if is_heading(f) and not (out and isinstance(out[-1], CondPageBreak)):
+            out.append(CondPageBreak(first_lines(i) + 1))
+        out.append(f)
     return out
 
 
@@ -544,7 +656,7 @@ def render(docs: list[Document], *, title: str = "", author: str = "", subject: 
         topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"],
         title=title or (docs[0].name if docs else ""), author=author, subject=subject,
         creator="mediator_desk")
-    frame_width = A4[0] - MARGINS["left"] - MARGINS["right"]
+    frame_width = _frame_width()
     story: list = []
     for i, doc in enumerate(docs):
         if i:

@@ -31,7 +31,7 @@ import io
 
 from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
                                             TableBlock)
-from mediator_desk.documents import fonts
+from mediator_desk.documents import fonts, pdf
 from mediator_desk.documents.pdf import (FINGERPRINT_BOX, MARGINS, MM, SIGN_LINE_WIDTH, SIZES,
                                          centred, header_row)
 
@@ -368,7 +368,7 @@ def signature_widths(blocks: list, width_pt: float) -> list[float]:
     return [label, line] + ([box_width] if any_box else [])
 
 
-def _signatures(document, blocks: list, width_pt: float) -> None:
+def _signatures(document, blocks: list, width_pt: float, closing: list = ()) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt, RGBColor
     any_box = any(b.style == "fingerprint" for b in blocks)
@@ -393,6 +393,20 @@ def _signatures(document, blocks: list, width_pt: float) -> None:
             from docx.enum.text import WD_ALIGN_PARAGRAPH
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _run(p, "指印", size=7.5, color=RGBColor(0x73, 0x73, 0x73))
+    split = pdf.signing_split(blocks, list(closing)) if closing else None
+    if split is not None:
+        # Taller than a page (many parties): as in the PDF, the first rows keep with the
+        # paragraph before and the last ones with the seal and the date; the rows between
+        # may break (a keep chain longer than a page is broken anywhere, which could leave
+        # only 记录人 with the seal).
+        first, keep = split
+        _, qn = _oxml()
+        for row in table.rows[first:len(blocks) - keep]:
+            for p in row._tr.iter(qn("w:p")):
+                p_pr = p.find(qn("w:pPr"))
+                node = p_pr.find(qn("w:keepNext")) if p_pr is not None else None
+                if node is not None:
+                    p_pr.remove(node)
     _grid(table, widths)
     _sort_tbl_pr(table)
 
@@ -471,6 +485,21 @@ def _keep_with_signatures(document) -> None:
                 return
 
 
+def _closing_blocks(blocks: list) -> dict:
+    """The seal and date blocks that follow each run of signing lines, by the id of the
+    run's last line."""
+    out, last = {}, None
+    for block in blocks:
+        if isinstance(block, Block) and block.style in ("signature", "fingerprint"):
+            last = block
+            out[id(last)] = []
+        elif isinstance(block, Block) and block.style in ("seal", "date") and last is not None:
+            out[id(last)].append(block)
+        else:
+            last = None
+    return out
+
+
 def render(docs: list[Document], *, title: str = "", author: str = "",
            on_document=None) -> bytes:
     """Render documents into one DOCX (one section per document); returns its bytes.
@@ -488,7 +517,6 @@ def render(docs: list[Document], *, title: str = "", author: str = "",
     width_pt = (210 * MM) - MARGINS["left"] - MARGINS["right"]
     # The cached page totals: each document's page count as the PDF lays it out (what a
     # reader that does not compute the field shows; LibreOffice for SECTIONPAGES).
-    from mediator_desk.documents import pdf
     counts = pdf.render(docs)[1] if any(d.page_numbers for d in docs) else []
     total = "NUMPAGES" if len(docs) == 1 else "SECTIONPAGES"
     # The default template starts with one empty paragraph-less body and one section.
@@ -500,10 +528,11 @@ def render(docs: list[Document], *, title: str = "", author: str = "",
         _footer(section, doc.page_numbers, total=total,
                 pages=counts[i] if i < len(counts) else 1)
         signing: list = []
+        closing = _closing_blocks(doc.blocks)
 
         def flush():
             if signing:
-                _signatures(document, list(signing), width_pt)
+                _signatures(document, list(signing), width_pt, closing.get(id(signing[-1])))
                 signing.clear()
 
         for block in doc.blocks:

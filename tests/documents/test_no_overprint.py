@@ -2,8 +2,8 @@
 properly"): for every document kind in PDF, filled with stress cases — a 3,000-character
 summary and long facts, 8 and 40 parties, long organisation names, rare characters, no
 amount — and blank, no two text lines overlap, nothing leaves the page margins (the page
-footer lives in the bottom margin by design), and no line starts with a mark that may not
-begin a line.
+footer lives in the bottom margin by design) — neither text nor drawn rules and boxes — and no
+line starts with a mark that may not begin a line.
 
 A long table cell used to be split by reportlab inside its row, which drew the remainder at
 one column's width and over the title, the header and the party rows of the next page.
@@ -155,8 +155,58 @@ def fragments(data: bytes) -> list[list[tuple]]:
     return pages
 
 
+def drawn_shapes(data: bytes) -> list[list[tuple]]:
+    """Per page: (operator, x0, y0, x1, y1) of every rectangle (``re``: fingerprint boxes,
+    cell backgrounds) and straight line (``m``/``l``: table rules, signing lines) drawn,
+    in page coordinates (the content stream read with pypdf, following q/Q/cm)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+    reader = PdfReader(io.BytesIO(data))
+    pages = []
+    for page in reader.pages:
+        contents = page.get_contents()
+        if contents is None:
+            pages.append([])
+            continue
+        ctm, stack, found, current = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], [], [], None
+
+        def at(x, y, m):
+            return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+        for operands, op in ContentStream(contents, reader).operations:
+            if op == b"q":
+                stack.append(list(ctm))
+            elif op == b"Q":
+                ctm = stack.pop() if stack else ctm
+            elif op == b"cm":
+                a, b, c, d, e, f = (float(v) for v in operands)
+                m = ctm
+                ctm = [a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2],
+                       c * m[1] + d * m[3], e * m[0] + f * m[2] + m[4],
+                       e * m[1] + f * m[3] + m[5]]
+            elif op == b"re":
+                x, y, w, h = (float(v) for v in operands)
+                (ax, ay), (bx, by) = at(x, y, ctm), at(x + w, y + h, ctm)
+                found.append(("re", min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+            elif op == b"m":
+                current = at(*(float(v) for v in operands), ctm)
+            elif op == b"l" and current is not None:
+                (ax, ay), (bx, by) = current, at(*(float(v) for v in operands), ctm)
+                found.append(("line", min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+                current = (bx, by)
+        pages.append(found)
+    return pages
+
+
 def problems(data: bytes) -> list[str]:
     out = []
+    for n, page in enumerate(drawn_shapes(data), 1):
+        for op, x0, y0, x1, y1 in page:
+            # (half a rule's width of tolerance)
+            if (x0 < MARGINS["left"] - 1 or x1 > A4[0] - MARGINS["right"] + 1
+                    or y0 < MARGINS["bottom"] - 1 or y1 > A4[1] - MARGINS["top"] + 1):
+                out.append(f"page {n}: {op} drawn outside the margins "
+                           f"({x0:.0f},{y0:.0f})–({x1:.0f},{y1:.0f})")
     for n, page in enumerate(fragments(data), 1):
         for text, x0, y0, x1, y1, size in page:
             # 第 N 页 共 M 页 (in pieces when its characters are in several font subsets)
@@ -196,6 +246,23 @@ def test_the_checker_sees_an_overprint():
     c.save()
     found = problems(out.getvalue())
     assert any("overlaps" in p for p in found) and any("outside" in p for p in found), found
+
+
+def test_the_checker_sees_a_box_past_the_margin():
+    # The fingerprint boxes of a signing table as wide as the margins stuck out by the
+    # frame's 6 pt padding.
+    from reportlab.pdfgen.canvas import Canvas
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=A4)
+    c.saveState()
+    c.translate(480, 400)
+    c.rect(5, 0, 48, 48)
+    c.restoreState()
+    c.line(100, 300, 400, 300)
+    c.showPage()
+    c.save()
+    found = problems(out.getvalue())
+    assert len(found) == 1 and "re drawn outside the margins" in found[0], found
 
 
 @pytest.mark.parametrize("kind", [k.code for k in documents.list_kinds()])
