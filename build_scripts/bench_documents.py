@@ -9,6 +9,10 @@ Targets (each measured in this run):
    (reported; the target is that it completes);
 3. one agreement PDF ≤ 150 KB.
 
+Reported without a target (issue 10): a 200-party agreement with 3,000-character terms and a
+受理登记表 with a 3,000-character summary, PDF and DOCX (the DOCX includes a PDF layout for
+its cached page totals).
+
 The bare baseline gets the laid-out text for free (no database, no template): it only builds
 Paragraphs of the same lines in the same registered font, the same sizes, CJK wrapping, on A4.
 """
@@ -123,6 +127,39 @@ def interleaved(a, b, runs: int) -> tuple[float, float, object, object]:
     return statistics.median(ta), statistics.median(tb), ra, rb
 
 
+def stress_cases(desk: Desk) -> dict[str, tuple[str, str]]:
+    """Issue 10's stress cases: a written agreement with 200 parties (long terms) and a
+    受理登记表 with a 3,000-character summary; name → (case id, document kind)."""
+    org = desk.settings.get("committee_id")
+    mediator = desk.settings.get("current_mediator_id")
+    text = ("两家因院墙位置发生争执，王䶮认为赵堃翻建院墙时占用其宅基地约0.5米；"
+            "孙𫖮称院墙系2025年秋天按原址翻建，并有村民小组长巴特尔在场见证。") * 60
+    people = [dict(name=SURNAMES[i % len(SURNAMES)] + GIVEN[i % len(GIVEN)] + str(i),
+                   role="applicant" if i == 0 else "respondent", sex="男", age=30 + i % 50,
+                   ethnicity="02", address=f"红旗嘎查{i % 9 + 1}组") for i in range(200)]
+    out = {}
+    with desk.transaction():
+        case_id = desk.cases.register(
+            org_id=org, received_date="2026-03-02", source="apply", dispute_type="02",
+            summary="草场边界纠纷", claims="请求确认草场边界", parties=people,
+            mediator_ids=[mediator], today=TODAY)
+        desk.acceptance.accept(case_id, decided_on="2026-03-02",
+                               consent_form="written_application", rights_notice_given=True,
+                               today=TODAY)
+        desk.agreements.create(case_id, agreed_on="2026-03-10", facts=text[:1500],
+                               terms=[text[:3000], "各方今后和睦相处，不再因此事发生纠纷"],
+                               performance_method="自行恢复界桩", performance_deadline="2026-04-10",
+                               place="红旗嘎查村委会", mediators=["乌力吉"], recorder="其其格",
+                               today=TODAY)
+        out["agreement, 200 parties, 3,000-character terms"] = (case_id, "agreement")
+        case_id = desk.cases.register(
+            org_id=org, received_date="2026-03-02", source="apply", dispute_type="02",
+            summary=text[:3000], claims="请求确认院墙边界", parties=people[:2],
+            mediator_ids=[mediator], today=TODAY)
+        out["受理登记表, 3,000-character summary, 2 parties"] = (case_id, "registration")
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batch", type=int, default=1000)
@@ -161,6 +198,18 @@ def main(argv=None) -> int:
         docx_time, docx = timed(
             lambda: documents.render(desk, case_id, "agreement", "docx", today=TODAY), args.runs)
 
+        stress = []
+        from pypdf import PdfReader
+        import io
+        for name, (sid, kind) in stress_cases(desk).items():
+            pdf_time, data = timed(lambda: documents.render(desk, sid, kind, today=TODAY), 5)
+            docx_s, docx_data = timed(
+                lambda: documents.render(desk, sid, kind, "docx", today=TODAY), 5)
+            stress.append(f"{name}: PDF {pdf_time * 1000:.0f} ms "
+                          f"({len(PdfReader(io.BytesIO(data)).pages)} pages, "
+                          f"{len(data) / 1024:.0f} KB); DOCX {docx_s * 1000:.0f} ms "
+                          f"({len(docx_data) / 1024:.0f} KB)")
+
         t0 = time.perf_counter()
         batch = documents.render_batch(desk, ids, "agreement", today=TODAY)
         batch_time = time.perf_counter() - t0
@@ -184,6 +233,8 @@ def main(argv=None) -> int:
     print(f"of the warm time, reading the case from the database: {read * 1000:.1f} ms")
     print(f"same agreement as DOCX, warm: {docx_time * 1000:.1f} ms, {len(docx) / 1024:.0f} KB")
     print(f"bare reportlab PDF size: {len(bare_pdf) / 1024:.0f} KB")
+    for line in stress:
+        print(line)
     for text, ok in results:
         print(("OK   " if ok else "MISS ") + text)
     met = sum(ok for _, ok in results)
