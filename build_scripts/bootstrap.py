@@ -23,14 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 
 # Libraries PySide6 needs on a bare Debian/Ubuntu (offscreen and a real window), plus tools
-# the tests use: poppler-utils (pdftoppm checks) and age (independent decryption of bundles).
+# the tests use: poppler-utils (pdftoppm checks), age (independent decryption of bundles) and
+# LibreOffice's Writer without a GUI (the DOCX files are converted and checked as an office or a
+# Kylin/UOS laptop would open them).
 APT_RUNTIME = [
     "libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libfontconfig1", "libfreetype6",
     "libglib2.0-0", "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4",
     "libxcb-image0", "libxcb-keysyms1", "libxcb-render-util0", "libxcb-render0",
     "libxcb-shape0", "libxcb-util1", "libxcb-xkb1", "libcups2",
 ]
-APT_TEST = ["xvfb", "xauth", "age", "poppler-utils"]
+APT_TEST = ["xvfb", "xauth", "age", "poppler-utils", "libreoffice-writer-nogui"]
 MIN_PYTHON = (3, 11)
 
 

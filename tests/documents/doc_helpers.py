@@ -4,8 +4,12 @@ reading generated documents back (PDF text and fonts with pypdf, DOCX XML)."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
 import zipfile
+from pathlib import Path
 
 from mediation_helpers import T  # noqa: F401  (the fixed "today" of the path tests)
 
@@ -84,3 +88,27 @@ def docx_text(data: bytes) -> str:
     xml = docx_parts(data)["word/document.xml"]
     paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S)
     return "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paragraphs)
+
+
+SOFFICE = shutil.which("soffice")
+NO_SOFFICE = ("LibreOffice (soffice) is not installed: the DOCX is not converted and rendered "
+              "here (Debian: libreoffice-writer-nogui, installed by the README's test command "
+              "when run as root)")
+
+
+def libreoffice_pdf(docx_files: list[Path], folder: Path) -> None:
+    """Convert DOCX files to PDF with LibreOffice, as an office or a Kylin/UOS laptop would
+    open them. Fonts: the system's plus the font the app ships (fontconfig), so a machine
+    without Chinese fonts still renders with a CJK serif, as one with 宋体/仿宋 would."""
+    fonts = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                    "<fontconfig>\n"
+                    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+                    f"  <dir>{fonts}</dir>\n  <cachedir>{folder / 'fc-cache'}</cachedir>\n"
+                    "</fontconfig>\n", encoding="utf-8")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{folder}/lo-profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, docx_files)],
+                   check=True, capture_output=True, timeout=300,
+                   env=dict(os.environ, FONTCONFIG_FILE=str(conf)))
+

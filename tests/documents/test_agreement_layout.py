@@ -16,7 +16,7 @@ import shutil
 
 import pytest
 
-from doc_helpers import T, pdf_pages
+from doc_helpers import NO_SOFFICE, SOFFICE, T, libreoffice_pdf, pdf_pages
 from mediator_desk import documents
 from mediator_desk.core.desk import Desk
 from test_no_overprint import A4, MARGINS, fragments, long_text, parties, problems
@@ -155,14 +155,11 @@ def test_the_signing_table_fits_the_frame(desk, count):
     assert len(pdf_pages(data)) >= 1
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None,
-                    reason="LibreOffice (soffice) is not installed: the DOCX is not converted "
-                    "and rendered here (Debian: libreoffice-writer-nogui)")
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_docx_keeps_signatures_with_the_seal_in_libreoffice(template_db, tmp_path):
     # The DOCX keeps the same rules through keep-with-next chains: the whole block when it
     # fits a page, else the last rows (as in the PDF) with the seal and the date.
     import re
-    import subprocess
     path = tmp_path / "desk.db"
     shutil.copyfile(template_db, path)
     d = Desk.open(path)
@@ -182,10 +179,7 @@ def test_docx_keeps_signatures_with_the_seal_in_libreoffice(template_db, tmp_pat
                 documents.render(d, case_id, "agreement", "docx"))
     finally:
         d.close()
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(tmp_path / "p8.docx"), str(tmp_path / "p200.docx")],
-                   check=True, capture_output=True, timeout=240)
+    libreoffice_pdf([tmp_path / "p8.docx", tmp_path / "p200.docx"], tmp_path)
     for count in (8, 200):
         pages = [re.sub(r"\s+", "", p)
                  for p in pdf_pages((tmp_path / f"p{count}.pdf").read_bytes())]

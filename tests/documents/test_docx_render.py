@@ -16,7 +16,7 @@ import importlib
 
 from mediator_desk.documents import layout
 from mediator_desk.documents.pdf import MARGINS, MM
-from doc_helpers import T, docx_parts, pdf_pages
+from doc_helpers import NO_SOFFICE, SOFFICE, T, docx_parts, libreoffice_pdf, pdf_pages
 
 TEXT_WIDTH_TWIPS = round(((210 * MM) - MARGINS["left"] - MARGINS["right"]) * 20)
 LONG_SUMMARY = "院墙翻建时越界，双方多次协商未果，联系电话13912345678。" * 40
@@ -95,11 +95,7 @@ def test_column_widths_follow_the_layout(desk, full_case, kind):
             assert sum(widths) == sum(cols)
 
 
-SOFFICE = shutil.which("soffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: the DOCX "
-                    "is not converted and rendered here (Debian: libreoffice-writer-nogui)")
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_libreoffice_renders_a_cjk_serif_and_right_totals(desk, full_case, make_case, tmp_path):
     long_case = make_case(summary=LONG_SUMMARY)
     files = {"agreement": documents.render(desk, full_case, "agreement", "docx", today=T),
@@ -108,10 +104,7 @@ def test_libreoffice_renders_a_cjk_serif_and_right_totals(desk, full_case, make_
                                               today=T)}
     for name, data in files.items():
         (tmp_path / f"{name}.docx").write_bytes(data)
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    *[str(tmp_path / f"{n}.docx") for n in files]],
-                   check=True, capture_output=True, timeout=240)
+    libreoffice_pdf([tmp_path / f"{n}.docx" for n in files], tmp_path)
     for name in files:
         pdf = (tmp_path / f"{name}.pdf").read_bytes()
         pages = pdf_pages(pdf)
