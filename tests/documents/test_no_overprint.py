@@ -21,7 +21,8 @@ import shutil
 
 import pytest
 
-from doc_helpers import ORG_NAME, T, VALID_ID, VALID_ID_2, pdf_pages
+from doc_helpers import (NO_SOFFICE, ORG_NAME, SOFFICE, T, VALID_ID, VALID_ID_2, libreoffice_pdf,
+                         pdf_pages)
 from mediator_desk import documents
 from mediator_desk.core.desk import Desk
 from mediator_desk.documents.fonts import CANNOT_START
@@ -290,3 +291,51 @@ def test_a_long_summary_keeps_the_registration_readable(desk):
     text = re.sub(r"\s+", "", "".join(pages))
     assert long_text(3000)[:400] in text
     assert "人民调解受理登记表" in pages[0] and "人民调解受理登记表" not in "".join(pages[1:])
+
+
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+def test_every_docx_reads_right_in_libreoffice(desk, tmp_path):
+    """Every form as DOCX, stress cases and blanks, converted by LibreOffice: page totals
+    right on every page, a CJK serif (no Japanese fallback), no line starting with a mark
+    that may not start one."""
+    import subprocess
+
+    d, cases = desk
+    files, numbered = [], set()     # numbered: the PDF of the same document has page numbers
+
+    def keep(name: str, docx: bytes, pdf: bytes) -> None:
+        files.append(tmp_path / f"{name}.docx")
+        files[-1].write_bytes(docx)
+        if "第1页" in re.sub(r"\s+", "", pdf_pages(pdf)[0]):
+            numbered.add(files[-1])
+
+    for kind in [k.code for k in documents.list_kinds()]:
+        for name, case_id in cases.items():
+            try:
+                keep(f"{kind}-{name}", documents.render(d, case_id, kind, "docx"),
+                     documents.render(d, case_id, kind, "pdf"))
+            except (NotFound, IllegalStep):
+                continue
+        keep(f"{kind}-blank", documents.render_blank(d, kind, "docx"),
+             documents.render_blank(d, kind, "pdf"))
+    assert len(numbered) > 10            # most forms carry 第N页 共M页
+    libreoffice_pdf(files, tmp_path)
+    found = []
+    for docx in files:
+        pdf = docx.with_suffix(".pdf")
+        pages = pdf_pages(pdf.read_bytes())
+        for n, text in enumerate(pages, 1):
+            if docx in numbered and f"第{n}页共{len(pages)}页" not in re.sub(r"\s+", "", text):
+                found.append(f"{docx.name} page {n}: no 第{n}页共{len(pages)}页")
+            for line in text.splitlines():
+                line = line.strip()
+                if line and line[0] in CANNOT_START:
+                    found.append(f"{docx.name} page {n}: line starts with {line[:10]!r}")
+        if shutil.which("pdffonts"):
+            out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                                 check=True).stdout
+            faces = [row.split()[0] for row in out.splitlines()[2:]]
+            if not any(re.search(r"Serif.*CJK|Song|SimSun|FangSong|Ming", f) for f in faces) \
+                    or any(re.search(r"CJK.*JP|Gothic|Mincho", f) for f in faces):
+                found.append(f"{docx.name}: fonts {faces}")
+    assert not found, "\n".join(found)
