@@ -2,7 +2,7 @@
 
     .venv/bin/python build_scripts/make_font.py [--source TTC] [--out TTF]
 
-Why this recipe (measured, see ../shared/platform-notes.md "Chinese text"):
+Why this recipe (measured on Debian 12):
 - reportlab embeds only TrueType (glyf) outlines, and Noto CJK ships CFF outlines, so the font
   must be converted; Qt accepts either.
 - Noto Serif CJK SC (SIL OFL 1.1, Debian `fonts-noto-cjk`, font number 2 of the .ttc) covers the

@@ -1,4 +1,4 @@
-"""Interoperability: bundles use the standard age format (sync.md guarantee 5).
+"""Interoperability: bundles use the standard age format (docs/sync-format.md §5).
 
 The payload and attachments of a bundle decrypt with Debian's ``age`` tool and the office's
 identity file; and a payload encrypted by the ``age`` tool is accepted by our importer.

@@ -1,4 +1,4 @@
-"""Bad input gets a clear error and changes nothing (sync.md guarantees 4, 6, 10, 12).
+"""Bad input gets a clear error and changes nothing (docs/sync-format.md §9).
 
 Every test compares a logical dump of the receiving database (all rows of all tables) before
 and after the refused import, and checks that no attachment file appeared.

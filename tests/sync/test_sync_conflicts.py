@@ -1,4 +1,4 @@
-"""Conflicts are kept for a person, never decided by clock (sync.md guarantees 2 and 8)."""
+"""Conflicts are kept for a person, never decided by clock (docs/sync-format.md §8)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""A killed import leaves the database wholly before or wholly after (sync.md guarantee 3).
+"""A killed import leaves the database wholly before or wholly after (atomic import,
+docs/sync-format.md §8).
 
 The import runs in a subprocess that is SIGKILLed at random points: at random times, and at
 random steps inside the applying transaction (the subprocess reports progress and pauses a few

@@ -1,5 +1,6 @@
 """Village → office → receipt → village, with two villages: nothing lost, nothing duplicated
-(sync.md guarantees 1, 2, 7, 9, 11)."""
+(cumulative bundles, idempotent imports, ordering, receipts, attachments sent once:
+docs/sync-format.md §6–§8)."""
 
 from __future__ import annotations
 
