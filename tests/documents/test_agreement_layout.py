@@ -155,6 +155,18 @@ def test_the_signing_table_fits_the_frame(desk, count):
     assert len(pdf_pages(data)) >= 1
 
 
+def agreed_case(d, count: int, **agreement) -> str:
+    """A case of ``count`` parties, accepted, with a written agreement (not signed)."""
+    case_id = d.cases.register(
+        org_id=d.settings.get("committee_id"), received_date="2026-03-02", source="apply",
+        dispute_type="02", summary="院墙纠纷", claims="确认院墙边界", parties=people(count),
+        mediator_ids=[d.settings.get("current_mediator_id")])
+    d.acceptance.accept(case_id, decided_on="2026-03-02", consent_form="written_application",
+                        rights_notice_given=True, today=T)
+    d.agreements.create(case_id, agreed_on="2026-03-10", recorder="其其格", today=T, **agreement)
+    return case_id
+
+
 @pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_docx_keeps_signatures_with_the_seal_in_libreoffice(template_db, tmp_path):
     # The DOCX keeps the same rules through keep-with-next chains: the whole block when it
@@ -165,16 +177,9 @@ def test_docx_keeps_signatures_with_the_seal_in_libreoffice(template_db, tmp_pat
     d = Desk.open(path)
     try:
         for count in (8, 200):
-            case_id = d.cases.register(
-                org_id=d.settings.get("committee_id"), received_date="2026-03-02",
-                source="apply", dispute_type="02", summary="院墙纠纷", claims="确认院墙边界",
-                parties=people(count), mediator_ids=[d.settings.get("current_mediator_id")])
-            d.acceptance.accept(case_id, decided_on="2026-03-02",
-                                consent_form="written_application", rights_notice_given=True,
-                                today=T)
-            d.agreements.create(case_id, agreed_on="2026-03-10", facts=long_text(600),
-                                terms=[long_text(1500)], performance_method=long_text(120),
-                                performance_deadline="2026-04-10", recorder="其其格", today=T)
+            case_id = agreed_case(d, count, facts=long_text(600), terms=[long_text(1500)],
+                                  performance_method=long_text(120),
+                                  performance_deadline="2026-04-10")
             (tmp_path / f"p{count}.docx").write_bytes(
                 documents.render(d, case_id, "agreement", "docx"))
     finally:
@@ -209,16 +214,8 @@ def test_docx_signing_rows_keep_as_the_pdf_cuts_them(template_db, tmp_path):
     try:
         chains = {}
         for count in (8, 200):
-            case_id = d.cases.register(
-                org_id=d.settings.get("committee_id"), received_date="2026-03-02",
-                source="apply", dispute_type="02", summary="院墙纠纷", claims="确认院墙边界",
-                parties=people(count), mediator_ids=[d.settings.get("current_mediator_id")])
-            d.acceptance.accept(case_id, decided_on="2026-03-02",
-                                consent_form="written_application", rights_notice_given=True,
-                                today=T)
-            d.agreements.create(case_id, agreed_on="2026-03-10", facts="越界约0.5米。",
-                                terms=["恢复原状"], performance_method="自行恢复",
-                                recorder="其其格", today=T)
+            case_id = agreed_case(d, count, facts="越界约0.5米。", terms=["恢复原状"],
+                                  performance_method="自行恢复")
             body = docx_parts(documents.render(d, case_id, "agreement", "docx"))[
                 "word/document.xml"]
             table = [t for t in re.findall(r"<w:tbl>.*?</w:tbl>", body, re.S) if "指印" in t][-1]
