@@ -36,6 +36,23 @@ class ValidationError(DeskError):
         self.field = field
 
 
+class ValidationErrors(ValidationError):
+    """Several fields refused at once (a form shows every message in one round); the first
+    one's message and field are this error's own."""
+
+    def __init__(self, errors: list[ValidationError]):
+        super().__init__(errors[0].message, field=errors[0].field, hint=errors[0].hint)
+        self.errors = list(errors)
+
+
+def raise_all(errors: list[ValidationError]) -> None:
+    """Raise nothing, the one error, or all of them together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ValidationErrors(errors)
+
+
 class NotFound(DeskError):
     """A record that was asked for does not exist."""
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 
-# Qt must never try to open a display in tests (set before any Qt import anywhere).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt must never try to open a display in tests (set before any Qt import anywhere); its one
+# screen is a 1366×768 laptop's. Qt's per-user settings (text size, last folders) go to a
+# folder of the test run, not the user's.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile=" + os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "laptop_screen.json"))
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mediator-desk-test-config-")
 
 import pytest  # noqa: E402
 

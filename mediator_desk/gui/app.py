@@ -18,8 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator_desk.errors import DatabaseRefused, DeskError
-from mediator_desk.gui import documents_hooks, resources, sync_menu, worker
-from mediator_desk.gui.forms import STYLE_SHEET
+from mediator_desk.gui import documents_hooks, resources, style, sync_menu, text_size, worker
 from mediator_desk.gui.messages import Messages
 
 log = logging.getLogger(__name__)
@@ -44,10 +43,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("mediator-desk")
     app.setOrganizationName("mediator-desk")
     if not _installed:
-        _installed["font"] = resources.register_fonts()
+        _installed["font"] = resources.register_fonts(text_size.point_size())
         _installed["translators"] = resources.install_translators(app)
         app.setApplicationDisplayName(QCoreApplication.translate("App", "Mediation desk"))
-        app.setStyleSheet(STYLE_SHEET)
+        style.install(app)
     return app
 
 
@@ -72,6 +71,7 @@ def create_main_window(desk):
     tabs.install_todo(window)
     documents_hooks.install_menu(window)
     sync_menu.install(window)         # data exchange with the township office
+    text_size.install(window)         # 视图 → 文字大小, Ctrl+= / Ctrl+-
     return window
 
 

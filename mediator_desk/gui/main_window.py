@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             cases.addAction(action)
         cases.addSeparator()
         cases.addAction(quit_action)
-        view = self.menuBar().addMenu(self.tr("&View"))
+        view = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle = self.todo_dock.toggleViewAction()
         toggle.setText(self.tr("&To-do panel"))
         view.addAction(toggle)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, select_code
+from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, fit_to_screen, select_code
 
 TEXT_FIELDS = ("name", "birth_date", "phone", "profession", "title", "honours", "training")
 CODE_FIELDS = ("sex", "ethnicity", "education")
@@ -205,7 +205,7 @@ class MediatorsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.general)
         layout.addLayout(buttons)
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         worker.changes_signal().connect(self._on_changes)
         self._update_buttons()
         self.reload()

@@ -8,14 +8,31 @@ in one transaction, so a refused one saves nothing and its message shows next to
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from mediator_desk.core import path_settings
+from mediator_desk.core.agreements import format_agreement_no
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label
+from mediator_desk.gui.forms import FieldErrors, error_label, fit_to_screen, scroll_area
 
 MB = 1024 * 1024
+# The agreement number pattern in words: what a person sees and types for the core's fields.
+PATTERN_WORDS = (("{year}", "〔年份〕"), ("{short}", "〔简称〕"), ("{n}", "〔序号〕"))
+# attachment types offered as check boxes (the extensions each one stands for)
+TYPE_CHOICES = (("pdf",), ("jpg", "jpeg"), ("png",), ("tif", "tiff"))
+
+
+def pattern_in_words(text: str) -> str:
+    for field, words in PATTERN_WORDS:
+        text = text.replace(field, words)
+    return text
+
+
+def pattern_from_words(text: str) -> str:
+    for field, words in PATTERN_WORDS:
+        text = text.replace(words, field)
+    return text
 
 
 def _load(desk) -> dict:
@@ -32,7 +49,8 @@ def _save(desk, changed: dict, org_id: str) -> dict:
 
 
 def _size_text(n: int) -> str:
-    return f"{n // MB}MB" if n % MB == 0 else str(n)
+    """Bytes as megabytes ("20", "0.5")."""
+    return f"{n / MB:.1f}".rstrip("0").rstrip(".")
 
 
 class SettingsDialog(QDialog):
@@ -50,12 +68,30 @@ class SettingsDialog(QDialog):
         self.followup_days = QLineEdit()
         self.confirmation_warn_days = QLineEdit()
         self.attachment_max_bytes = QLineEdit()
-        self.attachment_max_bytes.setPlaceholderText(self.tr("e.g. 20MB"))
-        self.attachment_types = QLineEdit()
-        self.attachment_types.setPlaceholderText(self.tr("e.g. pdf, jpg, png"))
+        self.attachment_max_bytes.setPlaceholderText(self.tr("e.g. 20"))
+        size_box = QWidget()
+        size_row = QHBoxLayout(size_box)
+        size_row.setContentsMargins(0, 0, 0, 0)
+        size_row.addWidget(self.attachment_max_bytes, 1)
+        size_row.addWidget(QLabel(self.tr("megabytes (a phone photo is 2–5)")))
+        size_box.setFocusProxy(self.attachment_max_bytes)
+        self.type_boxes = {}
+        types_box = QWidget()
+        types_row = QHBoxLayout(types_box)
+        types_row.setContentsMargins(0, 0, 0, 0)
+        for exts, text in zip(TYPE_CHOICES, (self.tr("PDF files"), self.tr("Photos (JPG)"),
+                                              self.tr("Pictures (PNG)"),
+                                              self.tr("Scans (TIF)"))):
+            box = QCheckBox(text)
+            box.toggled.connect(lambda _on: self.errors.clear("attachment_types"))
+            self.type_boxes[exts] = box
+            types_row.addWidget(box)
+        types_row.addStretch(1)
+        types_box.setFocusProxy(next(iter(self.type_boxes.values())))
         self.retention_choices = QLineEdit()
-        self.retention_choices.setPlaceholderText(self.tr("separated by commas"))
+        self.retention_choices.setPlaceholderText(self.tr("e.g. 10年、30年、永久"))
         self.agreement_no_pattern = QLineEdit()
+        self.agreement_no_pattern.textChanged.connect(self._show_pattern_example)
 
         form = QFormLayout()
 
@@ -68,15 +104,16 @@ class SettingsDialog(QDialog):
                                      "deadline)"), self.followup_days)
         row("confirmation_warn_days", self.tr("&Warn before the confirmation window closes "
                                               "(days)"), self.confirmation_warn_days)
-        row("attachment_max_bytes", self.tr("Largest &attachment"), self.attachment_max_bytes)
-        row("attachment_types", self.tr("Accepted attachment &types"), self.attachment_types)
+        row("attachment_max_bytes", self.tr("Largest &attachment"), size_box)
+        row("attachment_types", self.tr("Accepted attachment &types"), types_box)
         row("retention_choices", self.tr("&Retention periods offered when archiving"),
             self.retention_choices)
         row("agreement_no_pattern", self.tr("Agreement &number pattern (this committee)"),
             self.agreement_no_pattern, "pattern")
-        pattern_hint = QLabel(self.tr("{year} = year, {short} = committee short name, "
-                                      "{n} = sequence number"))
-        pattern_hint.setProperty("role", "warning")
+        self.pattern_example = QLabel()
+        self.pattern_example.setProperty("role", "warning")
+        form.addRow("", self.pattern_example)
+        pattern_hint = QLabel(self.tr("〔年份〕〔简称〕〔序号〕 are filled in for each agreement"))
         form.addRow("", pattern_hint)
 
         buttons = QDialogButtonBox()
@@ -87,23 +124,31 @@ class SettingsDialog(QDialog):
         self.ok_button.setEnabled(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll_area(body), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         for key in path_settings.DEFAULTS:
-            getattr(self, key).textEdited.connect(lambda _t, k=key: self.errors.clear(k))
-        self.setMinimumWidth(700)
+            if isinstance(getattr(self, key, None), QLineEdit):
+                getattr(self, key).textEdited.connect(lambda _t, k=key: self.errors.clear(k))
+        fit_to_screen(self, 860, body.sizeHint().height() + 100)
         self.followup_days.setFocus(Qt.FocusReason.OtherFocusReason)
         worker.run_op(self, _load, self._loaded)
 
     def _texts(self, values: dict) -> dict[str, str]:
+        """The settings as the form shows them (words, not the stored codes)."""
         out = {}
         for key, value in values.items():
             if key == "attachment_max_bytes":
                 out[key] = _size_text(int(value))
+            elif key == "attachment_types":
+                out[key] = ",".join(sorted(value))
+            elif key == "agreement_no_pattern":
+                out[key] = pattern_in_words(str(value))
             elif isinstance(value, list):
-                out[key] = ", ".join(map(str, value))
+                out[key] = "、".join(map(str, value))
             else:
                 out[key] = str(value)
         return out
@@ -112,14 +157,43 @@ class SettingsDialog(QDialog):
         self.org_id = data["org_id"]
         self.shown_values = self._texts(data["values"])
         for key, text in self.shown_values.items():
-            getattr(self, key).setText(text)
+            if key == "attachment_types":
+                chosen = set(text.split(","))
+                for exts, box in self.type_boxes.items():
+                    box.setChecked(bool(chosen & set(exts)))
+            else:
+                getattr(self, key).setText(text)
         self.loading = False
         self.ok_button.setEnabled(True)
 
+    def _current(self, key: str) -> str:
+        if key == "attachment_types":
+            return ",".join(sorted(ext for exts, box in self.type_boxes.items()
+                                   if box.isChecked() for ext in exts))
+        return getattr(self, key).text().strip()
+
+    def _show_pattern_example(self, text: str) -> None:
+        try:
+            example = format_agreement_no(pattern_from_words(text), year=2026, short="红旗", n=1)
+        except (KeyError, IndexError, ValueError):
+            example = ""
+        self.pattern_example.setText(self.tr("For example: {number}").format(number=example)
+                                     if example else "")
+
     def changed(self) -> dict[str, str]:
-        """The fields whose text differs from what was loaded."""
-        return {key: getattr(self, key).text().strip() for key in path_settings.DEFAULTS
-                if getattr(self, key).text().strip() != self.shown_values.get(key, "")}
+        """The fields whose value differs from what was loaded, as the core takes them."""
+        out = {}
+        for key in path_settings.DEFAULTS:
+            text = self._current(key)
+            if text == self.shown_values.get(key, ""):
+                continue
+            if key == "attachment_max_bytes":
+                out[key] = f"{text}MB" if text.replace(".", "", 1).isdigit() else text
+            elif key == "agreement_no_pattern":
+                out[key] = pattern_from_words(text)
+            else:
+                out[key] = text
+        return out
 
     def submit(self) -> None:
         self.errors.clear_all()
@@ -140,4 +214,6 @@ class SettingsDialog(QDialog):
 
     def _refused(self, exc) -> None:
         self.ok_button.setEnabled(True)
+        # the core names the pattern's fields as stored; the form shows them in words
+        exc.message = pattern_in_words(exc.message)
         self.errors.show_error(exc)

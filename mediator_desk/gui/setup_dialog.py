@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from mediator_desk.core.setup import LEVELS, set_up_committee
+from mediator_desk.core.setup import LEVELS, set_up_committee, suggest_short_name
 from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo
+from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fit_to_screen,
+                                    scroll_area)
 
 SAMPLE_CASES = 500
 SAMPLE_SEED = 2026
@@ -56,6 +57,13 @@ def _set_up(desk, values: dict, sample: bool, cases: int, site: dict | None = No
             except DeskError as exc:         # set up all the same: it can be imported later
                 ids["enrolment_error"] = exc
     return ids
+
+
+def _chosen_site(desk) -> dict:
+    """The role (and name) chosen with `site init` before the first start, if any."""
+    from mediator_desk.sync import sites
+
+    return {"role": sites.site_role(desk), "name": sites.site_name(desk)}
 
 
 def _check_enrolment(path: str) -> None:
@@ -166,15 +174,21 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(site)
-        layout.addWidget(committee)
-        layout.addWidget(you)
-        layout.addWidget(self.sample)
+        # the form scrolls on a small screen or with large text; the buttons stay in view
+        body = QWidget()
+        form_layout = QVBoxLayout(body)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(intro)
+        form_layout.addWidget(site)
+        form_layout.addWidget(committee)
+        form_layout.addWidget(you)
+        form_layout.addWidget(self.sample)
+        form_layout.addStretch(1)
         if demo_builder() is None:
             self.sample.setEnabled(False)
             self.sample.setToolTip(self.tr("Sample data is not available in this version."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll_area(body), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
 
@@ -182,6 +196,10 @@ class SetupDialog(QDialog):
         self.site_role.currentIndexChanged.connect(self._role_changed)
         self.sample.toggled.connect(self._sample_toggled)
         self.short_name.textChanged.connect(self._show_example)
+        # 简称 is suggested from the committee's name until the person types one
+        self._short_suggested = True
+        self.short_name.textEdited.connect(lambda t: setattr(self, "_short_suggested", not t))
+        self.committee_name.textChanged.connect(self._suggest_short_name)
         for field in ("committee_name", "township_name", "short_name", "mediator_name",
                       "mediator_phone"):
             getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
@@ -190,6 +208,21 @@ class SetupDialog(QDialog):
         self._show_example()
         self.committee_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(620)
+        fit_to_screen(self, 660, body.sizeHint().height() + 120)
+        # a role chosen before (`site init --role office`) is the default here
+        if worker.installed():
+            worker.run_op(self, _chosen_site, self._preset_site)
+
+    def _preset_site(self, site: dict) -> None:
+        if site.get("role"):
+            self.site_role.setCurrentIndex(max(self.site_role.findData(site["role"]), 0))
+        if site.get("name") and not self.site_name.text():
+            self.site_name.setText(site["name"])
+
+    def _suggest_short_name(self, name: str) -> None:
+        if self._short_suggested:
+            self.short_name.setText(suggest_short_name(name))
+            self.errors.clear("short_name")
 
     def _sample_toggled(self, on: bool) -> None:
         self.committee_box.setEnabled(not on)

@@ -588,7 +588,7 @@
     </message>
     <message>
         <source>Do&amp;n&apos;t copy</source>
-        <translation>不复制(&amp;N)</translation>
+        <translation>不复制(&amp;K)</translation>
     </message>
     <message>
         <source> days</source>
@@ -2125,7 +2125,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
+        <translation>搜索(&amp;F)</translation>
     </message>
     <message>
         <source>New case</source>
@@ -3350,16 +3350,32 @@ from {sender}</source>
         <translation>调解流程设置</translation>
     </message>
     <message>
-        <source>e.g. 20MB</source>
-        <translation>如 20MB</translation>
+        <source>e.g. 20</source>
+        <translation>如 20</translation>
     </message>
     <message>
-        <source>e.g. pdf, jpg, png</source>
-        <translation>如 pdf, jpg, png</translation>
+        <source>megabytes (a phone photo is 2–5)</source>
+        <translation>兆（手机照片一般2～5兆）</translation>
     </message>
     <message>
-        <source>separated by commas</source>
-        <translation>用逗号分隔</translation>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Photos (JPG)</source>
+        <translation>照片（JPG）</translation>
+    </message>
+    <message>
+        <source>Pictures (PNG)</source>
+        <translation>图片（PNG）</translation>
+    </message>
+    <message>
+        <source>Scans (TIF)</source>
+        <translation>扫描件（TIF）</translation>
+    </message>
+    <message>
+        <source>e.g. 10年、30年、永久</source>
+        <translation>如 10年、30年、永久（用顿号分开）</translation>
     </message>
     <message>
         <source>&amp;Follow-up visit due (days after the performance deadline)</source>
@@ -3386,8 +3402,8 @@ from {sender}</source>
         <translation>协议编号格式（本委员会）(&amp;N)</translation>
     </message>
     <message>
-        <source>{year} = year, {short} = committee short name, {n} = sequence number</source>
-        <translation>{year} 年度，{short} 委员会简称，{n} 序号</translation>
+        <source>〔年份〕〔简称〕〔序号〕 are filled in for each agreement</source>
+        <translation>〔年份〕〔简称〕〔序号〕在每份协议上自动填写</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -3396,6 +3412,10 @@ from {sender}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>For example: {number}</source>
+        <translation>例如：{number}</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -3883,6 +3903,33 @@ It acknowledges the village&apos;s changes up to number {seq} and carries the of
     <message>
         <source>Restoring the keys…</source>
         <translation>正在恢复密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>TextSize</name>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>标准(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Large</source>
+        <translation>大(&amp;L)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra large</source>
+        <translation>特大(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Text si&amp;ze</source>
+        <translation>文字大小(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>La&amp;rger text</source>
+        <translation>放大文字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>缩小文字(&amp;M)</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from mediator_desk.core.agreements import FORMS, void_refusal
 from mediator_desk.core.confirmation import RESULTS as CONFIRMATION_RESULTS
 from mediator_desk.gui.case_editor import yuan_text
 from mediator_desk.gui.files import Files
-from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 from mediator_desk.gui.tabs.common import (OK_STYLE, WARN_STYLE, NamePicker, PathTab,
@@ -645,7 +645,7 @@ class VoidDialog(RecordDialog):
             "mediation (mediate again, or end it).")))
         self.reason = self.row("reason", self.tr("Reason"), text_area(3))
         self.voided_on = self.row("voided_on", self.tr("Voided on"), date_edit())
-        self.resize(640, 360)
+        fit_to_screen(self, 640, 360)
 
     def make_op(self):
         aid, reason, day = self.agreement["id"], plain_text(self.reason), \

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox,
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
 from mediator_desk.gui import case_owner, worker
-from mediator_desk.gui.forms import FieldErrors, error_label
+from mediator_desk.gui.forms import FieldErrors, error_label, scroll_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 
@@ -114,12 +114,7 @@ def date_edit(default_today: bool = True) -> QLineEdit:
     return edit
 
 
-def scroll(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(content)
-    return area
+scroll = scroll_area
 
 
 def note_label(text: str = "") -> QLabel:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox,
 
 from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
-from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
                                            button_row, chosen, date_edit, fill_table, fit_rows,
@@ -297,7 +297,7 @@ class InvestigationDialog(RecordDialog):
             self.recorder.setText(record["recorder"])
             self.qa.set_rows([[p["q"], p["a"]] for p in record["qa"]])
             self.note.setPlainText(record["note"])
-        self.resize(800, 760)
+        fit_to_screen(self, 800, 760)
 
     def values(self) -> dict:
         return dict(held_on=self.held_on.text().strip(), start_time=self.start_time.text(),
@@ -374,7 +374,7 @@ class MediationDialog(RecordDialog):
             self.result_note.setPlainText(record["result_note"])
             self.routes.setPlainText(record["routes_explained"])
         self._result_changed()
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)
 
     def _result_changed(self, _i: int = 0) -> None:
         self.routes.setEnabled(self.result.currentData() == "failed")
