@@ -50,7 +50,7 @@ class CaseWindow(QWidget):
         self.header.setFont(font)
         self.tabs = QTabWidget()
         self.editor = CaseEditor(context, case)
-        self.tabs.addTab(self.editor, self.tr("Case and parties"))
+        self.add_tab(self.editor, self.tr("Case and parties"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
@@ -68,8 +68,18 @@ class CaseWindow(QWidget):
         return (self.case or {}).get("id", "")
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab to this window; returns its index."""
-        return self.tabs.addTab(widget, title)
+        """Add a tab to this window; returns its index. The first ten tabs are numbered
+        ("调解协议(4)"): Alt and the number opens the tab, and numbers never clash with the
+        letters of the fields and buttons on a tab."""
+        index = self.tabs.addTab(widget, title)
+        if index < 10:
+            self.tabs.setTabText(index, f"{title}(&{(index + 1) % 10})")
+        return index
+
+    def tab_title(self, index: int) -> str:
+        """A tab's title without its number."""
+        text = self.tabs.tabText(index)
+        return text.rsplit("(&", 1)[0] if text.endswith(")") and "(&" in text else text
 
     def _add_extra_tabs(self) -> None:
         if self._extra_tabs_added:

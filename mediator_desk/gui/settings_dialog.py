@@ -8,8 +8,8 @@ in one transaction, so a refused one saves nothing and its message shows next to
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from mediator_desk.core import path_settings
 from mediator_desk.core.agreements import format_agreement_no
@@ -77,16 +77,15 @@ class SettingsDialog(QDialog):
         size_box.setFocusProxy(self.attachment_max_bytes)
         self.type_boxes = {}
         types_box = QWidget()
-        types_row = QHBoxLayout(types_box)
+        types_row = QGridLayout(types_box)
         types_row.setContentsMargins(0, 0, 0, 0)
-        for exts, text in zip(TYPE_CHOICES, (self.tr("PDF files"), self.tr("Photos (JPG)"),
+        for i, (exts, text) in enumerate(zip(TYPE_CHOICES, (self.tr("PDF files"), self.tr("Photos (JPG)"),
                                               self.tr("Pictures (PNG)"),
-                                              self.tr("Scans (TIF)"))):
+                                              self.tr("Scans (TIF)")))):
             box = QCheckBox(text)
             box.toggled.connect(lambda _on: self.errors.clear("attachment_types"))
             self.type_boxes[exts] = box
-            types_row.addWidget(box)
-        types_row.addStretch(1)
+            types_row.addWidget(box, i // 2, i % 2)
         types_box.setFocusProxy(next(iter(self.type_boxes.values())))
         self.retention_choices = QLineEdit()
         self.retention_choices.setPlaceholderText(self.tr("e.g. 10年、30年、永久"))
@@ -133,7 +132,7 @@ class SettingsDialog(QDialog):
         for key in path_settings.DEFAULTS:
             if isinstance(getattr(self, key, None), QLineEdit):
                 getattr(self, key).textEdited.connect(lambda _t, k=key: self.errors.clear(k))
-        fit_to_screen(self, 860, body.sizeHint().height() + 100)
+        fit_to_screen(self, max(760, body.sizeHint().width() + 80), body.sizeHint().height() + 100)
         self.followup_days.setFocus(Qt.FocusReason.OtherFocusReason)
         worker.run_op(self, _load, self._loaded)
 

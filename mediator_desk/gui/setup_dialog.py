@@ -208,7 +208,7 @@ class SetupDialog(QDialog):
         self._show_example()
         self.committee_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(620)
-        fit_to_screen(self, 660, body.sizeHint().height() + 120)
+        fit_to_screen(self, max(660, body.sizeHint().width() + 80), body.sizeHint().height() + 120)
         # a role chosen before (`site init --role office`) is the default here
         if worker.installed():
             worker.run_op(self, _chosen_site, self._preset_site)

@@ -942,7 +942,7 @@ The database as it is now is kept as a backup first.</source>
     </message>
     <message>
         <source>Review &amp;conflicts…</source>
-        <translation>处理冲突(&amp;C)…</translation>
+        <translation>处理冲突(&amp;V)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3726,7 +3726,7 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     </message>
     <message>
         <source>Import the office&apos;s &amp;enrolment file…</source>
-        <translation>导入司法所的登记文件(&amp;E)…</translation>
+        <translation>导入司法所的登记文件(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Export data for the office…</source>
@@ -3734,7 +3734,7 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     </message>
     <message>
         <source>Import a &amp;receipt from the office…</source>
-        <translation>导入司法所的回执(&amp;R)…</translation>
+        <translation>导入司法所的回执(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Import a village&apos;s data…</source>
@@ -3758,7 +3758,7 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     </message>
     <message>
         <source>Export the enrolment file for &amp;villages…</source>
-        <translation>导出供村导入的登记文件(&amp;V)…</translation>
+        <translation>导出供村导入的登记文件(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Site information…</source>

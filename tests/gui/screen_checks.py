@@ -8,7 +8,8 @@ from collections import defaultdict
 
 from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QGroupBox, QLabel, QMainWindow, QMenu,
-                               QPushButton, QRadioButton, QTabWidget, QWidget)
+                               QPushButton, QRadioButton, QScrollArea, QTabWidget,
+                               QWidget)
 
 from mediator_desk.gui.style import MENU_ITEM_PADDING
 
@@ -62,6 +63,10 @@ def elided(window: QWidget) -> list[str]:
             need = w.fontMetrics().horizontalAdvance(plain(w.text()).split("\n")[0])
             if "<" not in w.text() and need > w.contentsRect().width() + 1 and "\n" not in w.text():
                 bad.append(f"label {w.text()!r}: {w.contentsRect().width()} < {need}")
+        elif isinstance(w, QScrollArea) and w.widgetResizable() and w.widget() is not None \
+                and w.horizontalScrollBar().isVisible():
+            bad.append(f"form wider than its window: {w.widget().minimumSizeHint().width()} > "
+                       f"{w.viewport().width()}")
     if isinstance(window, QMainWindow):
         bar = window.menuBar()
         fm = QFontMetrics(bar.font())
@@ -119,9 +124,10 @@ def mnemonic_clashes(window: QWidget) -> list[str]:
                 used[_letter(action.text())].append(action.text())
     bad += [f"Alt+{k.upper()}: {v}" for k, v in used.items() if len(v) > 1]
     for menu in _menus(window):
+        # every action, also those shown only to the other role (village / office)
         in_menu: dict[str, list[str]] = defaultdict(list)
         for action in menu.actions():
-            if action.isVisible() and _letter(action.text()):
+            if _letter(action.text()):
                 in_menu[_letter(action.text())].append(action.text())
         bad += [f"menu {menu.title()!r} Alt+{k.upper()}: {v}" for k, v in in_menu.items()
                 if len(v) > 1]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -58,6 +59,7 @@ class Env:
     desk: object
     window: object
     opened: list = field(default_factory=list)
+    data: list = field(default_factory=list)       # user data shown (not words): paths, ids
 
     def case_in(self, *statuses: str) -> str:
         """The id of a case of the window's own committee in one of ``statuses``."""
@@ -105,7 +107,7 @@ def make_env(desk) -> Env:
     window.show()
     wait_until(lambda: bool(window.context.committee_id) and not window.model.loading)
     settle()
-    return Env(desk, window)
+    return Env(desk, window, data=[str(Path(desk.path).parent)])
 
 
 def fill_demo(desk) -> None:
@@ -271,6 +273,60 @@ def backup(env: Env, invalid: bool = False) -> QWidget:
     dialog = env.window.show_backups()
     env.opened.append(dialog)
     settle()
+    return dialog
+
+
+def village_bundle(env: Env) -> str:
+    """A village's data file for this desk, the township office (made once): the desk becomes
+    the office, a village in a temporary folder enrols with it and exports two cases."""
+    if getattr(env, "bundle", None):
+        return env.bundle
+    from mediator_desk import sync
+    from mediator_desk.core.desk import Desk
+    from mediator_desk.core.setup import set_up_committee
+
+    folder = Path(env.desk.path).parent / "village"
+    folder.mkdir(exist_ok=True)
+
+    def office(desk):
+        sync.init_site(desk, role="office", name="隆昌司法所")
+        sync.export_enrolment(desk, folder / "office.mdenrol")
+
+    worker.run_op(env.window, office, lambda _r: None)
+    settle()
+    with Desk.open(folder / "village.db") as village:
+        set_up_committee(village, level="village", committee_name="红旗嘎查人民调解委员会",
+                         short_name="红旗", township_name="隆昌镇", mediator_name="乌力吉")
+        sync.init_site(village, role="village")
+        sync.import_enrolment(village, folder / "office.mdenrol")
+        for summary in ("两家因院墙位置发生争执", "邻里因排水沟堵塞发生纠纷"):
+            village.cases.register(
+                org_id=village.settings.get("committee_id"), received_date="2026-06-10",
+                source="apply", dispute_type="02", summary=summary,
+                parties=[dict(name="巴特尔", role="applicant"), dict(name="其木格",
+                                                                    role="respondent")],
+                mediator_ids=[village.settings.get("current_mediator_id")], today=TODAY)
+        sync.export_bundle(village, folder / "village.mdsync")
+        env.data.append(village.site_id[:8])
+    env.bundle = str(folder / "village.mdsync")
+    return env.bundle
+
+
+@screen("import preview")
+def import_preview(env: Env, invalid: bool = False) -> QWidget:
+    from mediator_desk.gui.bundle_import import BundleImportDialog
+
+    dialog = BundleImportDialog(village_bundle(env), env.window)
+    env.opened.append(dialog)
+    dialog.show()
+    dialog.start()
+    wait_until(lambda: dialog.stage == "accept")
+    settle()
+    if invalid:                     # the village accepted: the preview of what would change
+        dialog.matches.setChecked(True)
+        dialog.next_button.click()
+        wait_until(lambda: dialog.stage == "preview")
+        settle()
     return dialog
 
 

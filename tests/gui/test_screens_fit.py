@@ -30,7 +30,6 @@ def env(tmp_path_factory, qapp):
     screens.fill_demo(desk)
     worker.install(desk)
     environment = screens.make_env(desk)
-    environment.data = [str(desk.path.parent)]
     yield environment
     text_size.apply(0, remember=False)
     environment.close_all()

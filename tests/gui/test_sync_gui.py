@@ -189,7 +189,7 @@ def reviews_tab(case_win):
 
     for i in range(case_win.tabs.count()):
         if isinstance(case_win.tabs.widget(i), ReviewsTab):
-            return case_win.tabs.widget(i), case_win.tabs.tabText(i)
+            return case_win.tabs.widget(i), case_win.tab_title(i)
     raise AssertionError("no review tab")
 
 
