@@ -13,7 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from mediator_desk.gui import case_tabs, worker
 from mediator_desk.gui.case_editor import CaseEditor
@@ -51,6 +51,9 @@ class CaseWindow(QWidget):
         self.tabs = QTabWidget()
         self.editor = CaseEditor(context, case)
         self.add_tab(self.editor, self.tr("Case and parties"))
+        # Tab from the tab bar goes into the page, not to the bar's scroll arrows
+        for arrow in self.tabs.tabBar().findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)

@@ -87,6 +87,7 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # Tab goes to the first field inside
     area.setWidget(content)
     return area
 

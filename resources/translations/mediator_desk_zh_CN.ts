@@ -20,6 +20,14 @@
         <translation>协议</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print this agreement (preview in the tab Documents)</source>
+        <translation>打印本协议书（在“文书”页预览）</translation>
+    </message>
+    <message>
         <source>Content of the agreement</source>
         <translation>协议内容</translation>
     </message>
@@ -1140,6 +1148,10 @@ The database as it is now is kept as a backup first.</source>
         <translation>保存修改</translation>
     </message>
     <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
         <source>Remo&amp;ve party</source>
         <translation>删除当事人(&amp;V)</translation>
     </message>
@@ -1299,6 +1311,10 @@ The database as it is now is kept as a backup first.</source>
 </context>
 <context>
     <name>CasePath</name>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>下一步：{step}</translation>
+    </message>
     <message>
         <source>Archived on {day} by {who} (retention: {retention}). This case can be viewed but no longer changed.</source>
         <translation>本案已于{day}由{who}立卷归档（保管期限：{retention}），只能查看，不能修改。</translation>
@@ -1906,6 +1922,10 @@ from {sender}</source>
     <message>
         <source>action: {note}</source>
         <translation>措施：{note}</translation>
+    </message>
+    <message>
+        <source>no problems found</source>
+        <translation>未发现问题</translation>
     </message>
     <message>
         <source>No agreement is in force</source>

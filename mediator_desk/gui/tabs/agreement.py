@@ -60,6 +60,12 @@ class AgreementTab(PathTab):
         top.addStretch(1)
         for b in (self.new_button, self.supplement_button, self.void_button):
             top.addWidget(b)
+        # printing is where the agreement is (also of an archived case: not an action)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setToolTip(self.tr("Print this agreement (preview in the tab "
+                                             "Documents)"))
+        self.print_button.clicked.connect(lambda: self.print_agreement())
+        top.addWidget(self.print_button)
 
         self.number_label = QLabel()
         self.number_label.setProperty("role", "heading")
@@ -262,12 +268,23 @@ class AgreementTab(PathTab):
             self.mode = "new"
         self._show_agreement()
 
+    def print_agreement(self) -> None:
+        """Print the agreement shown: the tab Documents with it chosen, then the print
+        dialog (the document is rendered there first)."""
+        from mediator_desk.gui.documents_tab import print_record
+
+        a = self.agreement
+        if a is not None:
+            print_record(self.path.window, "agreement" if a["form"] == "written"
+                         else "oral_agreement", a["id"])
+
     # --- showing one agreement -------------------------------------------------------------
     def _show_agreement(self, keep_form: bool = False) -> None:
         view = self.view or {}
         status = view.get("status", "")
         a = self.agreement
         editing = self.mode in ("new", "supplement")
+        self.print_button.setEnabled(a is not None and not editing and a["state"] != "void")
         if self.mode == "new":
             self.number_label.setText(self.tr("New agreement (the number is given when it is "
                                               "recorded)"))

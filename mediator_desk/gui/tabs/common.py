@@ -31,6 +31,7 @@ OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BANNER_STYLE = ("background: #fff3cd; color: #6b4a00; border: 1px solid #e0c36c;"
                 " padding: 6px; font-weight: bold;")
 NOTE_STYLE = "color: #555555;"
+NEXT_STEP_STYLE = "color: #0b4f8a; font-weight: bold;"
 
 
 def load_path(desk, case_id: str, day) -> dict:
@@ -211,9 +212,19 @@ class CasePath(QObject):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.hide()
+        # "下一步：登记签字" (core.workflow.next_step); a click opens the tab where it is done
+        self.next_step = QPushButton()
+        self.next_step.setObjectName("next_step")
+        self.next_step.setFlat(True)
+        self.next_step.setStyleSheet(NEXT_STEP_STYLE)
+        self.next_step.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.next_step.clicked.connect(lambda: self.show_place(self.next_place))
+        self.next_step.hide()
+        self.next_place = ""
         layout = window.layout()
         if layout is not None:
             layout.insertWidget(1, self.banner)
+            layout.insertWidget(2, self.next_step, 0, Qt.AlignmentFlag.AlignLeft)
         worker.changes_signal().connect(self._on_changes)
         self.reload()
 
@@ -243,10 +254,28 @@ class CasePath(QObject):
         worker.run_op(self, lambda desk: load_path(desk, case_id, day), self._loaded,
                       self._failed)
 
+    def show_place(self, place: str) -> bool:
+        """Make the tab where ``place`` (a ``workflow.STEP_PLACES`` name) is done current."""
+        cls = tab_class(place)
+        for i in range(self.window.tabs.count()):
+            if cls is not None and isinstance(self.window.tabs.widget(i), cls):
+                self.window.tabs.setCurrentIndex(i)
+                return True
+        return False
+
+    def _show_next_step(self, view: dict) -> None:
+        step = view.get("next_step") or {}
+        self.next_place = step.get("place", "")
+        self.next_step.setText(self.tr("Next step: {step}").format(step=step["text"])
+                               if step.get("text") else "")
+        self.next_step.setVisible(bool(step.get("text")) and not case_owner.is_foreign(
+            self.window.case, self.window.context))
+
     def _loaded(self, view: dict) -> None:
         self._loading = False
         self.view = view
         self._show_banner(view)
+        self._show_next_step(view)
         self.loaded.emit(view)
         if self._stale:
             self._stale = False
@@ -287,6 +316,19 @@ class CasePath(QObject):
             on_failure = on_failure.show_error
         return worker.run_op(parent, lambda desk: op(desk, day), on_success, on_failure,
                              label=label)
+
+
+def tab_class(place: str):
+    """The tab class where a step of ``workflow.STEP_PLACES`` is done (None: no tab)."""
+    from mediator_desk.gui.tabs.agreement import AgreementTab
+    from mediator_desk.gui.tabs.casefile import CaseFileTab
+    from mediator_desk.gui.tabs.followups import FollowUpTab
+    from mediator_desk.gui.tabs.mediation import MediationTab
+    from mediator_desk.gui.tabs.outcome import OutcomeTab
+
+    return {"acceptance": MediationTab, "records": MediationTab, "outcome": OutcomeTab,
+            "agreement": AgreementTab, "performance": FollowUpTab, "followup": FollowUpTab,
+            "archive": CaseFileTab}.get(place)
 
 
 def path_for(window) -> CasePath:

@@ -160,6 +160,10 @@ class FollowUpTab(PathTab):
                     note=f["escalation_note"]))
             if f["action_taken"]:
                 findings.append(self.tr("action: {note}").format(note=f["action_taken"]))
+            if f["note"]:
+                findings.append(f["note"])
+            if not findings:
+                findings.append(self.tr("no problems found"))
             rows.append([f["visited_on"], f["agreement_no"], f["party"], f["visitor"],
                          f["performance_label"], f["satisfaction_label"], "；".join(findings)])
             ids.append(f["id"])
