@@ -79,6 +79,20 @@ class CaseWindow(QWidget):
             self.tabs.setTabText(index, f"{title}(&{(index + 1) % 10})")
         return index
 
+    def show_place(self, place: str) -> bool:
+        """Make the tab where ``place`` (core ``workflow.STEP_PLACES``, or "review") is dealt
+        with current; False if this window has no such tab."""
+        if not place:
+            return False
+        from mediator_desk.gui.tabs.common import tab_class
+
+        cls = tab_class(place)
+        for i in range(self.tabs.count()):
+            if cls is not None and isinstance(self.tabs.widget(i), cls):
+                self.tabs.setCurrentIndex(i)
+                return True
+        return False
+
     def tab_title(self, index: int) -> str:
         """A tab's title without its number."""
         text = self.tabs.tabText(index)

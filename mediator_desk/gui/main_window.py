@@ -375,8 +375,9 @@ class MainWindow(QMainWindow):
     def open_selected(self) -> None:
         self._open_index(self.table.currentIndex())
 
-    def open_case(self, case_id: str) -> None:
-        """Show the case in its window (read in the background, then built)."""
+    def open_case(self, case_id: str, place: str = "") -> None:
+        """Show the case in its window (read in the background, then built), on the tab of
+        ``place`` if given (a to-do item: where it is dealt with)."""
         if not case_id:
             return
         window = self.case_windows.get(case_id)
@@ -384,8 +385,10 @@ class MainWindow(QMainWindow):
             window.show()
             window.raise_()
             window.activateWindow()
+            window.show_place(place)
             return
-        worker.run_op(self, lambda desk: load_case(desk, case_id), self._show_case,
+        worker.run_op(self, lambda desk: load_case(desk, case_id),
+                      lambda case: self._show_case(case).show_place(place),
                       lambda exc: Messages.error(self, exc))
 
     def _show_busy(self, busy: bool) -> None:

@@ -256,12 +256,7 @@ class CasePath(QObject):
 
     def show_place(self, place: str) -> bool:
         """Make the tab where ``place`` (a ``workflow.STEP_PLACES`` name) is done current."""
-        cls = tab_class(place)
-        for i in range(self.window.tabs.count()):
-            if cls is not None and isinstance(self.window.tabs.widget(i), cls):
-                self.window.tabs.setCurrentIndex(i)
-                return True
-        return False
+        return self.window.show_place(place)
 
     def _show_next_step(self, view: dict) -> None:
         step = view.get("next_step") or {}
@@ -320,6 +315,7 @@ class CasePath(QObject):
 
 def tab_class(place: str):
     """The tab class where a step of ``workflow.STEP_PLACES`` is done (None: no tab)."""
+    from mediator_desk.gui.reviews_tab import ReviewsTab
     from mediator_desk.gui.tabs.agreement import AgreementTab
     from mediator_desk.gui.tabs.casefile import CaseFileTab
     from mediator_desk.gui.tabs.followups import FollowUpTab
@@ -328,7 +324,7 @@ def tab_class(place: str):
 
     return {"acceptance": MediationTab, "records": MediationTab, "outcome": OutcomeTab,
             "agreement": AgreementTab, "performance": FollowUpTab, "followup": FollowUpTab,
-            "archive": CaseFileTab}.get(place)
+            "archive": CaseFileTab, "review": ReviewsTab}.get(place)
 
 
 def path_for(window) -> CasePath:
