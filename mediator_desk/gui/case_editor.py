@@ -77,6 +77,7 @@ class CaseEditor(QWidget):
         self.read_only = False
         self._dirty = False
         self._loading = False
+        self._counted_parties = 0
         self.general = error_label()
         self.errors = FieldErrors(self.general)
         self._build()
@@ -360,6 +361,11 @@ class CaseEditor(QWidget):
                 table.setItem(r, c, QTableWidgetItem(text))
         if self.parties:
             self.errors.clear("parties")
+        # 涉及人数 follows the parties while nobody has typed another number
+        count = len(self.parties)
+        if not self._loading and self.people_involved.value() in (0, self._counted_parties):
+            self.people_involved.setValue(count)
+        self._counted_parties = count
 
     def _open_party_dialog(self, values: dict | None, on_done) -> PartyDialog:
         dialog = PartyDialog(self.context, values, case_id=(self.case or {}).get("id", ""),

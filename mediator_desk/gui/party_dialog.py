@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from mediator_desk.core.parties import ID_TYPES, KINDS, ROLES
 from mediator_desk.core.validation import check_date, check_id_number, check_phone
@@ -40,7 +41,8 @@ class PartyDialog(QDialog):
         self.earlier: list[dict] = []
         self._submitting = False
         self._prefilled_from = (values or {}).get("id_number") or ""
-        self.setWindowTitle(self.tr("Edit party") if values else self.tr("Add party"))
+        self.setWindowTitle(self.tr("Edit party") if (values or {}).get("name")
+                            else self.tr("Add party"))
         self.general = error_label()
         self.errors = FieldErrors(self.general)
         self._build()
@@ -135,8 +137,16 @@ class PartyDialog(QDialog):
         self.earlier_note.setProperty("role", "warning")
         self.earlier_list = QListWidget()
         self.earlier_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        # the earlier record's details, offered for the fields still empty
+        self.use_earlier_button = QPushButton(self.tr("Use the details recorded &then"))
+        self.use_earlier_button.setToolTip(self.tr(
+            "Fill the empty fields (phone, ethnicity, address, occupation, employer) from the "
+            "latest earlier case"))
+        self.use_earlier_button.clicked.connect(self.use_earlier)
         box_layout.addWidget(self.earlier_note)
         box_layout.addWidget(self.earlier_list)
+        box_layout.addWidget(self.use_earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.earlier_list.itemDoubleClicked.connect(lambda _item: self.use_earlier())
         self.earlier_box.hide()
 
         self.buttons = QDialogButtonBox()
@@ -188,6 +198,9 @@ class PartyDialog(QDialog):
         self._labels["name"].setText(self.tr("&Name") if person else self.tr("Organisation &name"))
         if not self.id_number.text().strip():
             select_code(self.id_type, "resident_id" if person else "credit_code")
+        self.id_number.setPlaceholderText(
+            self.tr("18 characters; fills in birth date and sex") if person
+            else self.tr("unified social credit code, 18 characters"))
 
     def _set_row_visible(self, field: str, visible: bool) -> None:
         widget = self.errors.widget(field)
@@ -293,7 +306,35 @@ class PartyDialog(QDialog):
                 "This person appears in {n} earlier case(s). Repeat disputes can escalate: "
                 "check the earlier outcome.").format(n=len(rows)))
         self.earlier_box.setVisible(bool(rows))
+        self.use_earlier_button.setEnabled(bool(self._earlier_details()))
         self.earlierCasesShown.emit(len(rows))
+
+    def _earlier_details(self) -> dict:
+        """What the latest earlier record knows that this form does not yet."""
+        if not self.earlier:
+            return {}
+        latest = self.earlier[0]
+        out = {}
+        for field in ("phone", "address", "occupation", "employer"):
+            if latest.get(field) and not getattr(self, field).text().strip():
+                out[field] = latest[field]
+        if latest.get("ethnicity") and not self.ethnicity.currentData():
+            out["ethnicity"] = latest["ethnicity"]
+        return out
+
+    def use_earlier(self) -> dict:
+        """Fill the empty fields from the person's latest earlier case; returns what was
+        filled."""
+        details = self._earlier_details()
+        for field, value in details.items():
+            if field == "ethnicity":
+                index = self.ethnicity.findData(value)
+                if index >= 0:
+                    self.ethnicity.setCurrentIndex(index)
+            else:
+                getattr(self, field).setText(value)
+        self.use_earlier_button.setEnabled(False)
+        return details
 
     # --- OK ----------------------------------------------------------------------------
     def submit(self) -> None:

@@ -2101,6 +2101,10 @@ from {sender}</source>
         <translation>被调查人</translation>
     </message>
     <message>
+        <source>choose a party, or type another name</source>
+        <translation>选择当事人，或输入其他姓名</translation>
+    </message>
+    <message>
         <source>Others present</source>
         <translation>参加人</translation>
     </message>
@@ -3041,6 +3045,14 @@ from {sender}</source>
         <translation>此人以前的案件（是否重复纠纷？）</translation>
     </message>
     <message>
+        <source>Use the details recorded &amp;then</source>
+        <translation>填入上次登记的信息(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Fill the empty fields (phone, ethnicity, address, occupation, employer) from the latest earlier case</source>
+        <translation>用最近一起案件中登记的信息填写空着的项目（电话、民族、住址、职业、工作单位）</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -3051,6 +3063,10 @@ from {sender}</source>
     <message>
         <source>Organisation &amp;name</source>
         <translation>单位名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>unified social credit code, 18 characters</source>
+        <translation>统一社会信用代码，18位</translation>
     </message>
     <message>
         <source>birth date</source>

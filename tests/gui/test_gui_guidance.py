@@ -62,3 +62,59 @@ def test_the_agreement_tab_prints_its_agreement(qtbot, desk, make_case, main_win
     assert isinstance(documents, DocumentsTab)
     assert documents.shown.kind == "agreement" and documents.shown.record_id in ("", aid)
     wait_idle(qtbot)
+
+
+def test_what_the_desk_knows_is_filled_in(qtbot, desk, make_case, main_window, monkeypatch):
+    """The recorder is the current mediator, the person asked is chosen among the parties,
+    涉及人数 follows the parties; who was present is never ticked."""
+    from gui_helpers import add_party
+    from mediator_desk.gui.tabs.mediation import MediationTab
+
+    monkeypatch.setattr(gui_today, "FIXED", T)
+    case_id = accepted_case(desk, make_case)
+    desk.take_changes()
+    window = open_case(qtbot, main_window, case_id)
+    m = tab(window, MediationTab)
+    dialog = m.add_investigation()
+    assert dialog.recorder.text() == "乌力吉"
+    assert [dialog.subject.itemText(i) for i in range(dialog.subject.count())] == ["张三", "李四"]
+    assert dialog.subject.text() == ""
+    assert dialog.investigators.names() == []          # attendance is typed by people
+    dialog.reject()
+    dialog = m.add_mediation()
+    assert dialog.recorder.text() == "乌力吉" and dialog.parties_present.names() == []
+    dialog.reject()
+    wait_idle(qtbot)
+
+    new = main_window.new_case()
+    editor = new.editor
+    assert editor.people_involved.value() == 0
+    add_party(qtbot, editor, name="王五", role="applicant")
+    add_party(qtbot, editor, name="赵六", role="respondent")
+    assert editor.people_involved.value() == 2
+    editor.people_involved.setValue(9)                 # typed: kept from now on
+    add_party(qtbot, editor, name="钱七", role="third_party")
+    assert editor.people_involved.value() == 9
+    editor._set_clean()
+    assert editor.party_dialog is None
+
+
+def test_a_repeat_party_offers_the_details_recorded_then(qtbot, desk, make_case, main_window):
+    from gui_helpers import VALID_ID
+
+    make_case(parties=[dict(name="张三", role="applicant", id_number=VALID_ID,
+                            phone="13912345678", address="红旗嘎查三组", ethnicity="02"),
+                       dict(name="李四", role="respondent")])
+    desk.take_changes()
+    new = main_window.new_case()
+    dialog = new.editor.add_party()
+    assert dialog.windowTitle() == "添加当事人"
+    dialog.id_number.setText(VALID_ID)
+    dialog._lookup_earlier()
+    qtbot.waitUntil(lambda: dialog.earlier_box.isVisibleTo(dialog), timeout=WAIT_MS)
+    assert dialog.use_earlier_button.isEnabled()
+    assert dialog.use_earlier() == {"phone": "13912345678", "address": "红旗嘎查三组",
+                                    "ethnicity": "02"}
+    assert dialog.phone.text() == "13912345678" and dialog.ethnicity.currentData() == "02"
+    dialog.reject()
+    new.editor._set_clean()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox,
                                QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QTableWidget,
@@ -486,6 +486,26 @@ def _forget(owner, dialog) -> None:
 
 
 # --- small editors ------------------------------------------------------------------------------
+class NameCombo(QComboBox):
+    """One name: chosen among those the case knows (its parties) or typed. Behaves like a
+    line edit for the form (``text``, ``setText``, ``editingFinished``)."""
+
+    def __init__(self, names: list[str] = (), placeholder: str = ""):
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(list(names))
+        self.setCurrentIndex(-1)
+        self.lineEdit().setPlaceholderText(placeholder)
+        self.editingFinished = self.lineEdit().editingFinished
+
+    def text(self) -> str:
+        return self.currentText().strip()
+
+    def setText(self, text: str) -> None:
+        self.setEditText(text)
+
+
 class NamePicker(QWidget):
     """Names on a record (mediators, parties present …): tick the people known to the case,
     type anyone else. Nothing is ticked in advance — attendance is never filled in for the

@@ -10,8 +10,8 @@ from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
-                                           button_row, chosen, date_edit, fill_table, fit_rows,
+from mediator_desk.gui.tabs.common import (NameCombo, NamePicker, PathTab, RecordDialog,
+                                           RowsEditor, allow, button_row, chosen, date_edit, fill_table, fit_rows,
                                            note_label, open_dialog, step_reason, table,
                                            time_edit)
 
@@ -261,6 +261,12 @@ def _party_names(view: dict) -> list[str]:
     return [p["name"] for p in view.get("parties", [])]
 
 
+def _current_mediator(path) -> str:
+    """The person using the desk (the current mediator): the usual recorder of a new record.
+    Who was present is never filled in (see NamePicker)."""
+    return getattr(path.window.context, "user", "") or ""
+
+
 class InvestigationDialog(RecordDialog):
     """Add or edit one investigation record (调查记录)."""
 
@@ -275,7 +281,8 @@ class InvestigationDialog(RecordDialog):
                                    time_edit(self.tr("e.g. 14:30")))
         self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
         self.place = self.row("place", self.tr("Place"), QLineEdit())
-        self.subject = self.row("subject", self.tr("Person asked"), QLineEdit())
+        self.subject = self.row("subject", self.tr("Person asked"), NameCombo(
+            _party_names(view), self.tr("choose a party, or type another name")))
         self.participants = self.row("participants", self.tr("Others present"), QLineEdit())
         self.participants.setPlaceholderText(self.tr("names separated by 、"))
         self.investigators = self.row("investigators", self.tr("Investigators"),
@@ -297,6 +304,8 @@ class InvestigationDialog(RecordDialog):
             self.recorder.setText(record["recorder"])
             self.qa.set_rows([[p["q"], p["a"]] for p in record["qa"]])
             self.note.setPlainText(record["note"])
+        else:
+            self.recorder.setText(_current_mediator(path))
         fit_to_screen(self, 800, 760)
 
     def values(self) -> dict:
@@ -373,6 +382,8 @@ class MediationDialog(RecordDialog):
             select_code(self.result, record["result"])
             self.result_note.setPlainText(record["result_note"])
             self.routes.setPlainText(record["routes_explained"])
+        else:
+            self.recorder.setText(_current_mediator(path))
         self._result_changed()
         fit_to_screen(self, 820, 720)
 
