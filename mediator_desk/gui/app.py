@@ -45,7 +45,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not _installed:
         _installed["font"] = resources.register_fonts(text_size.point_size())
         _installed["translators"] = resources.install_translators(app)
-        app.setApplicationDisplayName(QCoreApplication.translate("App", "Mediation desk"))
         style.install(app)
     return app
 
@@ -73,6 +72,28 @@ def create_main_window(desk):
     sync_menu.install(window)         # data exchange with the township office
     text_size.install(window)         # 视图 → 文字大小, Ctrl+= / Ctrl+-
     return window
+
+
+GEOMETRY_KEY = "main_window/geometry"
+
+
+def show_main_window(window) -> None:
+    """Show the main window where and as large as it was last time; the first time, maximised
+    on a laptop screen (1366×768) and 1280×800 on a larger one. The size is remembered when
+    the application quits (the user's Qt settings)."""
+    from PySide6.QtCore import QSettings
+
+    from mediator_desk.gui.forms import usable_size
+
+    app = QApplication.instance()
+    app.aboutToQuit.connect(lambda: QSettings().setValue(GEOMETRY_KEY, window.saveGeometry()))
+    geometry = QSettings().value(GEOMETRY_KEY)
+    if geometry is not None and window.restoreGeometry(geometry):
+        window.show()
+    elif usable_size(window).height() < 800:
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def open_desk(db_path=None):
@@ -167,7 +188,7 @@ def _run_desk(app, path) -> int:
         from mediator_desk.gui.backup_dialog import install_auto
 
         install_auto(window)              # daily backups, and one on closing (not in tests)
-        window.show()
+        show_main_window(window)
         return app.exec()
     finally:
         worker.shutdown()

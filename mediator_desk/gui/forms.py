@@ -107,12 +107,18 @@ def error_label() -> QLabel:
 _TOKEN = re.compile(r"[A-Za-z0-9.\-]+|\s+|.", re.S)
 
 
+# Marks a Chinese line may not start with (they stay at the end of the line before).
+NO_LINE_START = "，。、；：？！）》」』”’…%"
+
+
 def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
     """Break ``text`` into lines no wider than ``width`` pixels: anywhere between Chinese
-    characters, never inside a run of Latin letters or digits (a phone number stays whole)."""
+    characters, never inside a run of Latin letters or digits (a phone number stays whole),
+    never before a closing mark such as "，" or "”"."""
     lines, line = [], ""
     for token in _TOKEN.findall(text):
-        if line and metrics.horizontalAdvance(line + token) > width:
+        if line and metrics.horizontalAdvance(line + token) > width \
+                and token not in NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:

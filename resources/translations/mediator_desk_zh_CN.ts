@@ -335,10 +335,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Mediation desk</source>
-        <translation>人民调解工作台</translation>
-    </message>
-    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

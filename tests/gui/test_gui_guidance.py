@@ -27,6 +27,9 @@ def test_saved_note_and_next_step(qtbot, desk, make_case, main_window, monkeypat
     editor = window.editor
     editor.place.setText("村委会")
     assert editor.dirty and editor.saved_note.text() == ""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    editor.place.setFocus()
     qtbot.keyClick(editor.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: editor.saved_note.text().startswith("已保存"), timeout=WAIT_MS)
     wait_idle(qtbot)
@@ -118,3 +121,34 @@ def test_a_repeat_party_offers_the_details_recorded_then(qtbot, desk, make_case,
     assert dialog.phone.text() == "13912345678" and dialog.ethnicity.currentData() == "02"
     dialog.reject()
     new.editor._set_clean()
+
+
+def test_error_lines_never_start_with_a_closing_mark(gui_app):
+    from PySide6.QtGui import QFontMetrics
+
+    from mediator_desk.gui.forms import NO_LINE_START, wrap_text
+
+    metrics = QFontMetrics(gui_app.font())
+    text = "请填写“调委会名称”，例如“红旗嘎查人民调解委员会”，用于案件编号和文书抬头。" * 3
+    for width in range(120, 400, 7):
+        lines = wrap_text(text, metrics, width).split("\n")
+        assert "".join(lines) == text
+        assert not [line for line in lines if line[0] in NO_LINE_START], width
+
+
+def test_the_main_window_opens_maximised_on_a_laptop_and_then_as_it_was(qtbot, main_window):
+    from PySide6.QtCore import QSettings
+
+    from mediator_desk.gui.app import GEOMETRY_KEY, show_main_window
+
+    QSettings().remove(GEOMETRY_KEY)
+    main_window.hide()
+    show_main_window(main_window)
+    assert main_window.isMaximized()
+    main_window.showNormal()
+    main_window.resize(1100, 600)
+    QSettings().setValue(GEOMETRY_KEY, main_window.saveGeometry())
+    main_window.hide()
+    show_main_window(main_window)
+    assert not main_window.isMaximized() and main_window.width() == 1100
+    QSettings().remove(GEOMETRY_KEY)
