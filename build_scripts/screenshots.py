@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'laptop_screen.json'}"
+# remembered folders and sizes of the screenshot run stay out of the user's settings (Linux)
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mediator-desk-screenshots-")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "gui"))
 
@@ -40,8 +42,8 @@ def main(argv=None) -> int:
     import screens
 
     make_application()
-    if args.size:
-        text_size.apply(text_size.level_of(args.size))
+    # the size asked for (else 标准), not the one this user chose for the app
+    text_size.apply(text_size.level_of(args.size) if args.size else 0, remember=False)
     with tempfile.TemporaryDirectory() as tmp:
         desk = Desk.open(Path(tmp) / "demo.db")
         screens.fill_demo(desk)

@@ -61,7 +61,7 @@ class CaseWindow(QWidget):
         self.editor.dirtyChanged.connect(lambda _d: self._update_title())
         worker.changes_signal().connect(self._on_changes)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        fit_to_screen(self, 1100, 820)
+        fit_to_screen(self, 1260, 820)      # every tab in view on a 1366-pixel screen
         self._update_title()
         if case is not None:
             self._add_extra_tabs()

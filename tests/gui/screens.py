@@ -133,6 +133,7 @@ def fill_demo(desk) -> None:
         ids.append(case_id)
     for case_id, agreed in ((ids[1], "2026-05-28"), (ids[2], "2026-05-12")):
         aid = desk.agreements.create(case_id, agreed_on=agreed, terms=["李四于期限内拆除院墙"],
+                                     facts="两家因院墙位置发生争执，经调解双方自愿达成协议。",
                                      performance_method="自行拆除",
                                      performance_deadline="2026-06-20", today=TODAY)
         if case_id == ids[2]:
