@@ -302,6 +302,20 @@ def _grid(table, widths_pt: list[float]) -> None:
             c += span
 
 
+def _indent_to_margin(table) -> None:
+    """Borders on the text margins, as in the PDF. In the compatibility mode of our files
+    (Word 2010's, which LibreOffice and WPS follow) a table's indent is measured to the
+    first cell's text, so with no indent the left border sits a cell margin (0.19 cm)
+    left of the page's text margin; indenting by that margin puts it on the margin and
+    the right border, the table being as wide as the text, on the right margin."""
+    OxmlElement, qn = _oxml()
+    tbl_pr = table._tbl.tblPr
+    ind = OxmlElement("w:tblInd")
+    ind.set(qn("w:w"), str(round(CELL_MARGINS / 2 * 20)))
+    ind.set(qn("w:type"), "dxa")
+    tbl_pr.append(ind)
+
+
 def _sort_tbl_pr(table) -> None:
     """Put w:tblPr's children in schema order (Word refuses a file that has them out)."""
     _, qn = _oxml()
@@ -439,6 +453,7 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
         row.height = Pt(lines * SIZES["cell"] * 1.5 + 8)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     _grid(table, widths)
+    _indent_to_margin(table)
     _sort_tbl_pr(table)
     if header_row(block):
         # Column headings (卷内目录) repeat at the top of every page the table runs onto.
