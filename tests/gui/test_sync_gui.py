@@ -490,7 +490,8 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_in_the_dialog(tmp_path, q
 
 # --- keys, setup refusals, the stick --------------------------------------------------------
 
-def test_key_backup_and_restore_through_the_menu(tmp_path, qtbot, gui_app, messages, ask):
+def test_key_backup_and_restore_through_the_menu(tmp_path, qtbot, gui_app, messages, ask,
+                                                quick_key_backups):
     paths = core_sites(tmp_path)
     with site_window(qtbot, paths["office"]) as w:
         ask.save.append(str(tmp_path / "office.mdkeys"))
