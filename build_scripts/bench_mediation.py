@@ -1,4 +1,4 @@
-"""Benchmark of the mediation path (issue 3): the demo with and without it, the to-do list,
+"""Benchmark of the mediation path: the demo with and without it, the to-do list,
 the full case view and the attachment check, on a demo database.
 
     .venv/bin/python build_scripts/bench_mediation.py [--cases 200000]

@@ -1,4 +1,4 @@
-"""Benchmark the sync layer (issue 5); prints a Markdown table and "N/M targets met".
+"""Benchmark the sync layer; prints a Markdown table and "N/M targets met".
 
     .venv/bin/python build_scripts/bench_sync.py [--cases 10000] [--big 200000] [--small 2000]
 

@@ -1,4 +1,4 @@
-"""Form content from issue 10: the ID number's label from the party's ID type, Art. 29's
+"""Form content: the ID number's label from the party's ID type, Art. 29's
 facts heading on the agreement, a case cover that stays one page however many parties, and
 refusals that name the document that was asked for."""
 

@@ -1,9 +1,9 @@
-"""Read every printed form back the way a reader looks at it (issue 10, "tables that split
-properly"): for every document kind in PDF, filled with stress cases — a 3,000-character
-summary and long facts, 8 and 40 parties, long organisation names, rare characters, no
-amount — and blank, no two text lines overlap, nothing leaves the page margins (the page
-footer lives in the bottom margin by design) — neither text nor drawn rules and boxes — and no
-line starts with a mark that may not begin a line.
+"""Read every printed form back the way a reader looks at it: for every document kind in PDF,
+filled with stress cases — a 3,000-character summary and long facts, 8 and 40 parties, long
+organisation names, rare characters, no amount — and blank, no two text lines overlap,
+nothing leaves the page margins (the page footer lives in the bottom margin by design) —
+neither text nor drawn rules and boxes — and no line starts with a mark that may not begin a
+line.
 
 A long table cell used to be split by reportlab inside its row, which drew the remainder at
 one column's width and over the title, the header and the party rows of the next page.

@@ -598,7 +598,7 @@ def test_a_manifest_claiming_another_keys_fingerprint_is_refused(setup, tmp_path
     assert claimed not in exc.value.hint
 
 
-# --- member order, member count, reused bundle ids (issue 8) --------------------------------
+# --- member order, member count, reused bundle ids -----------------------------------------
 def _two_scans(setup, tmp_path):
     """A bundle (validly signed) with attachments files/000001.age, files/000002.age, …"""
     office, v1, good = setup
