@@ -56,7 +56,7 @@ class Desk:
         self.path = path
         self.lock = threading.RLock()
         self._depth = 0
-        self._pending = (set(), set())
+        self._pending: tuple[set[str], set[str]] = (set(), set())
         self._committed = Changes()
         self.settings = Settings(self)
         self.read_only = db.read_only        # opened by ``check``: reads only

@@ -153,7 +153,12 @@ def render_blank(desk: "Desk | None", kind: Kind | str, fmt: str = "pdf", *,
     name directly, e.g. without a database)."""
     kind = _kind(kind)
     fmt = _check_format(fmt)
-    name = committee or committee_name(desk, org_id)
+    if committee:
+        name = committee
+    elif desk is not None:
+        name = committee_name(desk, org_id)
+    else:
+        raise ValueError("a blank form needs a desk or a committee name")
     docs = expand(desk, kind, [blank_context(name)], blank=True)
     return to_bytes(docs, fmt, title=f"{kind.label}（空白）", author=name)
 

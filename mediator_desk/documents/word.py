@@ -28,6 +28,7 @@ python-docx is imported lazily.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
                                             TableBlock)
@@ -382,7 +383,7 @@ def signature_widths(blocks: list, width_pt: float) -> list[float]:
     return [label, line] + ([box_width] if any_box else [])
 
 
-def _signatures(document, blocks: list, width_pt: float, closing: list = ()) -> None:
+def _signatures(document, blocks: list, width_pt: float, closing: Sequence = ()) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt, RGBColor
     any_box = any(b.style == "fingerprint" for b in blocks)
@@ -503,7 +504,8 @@ def _keep_with_signatures(document) -> None:
 def _closing_blocks(blocks: list) -> dict:
     """The seal and date blocks that follow each run of signing lines, by the id of the
     run's last line."""
-    out, last = {}, None
+    out: dict = {}
+    last = None
     for block in blocks:
         if isinstance(block, Block) and block.style in ("signature", "fingerprint"):
             last = block

@@ -135,6 +135,8 @@ def write_bundle(desk: "Desk", out: Outgoing, path: str | os.PathLike, *, log=No
     (``log`` is called when the file lacks only its end record: see ``write_container``)."""
     keys = keymod.load_keys(desk)
     office = get_peer(desk, out.manifest["receiver"]["site_id"])
+    if office is None:
+        raise DeskError("尚未登记到司法所，无法导出报送数据", hint="请先导入司法所的登记文件")
     recipient = office["age_recipient"]
     members, entries = [], []
     for n, (sha, data) in enumerate(out.files, 1):

@@ -101,7 +101,7 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
                 "committee_moved": False}
     obj = loads_strict(c.read_member(PAYLOAD_CLEAR), what="登记内容", limit=limits.max_payload_bytes)
     inc = parse_payload(obj, m)
-    if set(inc.tables) - {"organisations"} or inc.deletions or inc.audit.rows:
+    if set(inc.tables) - {"organisations"} or inc.deletions or (inc.audit and inc.audit.rows):
         raise BundleRefused("登记文件中含有不应有的记录")
     known = get_peer(desk, sender["site_id"])
     others = [p for p in list_peers(desk, "office")

@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import socket
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -103,6 +104,8 @@ def pid_running(pid: int) -> bool:
 
 
 def _pid_running_windows(pid: int) -> bool:
+    if sys.platform != "win32":
+        raise OSError("Windows only")
     import ctypes
     from ctypes import wintypes
 
