@@ -96,6 +96,3 @@ class OrganisationManager:
             chain.append(org)
             current = org["parent_id"]
         return chain[::-1]
-
-    def villages_under(self, township_id: str) -> builtins.list[dict]:
-        return self.list(kind="village", parent_id=township_id)

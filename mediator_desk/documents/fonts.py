@@ -224,12 +224,3 @@ def cmap() -> frozenset:
     assert _cmap is not None
     return _cmap
 
-
-def missing_characters(text: str) -> list[str]:
-    """Characters of ``text`` the font cannot draw (in order, without repeats)."""
-    have = cmap()
-    out = []
-    for ch in text:
-        if ch not in "\n\r\t" and ord(ch) not in have and ch not in out:
-            out.append(ch)
-    return out
