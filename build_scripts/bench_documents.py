@@ -193,7 +193,7 @@ def main(argv=None) -> int:
         ratio = ours / bare
 
         # the parts of ours: reading the case vs rendering
-        from mediator_desk.documents.context import CaseData
+        from mediator_desk.documents.form_values import CaseData
         read, _ = timed(lambda: CaseData(desk, case_id, today=TODAY), args.runs)
         docx_time, docx = timed(
             lambda: documents.render(desk, case_id, "agreement", "docx", today=TODAY), args.runs)
