@@ -39,7 +39,7 @@ from mediator_desk.core.desk import Desk  # noqa: E402
 from mediator_desk.core.setup import set_up_committee  # noqa: E402
 from mediator_desk.storage.schema import TRAVELLING_TABLES  # noqa: E402
 from mediator_desk.sync import keys as keymod  # noqa: E402
-from mediator_desk.sync.common import read_payload  # noqa: E402
+from mediator_desk.sync.encryption import read_payload  # noqa: E402
 from mediator_desk.sync.container import read_container  # noqa: E402
 from mediator_desk.sync.payload import AUDIT_COLUMNS  # noqa: E402
 

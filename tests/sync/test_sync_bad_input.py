@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from mediator_desk import sync
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import keys as keymod
-from mediator_desk.sync.common import encrypt
+from mediator_desk.sync.encryption import encrypt
 from mediator_desk.sync.container import Limits, dumps, sha256_hex
 from mediator_desk.sync.payload import TableRows
 
