@@ -101,7 +101,7 @@ class CaseEditor(QWidget):
         self.risk_flag = QCheckBox(self.tr("Risk of &escalation"))
         self.risk_note = QLineEdit()
         self.risk_note.setPlaceholderText(self.tr("what could escalate, and what was done"))
-        self.summary = text_area(3)
+        self.summary = text_area(5)      # a few sentences in view without scrolling
         self.claims = text_area(2)
         self.mediators = QListWidget()
         self.mediators.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)

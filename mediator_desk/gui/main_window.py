@@ -74,7 +74,7 @@ class CaseTable(QTableView):
         date = fm.horizontalAdvance("2026-12-31") + pad
         status = max(fm.horizontalAdvance(label) for label in workflow.STATUSES.values()) \
             + pad
-        return [(em * 15, em * 11), (date, date), (em * 8 + pad, em * 5), (status, status),
+        return [(em * 17, em * 12), (date, date), (em * 8 + pad, em * 5), (status, status),
                 (em * 10, em * 6), (em * 12, em * 5)]
 
     def fit_columns(self, force: bool = False) -> None:
