@@ -14,14 +14,15 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox,
-                               QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QDialog, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QScrollArea, QSpinBox, QTableWidget,
+                               QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
 from mediator_desk.gui import case_owner, worker
+from mediator_desk.gui.form_dialog import FormDialog
 from mediator_desk.gui.forms import FieldErrors, error_label, scroll_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
@@ -406,69 +407,23 @@ class PathTab(QWidget):
 
 
 # --- dialogs ------------------------------------------------------------------------------------
-class RecordDialog(QDialog):
-    """A dialog that writes one record through the core. Subclasses add rows with :meth:`row`
-    and implement :meth:`make_op` returning ``op(desk, today)`` (or None after showing a
-    local error). OK runs it on the worker; the dialog closes only when the core accepted,
-    with the result in ``result_value`` (and ``saved`` True)."""
+class RecordDialog(FormDialog):
+    """A dialog that writes one record of the case's path through the core
+    (gui/form_dialog.py): subclasses bind their fields with :meth:`row` (``field``) and
+    implement :meth:`make_op` returning ``op(desk, today)`` (or None after showing a local
+    error). OK runs it on the worker; the dialog closes only when the core accepted, with the
+    result in ``result_value`` (and ``saved`` True)."""
 
     def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = path
-        self.result_value = None
-        self.saved = False            # True once the core accepted (tests wait on it)
-        self._submitting = False
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("OK"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        body = QWidget()
-        body.setLayout(self.form)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll(body), 1)
-        outer.addWidget(self.general)
-        outer.addWidget(self.buttons)
         self.finished.connect(lambda _r: self.deleteLater())
 
-    def row(self, field: str, text: str, widget: QWidget, *aliases: str) -> QWidget:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        self.form.addRow(label, self.errors.wrap(field, widget, *aliases))
-        return widget
+    def row(self, field: str, text: str, widget: QWidget, *aliases: str, **binding) -> QWidget:
+        return self.field(field, text, widget, *aliases, **binding)
 
-    def make_op(self):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        if self._submitting:
-            return
-        self.errors.clear_all()
-        op = self.make_op()
-        if op is None:
-            return
-        self._submitting = True
-        self.ok_button.setEnabled(False)
+    def run_op(self, op) -> None:
         self.path.run(self, op, self._accepted, self._refused)
-
-    def _accepted(self, result) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
-        self.result_value = result
-        self.saved = True
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
 
 
 def open_dialog(owner, dialog: QDialog) -> QDialog:
