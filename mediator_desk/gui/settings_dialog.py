@@ -8,13 +8,13 @@ in one transaction, so a refused one saves nothing and its message shows next to
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from mediator_desk.core import path_settings
 from mediator_desk.core.agreements import format_agreement_no
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fit_to_screen, scroll_area
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import fit_to_screen
 
 MB = 1024 * 1024
 # The agreement number pattern in words: what a person sees and types for the core's fields.
@@ -53,86 +53,62 @@ def _size_text(n: int) -> str:
     return f"{n / MB:.1f}".rstrip("0").rstrip(".")
 
 
-class SettingsDialog(QDialog):
-    """Edit the path settings; Save writes only what changed."""
+class SettingsDialog(FormDialog):
+    """Edit the path settings; Save writes only what changed. Fields are bound by the
+    setting's key (gui/form_dialog.py) and shown in words (``_texts``)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, ok_text=self.tr("&Save"))
         self.setWindowTitle(self.tr("Settings"))
         self.org_id = ""
         self.shown_values: dict[str, str] = {}
         self.loading = True
-        self.saved = False
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
-        self.followup_days = QLineEdit()
-        self.confirmation_warn_days = QLineEdit()
+        field = self.field
+        self.followup_days = field("followup_days", self.tr(
+            "&Follow-up visit due (days after the performance deadline)"), QLineEdit())
+        self.confirmation_warn_days = field("confirmation_warn_days", self.tr(
+            "&Warn before the confirmation window closes (days)"), QLineEdit())
         self.attachment_max_bytes = QLineEdit()
         self.attachment_max_bytes.setPlaceholderText(self.tr("e.g. 20"))
+        self.attachment_max_bytes.textEdited.connect(
+            lambda _t: self.errors.clear("attachment_max_bytes"))
         size_box = QWidget()
         size_row = QHBoxLayout(size_box)
         size_row.setContentsMargins(0, 0, 0, 0)
         size_row.addWidget(self.attachment_max_bytes, 1)
         size_row.addWidget(QLabel(self.tr("megabytes (a phone photo is 2–5)")))
         size_box.setFocusProxy(self.attachment_max_bytes)
+        field("attachment_max_bytes", self.tr("Largest &attachment"), size_box,
+              read=lambda _w: self.attachment_max_bytes.text().strip(),
+              write=lambda _w, v: self.attachment_max_bytes.setText(v))
         self.type_boxes = {}
         types_box = QWidget()
         types_row = QGridLayout(types_box)
         types_row.setContentsMargins(0, 0, 0, 0)
-        for i, (exts, text) in enumerate(zip(TYPE_CHOICES, (self.tr("PDF files"), self.tr("Photos (JPG)"),
-                                              self.tr("Pictures (PNG)"),
-                                              self.tr("Scans (TIF)")))):
+        names = (self.tr("PDF files"), self.tr("Photos (JPG)"), self.tr("Pictures (PNG)"),
+                 self.tr("Scans (TIF)"))
+        for i, (exts, text) in enumerate(zip(TYPE_CHOICES, names)):
             box = QCheckBox(text)
             box.toggled.connect(lambda _on: self.errors.clear("attachment_types"))
             self.type_boxes[exts] = box
             types_row.addWidget(box, i // 2, i % 2)
         types_box.setFocusProxy(next(iter(self.type_boxes.values())))
-        self.retention_choices = QLineEdit()
+        field("attachment_types", self.tr("Accepted attachment &types"), types_box,
+              read=lambda _w: self._types_text(), write=lambda _w, v: self._tick_types(v))
+        self.retention_choices = field("retention_choices", self.tr(
+            "&Retention periods offered when archiving"), QLineEdit())
         self.retention_choices.setPlaceholderText(self.tr("e.g. 10年、30年、永久"))
-        self.agreement_no_pattern = QLineEdit()
+        self.agreement_no_pattern = field("agreement_no_pattern", self.tr(
+            "Agreement &number pattern (this committee)"), QLineEdit(), "pattern")
         self.agreement_no_pattern.textChanged.connect(self._show_pattern_example)
-
-        form = QFormLayout()
-
-        def row(field, text, widget, *aliases):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, e.wrap(field, widget, *aliases))
-
-        row("followup_days", self.tr("&Follow-up visit due (days after the performance "
-                                     "deadline)"), self.followup_days)
-        row("confirmation_warn_days", self.tr("&Warn before the confirmation window closes "
-                                              "(days)"), self.confirmation_warn_days)
-        row("attachment_max_bytes", self.tr("Largest &attachment"), size_box)
-        row("attachment_types", self.tr("Accepted attachment &types"), types_box)
-        row("retention_choices", self.tr("&Retention periods offered when archiving"),
-            self.retention_choices)
-        row("agreement_no_pattern", self.tr("Agreement &number pattern (this committee)"),
-            self.agreement_no_pattern, "pattern")
         self.pattern_example = QLabel()
         self.pattern_example.setProperty("role", "warning")
-        form.addRow("", self.pattern_example)
+        self.form.addRow("", self.pattern_example)
         pattern_hint = QLabel(self.tr("〔年份〕〔简称〕〔序号〕 are filled in for each agreement"))
-        form.addRow("", pattern_hint)
-
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
+        self.form.addRow("", pattern_hint)
         self.ok_button.setEnabled(False)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        body = QWidget()
-        body.setLayout(form)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll_area(body), 1)
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
-        for key in path_settings.DEFAULTS:
-            if isinstance(getattr(self, key, None), QLineEdit):
-                getattr(self, key).textEdited.connect(lambda _t, k=key: self.errors.clear(k))
-        fit_to_screen(self, max(760, body.sizeHint().width() + 80), body.sizeHint().height() + 100)
+        fit_to_screen(self, max(760, self.body.sizeHint().width() + 80),
+                      self.body.sizeHint().height() + 100)
         self.followup_days.setFocus(Qt.FocusReason.OtherFocusReason)
         worker.run_op(self, _load, self._loaded)
 
@@ -152,24 +128,21 @@ class SettingsDialog(QDialog):
                 out[key] = str(value)
         return out
 
+    def _types_text(self) -> str:
+        return ",".join(sorted(ext for exts, box in self.type_boxes.items()
+                               if box.isChecked() for ext in exts))
+
+    def _tick_types(self, text: str) -> None:
+        chosen = set(text.split(","))
+        for exts, box in self.type_boxes.items():
+            box.setChecked(bool(chosen & set(exts)))
+
     def _loaded(self, data: dict) -> None:
         self.org_id = data["org_id"]
         self.shown_values = self._texts(data["values"])
-        for key, text in self.shown_values.items():
-            if key == "attachment_types":
-                chosen = set(text.split(","))
-                for exts, box in self.type_boxes.items():
-                    box.setChecked(bool(chosen & set(exts)))
-            else:
-                getattr(self, key).setText(text)
+        self.load(self.shown_values)
         self.loading = False
         self.ok_button.setEnabled(True)
-
-    def _current(self, key: str) -> str:
-        if key == "attachment_types":
-            return ",".join(sorted(ext for exts, box in self.type_boxes.items()
-                                   if box.isChecked() for ext in exts))
-        return getattr(self, key).text().strip()
 
     def _show_pattern_example(self, text: str) -> None:
         try:
@@ -182,8 +155,7 @@ class SettingsDialog(QDialog):
     def changed(self) -> dict[str, str]:
         """The fields whose value differs from what was loaded, as the core takes them."""
         out = {}
-        for key in path_settings.DEFAULTS:
-            text = self._current(key)
+        for key, text in self.field_values().items():
             if text == self.shown_values.get(key, ""):
                 continue
             if key == "attachment_max_bytes":
@@ -194,25 +166,18 @@ class SettingsDialog(QDialog):
                 out[key] = text
         return out
 
-    def submit(self) -> None:
-        self.errors.clear_all()
+    def make_op(self):
         changed = self.changed()
         if not changed:
             self.accept()
-            return
+            return None
         org_id = self.org_id
-        self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: _save(desk, changed, org_id), self._saved,
-                      self._refused, label=self.tr("Saving…"))
+        return lambda desk: _save(desk, changed, org_id)
 
-    def _saved(self, values: dict) -> None:
-        self.saved = True
+    def accepted_value(self, values: dict) -> None:
         self.shown_values = self._texts(values)
-        self.ok_button.setEnabled(True)
-        self.accept()
 
     def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
         # the core names the pattern's fields as stored; the form shows them in words
         exc.message = pattern_in_words(exc.message)
-        self.errors.show_error(exc)
+        super()._refused(exc)

@@ -14,15 +14,14 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QWidget)
 
 from mediator_desk.core.setup import LEVELS, set_up_committee, suggest_short_name
 from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fit_to_screen,
-                                    scroll_area)
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import fill_combo, fit_to_screen
 
 SAMPLE_CASES = 500
 SAMPLE_SEED = 2026
@@ -77,17 +76,14 @@ def _check_enrolment(path: str) -> None:
         raise ValidationError("这不是司法所的登记文件（.mdenrol）", field="enrolment_file")
 
 
-class SetupDialog(QDialog):
-    """Asks for the committee and the current mediator; ``result_ids`` after acceptance."""
+class SetupDialog(FormDialog):
+    """Asks for the committee and the current mediator; ``result_ids`` after acceptance.
+    The skeleton (buttons, field errors, submit) is gui/form_dialog.py's."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, ok_text=self.tr("&Start"))
         self.setWindowTitle(self.tr("Set up the mediation desk"))
         self.result_ids: dict | None = None
-        self.saving = False
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
-        e = self.errors
 
         intro = QLabel(self.tr(
             "Welcome. Before the first case, tell the desk which mediation committee it "
@@ -134,14 +130,14 @@ class SetupDialog(QDialog):
         def row(layout, field, text, widget, *aliases):
             label = QLabel(text)
             label.setBuddy(widget)
-            layout.addRow(label, e.wrap(field, widget, *aliases))
+            layout.addRow(label, self.bind(field, widget, *aliases))
 
         self.site_box = site = QGroupBox(self.tr("This computer is used by"))
         site_form = QFormLayout(site)
         row(site_form, "role", self.tr("&Role"), self.site_role)
         self.site_name_label = QLabel(self.tr("Name of the &judicial office"))
         self.site_name_label.setBuddy(self.site_name)
-        self.site_name_row = e.wrap("site_name", self.site_name)
+        self.site_name_row = self.bind("site_name", self.site_name)
         site_form.addRow(self.site_name_label, self.site_name_row)
         file_row = QHBoxLayout()
         file_row.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +147,7 @@ class SetupDialog(QDialog):
         file_box.setLayout(file_row)
         self.enrolment_label = QLabel(self.tr("Office's &enrolment file"))
         self.enrolment_label.setBuddy(self.enrolment_button)
-        self.enrolment_row = e.wrap("enrolment_file", file_box)
+        self.enrolment_row = self.bind("enrolment_file", file_box)
         site_form.addRow(self.enrolment_label, self.enrolment_row)
 
         row(form, "committee_name", self.tr("Committee &name"), self.committee_name)
@@ -166,31 +162,13 @@ class SetupDialog(QDialog):
         row(form2, "mediator_sex", self.tr("Se&x"), self.mediator_sex, "sex")
         row(form2, "mediator_phone", self.tr("&Phone"), self.mediator_phone, "phone")
 
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Start"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-
         # the form scrolls on a small screen or with large text; the buttons stay in view
-        body = QWidget()
-        form_layout = QVBoxLayout(body)
-        form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.addWidget(intro)
-        form_layout.addWidget(site)
-        form_layout.addWidget(committee)
-        form_layout.addWidget(you)
-        form_layout.addWidget(self.sample)
-        form_layout.addStretch(1)
+        for part in (intro, site, committee, you, self.sample):
+            self.form.addRow(part)
         if demo_builder() is None:
             self.sample.setEnabled(False)
             self.sample.setToolTip(self.tr("Sample data is not available in this version."))
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll_area(body), 1)
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
+        body = self.body
 
         self.level.currentIndexChanged.connect(self._level_changed)
         self.site_role.currentIndexChanged.connect(self._role_changed)
@@ -290,36 +268,33 @@ class SetupDialog(QDialog):
             "mediator_phone": self.mediator_phone.text().strip(),
         }
 
-    def submit(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear_all()
-        values = self.values()
-        sample = self.sample.isChecked() and self.sample.isEnabled()
-        self.saving = True
-        self.ok_button.setEnabled(False)
-        label = self.tr("Building sample cases…") if sample else self.tr("Setting up…")
-        cases = SAMPLE_CASES
-        site = self.site()
-        worker.run_op(self, lambda desk: _set_up(desk, values, sample, cases, site), self._done,
-                      self._refused, label=label)
+    @property
+    def saving(self) -> bool:
+        return self._submitting
 
-    def _done(self, ids: dict) -> None:
-        self.saving = False
+    def _sample(self) -> bool:
+        return self.sample.isChecked() and self.sample.isEnabled()
+
+    def make_op(self):
+        values, sample, cases, site = self.values(), self._sample(), SAMPLE_CASES, self.site()
+        return lambda desk: _set_up(desk, values, sample, cases, site)
+
+    def run_op(self, op) -> None:
+        label = self.tr("Building sample cases…") if self._sample() else self.tr("Setting up…")
+        worker.run_op(self, op, self._accepted, self._refused, label=label)
+
+    def accepted_value(self, ids: dict) -> None:
         self.result_ids = ids
         if ids.get("enrolment") or ids.get("enrolment_error"):
             from mediator_desk.gui.sync_dialogs import show_enrolment_result
 
             show_enrolment_result(self, ids.get("enrolment"), ids.get("site", {}),
                                   ids.get("enrolment_error"))
-        self.accept()
 
     def _refused(self, exc) -> None:
-        self.saving = False
-        self.ok_button.setEnabled(True)
         # set_up_committee also passes on the organisation's and mediator's own field names
         field = getattr(exc, "field", "")
         mapped = {"name": "committee_name", "parent_id": "township_name"}.get(field)
         if mapped:
             exc.field = mapped
-        self.errors.show_error(exc)
+        super()._refused(exc)

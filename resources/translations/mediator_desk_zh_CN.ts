@@ -1981,6 +1981,21 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -2640,14 +2655,6 @@ from {sender}</source>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
 </context>
 <context>
     <name>MediatorsDialog</name>
@@ -3225,17 +3232,6 @@ from {sender}</source>
     </message>
 </context>
 <context>
-    <name>RecordDialog</name>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>ReportDialog</name>
     <message>
         <source>Report to the police</source>
@@ -3446,16 +3442,8 @@ from {sender}</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>For example: {number}</source>
         <translation>例如：{number}</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -3579,10 +3567,6 @@ from {sender}</source>
     <message>
         <source>&amp;Start</source>
         <translation>开始使用(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Sample data is not available in this version.</source>
