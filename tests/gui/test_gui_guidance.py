@@ -152,3 +152,31 @@ def test_the_main_window_opens_maximised_on_a_laptop_and_then_as_it_was(qtbot, m
     show_main_window(main_window)
     assert not main_window.isMaximized() and main_window.width() == 1100
     QSettings().remove(GEOMETRY_KEY)
+
+
+def test_the_form_base_loads_and_reads_its_bound_fields(gui_app):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+
+    from mediator_desk.gui.form_dialog import FormDialog
+    from mediator_desk.gui.forms import fill_combo, text_area
+    from mediator_desk.gui.tabs.common import NameCombo, NamePicker
+
+    form = FormDialog()
+    form.field("place", "地点", QLineEdit())
+    fill_combo(form.field("result", "结果", QComboBox()), [("agreed", "达成协议"),
+                                                         ("failed", "调解不成")])
+    form.field("rights", "", QCheckBox("已告知"))
+    form.field("summary", "情况", text_area(2))
+    form.field("people", "人数", QSpinBox())
+    form.field("subject", "被调查人", NameCombo(["张三", "李四"]))
+    picker = form.field("mediators", "调解员", NamePicker("其他人"))
+    picker.set_choices(["乌力吉", "王芳"])
+    record = {"place": "村委会", "result": "failed", "rights": True, "summary": "两家争执",
+              "people": 4, "subject": "李四", "mediators": ["王芳", "外请专家"]}
+    form.load(record)
+    assert form.field_values() == record
+    form.errors.show("place", "请填写地点")
+    form.place_edit = form.errors.widget("place")
+    form.place_edit.textEdited.emit("村")          # typing clears the field's message
+    assert form.errors.shown() == {}
+    form.deleteLater()
