@@ -12,7 +12,7 @@ saves the parties together with the case.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -20,15 +20,17 @@ from mediator_desk.core.parties import ID_TYPES, KINDS, ROLES
 from mediator_desk.core.validation import check_date, check_id_number, check_phone
 from mediator_desk.errors import ValidationError
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, select_code
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, select_code
 
 LOOKUP_DELAY_MS = 400
 PERSON_ONLY = ("sex", "ethnicity", "birth_date", "age", "occupation")
 ORGANISATION_ONLY = ("legal_rep", "legal_rep_title")
 
 
-class PartyDialog(QDialog):
-    """Add or edit one party. ``values`` (after ``accepted``) holds the validated fields."""
+class PartyDialog(FormDialog):
+    """Add or edit one party. ``values`` (after ``accepted``) holds the validated fields.
+    The skeleton (buttons, field errors, submit) is gui/form_dialog.py's."""
 
     earlierCasesShown = Signal(int)   # number of earlier cases listed (after each lookup)
 
@@ -39,22 +41,19 @@ class PartyDialog(QDialog):
         self.case_id = case_id
         self.values: dict | None = None
         self.earlier: list[dict] = []
-        self._submitting = False
         self._prefilled_from = (values or {}).get("id_number") or ""
         self.setWindowTitle(self.tr("Edit party") if (values or {}).get("name")
                             else self.tr("Add party"))
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
         self._build()
         self._lookup_timer = QTimer(self, singleShot=True, interval=LOOKUP_DELAY_MS)
         self._lookup_timer.timeout.connect(self._lookup_earlier)
         if values:
             self.set_values(values)
         self._kind_changed()
+        fit_to_screen(self, self.body.sizeHint().width() + 40, self.body.sizeHint().height() + 110)
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        e = self.errors
         self.role = QComboBox()
         fill_combo(self.role, ROLES.items())
         self.kind = QComboBox()
@@ -98,7 +97,7 @@ class PartyDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             self._labels[field] = label
-            layout.addRow(label, e.wrap(field, widget))
+            layout.addRow(label, self.bind(field, widget))
 
         row(form, "role", self.tr("&Role"), self.role)
         row(form, "kind", self.tr("&Kind"), self.kind)
@@ -149,15 +148,6 @@ class PartyDialog(QDialog):
         self.earlier_list.itemDoubleClicked.connect(lambda _item: self.use_earlier())
         self.earlier_box.hide()
 
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("OK"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
         # Box layouts only: a grid with a spanning cell squeezed rows when messages appeared.
         left = QVBoxLayout()
         left.addWidget(who)
@@ -166,14 +156,13 @@ class PartyDialog(QDialog):
         right.addWidget(contact)
         right.addWidget(agent)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        columns_box = QWidget()
+        columns = QHBoxLayout(columns_box)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        outer = QVBoxLayout(self)
-        outer.addLayout(columns)
-        outer.addWidget(self.earlier_box)
-        outer.addWidget(self.general)
-        outer.addWidget(self.buttons)
+        self.form.addRow(columns_box)
+        self.form.addRow(self.earlier_box)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.id_type.currentIndexChanged.connect(lambda _=0: self._check("id_number"))
@@ -337,11 +326,8 @@ class PartyDialog(QDialog):
         return details
 
     # --- OK ----------------------------------------------------------------------------
-    def submit(self) -> None:
-        """Check every field, then let the core validate; close only if it accepts."""
-        if self._submitting:
-            return
-        self.errors.clear_all()
+    def make_op(self):
+        """Check every field here, then let the core validate; close only if it accepts."""
         ok = all([self._check(f, prefill=False) for f in ("id_number", "phone", "agent_phone",
                                                            "birth_date", "age")])
         if not self.name.text().strip():
@@ -349,23 +335,15 @@ class PartyDialog(QDialog):
             ok = False
         if not ok:
             self._focus_first_error()
-            return
+            return None
         values = self.current_values()
-        self._submitting = True
-        self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: desk.parties.validate(values), self._accepted,
-                      self._refused)
+        return lambda desk: desk.parties.validate(values)
 
-    def _accepted(self, cleaned: dict) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
+    def run_op(self, op) -> None:
+        worker.run_op(self, op, self._accepted, self._refused)
+
+    def accepted_value(self, cleaned: dict) -> None:
         self.values = cleaned
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
 
     def _focus_first_error(self) -> None:
         for field in ("name", "id_number", "birth_date", "age", "phone", "agent_phone"):
