@@ -2633,7 +2633,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Employment</source>
-        <translation>专职/兼职(&amp;E)</translation>
+        <translation>专职/兼职(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -2649,7 +2649,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
+        <translation>状态(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -3054,14 +3054,6 @@ from {sender}</source>
     <message>
         <source>Fill the empty fields (phone, ethnicity, address, occupation, employer) from the latest earlier case</source>
         <translation>用最近一起案件中登记的信息填写空着的项目（电话、民族、住址、职业、工作单位）</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Organisation &amp;name</source>

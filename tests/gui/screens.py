@@ -107,7 +107,7 @@ def make_env(desk) -> Env:
     window.show()
     wait_until(lambda: bool(window.context.committee_id) and not window.model.loading)
     settle()
-    return Env(desk, window, data=[str(Path(desk.path).parent)])
+    return Env(desk, window, data=[str(Path(desk.path).parent), desk.site_id])
 
 
 def fill_demo(desk) -> None:
@@ -251,6 +251,89 @@ def documents(env: Env, invalid: bool = False) -> QWidget:
     from mediator_desk.gui.documents_tab import DocumentsTab
 
     return env.open_case(env.case_in("effective", "performed"), DocumentsTab)
+
+
+@screen("risk")
+def risk(env: Env, invalid: bool = False) -> QWidget:
+    from mediator_desk.gui.tabs.outcome import OutcomeTab
+
+    window = env.open_case(env.case_in("mediating", "accepted"), OutcomeTab)
+    dialog = window.tabs.currentWidget().flag_risk()
+    env.opened.append(dialog)
+    settle()
+    if invalid:
+        _click_ok(dialog)
+    return dialog
+
+
+@screen("void agreement")
+def void_agreement(env: Env, invalid: bool = False) -> QWidget:
+    from mediator_desk.gui.tabs.agreement import AgreementTab
+
+    window = env.open_case(env.case_in("agreed"), AgreementTab)
+    dialog = window.tabs.currentWidget().void()
+    env.opened.append(dialog)
+    settle()
+    if invalid:
+        _click_ok(dialog)
+    return dialog
+
+
+@screen("archive")
+def archive(env: Env, invalid: bool = False) -> QWidget:
+    from mediator_desk.gui.tabs.casefile import CaseFileTab
+
+    window = env.open_case(env.case_in("effective"), CaseFileTab)
+    dialog = window.tabs.currentWidget().archive()
+    env.opened.append(dialog)
+    settle()
+    if invalid:
+        _click_ok(dialog)
+    return dialog
+
+
+@screen("batch print")
+def batch_print(env: Env, invalid: bool = False) -> QWidget:
+    from mediator_desk.gui.batch_print import open_batch_print
+
+    table = env.window.table
+    table.selectRow(0)
+    table.selectionModel().select(
+        env.window.model.index(1, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows)
+    dialog = open_batch_print(env.window)
+    env.opened.append(dialog)
+    settle()
+    return dialog
+
+
+@screen("mediator form")
+def mediator_form(env: Env, invalid: bool = False) -> QWidget:
+    mediators = env.window.show_mediators()
+    env.opened.append(mediators)
+    settle()
+    form = mediators.add()
+    env.opened.append(form)
+    settle()
+    if invalid:
+        _click_ok(form)
+    return form
+
+
+@screen("site information")
+def site_information(env: Env, invalid: bool = False) -> QWidget:
+    dialog = env.window.sync.show_site_info()
+    env.opened.append(dialog)
+    settle()
+    return dialog
+
+
+@screen("import log")
+def import_log(env: Env, invalid: bool = False) -> QWidget:
+    dialog = env.window.sync.show_import_log()
+    env.opened.append(dialog)
+    settle()
+    return dialog
 
 
 @screen("settings")
