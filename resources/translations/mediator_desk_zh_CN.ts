@@ -1390,11 +1390,11 @@ The database as it is now is kept as a backup first.</source>
     </message>
     <message>
         <source>This desk&apos;s version</source>
-        <translation>本站版本</translation>
+        <translation>本机已有的版本</translation>
     </message>
     <message>
         <source>Version that came in</source>
-        <translation>对方版本</translation>
+        <translation>新收到的版本</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -1402,15 +1402,15 @@ The database as it is now is kept as a backup first.</source>
     </message>
     <message>
         <source>Highlighted fields differ. Keep this desk&apos;s version, take the one that came in, or choose field by field and merge.</source>
-        <translation>突出显示的字段两边不同。可以保留本站版本、采用对方版本，或逐个字段选择后合并。</translation>
+        <translation>突出显示的字段两边不同。可以保留本机已有的版本、采用新收到的版本，或逐个字段选择后合并。</translation>
     </message>
     <message>
         <source>Keep &amp;ours</source>
-        <translation>保留本站版本(&amp;O)</translation>
+        <translation>保留已有版本(&amp;O)</translation>
     </message>
     <message>
         <source>Take &amp;theirs</source>
-        <translation>采用对方版本(&amp;T)</translation>
+        <translation>采用新收到的版本(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Merge as chosen</source>
@@ -1432,11 +1432,11 @@ from {sender}</source>
     </message>
     <message>
         <source>ours</source>
-        <translation>本站</translation>
+        <translation>已有</translation>
     </message>
     <message>
         <source>theirs</source>
-        <translation>对方</translation>
+        <translation>新收到</translation>
     </message>
     <message>
         <source>(deleted)</source>
@@ -1444,7 +1444,7 @@ from {sender}</source>
     </message>
     <message>
         <source>This record belongs to another site: only ours can be kept</source>
-        <translation>该记录属于另一个站点：只能保留本站版本</translation>
+        <translation>该记录属于另一个站点：只能保留本机已有的版本</translation>
     </message>
     <message>
         <source>Resolving…</source>
