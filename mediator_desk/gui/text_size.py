@@ -8,7 +8,7 @@ screen; :func:`install` adds 视图 → 文字大小 with Ctrl+= (larger) and Ct
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -87,11 +87,21 @@ def install(window: QWidget) -> None:
     menu.addSeparator()
     larger = menu.addAction(QCoreApplication.translate("TextSize", "La&rger text"),
                             lambda: step(1))
-    larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
-                         QKeySequence(QKeySequence.StandardKey.ZoomIn)])
+    larger.setShortcuts(_unique([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
+                                 QKeySequence(QKeySequence.StandardKey.ZoomIn)]))
     smaller = menu.addAction(QCoreApplication.translate("TextSize", "S&maller text"),
                              lambda: step(-1))
-    smaller.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)])
+    smaller.setShortcuts(_unique([QKeySequence("Ctrl+-"),
+                                  QKeySequence(QKeySequence.StandardKey.ZoomOut)]))
     for action in (larger, smaller):
-        action.setShortcutContext(action.shortcutContext().ApplicationShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    window.text_size_actions = (larger, smaller)
     window.addActions([larger, smaller])
+
+
+def _unique(keys: list[QKeySequence]) -> list[QKeySequence]:
+    out: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in out:
+            out.append(key)
+    return out

@@ -180,3 +180,30 @@ def test_the_form_base_loads_and_reads_its_bound_fields(gui_app):
     form.place_edit.textEdited.emit("村")          # typing clears the field's message
     assert form.errors.shown() == {}
     form.deleteLater()
+
+
+def test_text_size_for_the_whole_app_with_ctrl_plus_and_minus(qtbot, main_window):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    from mediator_desk.gui import text_size
+
+    larger, smaller = main_window.text_size_actions
+    assert QKeySequence("Ctrl+=") in larger.shortcuts()
+    assert QKeySequence("Ctrl+-") in smaller.shortcuts()
+    try:
+        larger.trigger()
+        assert QApplication.font().pointSize() == text_size.POINT_SIZES[1]
+        qtbot.waitUntil(lambda: main_window.font().pointSize() == text_size.POINT_SIZES[1],
+                        timeout=WAIT_MS)             # every widget follows the app's font
+        larger.trigger()
+        larger.trigger()                         # no larger than 特大
+        assert QApplication.font().pointSize() == text_size.POINT_SIZES[-1]
+        assert int(QSettings().value(text_size.KEY)) == len(text_size.POINT_SIZES) - 1
+        assert main_window.frameGeometry().height() <= 768
+    finally:
+        for _ in text_size.POINT_SIZES:
+            smaller.trigger()
+    assert QApplication.font().pointSize() == text_size.POINT_SIZES[0]
+    assert int(QSettings().value(text_size.KEY)) == 0
