@@ -127,6 +127,25 @@ class CaseTable(QTableView):
         return super().viewportEvent(event)
 
 
+def committee_choices(committees: list[dict]) -> list[tuple[str, str]]:
+    """The committee filter's items: each township's committee followed by its villages'
+    (indented), so ~50 names read as a tree; then any others."""
+    by_parent: dict[str, list[dict]] = {}
+    for c in committees:
+        by_parent.setdefault(c.get("parent_id") or "", []).append(c)
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for town in sorted((c for c in committees if c["kind"] == "township"),
+                       key=lambda c: c["name"]):
+        out.append((town["id"], town["name"]))
+        seen.add(town["id"])
+        for village in sorted(by_parent.get(town["id"], []), key=lambda c: c["name"]):
+            out.append((village["id"], "\u3000" + village["name"]))
+            seen.add(village["id"])
+    out += [(c["id"], c["name"]) for c in committees if c["id"] not in seen]
+    return out
+
+
 class MainWindow(QMainWindow):
     contextLoaded = Signal(object)     # DeskContext, first time and after relevant changes
 
@@ -337,7 +356,7 @@ class MainWindow(QMainWindow):
                    blank=self.tr("All types"))
         fill_combo(self.year_filter, [(y, self.tr("{year}").format(year=y)) for y in ctx.years],
                    blank=self.tr("All years"))
-        fill_combo(self.org_filter, [(o["id"], o["name"]) for o in ctx.committees],
+        fill_combo(self.org_filter, committee_choices(ctx.committees),
                    blank=self.tr("All committees"))
 
     # --- searching -----------------------------------------------------------------------

@@ -207,3 +207,15 @@ def test_text_size_for_the_whole_app_with_ctrl_plus_and_minus(qtbot, main_window
             smaller.trigger()
     assert QApplication.font().pointSize() == text_size.POINT_SIZES[0]
     assert int(QSettings().value(text_size.KEY)) == 0
+
+
+def test_the_committee_filter_reads_as_a_tree():
+    from mediator_desk.gui.main_window import committee_choices
+
+    committees = [dict(id="v2", name="东升村人民调解委员会", kind="village", parent_id="t1"),
+                  dict(id="t1", name="天义镇人民调解委员会", kind="township", parent_id="c"),
+                  dict(id="v1", name="三座店村人民调解委员会", kind="village", parent_id="t1"),
+                  dict(id="s1", name="交通事故专业调解委员会", kind="specialised", parent_id="c")]
+    assert committee_choices(committees) == [
+        ("t1", "天义镇人民调解委员会"), ("v1", "\u3000三座店村人民调解委员会"),
+        ("v2", "\u3000东升村人民调解委员会"), ("s1", "交通事故专业调解委员会")]
