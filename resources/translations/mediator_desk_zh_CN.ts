@@ -72,6 +72,10 @@
         <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
+        <source>Fill in from the brief facts and the mediation record</source>
+        <translation>用简要情况和调解记录填写</translation>
+    </message>
+    <message>
         <source>Agreed terms</source>
         <translation>协议条款</translation>
     </message>

@@ -219,3 +219,24 @@ def test_the_committee_filter_reads_as_a_tree():
     assert committee_choices(committees) == [
         ("t1", "天义镇人民调解委员会"), ("v1", "\u3000三座店村人民调解委员会"),
         ("v2", "\u3000东升村人民调解委员会"), ("s1", "交通事故专业调解委员会")]
+
+
+def test_a_new_agreement_is_offered_the_facts_never_the_terms(qtbot, desk, make_case,
+                                                              main_window, monkeypatch):
+    from mediator_desk.gui.tabs.agreement import AgreementTab
+
+    monkeypatch.setattr(gui_today, "FIXED", T)
+    case_id = accepted_case(desk, make_case, summary="两家因院墙位置发生争执")
+    desk.sessions.add_mediation(case_id, held_on="2026-03-05", mediators=["乌力吉"],
+                                parties_present=["张三", "李四"], place="村委会",
+                                findings="院墙越界约半米", today=T)
+    desk.take_changes()
+    window = open_case(qtbot, main_window, case_id)
+    agreement = tab(window, AgreementTab)
+    assert agreement.mode == "new"
+    assert agreement.recorder.text() == "乌力吉" and agreement.place.text() == "村委会"
+    assert agreement.facts.toPlainText() == "" and agreement.terms.rows() == []
+    assert agreement.facts_button.isVisibleTo(agreement)
+    qtbot.mouseClick(agreement.facts_button, Qt.MouseButton.LeftButton)
+    assert agreement.facts.toPlainText() == "两家因院墙位置发生争执\n院墙越界约半米"
+    assert agreement.terms.rows() == [] and agreement.mediators.names() == []

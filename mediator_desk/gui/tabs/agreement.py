@@ -103,6 +103,11 @@ class AgreementTab(PathTab):
         form.addRow(self.tr("Agreed on"), e.wrap("agreed_on", self.agreed_on))
         form.addRow(self.tr("Place"), e.wrap("place", self.place))
         form.addRow(self.tr("Main facts and matters in dispute"), e.wrap("facts", self.facts))
+        # the facts are offered from what the case already says (the terms never are)
+        self.facts_button = self.action(QPushButton(self.tr("Fill in from the brief facts and "
+                                                            "the mediation record")))
+        self.facts_button.clicked.connect(lambda: self.offer_facts())
+        form.addRow("", self.facts_button)
         form.addRow(self.tr("Agreed terms"), e.wrap("terms", self.terms))
         form.addRow(self.tr("How it is performed"),
                     e.wrap("performance_method", self.performance_method))
@@ -324,6 +329,7 @@ class AgreementTab(PathTab):
                   self.recorder, self.terms):
             set_editable(w, changeable)
         self.save_button.setVisible(changeable)
+        self.facts_button.setVisible(changeable and bool(self.facts_offered()))
         self.cancel_button.setVisible(editing and a is not None)
         self.save_button.setText({"new": self.tr("Record the agreement"),
                                   "supplement": self.tr("Record the supplementary agreement")}
@@ -447,7 +453,11 @@ class AgreementTab(PathTab):
             self.copies.setMinimum(parties + 1)    # Art. 29: one copy each + the committee
             self.copies.setValue(parties + 1)
             self.mediators.set_names([])
-            self.recorder.clear()
+            # the current mediator usually records it; the place of the last sitting
+            self.recorder.setText(getattr(self.path.window.context, "user", "") or "")
+            sittings = view.get("mediations") or []
+            if sittings and sittings[-1].get("place"):
+                self.place.setText(sittings[-1]["place"])
             self._reset_signing()
             self.scan_path = ""
             self.scan_label.setText(self.tr("no scan chosen"))
@@ -541,6 +551,22 @@ class AgreementTab(PathTab):
         self.copies.setVisible(written)
         self.copies_hint.setVisible(written and self.save_button.isVisible())
         self.copies_label.setVisible(written)
+
+    def facts_offered(self) -> str:
+        """The case's brief facts and what the last mediation record found."""
+        view = self.view or {}
+        parts = [view.get("summary") or ""]
+        sittings = view.get("mediations") or []
+        if sittings and sittings[-1].get("findings"):
+            parts.append(sittings[-1]["findings"])
+        return "\n".join(p.strip() for p in parts if p and p.strip())
+
+    def offer_facts(self) -> None:
+        """Put the offered facts into the facts field (below what is typed there, if any)."""
+        offered = self.facts_offered()
+        typed = plain_text(self.facts)
+        if offered and offered not in typed:
+            self.facts.setPlainText(f"{typed}\n{offered}" if typed else offered)
 
     # --- actions ---------------------------------------------------------------------------
     def start_new(self) -> None:
