@@ -323,6 +323,10 @@ def test_two_villages_and_an_office_exchange_files_through_the_gui(tmp_path, qtb
         qtbot.waitUntil(lambda: w.sync.last_dialog is not None, timeout=WAIT_MS)
         receipt = w.sync.last_dialog
         assert set(receipt.texts()) == {"请补充双方的宅基地证明材料", "当事人签名缺失，请补正"}
+        # not modal: a case opened from it can be worked on while it stays open
+        from PySide6.QtWidgets import QApplication
+
+        assert not receipt.isModal() and QApplication.activeModalWidget() is None
         assert "司法所已确认收到" in receipt.import_result.message
         receipt.accept()
         # ... and on the cases themselves.
