@@ -300,10 +300,10 @@ def _print_counts(counts) -> None:
 def run_inspect(args) -> int:
     from mediator_desk import sync
 
-    from mediator_desk.storage.location import resolve_db_path
+    from mediator_desk.core.desk import database_path
 
     # "Can THIS install import it?": the database named by --db, else the default one if any.
-    desk_ctx = open_desk(args, create=False) if resolve_db_path(args.db).is_file() else None
+    desk_ctx = open_desk(args, create=False) if database_path(args.db).is_file() else None
     if desk_ctx is None:
         res = sync.inspect_file(args.file)
     else:
