@@ -223,6 +223,8 @@ class ScreeningManager:
         _raise_all(problems)
         whole = dict(old or {}, **v)
         try:
+            if old is not None:          # backwards first: it says more than the dates do
+                rules.check_change("screening_items", old, v)
             rules.check_row("screening_items", {k: whole[k] for k in whole
                                                 if k in rules.date_columns("screening_items")})
         except rules.RuleBroken as exc:
