@@ -25,6 +25,9 @@ from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fit_t
 RISK_COLOURS = {"red": ("#f8d0d0", "#8b0000"), "orange": ("#fde2c4", "#8a4b00"),
                 "yellow": ("#fff5b8", "#5c5200")}
 STATUS_ORDER = list(STATUSES)
+# The left column of the item dialog: what was found (the right: what is done about it).
+FOUND_FIELDS = ("found_on", "dispute_type", "parties", "contact", "people_involved", "place",
+                "summary")
 
 
 def _load(desk, period: str, round_id: str) -> dict:
@@ -148,14 +151,16 @@ class ItemDialog(QDialog):
         for w in (self.found_on, self.deadline, self.settled_on):
             w.setPlaceholderText(self.tr("YYYY-MM-DD"))
 
-        form = QFormLayout()
+        # two columns (what was found | what is done about it): fits a 768-pixel screen even
+        # with a message under every field
+        found, handled = QFormLayout(), QFormLayout()
         self.settle_rows: list[QWidget] = []
 
         def row(field, text, widget, settle=False):
             label = QLabel(text)
             label.setBuddy(widget)
             box = e.wrap(field, widget)
-            form.addRow(label, box)
+            (found if field in FOUND_FIELDS else handled).addRow(label, box)
             if settle:
                 self.settle_rows += [label, box]
 
@@ -181,8 +186,13 @@ class ItemDialog(QDialog):
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addLayout(found, 1)
+        columns.addSpacing(16)
+        columns.addLayout(handled, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
+        layout.addStretch(1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._show_settling)
@@ -191,7 +201,7 @@ class ItemDialog(QDialog):
                 lambda _i, f=field: self.errors.clear(f))
         self._fill(self.item)
         self._show_settling()
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(1000)
 
     def _fill(self, it: dict) -> None:
         if not it:
