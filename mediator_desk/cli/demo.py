@@ -47,7 +47,7 @@ def register(sub) -> None:
                       help="township：最近几个整月（默认 4）")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="随机种子：相同的种子生成相同的数据（默认 1）")
-    demo.set_defaults(run=run_demo)
+    demo.set_defaults(run=run_demo, parser=demo)
 
 
 class StepProgress(TextProgress):
@@ -90,8 +90,8 @@ def run_demo(args) -> int:
 
     if args.what == "township":
         return run_township(args)
-    if args.cases is None:
-        raise DeskError("请用 --cases 指定案件数量", hint="或用 demo township --dir 文件夹 生成整个乡镇")
+    if args.cases is None:       # required unless "township": a usage error, as argparse says it
+        args.parser.error("the following arguments are required: --cases")
     # Sample data must never land in the real database by accident: the path is explicit.
     if not args.db:
         raise DeskError("请用 --db 指定示例数据库文件", hint="示例数据不会写入默认数据库")

@@ -108,5 +108,6 @@ def test_cli_demo_township_and_the_single_database_demo(tmp_path, capsys):
     assert "已生成示例乡镇" in out and "未报送" in out and "village-02.db" in out
     assert main(["demo", "--db", str(tmp_path / "one.db"), "--cases", "20"]) == 0
     assert "20 件案件" in capsys.readouterr().out
-    assert main(["demo", "--db", str(tmp_path / "two.db")]) == 2
-    assert "--cases" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["demo", "--db", str(tmp_path / "two.db")])
+    assert "缺少必填参数：--cases" in capsys.readouterr().err
