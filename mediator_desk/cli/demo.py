@@ -16,7 +16,9 @@ class TextProgress:
 
     cancelled = False
 
-    def __init__(self, stream=None):
+    def __init__(self, stream=None, *, what: str = "生成示例数据", unit: str = "件",
+                 every: int = 10):
+        self.what, self.unit, self.every = what, unit, every
         self.stream = stream or sys.stderr
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.last = -1
@@ -24,12 +26,13 @@ class TextProgress:
 
     def update(self, done: int, total: int) -> None:
         pct = 100 if not total else done * 100 // total
+        line = f"{self.what}：{done}/{total} {self.unit}（{pct}%）"
         if self.tty:
-            self.stream.write(f"\r生成示例数据：{done}/{total} 件（{pct}%）")
+            self.stream.write(f"\r{line}")
             if done >= total:
                 self.stream.write("\n")
-        elif pct // 10 != self.last // 10 or done >= total:
-            self.stream.write(f"生成示例数据：{done}/{total} 件（{pct}%）\n")
+        elif pct // self.every != self.last // self.every or done >= total:
+            self.stream.write(f"{line}\n")
         self.last = pct
         self.stream.flush()
 
@@ -50,28 +53,14 @@ def register(sub) -> None:
     demo.set_defaults(run=run_demo, parser=demo)
 
 
-class StepProgress(TextProgress):
-    """Progress of the township demo: village-months, not cases."""
-
-    def update(self, done: int, total: int) -> None:
-        pct = 100 if not total else done * 100 // total
-        if self.tty:
-            self.stream.write(f"\r生成示例乡镇：{done}/{total} 步（{pct}%）")
-            if done >= total:
-                self.stream.write("\n")
-        elif pct // 25 != self.last // 25 or done >= total:
-            self.stream.write(f"生成示例乡镇：{done}/{total} 步（{pct}%）\n")
-        self.last = pct
-        self.stream.flush()
-
-
 def run_township(args) -> int:
     from mediator_desk.core.demo_township import build_township
 
     if not args.dir:
         raise DeskError("请用 --dir 指定一个新的空文件夹", hint="司法所和各村的数据库都放在这个文件夹中")
     s = build_township(args.dir, villages=args.villages, months=args.months, seed=args.seed,
-                       progress=StepProgress())
+                       progress=TextProgress(what="生成示例乡镇", unit="步",
+                                                            every=25))
     print(f"已生成示例乡镇：赤峰市{s['county']}{s['township']}，司法所 1 个，村（嘎查）"
           f"{len(s['villages'])} 个，{s['periods'][0]}—{s['periods'][-1]} 共 {len(s['periods'])} 个月，"
           f"同步 {s['exchanges']} 次")

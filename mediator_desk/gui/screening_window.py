@@ -46,17 +46,50 @@ def _load(desk, period: str, round_id: str) -> dict:
                 desk.settings.get("committee_id") or None)]}
 
 
-class RoundDialog(QDialog):
+class SavingDialog(QDialog):
+    """A form that saves through the worker: ``saved_id`` is what the operation returned;
+    a refusal lands next to its field (every field named at once)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved_id = ""
+        self.general = error_label()
+        self.errors = FieldErrors(self.general)
+
+    def buttons(self, ok_text: str) -> QDialogButtonBox:
+        box = QDialogButtonBox()
+        self.ok_button = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.submit)
+        box.rejected.connect(self.reject)
+        return box
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def save(self, op, label: str) -> None:
+        self.errors.clear_all()
+        self.ok_button.setEnabled(False)
+        worker.run_op(self, op, self._saved, self._refused, label=label)
+
+    def _saved(self, saved_id: str) -> None:
+        self.saved_id = saved_id
+        self.accept()
+
+    def _refused(self, exc) -> None:
+        self.ok_button.setEnabled(True)
+        self.errors.show_error(exc)
+
+
+class RoundDialog(SavingDialog):
     """Record a screening round (排查): date, kind, area, who screened, note."""
 
     def __init__(self, committee_id: str, parent: QWidget | None = None,
                  screeners: str = ""):
         super().__init__(parent)
         self.committee_id = committee_id
-        self.saved_id = ""
         self.setWindowTitle(self.tr("New screening"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
+        e = self.errors
         self.held_on = QLineEdit(today.today().isoformat())
         self.held_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.kind = QComboBox()
@@ -74,11 +107,7 @@ class RoundDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, e.wrap(field, widget))
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(self.tr("&Save"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -91,22 +120,11 @@ class RoundDialog(QDialog):
                 "screeners": self.screeners.text().strip(), "note": plain_text(self.note)}
 
     def submit(self) -> None:
-        self.errors.clear_all()
         values, day = self.values(), today.today()
-        self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: desk.screening.add_round(today=day, **values),
-                      self._saved, self._refused, label=self.tr("Saving…"))
-
-    def _saved(self, round_id: str) -> None:
-        self.saved_id = round_id
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
+        self.save(lambda desk: desk.screening.add_round(today=day, **values), self.tr("Saving…"))
 
 
-class ItemDialog(QDialog):
+class ItemDialog(SavingDialog):
     """Add or edit a dispute found by a screening: what, who, how risky, what is done, and its
     progress (only forward; settling asks the date and what was prevented)."""
 
@@ -118,10 +136,8 @@ class ItemDialog(QDialog):
         super().__init__(parent)
         self.round_id = round_id
         self.item = item or {}
-        self.saved_id = ""
         self.setWindowTitle(self.tr("Edit found dispute") if item else self.tr("Add found dispute"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
+        e = self.errors
         self.found_on = QLineEdit(found_on)
         self.dispute_type = QComboBox()
         fill_combo(self.dispute_type, [(i["code"], i["label"]) for i in lists["type_items"]],
@@ -181,11 +197,7 @@ class ItemDialog(QDialog):
         row("prevented_people", self.tr("People (&prevented)"), self.prevented_people,
             settle=True)
 
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(self.tr("&Save"))
         columns = QHBoxLayout()
         columns.addLayout(found, 1)
         columns.addSpacing(16)
@@ -241,10 +253,8 @@ class ItemDialog(QDialog):
         return out
 
     def submit(self) -> None:
-        self.errors.clear_all()
         values, day = self.values(), today.today()
         item_id, round_id, base = self.item.get("id", ""), self.round_id, dict(self.item)
-        self.ok_button.setEnabled(False)
 
         def op(desk):
             if item_id:
@@ -252,18 +262,10 @@ class ItemDialog(QDialog):
                 return item_id
             return desk.screening.add_item(round_id, today=day, **values)
 
-        worker.run_op(self, op, self._saved, self._refused, label=self.tr("Saving…"))
-
-    def _saved(self, item_id: str) -> None:
-        self.saved_id = item_id
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
+        self.save(op, self.tr("Saving…"))
 
 
-class RegisterCaseDialog(QDialog):
+class RegisterCaseDialog(SavingDialog):
     """Register a found dispute as a case (登记为案件): the draft from the screening, the
     received date and the parties to check; the case's other details are completed in its
     window afterwards."""
@@ -271,10 +273,8 @@ class RegisterCaseDialog(QDialog):
     def __init__(self, item: dict, draft: dict, types: dict, parent: QWidget | None = None):
         super().__init__(parent)
         self.item = item
-        self.case_id = ""
         self.setWindowTitle(self.tr("Register as a case"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
+        e = self.errors
         self.received_date = QLineEdit(today.today().isoformat())
         self.applicants = QLineEdit("、".join(p["name"] for p in draft["parties"]
                                              if p["role"] == "applicant"))
@@ -294,12 +294,7 @@ class RegisterCaseDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, e.wrap(field, widget))
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Register"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(self.tr("&Register"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -309,14 +304,12 @@ class RegisterCaseDialog(QDialog):
     def submit(self) -> None:
         import re
 
-        self.errors.clear_all()
         split = lambda t: [n for n in re.split(r"[、，,;；\s]+", t.strip()) if n]  # noqa: E731
         parties = [{"name": n, "role": "applicant"} for n in split(self.applicants.text())] + \
             [{"name": n, "role": "respondent"} for n in split(self.respondents.text())]
         received, summary, day = self.received_date.text().strip(), plain_text(self.summary), \
             today.today()
         item_id = self.item["id"]
-        self.ok_button.setEnabled(False)
 
         def op(desk):
             mediator = desk.settings.get("current_mediator_id")
@@ -324,15 +317,7 @@ class RegisterCaseDialog(QDialog):
                 item_id, received_date=received, parties=parties, summary=summary, today=day,
                 mediator_ids=[mediator] if mediator else [])
 
-        worker.run_op(self, op, self._saved, self._refused, label=self.tr("Registering…"))
-
-    def _saved(self, case_id: str) -> None:
-        self.case_id = case_id
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
+        self.save(op, self.tr("Registering…"))
 
 
 class ScreeningWindow(QDialog):
@@ -556,7 +541,7 @@ class ScreeningWindow(QDialog):
 
     def _open_register(self, item: dict, draft: dict) -> RegisterCaseDialog:
         dialog = RegisterCaseDialog(item, draft, self.data.get("types", {}), self)
-        return self._open(dialog, lambda: self.openCase.emit(dialog.case_id))
+        return self._open(dialog, lambda: self.openCase.emit(dialog.saved_id))
 
     def open_case(self) -> None:
         item = self.selected_item()

@@ -115,9 +115,9 @@ def test_screening_round_items_progress_and_case(qtbot, desk, main_window, monke
     assert reg.applicants.text() == "张三" and reg.respondents.text() == "李四"
     type_into(reg.received_date, "2026-11-16")
     _click(qtbot, reg.ok_button)
-    qtbot.waitUntil(lambda: bool(reg.case_id), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: reg.case_id in main_window.case_windows, timeout=WAIT_MS)
-    case = desk.cases.get(reg.case_id)
+    qtbot.waitUntil(lambda: bool(reg.saved_id), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: reg.saved_id in main_window.case_windows, timeout=WAIT_MS)
+    case = desk.cases.get(reg.saved_id)
     assert case["summary"] == "院墙翻建发生争吵" and case["source"] == "initiative"
     qtbot.waitUntil(lambda: not w.loading and w.items.rowCount() == 2
                     and w.items.item(1, 7).text() == case["case_no"], timeout=WAIT_MS)
