@@ -1,6 +1,6 @@
 """Command: demo — fill a NEW database with a synthetic township (core/demo.py), or
 ``demo township`` — build a township office and its villages as separate databases that
-exchange real sync files (core/demo_township.py)."""
+exchange real sync files (sync/demo_township.py)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def register(sub) -> None:
 
 
 def run_township(args) -> int:
-    from mediator_desk.core.demo_township import build_township
+    from mediator_desk.sync.demo_township import build_township
 
     if not args.dir:
         raise DeskError("请用 --dir 指定一个新的空文件夹", hint="司法所和各村的数据库都放在这个文件夹中")

@@ -1,4 +1,4 @@
-"""Dispute screening for the sample data of both demos (core/demo.py, core/demo_township.py).
+"""Dispute screening for the sample data of both demos (core/demo.py, sync/demo_township.py).
 
 A village screens twice a month (before the Spring Festival and National Day the second round
 is a holiday screening), a township once a month; each round finds a few disputes at

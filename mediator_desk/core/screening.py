@@ -22,11 +22,11 @@ range) for screens, the CLI and the statistics.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from mediator_desk.core import guards, rules
 from mediator_desk.core.validation import check_count
-from mediator_desk.errors import NotFound, ValidationError
+from mediator_desk.errors import FieldsRefused, NotFound, ValidationError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -101,7 +101,7 @@ class ScreeningManager:
         return org
 
     def add_round(self, *, org_id: str, held_on, kind: str = "routine", area: str = "",
-                  screeners: str = "", note: str = "", items: list[dict] = (),
+                  screeners: str = "", note: str = "", items: Sequence[dict] = (),
                   today: date | None = None) -> str:
         """Record a screening round, with the disputes it found (``items``, each as for
         :meth:`add_item`), in one transaction; returns the round's id."""
@@ -360,9 +360,6 @@ def _labelled(row: dict) -> dict:
 
 
 def _raise_all(problems: list[tuple[str, str]]) -> None:
-    """One ValidationError naming every problem (the first field is the one to focus)."""
+    """One refusal naming every problem (the first field is the one to focus)."""
     if problems:
-        exc = ValidationError("；".join(m for _, m in problems), field=problems[0][0])
-        exc.fields = [f for f, _ in problems]
-        exc.problems = list(problems)        # (field, message): a form shows each at its field
-        raise exc
+        raise FieldsRefused(problems)

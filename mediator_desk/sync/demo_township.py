@@ -1,5 +1,7 @@
 """A whole township as sample data: a township office and N village committees, each its own
-database with its own keys, exchanging real sync files over several months.
+database with its own keys, exchanging real sync files over several months. (In the sync
+package because it drives the real enrolment, bundle and receipt flows; the sample records
+come from core/demo.py, core/demo_path.py and core/demo_screening.py.)
 
 ``build_township(folder, villages=N, months=M, seed=S)`` makes, in ``folder``:
 
