@@ -40,27 +40,28 @@ class TextProgress:
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="在新数据库中生成示例数据（虚构的赤峰市某苏木/镇）")
     add_db_argument(demo)
-    demo.add_argument("what", nargs="?", choices=("township",), metavar="township",
-                      help="township：在 --dir 文件夹中生成司法所和各村各自的数据库，逐月互传同步包和回执")
-    demo.add_argument("--cases", type=int, metavar="N", help="案件数量（单个数据库的示例）")
-    demo.add_argument("--dir", metavar="DIR", help="township：新的空文件夹")
-    demo.add_argument("--villages", type=int, default=5, metavar="N",
-                      help="township：村（嘎查）数量（默认 5）")
-    demo.add_argument("--months", type=int, default=4, metavar="M",
-                      help="township：最近几个整月（默认 4）")
+    demo.add_argument("--cases", type=int, metavar="N", help="案件数量")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="随机种子：相同的种子生成相同的数据（默认 1）")
     demo.set_defaults(run=run_demo, parser=demo)
+    kinds = demo.add_subparsers(dest="demo_command", metavar="[township]")
+    township = kinds.add_parser(
+        "township", help="在新的空文件夹中生成司法所和各村（嘎查）各自的数据库，逐月互传同步包和回执")
+    township.add_argument("--dir", metavar="DIR", required=True, help="新的空文件夹")
+    township.add_argument("--villages", type=int, default=5, metavar="N",
+                          help="村（嘎查）数量（默认 5）")
+    township.add_argument("--months", type=int, default=4, metavar="M",
+                          help="最近几个整月（默认 4）")
+    township.add_argument("--seed", type=int, default=1, metavar="S",
+                          help="随机种子：相同的种子生成相同的数据（默认 1）")
+    township.set_defaults(run=run_township)
 
 
 def run_township(args) -> int:
     from mediator_desk.sync.demo_township import build_township
 
-    if not args.dir:
-        raise DeskError("请用 --dir 指定一个新的空文件夹", hint="司法所和各村的数据库都放在这个文件夹中")
     s = build_township(args.dir, villages=args.villages, months=args.months, seed=args.seed,
-                       progress=TextProgress(what="生成示例乡镇", unit="步",
-                                                            every=25))
+                       progress=TextProgress(what="生成示例乡镇", unit="步", every=25))
     print(f"已生成示例乡镇：赤峰市{s['county']}{s['township']}，司法所 1 个，村（嘎查）"
           f"{len(s['villages'])} 个，{s['periods'][0]}—{s['periods'][-1]} 共 {len(s['periods'])} 个月，"
           f"同步 {s['exchanges']} 次")
@@ -77,8 +78,6 @@ def run_township(args) -> int:
 def run_demo(args) -> int:
     from mediator_desk.core.demo import build_demo
 
-    if args.what == "township":
-        return run_township(args)
     if args.cases is None:       # required unless "township": a usage error, as argparse says it
         args.parser.error("the following arguments are required: --cases")
     # Sample data must never land in the real database by accident: the path is explicit.
