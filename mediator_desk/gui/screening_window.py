@@ -25,6 +25,9 @@ from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fit_t
 RISK_COLOURS = {"red": ("#f8d0d0", "#8b0000"), "orange": ("#fde2c4", "#8a4b00"),
                 "yellow": ("#fff5b8", "#5c5200")}
 STATUS_ORDER = list(STATUSES)
+# A round's stored columns (the list adds counts and labels).
+ROUND_STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "held_on",
+                "kind", "area", "screeners", "note")
 # The left column of the item dialog: what was found (the right: what is done about it).
 FOUND_FIELDS = ("found_on", "dispute_type", "parties", "contact", "people_involved", "place",
                 "summary")
@@ -82,13 +85,14 @@ class SavingDialog(QDialog):
 
 
 class RoundDialog(SavingDialog):
-    """Record a screening round (排查): date, kind, area, who screened, note."""
+    """Record a screening round (排查), or change one: date, kind, area, who screened, note."""
 
     def __init__(self, committee_id: str, parent: QWidget | None = None,
-                 screeners: str = ""):
+                 screeners: str = "", rnd: dict | None = None):
         super().__init__(parent)
         self.committee_id = committee_id
-        self.setWindowTitle(self.tr("New screening"))
+        self.round = rnd or {}
+        self.setWindowTitle(self.tr("Edit screening") if rnd else self.tr("New screening"))
         e = self.errors
         self.held_on = QLineEdit(today.today().isoformat())
         self.held_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
@@ -113,15 +117,29 @@ class RoundDialog(SavingDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        if rnd:
+            for f in ("held_on", "area", "screeners"):
+                getattr(self, f).setText(rnd.get(f) or "")
+            self.note.setPlainText(rnd.get("note") or "")
+            select_code(self.kind, rnd.get("kind") or "routine")
 
     def values(self) -> dict:
-        return {"org_id": self.committee_id, "held_on": self.held_on.text().strip(),
-                "kind": self.kind.currentData(), "area": self.area.text().strip(),
-                "screeners": self.screeners.text().strip(), "note": plain_text(self.note)}
+        return {"held_on": self.held_on.text().strip(), "kind": self.kind.currentData(),
+                "area": self.area.text().strip(), "screeners": self.screeners.text().strip(),
+                "note": plain_text(self.note)}
 
     def submit(self) -> None:
-        values, day = self.values(), today.today()
-        self.save(lambda desk: desk.screening.add_round(today=day, **values), self.tr("Saving…"))
+        values, day, org_id = self.values(), today.today(), self.committee_id
+        round_id = self.round.get("id", "")
+        base = {k: v for k, v in self.round.items() if k in ROUND_STORED}
+
+        def op(desk):
+            if round_id:
+                desk.screening.update_round(round_id, based_on=base, today=day, **values)
+                return round_id
+            return desk.screening.add_round(org_id=org_id, today=day, **values)
+
+        self.save(op, self.tr("Saving…"))
 
 
 class ItemDialog(SavingDialog):
@@ -358,9 +376,11 @@ class ScreeningWindow(QDialog):
         self.items.doubleClicked.connect(lambda _i: self.edit_item())
 
         self.add_round_button = QPushButton(self.tr("New &screening…"))
+        self.edit_round_button = QPushButton(self.tr("Edit screenin&g…"))
+        self.edit_round_button.clicked.connect(self.edit_round)
         self.add_item_button = QPushButton(self.tr("&Add found dispute…"))
         self.edit_item_button = QPushButton(self.tr("&Edit / move on…"))
-        self.case_button = QPushButton(self.tr("Register as &case…"))
+        self.case_button = QPushButton(self.tr("&Register as case…"))
         self.open_case_button = QPushButton(self.tr("&Open case"))
         close = QPushButton(self.tr("&Close"))
         self.add_round_button.clicked.connect(self.add_round)
@@ -376,6 +396,7 @@ class ScreeningWindow(QDialog):
         top.addWidget(self.period)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.add_round_button)
+        top.addWidget(self.edit_round_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.rounds)
         split.addWidget(self.items)
@@ -392,8 +413,8 @@ class ScreeningWindow(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.general)
         layout.addLayout(buttons)
-        for b in (self.add_round_button, self.add_item_button, self.edit_item_button,
-                  self.case_button):
+        for b in (self.add_round_button, self.edit_round_button, self.add_item_button,
+                  self.edit_item_button, self.case_button):
             b.setVisible(not read_only)
         fit_to_screen(self, 1240, 720)
         worker.changes_signal().connect(self._on_changes)
@@ -500,6 +521,7 @@ class ScreeningWindow(QDialog):
                     if r["id"] == self.selected_round_id()), None)
         self.add_round_button.setEnabled(bool(self.data.get("committee_id")))
         self.add_item_button.setEnabled(self._own(rnd))
+        self.edit_round_button.setEnabled(self._own(rnd))
         self.edit_item_button.setEnabled(self._own(item))
         self.case_button.setEnabled(self._own(item) and not item["case_id"])
         self.open_case_button.setEnabled(bool(item and item["case_id"]))
@@ -515,6 +537,14 @@ class ScreeningWindow(QDialog):
     def add_round(self) -> RoundDialog:
         dialog = RoundDialog(self.data.get("committee_id", ""), self,
                              screeners="、".join(self.data.get("mediators", [])[:2]))
+        return self._open(dialog, lambda: self.reload(dialog.saved_id))
+
+    def edit_round(self) -> RoundDialog | None:
+        rnd = next((r for r in self.data.get("rounds", [])
+                    if r["id"] == self.selected_round_id()), None)
+        if not self._own(rnd):
+            return None
+        dialog = RoundDialog(rnd["org_id"], self, rnd=rnd)
         return self._open(dialog, lambda: self.reload(dialog.saved_id))
 
     def add_item(self) -> ItemDialog | None:

@@ -3576,6 +3576,10 @@ from {sender}</source>
         <translation>登记排查</translation>
     </message>
     <message>
+        <source>Edit screening</source>
+        <translation>修改排查</translation>
+    </message>
+    <message>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2026-11-28</translation>
     </message>
@@ -3713,6 +3717,10 @@ from {sender}</source>
         <translation>登记排查(&amp;S)…</translation>
     </message>
     <message>
+        <source>Edit screenin&amp;g…</source>
+        <translation>修改排查(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Add found dispute…</source>
         <translation>添加发现的纠纷(&amp;A)…</translation>
     </message>
@@ -3721,8 +3729,8 @@ from {sender}</source>
         <translation>修改/推进(&amp;E)…</translation>
     </message>
     <message>
-        <source>Register as &amp;case…</source>
-        <translation>登记为案件(&amp;C)…</translation>
+        <source>&amp;Register as case…</source>
+        <translation>登记为案件(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Open case</source>
