@@ -337,7 +337,9 @@ class ScreeningManager:
         if item["case_id"] and item["case_id"] != case_id:
             raise ValidationError(f"该排查事项已关联案件{item['case_no'] or ''}", field="case_id")
         with self.desk.transaction():
-            return self.desk.records.update("screening_items", item_id, {"case_id": case_id})
+            # audited with the case, so its history says where it came from
+            return self.desk.records.update("screening_items", item_id, {"case_id": case_id},
+                                            case_id=case_id, action="screening_link")
 
 
 def _filters(alias: str, day_column: str, *, period: str | None, org_id: str | None,
