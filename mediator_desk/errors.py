@@ -36,6 +36,17 @@ class ValidationError(DeskError):
         self.field = field
 
 
+class FieldsRefused(ValidationError):
+    """Several fields refused at once (e.g. every missing field of a form): ``problems``
+    lists (field, message) so that a form shows each next to its field; the message joins
+    them all; ``field`` is the first."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("；".join(m for _, m in problems), field=problems[0][0])
+        self.problems = list(problems)
+        self.fields = [f for f, _ in problems]
+
+
 class NotFound(DeskError):
     """A record that was asked for does not exist."""
 

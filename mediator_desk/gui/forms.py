@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from mediator_desk.errors import ValidationError
+from mediator_desk.errors import FieldsRefused, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"
@@ -145,7 +145,14 @@ class FieldErrors:
         return True
 
     def show_error(self, exc: BaseException) -> None:
-        """Put a refusal next to its field, or in the general label."""
+        """Put a refusal next to its field, or in the general label. A refusal naming several
+        fields at once (``exc.problems``: (field, message) pairs) shows each at its field."""
+        if isinstance(exc, FieldsRefused):
+            rest = [m for i, (f, m) in enumerate(exc.problems)
+                    if not self.show(f, m, focus=i == 0)]
+            if rest:
+                self.show_error(ValidationError("；".join(rest)))
+            return
         field = getattr(exc, "field", "") if isinstance(exc, ValidationError) else ""
         text = getattr(exc, "message", str(exc))
         hint = getattr(exc, "hint", "")
