@@ -36,21 +36,15 @@ class ValidationError(DeskError):
         self.field = field
 
 
-class ValidationErrors(ValidationError):
-    """Several fields refused at once (a form shows every message in one round); the first
-    one's message and field are this error's own."""
+class FieldsRefused(ValidationError):
+    """Several fields refused at once (e.g. every missing field of a form): ``problems``
+    lists (field, message) so that a form shows each next to its field; the message joins
+    them all; ``field`` is the first."""
 
-    def __init__(self, errors: list[ValidationError]):
-        super().__init__(errors[0].message, field=errors[0].field, hint=errors[0].hint)
-        self.errors = list(errors)
-
-
-def raise_all(errors: list[ValidationError]) -> None:
-    """Raise nothing, the one error, or all of them together."""
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise ValidationErrors(errors)
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("；".join(m for _, m in problems), field=problems[0][0])
+        self.problems = list(problems)
+        self.fields = [f for f, _ in problems]
 
 
 class NotFound(DeskError):

@@ -4,7 +4,8 @@
 Chifeng banner or county (real names and division codes), 12–20 villages (嘎查/村)
 with their groups, each village a mediation committee with a unique short name, the mediators of
 every committee (every field of the mediators' register), and N cases spread over the last six calendar years
-(never in the future) covering all 15 dispute types and every case source. Parties have Chinese
+(never in the future) covering all 15 dispute types and every case source, and every
+committee's dispute screening over those years (core/demo_screening.py). Parties have Chinese
 names — Han names from faker's zh_CN lists, Mongolian names, and rare characters such as 䶮 堃 𫖮 —
 valid resident ID numbers (GB 11643 check digit from python-stdnum), mobile or landline phones
 and addresses in the villages. Township and village names are plausible samples, not an official
@@ -39,7 +40,7 @@ from typing import Callable
 from faker.providers.person.zh_CN import Provider as _ZhNames
 from stdnum.cn import ric, uscc
 
-from mediator_desk.core import demo_path, workflow
+from mediator_desk.core import demo_path, demo_screening, workflow
 from mediator_desk.core.cases import format_case_no
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.progress import report
@@ -615,6 +616,10 @@ def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, detai
             _write_batch(desk, made, totals, details)
             report(progress, min(start + BATCH, len(plan)), cases)
         desk.cases.raise_counters(counters)
+        # every committee's dispute screening over the same years (core/demo_screening.py)
+        rounds, items = demo_screening.bulk_rows(world, _uuid)
+        totals["screening_rounds"] += w.insert_many("screening_rounds", rounds, details=details)
+        totals["screening_items"] += w.insert_many("screening_items", items, details=details)
         desk.settings.set("committee_id", world.committees[0]["id"])
         lead = world.mediators_by_org[world.committees[0]["id"]][0]
         desk.settings.set("current_mediator_id", lead["id"])

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from mediator_desk.core.todo import TodoList
     from mediator_desk.core.reviews import ReviewManager
     from mediator_desk.core.backup import BackupManager
+    from mediator_desk.core.screening import ScreeningManager
     from mediator_desk.core.health import Health
 
 
@@ -182,6 +183,12 @@ class Desk:
     def reviews(self) -> ReviewManager:
         from mediator_desk.core.reviews import ReviewManager
         return ReviewManager(self)
+
+    # Dispute screening (矛盾纠纷排查): rounds, the disputes found, their progress.
+    @cached_property
+    def screening(self) -> ScreeningManager:
+        from mediator_desk.core.screening import ScreeningManager
+        return ScreeningManager(self)
 
     # Verified backups and the safe restore (core/backup.py over storage/backup.py).
     @cached_property

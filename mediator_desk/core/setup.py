@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mediator_desk.errors import ValidationError, raise_all
+from mediator_desk.errors import FieldsRefused
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -55,17 +55,17 @@ def set_up_committee(desk: "Desk", *, committee_name: str, level: str, short_nam
     # every missing field at once (the form shows them in one round)
     missing = []
     if level not in LEVELS:
-        missing.append(ValidationError("请选择调委会级别", field="level"))
+        missing.append(("level", "请选择调委会级别"))
     if not (committee_name or "").strip():
-        missing.append(ValidationError("请填写调委会名称", field="committee_name"))
+        missing.append(("committee_name", "请填写调委会名称"))
     if level == "village" and not (township_name or "").strip():
-        missing.append(ValidationError("村级调委会请填写所属乡镇（苏木）", field="township_name"))
+        missing.append(("township_name", "村级调委会请填写所属乡镇（苏木）"))
     if not (short_name or "").strip():
-        missing.append(ValidationError("请填写调委会简称（用于案件编号，如“红旗”）",
-                                       field="short_name"))
+        missing.append(("short_name", "请填写调委会简称（用于案件编号，如“红旗”）"))
     if not (mediator_name or "").strip():
-        missing.append(ValidationError("请填写当前调解员姓名", field="mediator_name"))
-    raise_all(missing)
+        missing.append(("mediator_name", "请填写当前调解员姓名"))
+    if missing:
+        raise FieldsRefused(missing)
     orgs = desk.organisations
     with desk.transaction():
         city = orgs.find_or_create(kind="city", name=city_name.strip() or "赤峰市")

@@ -13,7 +13,7 @@ text, a combo's code, a check box's state, a name picker's names …; ``read``/`
 odd one). :meth:`FormDialog.make_op` returns the operation for the worker (or None after a
 local refusal); OK runs it, and the dialog closes only when the core accepted it
 (``saved``, ``result_value``); a refusal lands next to its field (all of them at once when
-the core names several, ``ValidationErrors``).
+the core names several, ``FieldsRefused``).
 """
 
 from __future__ import annotations

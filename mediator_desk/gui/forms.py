@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from mediator_desk.errors import ValidationError, ValidationErrors
+from mediator_desk.errors import FieldsRefused, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"     # red frame while set (the app style sheet, gui/style.py)
@@ -190,12 +190,13 @@ class FieldErrors:
         return True
 
     def show_error(self, exc: BaseException) -> None:
-        """Put a refusal next to its field, or in the general label; several refusals
-        (``ValidationErrors``) each next to its own field, the first one focused."""
-        if isinstance(exc, ValidationErrors):
-            for i, one in enumerate(exc.errors):
-                if not (one.field and self.show(one.field, one.message, focus=i == 0)):
-                    self.show_error(one)
+        """Put a refusal next to its field, or in the general label. A refusal naming several
+        fields at once (``exc.problems``: (field, message) pairs) shows each at its field."""
+        if isinstance(exc, FieldsRefused):
+            rest = [m for i, (f, m) in enumerate(exc.problems)
+                    if not self.show(f, m, focus=i == 0)]
+            if rest:
+                self.show_error(ValidationError("；".join(rest)))
             return
         field = getattr(exc, "field", "") if isinstance(exc, ValidationError) else ""
         text = getattr(exc, "message", str(exc))

@@ -20,14 +20,6 @@
         <translation>协议</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Print this agreement (preview in the tab Documents)</source>
-        <translation>打印本协议书（在“文书”页预览）</translation>
-    </message>
-    <message>
         <source>Content of the agreement</source>
         <translation>协议内容</translation>
     </message>
@@ -70,10 +62,6 @@
     <message>
         <source>Main facts and matters in dispute</source>
         <translation>纠纷主要事实、争议事项</translation>
-    </message>
-    <message>
-        <source>Fill in from the brief facts and the mediation record</source>
-        <translation>用简要情况和调解记录填写</translation>
     </message>
     <message>
         <source>Agreed terms</source>
@@ -334,6 +322,18 @@
     <message>
         <source>Record the signing without a scan of the signed copy?</source>
         <translation>没有签字件扫描件，仍然登记签字吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print this agreement (preview in the tab Documents)</source>
+        <translation>打印本协议书（在“文书”页预览）</translation>
+    </message>
+    <message>
+        <source>Fill in from the brief facts and the mediation record</source>
+        <translation>用简要情况和调解记录填写</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +1148,6 @@ The database as it is now is kept as a backup first.</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <source>Saved {time}</source>
-        <translation>已保存 {time}</translation>
-    </message>
-    <message>
         <source>Remo&amp;ve party</source>
         <translation>删除当事人(&amp;V)</translation>
     </message>
@@ -1190,6 +1186,10 @@ The database as it is now is kept as a backup first.</source>
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
     </message>
 </context>
 <context>
@@ -1312,16 +1312,16 @@ The database as it is now is kept as a backup first.</source>
 <context>
     <name>CasePath</name>
     <message>
-        <source>Next step: {step}</source>
-        <translation>下一步：{step}</translation>
-    </message>
-    <message>
         <source>Archived on {day} by {who} (retention: {retention}). This case can be viewed but no longer changed.</source>
         <translation>本案已于{day}由{who}立卷归档（保管期限：{retention}），只能查看，不能修改。</translation>
     </message>
     <message>
         <source>This case is archived: it can be viewed but no longer changed.</source>
         <translation>本案已立卷归档，只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>下一步：{step}</translation>
     </message>
 </context>
 <context>
@@ -1924,10 +1924,6 @@ from {sender}</source>
         <translation>措施：{note}</translation>
     </message>
     <message>
-        <source>no problems found</source>
-        <translation>未发现问题</translation>
-    </message>
-    <message>
         <source>No agreement is in force</source>
         <translation>没有已生效的协议</translation>
     </message>
@@ -1982,6 +1978,10 @@ from {sender}</source>
     <message>
         <source>Delete the follow-up visit of {day}? This is recorded in the history.</source>
         <translation>删除{day}的回访记录吗？删除操作会记入操作记录。</translation>
+    </message>
+    <message>
+        <source>no problems found</source>
+        <translation>未发现问题</translation>
     </message>
 </context>
 <context>
@@ -2116,10 +2116,6 @@ from {sender}</source>
         <translation>被调查人</translation>
     </message>
     <message>
-        <source>choose a party, or type another name</source>
-        <translation>选择当事人，或输入其他姓名</translation>
-    </message>
-    <message>
         <source>Others present</source>
         <translation>参加人</translation>
     </message>
@@ -2154,6 +2150,105 @@ from {sender}</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>choose a party, or type another name</source>
+        <translation>选择当事人，或输入其他姓名</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Edit found dispute</source>
+        <translation>修改排查发现的纠纷</translation>
+    </message>
+    <message>
+        <source>Add found dispute</source>
+        <translation>添加排查发现的纠纷</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用顿号（、）分隔</translation>
+    </message>
+    <message>
+        <source>(nothing prevented)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-11-28</translation>
+    </message>
+    <message>
+        <source>Date &amp;found</source>
+        <translation>发现日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Dispute &amp;type</source>
+        <translation>纠纷类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Parties</source>
+        <translation>当事人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>People &amp;involved</source>
+        <translation>涉及人数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>地点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>纠纷简要情况(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level</source>
+        <translation>风险等级(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Measures</source>
+        <translation>化解措施(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;ble</source>
+        <translation>责任人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>化解期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress</source>
+        <translation>处理进度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Date s&amp;ettled</source>
+        <translation>处置日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vented</source>
+        <translation>防止激化(&amp;V)</translation>
+    </message>
+    <message>
+        <source>People (&amp;prevented)</source>
+        <translation>防止激化涉及人数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2326,10 @@ from {sender}</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Dispute &amp;screening…</source>
+        <translation>矛盾纠纷排查(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2245,6 +2344,10 @@ from {sender}</source>
     <message>
         <source>&amp;Mediators…</source>
         <translation>调解员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Committees and &amp;mediators…</source>
+        <translation>调解组织与人员(&amp;M)…</translation>
     </message>
     <message>
         <source>Mediation &amp;path settings…</source>
@@ -2533,10 +2636,6 @@ from {sender}</source>
         <translation>{day}不予受理：{reason}</translation>
     </message>
     <message>
-        <source>The case is no longer waiting for a decision</source>
-        <translation>案件已作出受理决定</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -2699,6 +2798,10 @@ from {sender}</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Committee</source>
+        <translation>所属调委会</translation>
+    </message>
+    <message>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
@@ -2733,6 +2836,10 @@ from {sender}</source>
     <message>
         <source>Inactive</source>
         <translation>不在任</translation>
+    </message>
+    <message>
+        <source>Registered by another committee (a village): read-only here.</source>
+        <translation>由其他调委会（村）登记，本站只能查看。</translation>
     </message>
     <message>
         <source>Mark &amp;active</source>
@@ -2873,8 +2980,8 @@ from {sender}</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>If a dispute may turn criminal or lead to a group petition or a group fight, take preventive steps and report it to the police promptly (Art. 25).</source>
-        <translation>纠纷可能激化为刑事案件、群体性上访或群体性械斗的，应当采取预防措施，并及时向公安机关报告（第二十五条）。</translation>
+        <source>If a dispute may turn criminal, lead to a group petition or a group fight, or drive someone to suicide, take preventive steps and report it to the police promptly (Art. 25).</source>
+        <translation>纠纷可能激化为刑事案件、群体性上访或群体性械斗，或可能引发自杀的，应当采取预防措施，并及时向公安机关报告（第二十五条）。</translation>
     </message>
     <message>
         <source>{outcome} ({day})</source>
@@ -3052,20 +3159,8 @@ from {sender}</source>
         <translation>此人以前的案件（是否重复纠纷？）</translation>
     </message>
     <message>
-        <source>Use the details recorded &amp;then</source>
-        <translation>填入上次登记的信息(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Fill the empty fields (phone, ethnicity, address, occupation, employer) from the latest earlier case</source>
-        <translation>用最近一起案件中登记的信息填写空着的项目（电话、民族、住址、职业、工作单位）</translation>
-    </message>
-    <message>
         <source>Organisation &amp;name</source>
         <translation>单位名称(&amp;N)</translation>
-    </message>
-    <message>
-        <source>unified social credit code, 18 characters</source>
-        <translation>统一社会信用代码，18位</translation>
     </message>
     <message>
         <source>birth date</source>
@@ -3082,6 +3177,18 @@ from {sender}</source>
     <message>
         <source>Please enter the name</source>
         <translation>请填写姓名或名称</translation>
+    </message>
+    <message>
+        <source>Use the details recorded &amp;then</source>
+        <translation>填入上次登记的信息(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Fill the empty fields (phone, ethnicity, address, occupation, employer) from the latest earlier case</source>
+        <translation>用最近一起案件中登记的信息填写空着的项目（电话、民族、住址、职业、工作单位）</translation>
+    </message>
+    <message>
+        <source>unified social credit code, 18 characters</source>
+        <translation>统一社会信用代码，18位</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3335,49 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>RegisterCaseDialog</name>
+    <message>
+        <source>Register as a case</source>
+        <translation>登记为案件</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Committee&apos;s own initiative</source>
+        <translation>主动调解（排查发现）</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>受理日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Applicants</source>
+        <translation>申请人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Res&amp;pondents</source>
+        <translation>被申请人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>纠纷简要情况(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>正在登记…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report to the police</source>
@@ -3353,6 +3503,144 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Committees and mediators</source>
+        <translation>调解组织与人员</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>所属调委会</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Legal training</source>
+        <translation>受过法律培训</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>专兼职</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务/称号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show &amp;inactive mediators</source>
+        <translation>显示已不在任的调解员(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Read-only. Each committee keeps its own mediators; changes arrive with its bundles.</source>
+        <translation>只读。各调委会自行登记本会的调解员，变更随其同步包报送。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Committees: {committees}. Active mediators: {n} (full-time {full}, women {women}, with legal training {legal}).</source>
+        <translation>调委会：{committees}。在任调解员 {n} 名（专职 {full} 名，女性 {women} 名，受过法律培训 {legal} 名）。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>不在任</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>New screening</source>
+        <translation>登记排查</translation>
+    </message>
+    <message>
+        <source>Edit screening</source>
+        <translation>修改排查</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-11-28</translation>
+    </message>
+    <message>
+        <source>e.g. all groups of the village</source>
+        <translation>如：全村各组</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>排查日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>排查类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Area screened</source>
+        <translation>排查范围(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Screened by</source>
+        <translation>排查人员(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>Add row</source>
@@ -3372,10 +3660,148 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>SavingDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningWindow</name>
+    <message>
+        <source>Dispute screening</source>
+        <translation>矛盾纠纷排查</translation>
+    </message>
+    <message>
+        <source>2026, 2026-11 or empty for all</source>
+        <translation>如 2026、2026-11，留空为全部</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>排查日期</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>调委会</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>排查范围</translation>
+    </message>
+    <message>
+        <source>Screened by</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Found / red / settled</source>
+        <translation>发现/红色/已处置</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>简要情况</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>处理进度</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>化解期限</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>New &amp;screening…</source>
+        <translation>登记排查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Edit screenin&amp;g…</source>
+        <translation>修改排查(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add found dispute…</source>
+        <translation>添加发现的纠纷(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit / move on…</source>
+        <translation>修改/推进(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Register as case…</source>
+        <translation>登记为案件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{rounds} screenings, {found} disputes found, {red} red</source>
+        <translation>排查 {rounds} 次，发现纠纷 {found} 件，其中红色 {red} 件</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>调解流程设置</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up visit due (days after the performance deadline)</source>
+        <translation>回访期限（履行期限届满后天数）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Warn before the confirmation window closes (days)</source>
+        <translation>司法确认期限提前提醒天数(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Largest &amp;attachment</source>
+        <translation>附件大小上限(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accepted attachment &amp;types</source>
+        <translation>允许的附件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Retention periods offered when archiving</source>
+        <translation>立卷保管期限选项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Agreement &amp;number pattern (this committee)</source>
+        <translation>协议编号格式（本委员会）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>e.g. 20</source>
@@ -3406,36 +3832,8 @@ from {sender}</source>
         <translation>如 10年、30年、永久（用顿号分开）</translation>
     </message>
     <message>
-        <source>&amp;Follow-up visit due (days after the performance deadline)</source>
-        <translation>回访期限（履行期限届满后天数）(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Warn before the confirmation window closes (days)</source>
-        <translation>司法确认期限提前提醒天数(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Largest &amp;attachment</source>
-        <translation>附件大小上限(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Accepted attachment &amp;types</source>
-        <translation>允许的附件类型(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Retention periods offered when archiving</source>
-        <translation>立卷保管期限选项(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Agreement &amp;number pattern (this committee)</source>
-        <translation>协议编号格式（本委员会）(&amp;N)</translation>
-    </message>
-    <message>
         <source>〔年份〕〔简称〕〔序号〕 are filled in for each agreement</source>
         <translation>〔年份〕〔简称〕〔序号〕在每份协议上自动填写</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>For example: {number}</source>
