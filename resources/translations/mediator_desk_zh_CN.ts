@@ -3625,7 +3625,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Screened by</source>
-        <translation>排查人员(&amp;S)</translation>
+        <translation>排查人员(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Note</source>

@@ -336,6 +336,46 @@ def import_log(env: Env, invalid: bool = False) -> QWidget:
     return dialog
 
 
+@screen("screening")
+def screening(env: Env, invalid: bool = False) -> QWidget:
+    window = env.window.show_screening()
+    env.opened.append(window)
+    settle()
+    return window
+
+
+@screen("screening round")
+def screening_round(env: Env, invalid: bool = False) -> QWidget:
+    window = screening(env)
+    dialog = window.add_round()
+    env.opened.append(dialog)
+    settle()
+    if invalid:
+        _click_ok(dialog)
+    return dialog
+
+
+@screen("screening item")
+def screening_item(env: Env, invalid: bool = False) -> QWidget:
+    window = screening(env)
+    dialog = window.add_item()
+    if dialog is None:                  # no round of this committee selected: a new round
+        return screening_round(env, invalid)
+    env.opened.append(dialog)
+    settle()
+    if invalid:
+        _click_ok(dialog)
+    return dialog
+
+
+@screen("roster")
+def roster(env: Env, invalid: bool = False) -> QWidget:
+    dialog = env.window.show_roster()
+    env.opened.append(dialog)
+    settle()
+    return dialog
+
+
 @screen("settings")
 def settings(env: Env, invalid: bool = False) -> QWidget:
     dialog = env.window.show_settings()
