@@ -47,6 +47,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         _installed["font"] = resources.register_fonts()
         _installed["translators"] = resources.install_translators(app)
         app.setApplicationDisplayName(QCoreApplication.translate("App", "Mediation desk"))
+        app.setWindowIcon(resources.app_icon())
+        app.setDesktopFileName("mediator-desk")     # the .desktop entry the installers add
         app.setStyleSheet(STYLE_SHEET)
     return app
 
