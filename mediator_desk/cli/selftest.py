@@ -6,7 +6,7 @@ database is never opened.
 
 The checks without Qt run here: the program, the font (present, embeddable, with the rare
 characters), the form templates, a database created and migrated, sample data, and an
-agreement printed to PDF and read back (the font embedded, the text extractable). The Qt checks
+agreement printed to PDF and read back (the font embedded, the text extractable) and as DOCX. The Qt checks
 (platform plugin, the window font, translations, icon, QtPdf showing that PDF, printing) run in
 a second process (``--self-test-qt PDF``, gui/selftest.py): a missing platform plugin makes Qt
 abort the whole process, which must not silence the report.
@@ -119,7 +119,24 @@ def _agreement_pdf(folder: Path, state: dict) -> str:
     if "人民调解协议书" not in text.replace(" ", ""):
         raise CheckFailed("读回的文字中没有“人民调解协议书”")
     state["pdf"] = path
+    state["case_id"] = case_id
     return f"人民调解协议书 {len(data) // 1024} KB，字体已嵌入（{fonts[0][0]}），文字可读回"
+
+
+def _agreement_docx(folder: Path, state: dict) -> str:
+    from docx import Document
+
+    from mediator_desk.documents import render
+
+    if state.get("case_id") is None:
+        raise CheckFailed("打印 PDF 检查未通过，无法生成 Word 文书")
+    data = render(state["desk"], state["case_id"], "agreement", "docx")
+    path = folder / "agreement.docx"
+    path.write_bytes(data)
+    text = "".join(p.text for p in Document(str(path)).paragraphs)
+    if "人民调解协议书" not in text.replace(" ", ""):
+        raise CheckFailed("读回的文字中没有“人民调解协议书”")
+    return f"人民调解协议书 {len(data) // 1024} KB，可用 Word/WPS 打开"
 
 
 def pdf_facts(path: Path) -> tuple[list[tuple[str, bool]], str]:
@@ -203,6 +220,7 @@ def run(out=None) -> int:
         try:
             show(run_check("数据库", _database, folder, state))
             show(run_check("打印 PDF", _agreement_pdf, folder, state))
+            show(run_check("Word 文书", _agreement_docx, folder, state))
         finally:
             if state.get("desk") is not None:
                 state["desk"].close()

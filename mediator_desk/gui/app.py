@@ -169,6 +169,10 @@ def _run_desk(app, path) -> int:
         from mediator_desk.gui.backup_dialog import install_auto
 
         install_auto(window)              # daily backups, and one on closing (not in tests)
+        from mediator_desk.gui import startup_probe
+
+        if startup_probe.wanted():        # start-up benchmarks: quit once the list is shown
+            startup_probe.install(window, app)
         window.show()
         return app.exec()
     finally:
