@@ -9,7 +9,8 @@ home folder, nothing of a virtual environment on PATH.
 Steps: ``--version``; ``--self-test``; ``demo`` + ``check``; an agreement printed to PDF and
 checked with ``pdffonts`` (every font embedded); the GUI started offscreen until the main window
 shows the case list (gui/startup_probe.py), then closed; the signing and encryption libraries
-through ``site init`` / ``enrol export`` / ``key backup``. One line per step; exit 1 if any
+through ``site init`` / ``enrol export`` / ``key backup``; a sync bundle from a second installed
+database (a village) imported into the first (the office). One line per step; exit 1 if any
 failed. Standard library only (runs with the system's python3).
 """
 
@@ -90,10 +91,27 @@ def main(argv: list[str]) -> int:
                   + ("" if shutil.which("pdffonts") else " (pdffonts missing: fonts not checked)"))
         step("GUI start to main window", "--db", str(db), expect="SHOWN",
              extra_env={"MEDIATOR_DESK_STARTUP_PROBE": "1"})
-        step("site init (office)", "--db", str(db), "site", "init", "--role", "office",
+        # signing, encryption and a sync bundle between two installed databases: a village's
+        # cases imported by the office (two small demo townships whose case numbers differ)
+        office, village = home / "office.db", home / "village.db"
+        step("demo (office)", "demo", "--db", str(office), "--cases", "5", "--seed", "1",
+             expect="已生成示例数据")
+        step("site init (office)", "--db", str(office), "site", "init", "--role", "office",
              "--name", "自检司法所", expect="指纹")
-        step("enrol export", "--db", str(db), "enrol", "export", "--out", str(home / "o.mdenrol"))
-        step("key backup", "--db", str(db), "key", "backup", "--out", str(home / "keys.bak"))
+        step("enrol export", "--db", str(office), "enrol", "export", "--out",
+             str(home / "o.mdenrol"))
+        step("key backup", "--db", str(office), "key", "backup", "--out", str(home / "keys.bak"))
+        step("demo (village)", "demo", "--db", str(village), "--cases", "5", "--seed", "2",
+             expect="已生成示例数据")
+        step("site init (village)", "--db", str(village), "site", "init", "--role", "village")
+        step("enrol import", "--db", str(village), "enrol", "import", str(home / "o.mdenrol"))
+        step("bundle export", "--db", str(village), "bundle", "export", "--out",
+             str(home / "v.mdsync"), expect="同步包已导出")
+        shown = step("site show", "--db", str(village), "site", "show", "--json").stdout
+        fingerprint = re.search(r'"fingerprint":\s*"([^"]+)"', shown)
+        step("bundle import", "--db", str(office), "bundle", "import", str(home / "v.mdsync"),
+             "--accept-fingerprint", fingerprint.group(1) if fingerprint else "?", expect="已导入")
+        step("case list after import", "--db", str(office), "case", "list", expect="共 10 件")
     print("all steps passed" if not failures else f"{failures} step(s) FAILED")
     return 1 if failures else 0
 
