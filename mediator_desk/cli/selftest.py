@@ -203,6 +203,9 @@ def _qt_checks(pdf: Path | None) -> list[Outcome]:
 def run(out=None) -> int:
     """Run every check, print one line each and a summary; 0 if all passed."""
     out = out or sys.stdout
+    if hasattr(out, "reconfigure"):
+        # a console or file in a legacy encoding (GBK on Windows) lacks 𫖮: replace, never crash
+        out.reconfigure(errors="replace")
     started = time.monotonic()
     results: list[Outcome] = []
 

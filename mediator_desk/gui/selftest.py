@@ -102,6 +102,9 @@ def _printing(folder: Path) -> str:
 def run(pdf: str) -> int:
     from mediator_desk.gui import app as gui_app
 
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")      # the parent reads UTF-8 (cli/selftest.py)
+
     application = gui_app.make_application()
     results = [run_check("图形界面（Qt）", _platform, application),
                run_check("界面字体", _font, gui_app._installed),

@@ -92,3 +92,14 @@ def test_the_flag_is_in_the_help():
     out = subprocess.run([sys.executable, "-m", "mediator_desk", "--help"], cwd=ROOT,
                          capture_output=True, text=True, encoding="utf-8").stdout
     assert "--self-test" in out and "--self-test-qt" not in out
+
+
+def test_a_legacy_console_encoding_does_not_break_the_report(tmp_path):
+    # Windows consoles and redirected output may be GBK, which lacks 𫖮: replaced, not a crash
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="gbk",
+               HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-m", "mediator_desk", "--self-test"], cwd=tmp_path,
+                            env=env, capture_output=True, timeout=180)
+    text = result.stdout.decode("gbk")
+    assert result.returncode == 0, text + result.stderr.decode("gbk", "replace")
+    assert "[通过] 界面翻译" in text and "自检通过" in text
