@@ -37,9 +37,11 @@ def _font(installed: dict) -> str:
 
 def _translations(installed: dict) -> str:
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
 
     ours = QCoreApplication.translate("App", "Mediation desk")
-    qt_own = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)   # Qt's own strings
+    qt_own = buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
     if ours == "Mediation desk":
         raise CheckFailed("本软件的中文界面翻译未加载")
     if qt_own == "Cancel":
