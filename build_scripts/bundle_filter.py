@@ -46,7 +46,7 @@ DROPPED_PLUGIN_FOLDERS = {
 }
 DROPPED_PLUGINS = {
     "platforms": ("libqwayland", "libqeglfs", "libqlinuxfb", "libqvnc", "libqvkkhrdisplay",
-                  "libqminimalegl", "libqdirect2d"),
+                  "libqminimalegl", "qdirect2d"),
     "platformthemes": ("libqgtk3",),          # GTK dialogs open files in-process (gui/files.py)
     "platforminputcontexts": ("libqtvirtualkeyboard", "qtvirtualkeyboard"),
     "imageformats": ("libqtiff", "libqwebp", "libqtga", "libqwbmp", "libqicns", "libqpdf",
@@ -64,6 +64,8 @@ DROPPED_LIBRARIES = (
     "libQt6EglFsKmsSupport", "libQt6EglFSDeviceIntegration", "libQt6EglFsKmsGbmSupport",
     "Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt6VirtualKeyboard", "Qt6Multimedia", "Qt63D",
     "libQt6WlShellIntegration",
+    # Windows: the 20 MB software OpenGL fallback; the app draws with widgets, not OpenGL
+    "opengl32sw",
 )
 # System libraries PyInstaller copies only for the GTK theme plugin dropped above (GTK, cairo,
 # pango, gio and their own dependencies). check_needed() fails the build if a kept file needs one.

@@ -134,6 +134,10 @@ def test_the_version_resource_follows_the_one_version():
     ("PySide6/Qt/plugins/tls/libqopensslbackend.so", True),
     ("PySide6\\plugins\\platforms\\qwindows.dll", False),           # Windows layout
     ("PySide6\\translations\\qtbase_zh_CN.qm", False),
+    ("PySide6\\opengl32sw.dll", True),
+    ("PySide6\\plugins\\platforms\\qdirect2d.dll", True),
+    ("PySide6\\Qt6Quick.dll", True),
+    ("PySide6\\Qt6Pdf.dll", False),
     ("PySide6/Qt/translations/qtbase_de.qm", True),
     ("PySide6/Qt/translations/qt_help_zh_CN.qm", True),
     ("pillow.libs/libtiff-20b7e810.so.6.3.0", False),           # anchored: Pillow keeps its own
