@@ -62,5 +62,5 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """A Chinese reason for a failed file operation (the system's own text is English)."""
-    return _OS_REASONS.get(exc.errno, f"系统错误（错误代码 {exc.errno}）")
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误（错误代码 {exc.errno}）")
 

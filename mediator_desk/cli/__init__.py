@@ -94,11 +94,12 @@ def run_gui(args) -> int:
 
 
 def run_self_test(args) -> int:
-    """``--self-test`` (cli/selftest.py); ``--self-test-qt PDF`` is its Qt half (gui/selftest.py)."""
+    """``--self-test`` (mediator_desk/selftest.py); ``--self-test-qt PDF`` is its Qt half
+    (gui/selftest.py)."""
     if args.self_test_qt is not None:
-        from mediator_desk.gui.selftest import run
-        return run(args.self_test_qt)
-    from mediator_desk.cli.selftest import run
+        from mediator_desk.gui.selftest import run as run_qt
+        return run_qt(args.self_test_qt)
+    from mediator_desk.selftest import run
     return run()
 
 
@@ -119,7 +120,7 @@ def _log_to_file() -> None:
     """Technical details (SQLite's English reports) go to the log file, not the terminal."""
     import logging
 
-    from mediator_desk.storage.location import log_file
+    from mediator_desk.core.desk import log_file
 
     if logging.getLogger().handlers:
         return                               # already configured (tests, the GUI)

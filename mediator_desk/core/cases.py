@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ class CaseFilter:
 class CaseManager:
     def __init__(self, desk: "Desk"):
         self.desk = desk
-        self._fts = None
+        self._fts: bool | None = None
 
     # --- validation -----------------------------------------------------------------
     def _clean(self, values: dict, *, on: date | None = None) -> dict:
@@ -92,8 +93,8 @@ class CaseManager:
     def register(self, *, org_id: str, received_date: str, source: str, dispute_type: str,
                  summary: str = "", claims: str = "", place: str = "", people_involved=0,
                  amount_fen=0, risk_flag: bool = False, risk_note: str = "",
-                 referral_note: str = "", parties: list[dict] = (),
-                 mediator_ids: list[str] = (), today: date | None = None) -> str:
+                 referral_note: str = "", parties: Sequence[dict] = (),
+                 mediator_ids: Sequence[str] = (), today: date | None = None) -> str:
         """Register a dispute with its parties and mediators in one transaction; returns the id.
 
         The case number is allocated from the committee's short name and the received year.
@@ -160,6 +161,28 @@ class CaseManager:
             changed = self.desk.records.update("cases", case_id, clean, based_on=based_on)
             self.reindex(case_id)
             return changed
+
+    def save_edits(self, case_id: str, values: dict, *, based_on: dict | None = None,
+                   mediator_ids: list[str] | None = None, parties: Sequence[dict] = (),
+                   removed: Sequence[str] = ()) -> str:
+        """Save what the case editor changed, all or nothing: the case's fields (``based_on``:
+        the row as loaded, see ``update``), its mediators (None: unchanged), parties removed,
+        and each entry of ``parties`` — ``{"id", "values", "dirty", "base"}``: a new party
+        (no id) is added, a changed one updated against ``base`` (what was loaded), so a
+        change saved meanwhile elsewhere is kept or the save refused, never overwritten."""
+        with self.desk.transaction():
+            self.update(case_id, based_on=based_on, **values)
+            if mediator_ids is not None:
+                self.set_mediators(case_id, mediator_ids)
+            for party_id in removed:
+                self.desk.parties.remove(party_id)
+            for entry in parties:
+                if entry["id"] and entry["dirty"]:
+                    self.desk.parties.update(entry["id"], based_on=entry.get("base"),
+                                             **entry["values"])
+                elif not entry["id"]:
+                    self.desk.parties.add(case_id, **entry["values"])
+        return case_id
 
     def set_mediators(self, case_id: str, mediator_ids: list[str]) -> None:
         """Assign mediators (first = lead)."""

@@ -548,13 +548,14 @@ def _refuse_if_not_empty(desk) -> None:
 
 
 def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
-               today: date | None = None) -> dict:
+               today: date | None = None, stages=None) -> dict:
     """Fill an EMPTY database with a synthetic township and ``cases`` cases; returns a summary.
 
     Refuses (``DeskError``) a database that already has organisations, mediators or cases, so
     sample data never mixes with real records. Everything is written in one transaction: if
     ``progress`` is cancelled (see core/progress.py) or anything fails, nothing is saved.
-    ``today`` fixes the end of the time window (default: the local date).
+    ``today`` fixes the end of the time window (default: the local date). ``stages`` replaces
+    :data:`STAGES` (the benchmark builds the demo without the mediation path).
     """
     if not isinstance(cases, int) or cases < 0:
         raise ValidationError("案件数量应为不小于0的整数", field="cases")
@@ -577,7 +578,8 @@ def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
     # files are not (a demo killed right after its commit would fail `check`).
     demo_path.store_sample_files(desk)
     try:
-        lead = _write_world(desk, world, plan, progress, counters, totals, details)
+        lead = _write_world(desk, world, plan, progress, counters, totals, details,
+                            STAGES if stages is None else stages)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
     desk.user = lead["name"]
@@ -588,7 +590,8 @@ def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
             "years": (years[0], years[-1]) if years else (), "committee_id": world.committees[0]["id"]}
 
 
-def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, details) -> dict:
+def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, details,
+                 stages) -> dict:
     """Write everything in one transaction; returns the township's lead mediator."""
     seed, cases = world.seed, len(plan)
     with desk.transaction():
@@ -604,7 +607,7 @@ def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, detai
                 rng = random.Random(f"case:{seed}:{index}")
                 demo_case = make_case(world, rng, index=index, committee=committee,
                                       received=received, seq=seq, tick=tick)
-                for stage in STAGES:
+                for stage in stages:
                     stage(world, demo_case, rng)
                 made.append(demo_case)
                 key = (committee["id"], received.year)

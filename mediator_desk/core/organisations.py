@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ class OrganisationManager:
             raise NotFound("找不到该组织")
         return row
 
-    def list(self, kind: str | None = None, parent_id: str | None = None) -> list[dict]:
+    def list(self, kind: str | None = None, parent_id: str | None = None) -> builtins.list[dict]:
         sql, params = "SELECT * FROM organisations WHERE 1=1", []
         if kind:
             sql += " AND kind = ?"
@@ -42,7 +43,7 @@ class OrganisationManager:
             params.append(parent_id)
         return self.desk.query(sql + " ORDER BY kind, division_code, name", params)
 
-    def committees(self) -> list[dict]:
+    def committees(self) -> builtins.list[dict]:
         """Organisations that register cases (villages, townships, specialised committees)."""
         return self.desk.query(
             "SELECT * FROM organisations WHERE kind IN ('township','village','specialised')"
@@ -86,7 +87,7 @@ class OrganisationManager:
             (kind, name, parent_id or ""))
         return row["id"] if row else self.create(kind=kind, name=name, parent_id=parent_id, **fields)
 
-    def path(self, org_id: str) -> list[dict]:
+    def path(self, org_id: str) -> builtins.list[dict]:
         """The organisation and its ancestors, top first."""
         chain = []
         current = org_id
@@ -95,6 +96,3 @@ class OrganisationManager:
             chain.append(org)
             current = org["parent_id"]
         return chain[::-1]
-
-    def villages_under(self, township_id: str) -> list[dict]:
-        return self.list(kind="village", parent_id=township_id)

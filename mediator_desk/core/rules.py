@@ -515,7 +515,8 @@ def check_change(table: str, old: dict, new: dict) -> None:
                                  hint="协议生效后如需变更，应订立补充协议"
                                  if table == "agreements" else "")
     if table == "cases":
-        a, b = old.get("status"), new.get("status", old.get("status"))
+        a: str = old.get("status") or ""
+        b: str = new.get("status", a) or ""
         if a != b and a in workflow.STATUSES and b not in reachable(a):
             raise RuleBroken(f"案件状态不能从“{workflow.STATUSES.get(a, a)}”变为"
                              f"“{workflow.STATUSES.get(b, b)}”", table=table, field="status")

@@ -1,4 +1,4 @@
-"""The Qt half of ``--self-test`` (cli/selftest.py starts it as ``--self-test-qt PDF``).
+"""The Qt half of ``--self-test`` (mediator_desk/selftest.py starts it as ``--self-test-qt PDF``).
 
 Starts the application as the GUI does (``app.make_application``: font, translations, icon),
 then checks the platform plugin, the window font, both translations, the icon, QtPdf showing
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mediator_desk.cli.selftest import QT_DONE, RARE, CheckFailed, run_check
+from mediator_desk.selftest import QT_DONE, RARE, CheckFailed, run_check
 
 
 def _platform(app) -> str:
@@ -105,7 +105,7 @@ def run(pdf: str) -> int:
     from mediator_desk.gui import app as gui_app
 
     if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")      # the parent reads UTF-8 (cli/selftest.py)
+        sys.stdout.reconfigure(encoding="utf-8")      # the parent reads UTF-8 (selftest.py)
 
     application = gui_app.make_application()
     results = [run_check("图形界面（Qt）", _platform, application),

@@ -4,12 +4,13 @@ One line per check, in Chinese, for a CI log or a helpdesk reading it over the p
 status is 0 only if every check passed. Everything happens in a temporary folder: the user's
 database is never opened.
 
-The checks without Qt run here: the program, the font (present, embeddable, with the rare
-characters), the form templates, a database created and migrated, sample data, and an
-agreement printed to PDF and read back (the font embedded, the text extractable) and as DOCX. The Qt checks
-(platform plugin, the window font, translations, icon, QtPdf showing that PDF, printing) run in
-a second process (``--self-test-qt PDF``, gui/selftest.py): a missing platform plugin makes Qt
-abort the whole process, which must not silence the report.
+It checks the whole application, so it sits beside the layers rather than in one: the checks
+without Qt run here — the program, the font (present, embeddable, with the rare characters),
+the form templates, a database created and migrated, sample data, an agreement printed to PDF
+and read back (the font embedded, the text extractable) and as DOCX. The Qt checks (platform
+plugin, the window font, translations, icon, QtPdf showing that PDF, printing) run in a second
+process (``--self-test-qt PDF``, gui/selftest.py): a missing platform plugin makes Qt abort the
+whole process, which must not silence the report.
 """
 
 from __future__ import annotations
@@ -87,17 +88,15 @@ def _templates() -> str:
 def _database(folder: Path, state: dict) -> str:
     from mediator_desk.core.demo import build_demo
     from mediator_desk.core.desk import Desk
-    from mediator_desk.storage.database import schema_version
-    from mediator_desk.storage.migrations import MIGRATIONS
 
     desk = Desk.open(folder / "selftest.db")
     state["desk"] = desk
-    version = schema_version(desk.db)
-    if version != MIGRATIONS.names[-1]:
-        raise CheckFailed(f"结构版本 {version}，应为 {MIGRATIONS.names[-1]}")
+    health = desk.health()
+    if not health.ok or not health.schema:
+        raise CheckFailed(f"新建的数据库不正常：完整性{health.integrity}，结构版本 {health.schema}，"
+                          f"{health.pending} 步升级未完成")
     summary = build_demo(desk, cases=12, seed=1)
-    return (f"新建并升级到 {version}（{len(MIGRATIONS.names)} 步），"
-            f"写入示例案件 {summary['cases']} 件")
+    return f"新建并升级到结构版本 {health.schema}，写入示例案件 {summary['cases']} 件"
 
 
 def _agreement_pdf(folder: Path, state: dict) -> str:
