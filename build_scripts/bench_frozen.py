@@ -9,7 +9,8 @@ the main window is shown with the first page of the case list and its context lo
 source means ``python -m mediator_desk`` with bytecode cached (as installed). Offscreen, one
 discarded warm-up each, then alternating runs, median. Target: frozen ≤ 1.5× source. Also
 reports the bundle's size (target ≤ 200 MB) and the frozen ``--self-test`` time. Exits 1 when a
-target is missed. Numbers go to docs/performance.md by hand (``--markdown`` prints the rows).
+target is missed; the result goes to bench-data/results/frozen.json (bench_results.py), which
+``build_scripts/performance_tables.py --write`` puts into docs/performance.md.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+from bench_results import report  # noqa: E402
+
 RATIO_TARGET = 1.5
 SIZE_TARGET_MB = 200.0
 EXE = "mediator-desk.exe" if os.name == "nt" else "mediator-desk"
@@ -60,7 +65,6 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "mediator-desk")
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     exe = args.bundle / EXE
     if not exe.is_file():
@@ -88,25 +92,18 @@ def main(argv=None) -> int:
     ratio = frozen_s / source_s
     size = folder_mb(args.bundle)
     ok_ratio, ok_size, ok_check = ratio <= RATIO_TARGET, size <= SIZE_TARGET_MB, check.returncode == 0
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"start to main window (median of {args.runs}, load {load:.1f}): "
-          f"source {source_s:.3f} s, frozen {frozen_s:.3f} s → {ratio:.2f}× "
-          f"(target ≤ {RATIO_TARGET}×) {'met' if ok_ratio else 'MISSED'}")
-    print(f"  source runs {[round(x, 3) for x in src_s]}")
-    print(f"  frozen runs {[round(x, 3) for x in frz_s]}")
-    print(f"bundle {args.bundle}: {size:.0f} MB (target ≤ {SIZE_TARGET_MB:.0f} MB) "
-          f"{'met' if ok_size else 'MISSED'}")
-    print(f"frozen --self-test: {'passed' if ok_check else 'FAILED'} in {self_test_s:.1f} s")
     if not ok_check:
         print(check.stdout + check.stderr)
-    if args.markdown:
-        print(f"| process start → main window, list filled | {source_s:.3f} s | {frozen_s:.3f} s "
-              f"| **{ratio:.2f}×** | ≤ {RATIO_TARGET}× {'met' if ok_ratio else 'MISSED'} |")
-        print(f"| bundle folder | | {size:.0f} MB | | ≤ {SIZE_TARGET_MB:.0f} MB "
-              f"{'met' if ok_size else 'MISSED'} |")
-    met = sum([ok_ratio, ok_size, ok_check])
-    print(f"{met}/3 targets met")
-    return 0 if met == 3 else 1
+    targets = [
+        (f"frozen start to the filled main window ≤ {RATIO_TARGET}× the start from source",
+         f"{frozen_s:.3f} s vs {source_s:.3f} s = {ratio:.2f}× (median of {args.runs})", ok_ratio),
+        (f"program folder ≤ {SIZE_TARGET_MB:.0f} MB", f"{size:.0f} MB", ok_size),
+        ("frozen --self-test passes", f"{'passed' if ok_check else 'FAILED'} in {self_test_s:.1f} s",
+         ok_check),
+    ]
+    details = [("source runs (s)", ", ".join(f"{x:.3f}" for x in src_s)),
+               ("frozen runs (s)", ", ".join(f"{x:.3f}" for x in frz_s))]
+    return report("frozen", targets, details)
 
 
 if __name__ == "__main__":

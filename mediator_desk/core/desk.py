@@ -345,6 +345,19 @@ def database_path(path: str | Path | None = None) -> Path:
     return resolve_db_path(path)
 
 
+def private_folder(path: str | Path) -> Path:
+    """Make the folder ``path`` if missing, readable by its owner only (the database's folder,
+    before a window claims the database)."""
+    from mediator_desk.storage.private import make_private_dir
+    return make_private_dir(path)
+
+
+def keep_private(path: str | Path) -> None:
+    """Take group and other permissions from a file of ours (never raises)."""
+    from mediator_desk.storage.private import tighten
+    tighten(path)
+
+
 def log_file() -> Path:
     """The application's log file (technical details; messages stay in Chinese words)."""
     from mediator_desk.storage.location import log_file as where
