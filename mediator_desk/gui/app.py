@@ -45,6 +45,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not _installed:
         _installed["font"] = resources.register_fonts(text_size.point_size())
         _installed["translators"] = resources.install_translators(app)
+        app.setWindowIcon(resources.app_icon())
+        app.setDesktopFileName("mediator-desk")     # the .desktop entry the installers add
         style.install(app)
     return app
 
@@ -188,6 +190,10 @@ def _run_desk(app, path) -> int:
         from mediator_desk.gui.backup_dialog import install_auto
 
         install_auto(window)              # daily backups, and one on closing (not in tests)
+        from mediator_desk.gui import startup_probe
+
+        if startup_probe.wanted():        # start-up benchmarks: quit once the list is shown
+            startup_probe.install(window, app)
         show_main_window(window)
         return app.exec()
     finally:

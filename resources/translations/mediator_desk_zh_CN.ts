@@ -354,6 +354,10 @@
         <source>Already open</source>
         <translation>已经打开</translation>
     </message>
+    <message>
+        <source>Mediation desk</source>
+        <translation>人民调解工作台</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveDialog</name>
