@@ -49,6 +49,8 @@ MANAGERS = {
     "reviews": "reviews:ReviewManager",
     # Verified backups and the safe restore (core/backup.py over storage/backup.py).
     "backups": "backup:BackupManager",
+    # Figures by period and organisation, the monthly report, completeness and locks.
+    "statistics": "statistics:Statistics",
 }
 
 
