@@ -42,6 +42,11 @@ NOTES = {
     ("*", "created_at"): "UTC ISO 8601",
     ("*", "updated_at"): "UTC ISO 8601 (informative; never used for ordering)",
     ("*", "case_id"): "the case (`cases.id`) the record belongs to",
+    ("screening_items", "case_id"): "the case the found dispute became (`cases.id`), `\"\"` if none",
+    ("screening_items", "org_id"): "the committee (`organisations.id`) that screened",
+    ("screening_rounds", "org_id"): "the committee (`organisations.id`) that screened",
+    ("screening_items", "dispute_type"): "code of the `dispute_type` code list",
+    ("screening_items", "status"): "排查→预警→调处→处置, forward only",
 }
 
 

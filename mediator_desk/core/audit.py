@@ -34,6 +34,7 @@ TABLE_LABELS = {
     "risk_flags": "激化风险", "closures": "调解终止/撤回", "agreements": "调解协议",
     "followups": "回访记录", "confirmations": "司法确认", "archives": "立卷归档",
     "attachments": "附件", "case_reviews": "审查意见",
+    "screening_rounds": "矛盾纠纷排查", "screening_items": "排查事项",
 }
 
 

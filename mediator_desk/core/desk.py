@@ -47,6 +47,8 @@ MANAGERS = {
     "todo": "todo:TodoList",
     # The township office's comments, approvals and returns.
     "reviews": "reviews:ReviewManager",
+    # Dispute screening (矛盾纠纷排查).
+    "screening": "screening:ScreeningManager",
     # Verified backups and the safe restore (core/backup.py over storage/backup.py).
     "backups": "backup:BackupManager",
     # Figures by period and organisation, the monthly report, completeness and locks.

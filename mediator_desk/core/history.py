@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from mediator_desk.core import workflow
+from mediator_desk.core import screening, workflow
 from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.agreements import FORMS, PERFORMANCE
 from mediator_desk.core.attachments import ITEMS as ATTACHMENT_ITEMS
@@ -27,7 +27,7 @@ from mediator_desk.core.validation import format_fen
 # Columns every travelling record has, or that only link records: not worth showing.
 HIDDEN = {"id", "site_id", "rev", "created_at", "updated_at", "case_id", "org_id",
           "agreement_id", "supplements_id", "record_id", "mediator_id", "sha256",
-          "agreement_year", "agreement_seq", "case_year", "case_seq", "seq"}
+          "agreement_year", "agreement_seq", "case_year", "case_seq", "seq", "round_id"}
 
 _RECORD_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -92,6 +92,11 @@ FIELD_LABELS = {
     "legal_training": "受过法律培训", "profession": "职业", "full_time": "专职",
     "title": "职务/称号", "honours": "荣誉", "training": "培训情况", "active": "在任",
     "education": "文化程度", "text": "意见", "reviewer": "审查人", "reviewed_on": "审查日期",
+    # dispute screening
+    "area": "排查范围", "screeners": "排查人员", "round_id": "所属排查", "found_on": "发现日期",
+    "parties": "当事人", "contact": "联系方式", "risk_level": "风险等级", "measures": "化解措施",
+    "responsible": "责任人", "deadline": "化解期限", "settled_on": "处置日期",
+    "prevented_people": "防止激化涉及人数",
 }
 
 FLAGS = {"rights_notice_given", "risk_flag", "prevented", "lawsuit", "wrong_mediation",
@@ -104,6 +109,10 @@ _CODES_BY_TABLE: dict[tuple[str, str], dict[str, str]] = {
     ("risk_flags", "kind"): RISK_KINDS,
     ("mediation_sessions", "result"): SESSION_RESULTS,
     ("confirmations", "result"): CONFIRMATION_RESULTS,
+    ("screening_rounds", "kind"): screening.ROUND_KINDS,
+    ("screening_items", "status"): screening.STATUSES,
+    ("screening_items", "risk_level"): screening.RISK_LEVELS,
+    ("screening_items", "prevented"): screening.PREVENTED,
 }
 _CODES: dict[str, dict[str, str]] = {
     "status": workflow.STATUSES, "consent_form": CONSENT_FORMS,
@@ -124,6 +133,9 @@ def format_value(table: str, field: str, value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
+    by_table = _CODES_BY_TABLE.get((table, field))
+    if by_table is not None:
+        return by_table.get(value, str(value)) if isinstance(value, str) else str(value)
     if field in FLAGS:
         return "是" if value in (1, True, "1") else "否"
     if field == "amount_fen" and isinstance(value, int):

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 OUTCOME_KINDS = {"written": "书面调解协议", "oral": "口头调解协议", "ended": "调解终止（未达成协议）",
                  "withdrawn": "当事人撤回申请", "refused": "不予受理"}
 RISK_KINDS = {"criminal": "可能民转刑", "group_petition": "可能引发群体性上访",
-              "group_fight": "可能引发群体性械斗"}
+              "group_fight": "可能引发群体性械斗", "suicide": "可能因纠纷引发自杀"}
 RISK_FIELDS = ("note", "people", "prevented", "flagged_on")
 
 

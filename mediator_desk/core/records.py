@@ -28,6 +28,9 @@ SYNC_FIELDS = {"id", "site_id", "rev", "created_at", "updated_at"}
 # Travelling tables whose records another site may change (none: a record belongs to the
 # site where it was born; the office annotates village cases with its own case_reviews).
 SHARED_TABLES: set[str] = set()
+# Tables with a ``case_id`` that are not records of that case: a screening item only names the
+# case a found dispute became, so archiving that case does not freeze the item.
+NOT_OF_CASE = frozenset({"cases", "screening_items"})
 
 
 def new_id() -> str:
@@ -166,7 +169,7 @@ class RecordWriter:
     def _require_open_case(self, table: str, row: dict) -> None:
         """No record of an archived case is added, changed or removed (read-only, final)."""
         case_id = row.get("case_id")
-        if not case_id or table == "cases":
+        if not case_id or table in NOT_OF_CASE:
             return
         found = self.conn.execute("SELECT status, case_no FROM cases WHERE id = ?",
                                   (case_id,)).fetchone()

@@ -89,6 +89,11 @@ TIME = Col("time")
 NAMES = Col("names", max_len=MEDIUM)          # JSON list of names
 MONEY = integer(0, 10 ** 13)                  # fen (1,000 亿元 at most)
 
+# Dispute screening (排查 → 预警 → 调处 → 处置): an item only moves forward along this order
+# (skipping a step is allowed, going back is not).
+SCREENING_STATUSES = ("screened", "warned", "mediating", "settled")
+SCREENING_LABELS = {"screened": "排查", "warned": "预警", "mediating": "调处", "settled": "处置"}
+
 SYNC = {"id": ID, "site_id": ID, "rev": integer(1), "created_at": STAMP, "updated_at": STAMP}
 
 TABLES: dict[str, dict[str, Col]] = {
@@ -141,7 +146,7 @@ TABLES: dict[str, dict[str, Col]] = {
         "risk_warning": text(MEDIUM), "result": choice("continue", "agreed", "failed"),
         "result_note": text(MEDIUM), "routes_explained": text(MEDIUM)},
     "risk_flags": {
-        "case_id": REF, "kind": choice("criminal", "group_petition", "group_fight"),
+        "case_id": REF, "kind": choice("criminal", "group_petition", "group_fight", "suicide"),
         "flagged_on": day(required=True), "note": text(MEDIUM), "people": integer(0, 10 ** 7),
         "prevented": FLAG, "reported_on": day(), "report_recipient": text(SHORT),
         "report_note": text(MEDIUM)},
@@ -191,6 +196,21 @@ TABLES: dict[str, dict[str, Col]] = {
     "case_reviews": {
         "case_id": REF, "kind": choice("comment", "approve", "return"), "text": text(MEDIUM),
         "reviewer": text(NAME), "reviewed_on": day(required=True)},
+    "screening_rounds": {
+        "org_id": REF, "held_on": day(required=True),
+        "kind": choice("routine", "holiday", "special"), "area": text(SHORT),
+        "screeners": text(SHORT), "note": text(MEDIUM)},
+    "screening_items": {
+        "round_id": REF, "org_id": REF, "found_on": day(required=True), "place": text(SHORT),
+        "dispute_type": code("dispute_type", required=True), "parties": NAMES,
+        "contact": text(SHORT), "people_involved": integer(0, 10 ** 7), "summary": text(LONG),
+        "risk_level": choice("red", "orange", "yellow"), "measures": text(MEDIUM),
+        "responsible": text(NAME), "deadline": day(),
+        "status": choice(*SCREENING_STATUSES), "settled_on": day(),
+        "case_id": Col("ref_or_empty"),
+        "prevented": choice("", "dispute", "suicide", "criminal", "group_petition",
+                            "group_fight"),
+        "prevented_people": integer(0, 10 ** 7)},
 }
 
 # Dates that may not precede another date of the same record: (later, earlier).
@@ -202,6 +222,7 @@ DATE_ORDER: dict[str, list[tuple[str, str]]] = {
                    ("performance_checked_on", "effective_on")],
     "confirmations": [("result_on", "applied_on")],
     "risk_flags": [("reported_on", "flagged_on")],
+    "screening_items": [("deadline", "found_on"), ("settled_on", "found_on")],
 }
 
 # What a record is, once written: the case (or agreement) it belongs to and the numbers people
@@ -381,6 +402,41 @@ def _check_order(table: str, row: dict) -> None:
                              table=table, field=later, record_id=row.get("id", ""))
     if table == "agreements" and isinstance(row.get("party_signatures"), str):
         _check_signatures(row)
+    if table == "screening_items":
+        _check_screening(row)
+
+
+# The columns of a screening item that must agree with each other (see _check_screening).
+SCREENING_WHOLE = ("status", "settled_on", "prevented", "prevented_people", "people_involved")
+
+
+def _check_screening(row: dict) -> None:
+    """A screening item's outcome fits its status: the settling date is set exactly when the
+    item is settled (处置); what it prevented is recorded only for a settled item (before
+    that nothing has been prevented yet) and people prevented only with what was prevented;
+    people prevented are at most the people involved (when those were counted)."""
+    if not all(k in row for k in SCREENING_WHOLE):
+        return
+    status, settled_on, prevented, p_people, people = (row[k] for k in SCREENING_WHOLE)
+    if not (isinstance(status, str) and isinstance(settled_on, str)
+            and isinstance(prevented, str) and type(p_people) is int and type(people) is int):
+        return  # the columns' own rules name them
+    rid = row.get("id", "")
+
+    def broken(field: str, message: str) -> RuleBroken:
+        return RuleBroken(message, table="screening_items", field=field, record_id=rid)
+
+    if status == "settled" and not settled_on:
+        raise broken("settled_on", "已处置的排查事项应填写处置日期")
+    if status != "settled" and settled_on:
+        raise broken("settled_on", "尚未处置的排查事项不能有处置日期")
+    if prevented and status != "settled":
+        raise broken("prevented", "防止激化的结果只能在处置后登记")
+    if p_people and not prevented:
+        raise broken("prevented_people", "填写了防止激化涉及人数，但未选择防止了哪类激化")
+    if people and p_people > people:
+        raise broken("prevented_people",
+                     f"防止激化涉及人数（{p_people}）不能多于涉及人数（{people}）")
 
 
 def _check_signatures(row: dict) -> None:
@@ -440,6 +496,9 @@ def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
         for r in rows:
             if r[ia] and r[ib] and r[ia] < r[ib]:
                 _check_order(table, dict(zip(columns, r)))
+    if table == "screening_items" and all(k in columns for k in SCREENING_WHOLE):
+        for r in rows:
+            _check_screening(dict(zip(columns, r)))
     if table == "agreements" and "party_signatures" in columns:
         i_sig = columns.index("party_signatures")
         for r in rows:
@@ -501,7 +560,8 @@ def check_change(table: str, old: dict, new: dict) -> None:
     """Refuse changing a record in a way no write may: fields frozen by its state (a binding
     or voided agreement, an archived case) or a case status the state machine cannot reach.
     ``new`` is the new row (all columns, or the changed ones; missing ones keep ``old``)."""
-    moved = [k for k in IMMUTABLE if k in old and k in new and new[k] != old[k]]
+    moved = [k for k in IMMUTABLE if k in old and k in new and new[k] != old[k]
+             and not (table == "screening_items" and k == "case_id" and old[k] == "")]
     if moved:
         raise RuleBroken(f"{field_label(moved[0])}一经登记不能更改", table=table, field=moved[0],
                          record_id=old.get("id", ""))
@@ -514,11 +574,30 @@ def check_change(table: str, old: dict, new: dict) -> None:
             raise ReadOnlyRecord(f"{why}（{field_label(changed[0])}）",
                                  hint="协议生效后如需变更，应订立补充协议"
                                  if table == "agreements" else "")
+    if table == "screening_items":
+        _check_screening_change(old, new)
     if table == "cases":
         a, b = old.get("status"), new.get("status", old.get("status"))
         if a != b and a in workflow.STATUSES and b not in reachable(a):
             raise RuleBroken(f"案件状态不能从“{workflow.STATUSES.get(a, a)}”变为"
                              f"“{workflow.STATUSES.get(b, b)}”", table=table, field="status")
+
+
+def _check_screening_change(old: dict, new: dict) -> None:
+    """A screening item moves only forward along 排查 → 预警 → 调处 → 处置 (a step may be
+    skipped, none undone), stays in its round and committee, and once it became a case it
+    stays linked to that case (the link is set once: '' → the case; ``IMMUTABLE`` otherwise)."""
+    rid = old.get("id", "")
+    for k in ("round_id", "org_id"):
+        if k in old and k in new and new[k] != old[k]:
+            raise RuleBroken(f"{field_label(k)}一经登记不能更改", table="screening_items",
+                             field=k, record_id=rid)
+    a, b = old.get("status"), new.get("status", old.get("status"))
+    order = SCREENING_STATUSES
+    if a in order and b in order and order.index(b) < order.index(a):
+        raise RuleBroken(f"排查事项的处理进度不能从“{SCREENING_LABELS[a]}”退回“"
+                         f"{SCREENING_LABELS[b]}”", table="screening_items", field="status",
+                         record_id=rid)
 
 
 def check_delete(table: str, old: dict) -> None:
@@ -559,4 +638,6 @@ def date_columns(table: str) -> set[str]:
     out = {c for pair in DATE_ORDER.get(table, ()) for c in pair}
     if table == "agreements":
         out.add("party_signatures")
+    if table == "screening_items":
+        out.update(SCREENING_WHOLE)
     return out

@@ -719,3 +719,69 @@ def m0011_party_service_address(db):
     """Each party's service address (送达地址), which the court wants confirmed on the
     judicial confirmation application; '' = the same as the home address (``address``)."""
     db.conn.execute("ALTER TABLE parties ADD COLUMN service_address TEXT NOT NULL DEFAULT ''")
+
+
+@MIGRATIONS(name="0012_screening")
+def m0012_screening(db):
+    """Dispute screening (矛盾纠纷排查): a committee's screening rounds and the disputes each
+    found, followed 排查 → 预警 → 调处 → 处置 (screened → warned → mediating → settled), with
+    what escalation a settled one prevented. Both travel from the village to the office.
+
+    Case risk flags may also record a risk of suicide (防止民间纠纷引起自杀): ``risk_flags`` is
+    rebuilt with the wider CHECK (SQLite cannot alter one), keeping its rows, columns in the
+    same order and its indexes. Nothing references ``risk_flags``, so dropping the old table
+    touches no other row.
+    """
+    db.executescript(f"""
+    CREATE TABLE screening_rounds ({SYNC_COLUMNS},
+        org_id TEXT NOT NULL REFERENCES organisations(id),
+        held_on TEXT NOT NULL,                -- ISO date of the screening
+        kind TEXT NOT NULL DEFAULT 'routine' CHECK (kind IN ('routine','holiday','special')),
+        area TEXT NOT NULL DEFAULT '',        -- where was screened
+        screeners TEXT NOT NULL DEFAULT '',   -- who screened (names)
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX screening_rounds_org ON screening_rounds(org_id, held_on);
+
+    CREATE TABLE screening_items ({SYNC_COLUMNS},
+        round_id TEXT NOT NULL,               -- the screening round (no FK: bundle rows arrive in any order)
+        org_id TEXT NOT NULL,
+        found_on TEXT NOT NULL,               -- ISO date found
+        place TEXT NOT NULL DEFAULT '',
+        dispute_type TEXT NOT NULL,           -- dispute type code (same code list as cases.dispute_type)
+        parties TEXT NOT NULL DEFAULT '[]',   -- JSON list of names
+        contact TEXT NOT NULL DEFAULT '',
+        people_involved INTEGER NOT NULL DEFAULT 0 CHECK (people_involved >= 0),
+        summary TEXT NOT NULL DEFAULT '',
+        risk_level TEXT NOT NULL CHECK (risk_level IN ('red','orange','yellow')),
+        measures TEXT NOT NULL DEFAULT '',
+        responsible TEXT NOT NULL DEFAULT '',
+        deadline TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'screened' CHECK (status IN ('screened','warned','mediating','settled')),  -- 排查→预警→调处→处置
+        settled_on TEXT NOT NULL DEFAULT '',
+        case_id TEXT NOT NULL DEFAULT '',     -- the case it became ('' if none)
+        prevented TEXT NOT NULL DEFAULT '' CHECK (prevented IN ('','dispute','suicide','criminal','group_petition','group_fight')),
+        prevented_people INTEGER NOT NULL DEFAULT 0 CHECK (prevented_people >= 0)
+    );
+    CREATE INDEX screening_items_org ON screening_items(org_id, found_on);
+    CREATE INDEX screening_items_round ON screening_items(round_id);
+
+    CREATE TABLE risk_flags_0012 ({SYNC_COLUMNS},
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('criminal', 'group_petition', 'group_fight', 'suicide')),
+        flagged_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0),
+        prevented INTEGER NOT NULL DEFAULT 0,
+        reported_on TEXT NOT NULL DEFAULT '',
+        report_recipient TEXT NOT NULL DEFAULT '',
+        report_note TEXT NOT NULL DEFAULT '',
+        UNIQUE (case_id, kind)
+    );
+    INSERT INTO risk_flags_0012 SELECT id, site_id, rev, created_at, updated_at, case_id, kind,
+        flagged_on, note, people, prevented, reported_on, report_recipient, report_note
+        FROM risk_flags;
+    DROP TABLE risk_flags;
+    ALTER TABLE risk_flags_0012 RENAME TO risk_flags;
+    CREATE INDEX risk_flags_unreported ON risk_flags(case_id) WHERE reported_on = '';
+    """)

@@ -24,6 +24,9 @@ TRAVELLING_TABLES = [
     "attachments",
     # office reviews of village cases (migration 0003_sync)
     "case_reviews",
+    # dispute screening (migration 0012_screening): a village's rounds and what they found
+    "screening_rounds",
+    "screening_items",
 ]
 
 # Which travelling tables each role writes and sends (docs/sync-format.md §6). The office's

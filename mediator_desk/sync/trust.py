@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core import rules
 from mediator_desk.core.audit import TABLE_LABELS
+from mediator_desk.core.records import NOT_OF_CASE
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.schema import OFFICE_TABLES, SENT_BY, TRAVELLING_TABLES
 from mediator_desk.sync.container import BundleRefused
@@ -140,7 +141,7 @@ def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, di
         if here["site_id"] != sender:
             raise ctx.refuse(table, row, "该案件由其他站点登记，发送方无权为它添加、修改或删除记录",
                              hint="每个案件只能由登记它的调委会修改；请与该村核对")
-        if here["status"] == "archived":
+        if here["status"] == "archived" and table not in NOT_OF_CASE:
             raise ctx.refuse(table, row, f"案件{here['case_no']}在本站已归档，不能再修改")
 
     def child_tables(table: str) -> bool:
@@ -173,6 +174,7 @@ def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, di
     _check_case_deletions(ctx, deletion_rows.get("cases", {}))
     _check_updates(ctx, plan)
     _check_same_case(ctx, plan)
+    _check_screening(ctx, plan)
 
 
 def _check_case_deletions(ctx: Context, cases: dict[str, dict]) -> None:
@@ -273,6 +275,59 @@ def _agreement_cases(desk: "Desk", plan: "Plan", ids: set[str]) -> dict[str, str
             f"SELECT id, case_id FROM agreements WHERE id IN ({','.join('?' * len(chunk))})",
             chunk).fetchall())
     return out
+
+
+def _check_screening(ctx: Context, plan: "Plan") -> None:
+    """A village screens for its own committees only: a screening round or item names an
+    organisation the sender owns (not another village's, nor the office's), an item hangs on
+    a round of the sender for the same committee, and the case it became (if any) is a case
+    of that committee."""
+    def incoming(table: str) -> list[dict]:
+        out = []
+        for bucket in (plan.inserts, plan.updates):
+            entry = bucket.get(table)
+            if entry:
+                out += [dict(zip(entry[0], r)) for r in entry[1]]
+        return out
+
+    rounds, items = incoming("screening_rounds"), incoming("screening_items")
+    if not rounds and not items:
+        return
+    conn = ctx.desk.db.conn
+    orgs = dict(conn.execute("SELECT id, site_id FROM organisations"))
+    orgs.update((r["id"], plan.sender) for r in incoming("organisations"))
+    round_org = {r["id"]: (plan.sender, r.get("org_id")) for r in rounds}
+    for table, rows in (("screening_rounds", rounds), ("screening_items", items)):
+        for row in rows:
+            if "org_id" in row and orgs.get(row["org_id"]) != plan.sender:
+                raise ctx.refuse(table, row, "排查所属的调委会不是发送方自己的调委会",
+                                 hint="每个村只能发送本村调委会的排查记录；请与该村核对")
+    wanted = [r["round_id"] for r in items if r.get("round_id") not in round_org]
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start:start + BATCH]
+        round_org.update((rid, (site, org)) for rid, site, org in conn.execute(
+            "SELECT id, site_id, org_id FROM screening_rounds WHERE id IN"
+            f" ({','.join('?' * len(chunk))})", chunk))
+    case_org = {}
+    for row in incoming("cases"):
+        case_org[row["id"]] = row.get("org_id")
+    linked = [r["case_id"] for r in items if r.get("case_id") and r["case_id"] not in case_org]
+    for start in range(0, len(linked), BATCH):
+        chunk = linked[start:start + BATCH]
+        case_org.update(conn.execute(
+            f"SELECT id, org_id FROM cases WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    for row in items:
+        if "round_id" in row:
+            site, org = round_org.get(row["round_id"], (None, None))
+            if site is None:
+                raise ctx.refuse("screening_items", row, "所属的排查记录不存在")
+            if site != plan.sender or ("org_id" in row and org != row["org_id"]):
+                raise ctx.refuse("screening_items", row, "所属的排查记录不是发送方本调委会的排查")
+        if row.get("case_id"):
+            if row["case_id"] not in case_org:
+                raise ctx.refuse("screening_items", row, "关联的案件不存在")
+            if "org_id" in row and case_org[row["case_id"]] != row["org_id"]:
+                raise ctx.refuse("screening_items", row, "关联的案件不是本调委会的案件")
 
 
 def _local_cases(desk: "Desk", ids: set[str]) -> dict[str, dict]:

@@ -6,7 +6,8 @@ and search, the case view, the CLI ``case show``, the agreement printout and the
 The bundle is made by the village's own code and signed with its enrolled key (sync_helpers
 ``signed_bundle``); only the one value is hostile. The village holds two realistic cases
 (one settled with a signed agreement, a judicial confirmation, a follow-up, a risk flag and a
-scan; one ended and archived), so every table a village sends has rows to spoil.
+scan; one ended and archived) and a screening round whose item became the settled case, so
+every table a village sends has rows to spoil.
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ def _realistic(v1) -> None:
                     routes_explained="可向人民法院起诉", today=T)
     v1.attachments.add_bytes(ended, PDF + b"%id\n", file_name="身份证.pdf", item="identity")
     v1.dossier.archive(ended, archived_on="2026-03-20", retention="10年", today=T)
+    rnd = v1.screening.add_round(
+        org_id=v1.settings.get("committee_id"), held_on="2026-03-01", area="全嘎查",
+        screeners="乌力吉、其其格", today=T,
+        items=[dict(dispute_type="03", parties="王䶮、赵堃", people_involved=6,
+                    summary="院墙越界，双方亲属曾聚集", risk_level="red", deadline="2026-03-15")])
+    item = v1.screening.items(rnd)[0]["id"]
+    v1.screening.link_case(item, settled)
+    v1.screening.move(item, "settled", settled_on="2026-03-12", prevented="group_fight",
+                      prevented_people=6, today=T)
 
 
 @pytest.fixture(scope="session")
