@@ -198,3 +198,32 @@ def test_unknown_organisation(desk):
         desk.statistics.report("2026-01", org="不存在村", today=T)
     with pytest.raises(ValidationError, match="未知的分组方式"):
         desk.statistics.report("2026-01", by=("colour",), today=T)
+
+
+def test_screening_counts_rounds_found_and_prevented(desk, make_case):
+    org = desk.settings.get("committee_id")
+    rnd = desk.screening.add_round(org_id=org, held_on="2026-03-30", area="全村", items=[
+        dict(dispute_type="02", risk_level="red", summary="两户因排水沟争执", people_involved=6),
+        dict(dispute_type="07", risk_level="yellow", summary="草场边界",
+             people_involved=30)], today=T)
+    found = [i["id"] for i in desk.screening.items(rnd)]
+    desk.screening.move(found[0], "settled", settled_on="2026-04-02", prevented="suicide",
+                        prevented_people=1, today=T)
+    desk.screening.move(found[1], "settled", settled_on="2026-04-03",
+                        prevented="group_petition", prevented_people=30, today=T)
+    case = accepted_case(desk, make_case, received="2026-04-01")
+    rid = desk.outcomes.flag_risk(case, kind="group_petition", flagged_on="2026-04-05",
+                                  note="欲集体上访", people=12, today=T)
+    desk.outcomes.update_risk(rid, prevented=1)
+    march, april = figures(desk, "2026-03"), figures(desk, "2026-04")
+    assert march.total.value("screen_rounds") == 1
+    assert march.total.value("screen_found") == 2
+    assert march.total.value("prev_suicide") == 0           # settled in April
+    assert april.total.value("prev_suicide") == 1
+    assert april.total.value("prev_suicide_people") == 1
+    # prevented as 件 and 人: the screened dispute and the flagged case together
+    assert april.total.value("prev_petition") == 2
+    assert april.total.value("prev_petition_people") == 42
+    listed = desk.statistics.records(desk.statistics.period("2026-04", today=T), "prev_petition")
+    assert {(r["record"], r["id"]) for r in listed} == {("screening_item", found[1]),
+                                                       ("case", case)}
