@@ -227,3 +227,68 @@ def test_screening_counts_rounds_found_and_prevented(desk, make_case):
     listed = desk.statistics.records(desk.statistics.period("2026-04", today=T), "prev_petition")
     assert {(r["record"], r["id"]) for r in listed} == {("screening_item", found[1]),
                                                        ("case", case)}
+
+
+# --- closing months, completeness, locks ------------------------------------------------------
+
+def test_close_month_zero_report_and_twice(desk, make_case):
+    stats = desk.statistics
+    empty = stats.close_month("2026-04", today=T)
+    assert empty["zero"] == 1
+    accepted_case(desk, make_case, received="2026-05-04")
+    done = stats.close_month("2026-05", note="已核对", today=T)
+    assert done["zero"] == 0
+    row = desk.query_one("SELECT * FROM period_reports WHERE period = '2026-05'")
+    assert row["site_id"] == desk.site_id and row["closed_on"] == T.isoformat()
+    with pytest.raises(ValidationError, match="不能重复报送"):
+        stats.close_month("2026-05", today=T)
+    with pytest.raises(ValidationError, match="尚未开始"):
+        stats.close_month("2026-08", today=T)
+    with pytest.raises(ValidationError, match="按月报送"):
+        stats.close_month("2026Q1", today=T)
+    # the declaration is audited and travels (change log)
+    assert desk.scalar("SELECT count(*) FROM change_log WHERE table_name = 'period_reports'") == 2
+
+
+def test_completeness_rate_on_time_and_reminders(desk, make_case):
+    stats = desk.statistics
+    village = desk.settings.get("committee_id")
+    township = desk.organisations.get(village)["parent_id"]
+    other = desk.organisations.create(kind="village", name="白音村人民调解委员会",
+                                      short_name="白音", parent_id=township)
+    desk.mediators.add(name="其木格", sex="女", phone="13847601234", org_id=other)
+    stats.close_month("2026-05", today=date(2026, 6, 3))
+    status = stats.completeness("2026-05", org=township, today=T)
+    by_org = {u["org_id"]: u for u in status["units"]}
+    assert by_org[village]["state"] == "zero" and by_org[village]["on_time"]
+    assert by_org[other]["state"] == "missing"
+    assert (status["expected"], status["reported"], status["missing"]) == (2, 1, 1)
+    assert status["rate"] == 50.0
+    reminders = stats.reminders("2026-05", org=township, today=T)
+    assert [r["org_id"] for r in reminders] == [other]
+    assert reminders[0]["contacts"][0]["phone"] == "13847601234"
+    # late: closed 20 days after the month's end
+    stats.close_month("2026-04", today=date(2026, 5, 20))
+    assert not {u["org_id"]: u for u in stats.completeness(
+        "2026-04", org=township, today=T)["units"]}[village]["on_time"]
+    # a quarter is reported when all its months are
+    assert {u["org_id"]: u for u in stats.completeness(
+        "2026Q2", org=township, today=T)["units"]}[village]["state"] == "missing"
+
+
+def test_lock_then_a_late_record_shows_as_a_correction(desk, make_case):
+    stats = desk.statistics
+    case = accepted_case(desk, make_case, received="2026-04-02")
+    with pytest.raises(ValidationError, match="尚未结束"):
+        stats.lock("2026-06", today=T)
+    stats.lock("2026-04", today=T)
+    with pytest.raises(ValidationError, match="不能重复锁定"):
+        stats.lock("2026-04", today=T)
+    assert stats.corrections("2026-04") == []
+    late = accepted_case(desk, make_case, received="2026-04-20")
+    fixes = stats.corrections("2026-04")
+    accepted = [f for f in fixes if f["indicator"] == "accepted"]
+    assert {(f["row"], f["submitted"], f["now"]) for f in accepted} == {
+        (desk.settings.get("committee_id"), 1, 2), ("total", 1, 2)}
+    assert stats.report("2026-04", today=T).total.value("accepted") == 2
+    assert {r["id"] for r in stats.records(stats.period("2026-04"), "accepted")} == {case, late}

@@ -16,15 +16,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.clock import today as _today
-from mediator_desk.core.statistics.engine import DIMENSIONS, Counter, Figures, Row  # noqa: F401
+from mediator_desk.core.statistics.engine import DIMENSIONS, Figures, Row  # noqa: F401
 from mediator_desk.core.statistics.indicators import BY_KEY, INDICATORS  # noqa: F401
 from mediator_desk.core.statistics.periods import Period, parse_period
+from mediator_desk.core.statistics.reporting import STATES, Reporting  # noqa: F401
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
 
 
-class Statistics(Counter):
+class Statistics(Reporting):
     def __init__(self, desk: "Desk"):
         super().__init__(desk)
 
