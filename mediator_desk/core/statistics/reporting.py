@@ -30,7 +30,7 @@ class Reporting(Counter):
     def close_month(self, period: str | Period, *, org: str | None = None, note: str = "",
                     today: date | None = None) -> dict:
         """Declare the month closed ("本月已报送"); a zero report (零上报) when the committee
-        recorded nothing counted in it. Once per committee and month."""
+        received no case and nothing else counts in the month. Once per committee and month."""
         p = self._month(period, today)
         committee = self.org(org)
         if committee["kind"] not in ("village", "township", "specialised"):
@@ -45,7 +45,11 @@ class Reporting(Counter):
                                   f"{'（零上报）' if done['zero'] else ''}，不能重复报送",
                                   field="period")
         figures = self.figures(p, org=committee["id"], by=())
-        zero = 0 if any(figures.total.values.values()) else 1
+        received = self.desk.scalar(
+            "SELECT count(*) FROM cases WHERE received_date BETWEEN ? AND ? AND org_id IN"
+            " (SELECT value FROM json_each(?))",
+            (p.first, p.last, json.dumps(self.tree().below(committee["id"]))))
+        zero = 0 if received or any(figures.total.values.values()) else 1
         day = (today or _today()).isoformat()
         with self.desk.transaction():
             rid = self.desk.records.insert("period_reports", {
