@@ -43,7 +43,7 @@ def test_declaration_for_another_committee_is_refused(sites, tmp_path):
     first_import(office, v1, path)
     before = dump(office)
     hostile = signed_bundle(v1, tmp_path / "h.mdsync", tables={"period_reports": [dict(
-        org_id=v2.settings.get("committee_id"), period="2026-10", closed_on="2026-11-02",
+        org_id=office.settings.get("committee_id"), period="2026-10", closed_on="2026-11-02",
         zero=1)]})
     with pytest.raises(DeskError, match="报送月报的调委会不是发送方自己的调委会"):
         sync.import_bundle(office, hostile)
