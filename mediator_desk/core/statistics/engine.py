@@ -47,6 +47,14 @@ class Figures:
     rows: list[Row]
     total: Row
 
+    def label(self, row: Row) -> str:
+        return "／".join(str(x) for x in row.labels)
+
+    def matrix(self) -> list[list]:
+        """Rows (then the total) as lists: the row's label, then every indicator's value."""
+        return [[self.label(r)] + [r.value(i) for i in INDICATORS]
+                for r in self.rows + [self.total]]
+
     def as_dict(self) -> dict:
         return {
             "period": self.period.code, "period_label": self.period.label,
@@ -75,7 +83,7 @@ class Tree:
         while todo:
             current = todo.pop()
             out.append(current)
-            todo.extend(self.children.get(current, []))
+            todo.extend(reversed(self.children.get(current, [])))
         return out
 
     def units(self, org_id: str) -> list[tuple[str, str, list[str]]]:
