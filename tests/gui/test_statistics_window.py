@@ -1,0 +1,117 @@
+"""The statistics window: the report opens with the engine's figures, a double-clicked number
+lists the cases behind it and opens one, exports write files read back, a committee closes its
+month after seeing the figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from gui_helpers import WAIT_MS, wait_idle
+from mediation_helpers import T, accepted_case, signed_written
+from mediator_desk.core.statistics import INDICATORS
+from mediator_desk.gui import today as gui_today
+from mediator_desk.gui.printing import OutputDialogs
+
+
+@pytest.fixture
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(gui_today, "FIXED", date(2026, 6, 30))
+
+
+@pytest.fixture
+def cases(desk, make_case):
+    ok = accepted_case(desk, make_case, received="2026-03-02")
+    signed_written(desk, ok)
+    failed = accepted_case(desk, make_case, received="2026-03-05")
+    desk.outcomes.end(failed, ended_on="2026-03-20", reason="分歧大",
+                      routes_explained="可向人民法院起诉", today=T)
+    desk.take_changes()
+    return {"ok": ok, "failed": failed}
+
+
+def _open(qtbot, main_window, period="2026-03"):
+    window = main_window.show_statistics()
+    qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
+    window.set_period(period)
+    qtbot.waitUntil(lambda: window.loaded["data"].report.period.code == period,
+                    timeout=WAIT_MS)
+    wait_idle(qtbot)
+    return window
+
+
+def _column(key):
+    return 1 + [i.key for i in INDICATORS].index(key)
+
+
+def test_report_opens_and_a_number_opens_its_cases(qtbot, main_window, cases, fixed_today,
+                                                   desk):
+    window = _open(qtbot, main_window)
+    table = window.report_table
+    total_row = table.rowCount() - 1
+    assert table.item(total_row, 0).text() == "合计"
+    assert table.item(total_row, _column("mediated")).text() == "2"
+    assert table.item(total_row, _column("success_rate")).text() == "50.0"
+    # double-click the number of successful cases: the list holds exactly that case
+    table.cellDoubleClicked.emit(total_row, _column("success"))
+    qtbot.waitUntil(lambda: bool(window.record_dialogs), timeout=WAIT_MS)
+    dialog = window.record_dialogs[-1]
+    assert [i["id"] for i in dialog.items] == [cases["ok"]]
+    assert dialog.table.item(0, 0).text() == desk.cases.get_row(cases["ok"])["case_no"]
+    dialog.table.cellDoubleClicked.emit(0, 0)
+    qtbot.waitUntil(lambda: cases["ok"] in main_window.case_windows, timeout=WAIT_MS)
+    wait_idle(qtbot)
+    window.resize(1366, 768)
+    window.grab().save(str(_shot()))
+
+
+def _shot():
+    from pathlib import Path
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / "statistics_window.png"
+
+
+def test_export_xlsx_equals_the_screen(qtbot, main_window, cases, fixed_today, tmp_path,
+                                       monkeypatch):
+    window = _open(qtbot, main_window)
+    out = tmp_path / "月报.xlsx"
+    monkeypatch.setattr(OutputDialogs, "save_path", classmethod(
+        lambda cls, parent, title, suggested, fmt: str(out)))
+    window.export("xlsx")
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    wait_idle(qtbot)
+    sheet = openpyxl.load_workbook(out)["月报"]
+    table = window.report_table
+    for r in range(table.rowCount()):
+        row = [c.value for c in sheet[5 + r]]
+        assert row[0] == table.item(r, 0).text()
+        for c in range(1, table.columnCount()):
+            shown = table.item(r, c).text()
+            assert (row[c] is None and shown == "—") or \
+                f"{row[c]:,.1f}".rstrip("0").rstrip(".") == shown.rstrip("0").rstrip(".") \
+                or f"{row[c]:,}" == shown
+
+
+def test_village_closes_the_month_after_seeing_its_figures(qtbot, main_window, cases,
+                                                           fixed_today, messages, desk):
+    window = _open(qtbot, main_window)
+    assert window.close_month_button.isVisible() and window.close_month_button.isEnabled()
+    window.close_month()
+    qtbot.waitUntil(lambda: window.status.text() != "", timeout=WAIT_MS)
+    assert "调解纠纷：2" in messages.questions[-1]
+    qtbot.waitUntil(lambda: not window.close_month_button.isEnabled(), timeout=WAIT_MS)
+    assert desk.query("SELECT period, zero FROM period_reports") == [
+        {"period": "2026-03", "zero": 0}]
+    # April had nothing: a zero report
+    window.set_period("2026-04")
+    qtbot.waitUntil(lambda: window.loaded["data"].report.period.code == "2026-04"
+                    and window.close_month_button.isEnabled(), timeout=WAIT_MS)
+    window.close_month()
+    qtbot.waitUntil(lambda: "零上报" in messages.questions[-1] or len(messages.questions) > 1,
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: desk.scalar("SELECT count(*) FROM period_reports") == 2,
+                    timeout=WAIT_MS)
+    assert desk.scalar("SELECT zero FROM period_reports WHERE period = '2026-04'") == 1
