@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QHorizontalBarSeries, QValueAxis)
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 
 
 def bar_chart(title: str, categories: list[str], series: dict[str, list],
@@ -24,9 +24,15 @@ def bar_chart(title: str, categories: list[str], series: dict[str, list],
     chart.addSeries(bars)
     cats = QBarCategoryAxis()
     cats.append(categories or [""])
+    small = QFont(cats.labelsFont())
+    small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))
+    cats.setLabelsFont(small)
+    if not horizontal and len(categories) > 6 and max(map(len, categories)) > 3:
+        cats.setLabelsAngle(-60)
     values = QValueAxis()
     values.setRange(0, max(1, top * 1.1))
     values.setLabelFormat("%d")
+    values.setLabelsFont(small)
     if horizontal:
         chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)

@@ -90,6 +90,9 @@ class FiguresTable(QTableWidget):
                 font.setBold(True)
                 for c in range(self.columnCount()):
                     self.item(r, c).setFont(font)
+        self.resizeColumnsToContents()
+        for c in range(1, self.columnCount()):
+            self.setColumnWidth(c, max(62, min(110, self.columnWidth(c))))
         self.setColumnWidth(0, 230)
 
     def cell_key(self, row: int, column: int):
@@ -308,7 +311,7 @@ class StatisticsWindow(QMainWindow):
         self._show_completeness(data.completeness)
         self._show_corrections(data.corrections)
         self._show_charts(data)
-        office = loaded["role"] == "office"
+        office = loaded["role"] in ("office", "township")
         self.lock_button.setVisible(office)
         self.lock_button.setEnabled(lock is None)
         month = data.report.period.kind == "month"
@@ -354,7 +357,7 @@ class StatisticsWindow(QMainWindow):
                 w.deleteLater()
         trend = data.trend
         self.charts_layout.addWidget(bar_chart(
-            self.tr("Monthly trend"), [r.labels[0][5:] for r in trend.rows],
+            self.tr("Monthly trend"), [str(int(r.key[0][5:7])) for r in trend.rows],
             {self.tr("Accepted"): [r.value("accepted") for r in trend.rows],
              self.tr("Successful"): [r.value("success") for r in trend.rows]}))
         types = [r for r in data.by_type.rows if r.value("mediated")]

@@ -115,3 +115,33 @@ def test_village_closes_the_month_after_seeing_its_figures(qtbot, main_window, c
     qtbot.waitUntil(lambda: desk.scalar("SELECT count(*) FROM period_reports") == 2,
                     timeout=WAIT_MS)
     assert desk.scalar("SELECT zero FROM period_reports WHERE period = '2026-04'") == 1
+
+
+def test_office_locks_and_a_late_case_shows_as_a_correction(qtbot, desk, make_case, runner,
+                                                            fixed_today, messages):
+    from mediator_desk.gui.app import create_main_window
+
+    with desk.transaction():
+        desk.settings.set("site_role", "office")
+    accepted_case(desk, make_case, received="2026-03-02")
+    desk.take_changes()
+    main_window = create_main_window(runner.desk)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    window = _open(qtbot, main_window)
+    assert window.lock_button.isVisible() and not window.close_month_button.isVisible()
+    window.lock()
+    qtbot.waitUntil(lambda: window.loaded["lock"] is not None, timeout=WAIT_MS)
+    assert not window.lock_button.isEnabled()
+    late = {}
+    worker_done = []
+    from mediator_desk.gui import worker
+
+    worker.run_op(window, lambda d: late.setdefault("id", accepted_case(
+        d, make_case, received="2026-03-25")), worker_done.append)
+    qtbot.waitUntil(lambda: window.tabs.tabText(3) != "更正（0）", timeout=WAIT_MS)
+    wait_idle(qtbot)
+    assert window.tabs.tabText(3) == "更正（2）"           # the committee's row and the total
+    total_row = window.report_table.rowCount() - 1
+    cell = window.report_table.item(total_row, _column("accepted"))
+    assert cell.text() == "2" and cell.toolTip() == "锁定上报后有变动"
