@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from mediator_desk.cli import add_db_argument, open_desk, print_json
+from mediator_desk.core.statistics.indicators import shown
 
 # Columns shown in the terminal unless --indicators names others (--json has them all).
 MAIN = ("accepted", "mediated", "success", "success_rate", "people", "amount", "performed",
@@ -69,12 +70,6 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def _shown(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:,.1f}" if value != int(value) or value < 1000 else f"{value:,.0f}"
-    return f"{value:,}"
 
 
 def print_figures(figures, keys) -> None:
@@ -85,7 +80,7 @@ def print_figures(figures, keys) -> None:
         {"org": "调委会", "type": "纠纷类型", "source": "案件来源", "mediator": "调解员",
          "month": "月份"}[d] for d in figures.by)] + [
         f"{i.label}({i.unit})" for i in inds]
-    body = [[figures.label(r)] + [_shown(r.value(i)) for i in inds]
+    body = [[figures.label(r)] + [shown(r.value(i)) for i in inds]
             for r in figures.rows + [figures.total]]
     widths = [max(_width(row[j]) for row in [head] + body) for j in range(len(head))]
     for k, row in enumerate([head] + body):
@@ -126,8 +121,8 @@ def run_stats(args) -> int:
         if fixes:
             print(f"锁定上报后的更正（{len(fixes)} 项）：")
             for c in fixes:
-                print(f"  {c['label']}　{c['indicator_label']}：上报 {_shown(c['submitted'])}"
-                      f" → 现为 {_shown(c['now'])}")
+                print(f"  {c['label']}　{c['indicator_label']}：上报 {shown(c['submitted'])}"
+                      f" → 现为 {shown(c['now'])}")
         return 0
 
 

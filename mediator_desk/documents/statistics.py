@@ -28,11 +28,12 @@ class ReportData:
     organisation: dict
     completeness: dict
     corrections: list
-    trend: "Figures"          # the months of the year up to the period's end
+    trend: "Figures | None"   # the months of the year up to the period's end (charts)
 
 
 def gather(desk: "Desk", period, *, org: str | None = None, by=("org",),
-           today: date | None = None) -> ReportData:
+           today: date | None = None, charts: bool = True) -> ReportData:
+    """Every table of the report; ``charts``: also the monthly trend the charts draw."""
     stats = desk.statistics
     p = stats.period(period, today=today)
     report = stats.figures(p, org=org, by=by)
@@ -44,7 +45,7 @@ def gather(desk: "Desk", period, *, org: str | None = None, by=("org",),
         organisation=stats.organisation(org=root),
         completeness=stats.completeness(p, org=root, today=today),
         corrections=stats.corrections(p, org=root, figures=report) if by == ("org",) else [],
-        trend=stats.figures(year, org=root, by=("month",)))
+        trend=stats.figures(year, org=root, by=("month",)) if charts else None)
 
 
 def export_report(desk: "Desk", period, *, fmt: str = "xlsx", org: str | None = None,
@@ -52,7 +53,7 @@ def export_report(desk: "Desk", period, *, fmt: str = "xlsx", org: str | None = 
     fmt = (fmt or "xlsx").lower().lstrip(".")
     if fmt not in FORMATS:
         raise ValidationError(f"不支持的格式“{fmt}”，可用：xlsx、pdf", field="format")
-    data = gather(desk, period, org=org, by=by, today=today)
+    data = gather(desk, period, org=org, by=by, today=today, charts=fmt == "pdf")
     if fmt == "xlsx":
         from mediator_desk.documents.statistics_xlsx import workbook
 

@@ -8,19 +8,13 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.statistics import INDICATORS
+from mediator_desk.core.statistics import INDICATORS, shown
 from mediator_desk.documents import fonts
 
 if TYPE_CHECKING:
     from mediator_desk.documents.statistics import ReportData
 
 
-def _shown(v) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, float):
-        return f"{v:,.1f}" if v != int(v) or abs(v) < 1000 else f"{v:,.0f}"
-    return f"{v:,}"
 
 
 def _table(figures, inds, font, styles):
@@ -29,7 +23,7 @@ def _table(figures, inds, font, styles):
 
     head = [Paragraph("调委会", styles["head"])] + [
         Paragraph(f"{i.label}<br/>（{i.unit}）", styles["head"]) for i in inds]
-    body = [[Paragraph(figures.label(r), styles["cell"])] + [_shown(r.value(i)) for i in inds]
+    body = [[Paragraph(figures.label(r), styles["cell"])] + [shown(r.value(i)) for i in inds]
             for r in figures.rows + [figures.total]]
     first = 150
     width = (770 - first) / len(inds)
@@ -114,8 +108,8 @@ def report_pdf(data: "ReportData") -> bytes:
     if data.corrections:
         story.append(Paragraph("锁定上报后的更正（上报数 → 现数）", styles["h2"]))
         for c in data.corrections:
-            story.append(Paragraph(f"{c['label']}　{c['indicator_label']}：{_shown(c['submitted'])}"
-                                   f" → {_shown(c['now'])}", styles["meta"]))
+            story.append(Paragraph(f"{c['label']}　{c['indicator_label']}：{shown(c['submitted'])}"
+                                   f" → {shown(c['now'])}", styles["meta"]))
     story.append(PageBreak())
     story.append(Paragraph(f"{h['unit']}　图表", styles["h2"]))
     trend = data.trend

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from mediator_desk.core.statistics import INDICATORS
+from mediator_desk.core.statistics import INDICATORS, shown
 from mediator_desk.gui import today as gui_today, worker
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
@@ -26,12 +26,6 @@ from mediator_desk.gui.printing import OutputDialogs
 KINDS = ("month", "quarter", "half", "year", "range")
 
 
-def _shown(v) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, float):
-        return f"{v:,.1f}" if v != int(v) or abs(v) < 1000 else f"{v:,.0f}"
-    return f"{v:,}"
 
 
 def _load(desk, period: str, today: date) -> dict:
@@ -79,7 +73,7 @@ class FiguresTable(QTableWidget):
             label = QTableWidgetItem(figures.label(row))
             self.setItem(r, 0, label)
             for c, ind in enumerate(INDICATORS, start=1):
-                item = QTableWidgetItem(_shown(row.value(ind)))
+                item = QTableWidgetItem(shown(row.value(ind)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if (row.key[0], ind.key) in corrected:
                     item.setBackground(Qt.GlobalColor.yellow)
@@ -343,8 +337,8 @@ class StatisticsWindow(QMainWindow):
     def _show_corrections(self, fixes: list[dict]) -> None:
         self.corrections.setRowCount(len(fixes))
         for r, f in enumerate(fixes):
-            for col, text in enumerate((f["label"], f["indicator_label"], _shown(f["submitted"]),
-                                        _shown(f["now"]))):
+            for col, text in enumerate((f["label"], f["indicator_label"], shown(f["submitted"]),
+                                        shown(f["now"]))):
                 self.corrections.setItem(r, col, QTableWidgetItem(text))
         self.tabs.setTabText(3, self.tr("Corrections ({n})").format(n=len(fixes)))
 
@@ -461,10 +455,10 @@ class StatisticsWindow(QMainWindow):
                       lambda exc: Messages.error(self, exc))
 
     def _confirm_close(self, period, figures, day) -> None:
-        shown = [f"{i.label}：{_shown(figures.total.value(i))}" for i in INDICATORS
+        lines = [f"{i.label}：{shown(figures.total.value(i))}" for i in INDICATORS
                  if figures.total.value(i)]
         text = (self.tr("Close {period}? These are the month's figures:").format(
-            period=period.label) + "\n" + ("；".join(shown) if shown else self.tr(
+            period=period.label) + "\n" + ("；".join(lines) if lines else self.tr(
                 "nothing recorded — this will be a zero report.")))
         if not Messages.confirm(self, text):
             return

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.statistics.engine import DIMENSIONS, Figures, Row  # noqa: F401
-from mediator_desk.core.statistics.indicators import BY_KEY, INDICATORS  # noqa: F401
+from mediator_desk.core.statistics.indicators import BY_KEY, INDICATORS, shown  # noqa: F401
 from mediator_desk.core.statistics.periods import Period, parse_period
 from mediator_desk.core.statistics.reporting import STATES, Reporting  # noqa: F401
 

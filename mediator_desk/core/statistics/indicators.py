@@ -155,6 +155,16 @@ class Indicator:
         return round(100 * n / d, 1) if d else None
 
 
+def shown(value) -> str:
+    """A figure as every table shows it: thousands separated, a rate with one decimal, "—"
+    for a rate with nothing to divide by."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.1f}" if value != int(value) or abs(value) < 1000 else f"{value:,.0f}"
+    return f"{value:,}"
+
+
 _SUCCESS = ("success_written", "success_oral")
 _MEDIATED = _SUCCESS + ("ended",)
 
