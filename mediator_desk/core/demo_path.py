@@ -110,7 +110,8 @@ TERMS = ["{b}于{deadline}前向{a}支付{amount}元", "{b}于{deadline}前恢�
 METHODS = ["现金当面交付，由调解员见证", "银行转账", "分两期支付", "自行履行，调委会监督"]
 COURTS = "{county}人民法院"
 VISIT_REASONS = ["了解协议履行情况", "回访当事人满意程度", "履行期限届满后例行回访"]
-RISK_KINDS = [("民转刑", "criminal"), ("上访", "group_petition"), ("械斗", "group_fight")]
+RISK_KINDS = [("民转刑", "criminal"), ("上访", "group_petition"), ("械斗", "group_fight"),
+              ("情绪低落", "suicide")]
 
 
 def _uuid(rng: random.Random, when: date) -> str:

@@ -66,6 +66,33 @@ class MediatorManager:
             raise NotFound("找不到该调解员")
         return row
 
+    def roster(self, org_id: str | None = None, *, active_only: bool = True) -> list[dict]:
+        """The mediators of ``org_id`` and of every organisation below it (all of them if
+        None) — at a township office its own and its villages' —, in the order of the
+        organisation tree, each with ``org_name``, ``org_kind``, ``own`` (registered at this
+        site: another site's are read-only here) and the labels of ethnicity and education."""
+        tree = self.desk.organisations.tree()
+        wanted = set(self.desk.organisations.subtree_ids(org_id)) if org_id else None
+        order = {o["id"]: (i, o) for i, o in enumerate(tree)}
+        eth = {i["code"]: i["label"] for i in self.desk.codes.items("ethnicity",
+                                                                     include_inactive=True)}
+        edu = {i["code"]: i["label"] for i in self.desk.codes.items("education",
+                                                                     include_inactive=True)}
+        rows = self.desk.query("SELECT * FROM mediators" + (" WHERE active = 1" if active_only
+                                                             else "") + " ORDER BY name")
+        placed = []
+        for m in rows:
+            if wanted is not None and m["org_id"] not in wanted:
+                continue
+            pos, org = order.get(m["org_id"], (len(order), {}))
+            m.update(org_name=org.get("name", ""), org_kind=org.get("kind", ""),
+                     own=m["site_id"] == self.desk.site_id,
+                     ethnicity_label=eth.get(m["ethnicity"], ""),
+                     education_label=edu.get(m["education"], ""))
+            placed.append((pos, m))
+        placed.sort(key=lambda pm: pm[0])        # stable: by name within a committee
+        return [m for _, m in placed]
+
     def list(self, org_id: str | None = None, *, active_only: bool = True) -> list[dict]:
         sql, params = "SELECT * FROM mediators WHERE 1=1", []
         if org_id:

@@ -98,3 +98,49 @@ class OrganisationManager:
 
     def villages_under(self, township_id: str) -> list[dict]:
         return self.list(kind="village", parent_id=township_id)
+
+    def subtree_ids(self, org_id: str) -> list[str]:
+        """The organisation and every organisation below it (any depth)."""
+        return [r["id"] for r in self.desk.query(
+            "WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT o.id FROM organisations o"
+            " JOIN t ON o.parent_id = t.id) SELECT id FROM t", (org_id,))]
+
+    def tree(self) -> list[dict]:
+        """The organisation tree as a roster reads it: every organisation once, parents before
+        their children (township → its villages → their groups, each level by name), the
+        specialised committees on their own after the tree. Each row has ``depth`` (0 for a
+        top), ``kind_label``, ``committee`` (a mediation committee: township, village,
+        specialised), ``own`` (born at this site; other sites' are read-only here) and the
+        counts of its own active mediators: ``mediators``, ``full_time``,
+        ``legal_training``, ``women``."""
+        rows = self.desk.query(
+            "SELECT o.*, count(m.id) AS mediators, coalesce(sum(m.full_time), 0) AS full_time,"
+            " coalesce(sum(m.legal_training), 0) AS legal_training,"
+            " coalesce(sum(m.sex = '女'), 0) AS women"
+            " FROM organisations o LEFT JOIN mediators m ON m.org_id = o.id AND m.active = 1"
+            " GROUP BY o.id ORDER BY o.rowid")
+        by_parent: dict[str | None, list[dict]] = {}
+        ids = {r["id"] for r in rows}
+        for r in rows:
+            parent = r["parent_id"] if r["parent_id"] in ids else None
+            if r["kind"] == "specialised":
+                parent = "specialised"
+            by_parent.setdefault(parent, []).append(r)
+        out: list[dict] = []
+
+        def walk(parent, depth):
+            for r in by_parent.get(parent, []):
+                r.update(depth=depth, kind_label=KINDS.get(r["kind"], r["kind"]),
+                         committee=r["kind"] in COMMITTEE_KINDS,
+                         own=r["site_id"] == self.desk.site_id)
+                out.append(r)
+                walk(r["id"], depth + 1)
+
+        order = list(KINDS)
+        for parent, children in by_parent.items():
+            # groups in the order they were made (一组, 二组 …), the others by name
+            children.sort(key=lambda r: (order.index(r["kind"]),
+                                         "" if r["kind"] == "group" else r["name"]))
+        walk(None, 0)
+        walk("specialised", 0)
+        return out

@@ -364,4 +364,5 @@ def _raise_all(problems: list[tuple[str, str]]) -> None:
     if problems:
         exc = ValidationError("；".join(m for _, m in problems), field=problems[0][0])
         exc.fields = [f for f, _ in problems]
+        exc.problems = list(problems)        # (field, message): a form shows each at its field
         raise exc

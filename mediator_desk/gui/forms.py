@@ -145,7 +145,14 @@ class FieldErrors:
         return True
 
     def show_error(self, exc: BaseException) -> None:
-        """Put a refusal next to its field, or in the general label."""
+        """Put a refusal next to its field, or in the general label. A refusal naming several
+        fields at once (``exc.problems``: (field, message) pairs) shows each at its field."""
+        problems = getattr(exc, "problems", None) if isinstance(exc, ValidationError) else None
+        if problems:
+            rest = [m for i, (f, m) in enumerate(problems) if not self.show(f, m, focus=i == 0)]
+            if rest:
+                self.show_error(ValidationError("；".join(rest)))
+            return
         field = getattr(exc, "field", "") if isinstance(exc, ValidationError) else ""
         text = getattr(exc, "message", str(exc))
         hint = getattr(exc, "hint", "")

@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_case_action, self.open_case_action, self.find_action):
             cases.addAction(action)
         cases.addSeparator()
+        self.screening_action = cases.addAction(self.tr("Dispute &screening…"),
+                                                self.show_screening)
+        cases.addSeparator()
         cases.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("&View"))
         toggle = self.todo_dock.toggleViewAction()
@@ -268,6 +271,8 @@ class MainWindow(QMainWindow):
                                                  self.show_statistics)
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         self.mediators_action = settings.addAction(self.tr("&Mediators…"), self.show_mediators)
+        self.roster_action = view.addAction(self.tr("Committees and &mediators…"),
+                                            self.show_roster)
         self.settings_action = settings.addAction(self.tr("Mediation &path settings…"),
                                                   self.show_settings)
         self.backup_action = settings.addAction(self.tr("&Backup and restore…"),
@@ -291,6 +296,27 @@ class MainWindow(QMainWindow):
         self.statistics_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.statistics_window.show()
         return self.statistics_window
+
+    def show_screening(self):
+        """Dispute screening (gui/screening_window.py), loaded at first use; read-only at the
+        township office (the villages' screening arrives in their bundles)."""
+        from mediator_desk.gui.screening_window import ScreeningWindow
+
+        self.screening_window = ScreeningWindow(
+            self, read_only=self.context.site_role == "office")
+        self.screening_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.screening_window.openCase.connect(self.open_case)
+        self.screening_window.show()
+        return self.screening_window
+
+    def show_roster(self):
+        """调解组织与人员 (gui/roster_dialog.py), loaded at first use."""
+        from mediator_desk.gui.roster_dialog import RosterDialog
+
+        self.roster_dialog = RosterDialog(self)
+        self.roster_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.roster_dialog.show()
+        return self.roster_dialog
 
     def show_settings(self):
         """The path settings (gui/settings_dialog.py), loaded at first use."""

@@ -17,16 +17,22 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, select_code
 
+# The stored columns of a mediator (the roster adds labels and its committee's name).
+_STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "name", "sex",
+           "ethnicity", "birth_date", "phone", "education", "legal_training", "profession",
+           "full_time", "title", "honours", "training", "active")
 TEXT_FIELDS = ("name", "birth_date", "phone", "profession", "title", "honours", "training")
 CODE_FIELDS = ("sex", "ethnicity", "education")
 FLAG_FIELDS = ("legal_training", "full_time", "active")
 
 
 def _load(desk) -> dict:
-    """Mediators of this committee (active and not) and the code lists the form offers."""
+    """Mediators of this committee and of the committees below it (active and not) — at a
+    township office also its villages' (read-only here: ``own`` is False) — and the code
+    lists the form offers."""
     committee_id = desk.settings.get("committee_id") or ""
     return {"committee_id": committee_id,
-            "mediators": desk.mediators.list(committee_id or None, active_only=False),
+            "mediators": desk.mediators.roster(committee_id or None, active_only=False),
             "ethnicities": desk.codes.items("ethnicity"),
             "educations": desk.codes.items("education")}
 
@@ -161,7 +167,8 @@ class MediatorForm(QDialog):
 class MediatorsDialog(QDialog):
     """The list of the committee's mediators with add / edit / mark inactive."""
 
-    COLUMNS = ("name", "sex", "ethnicity", "phone", "education", "full_time", "title", "active")
+    COLUMNS = ("name", "sex", "ethnicity", "phone", "education", "full_time", "title", "active",
+               "org_name")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -173,7 +180,8 @@ class MediatorsDialog(QDialog):
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Sex"), self.tr("Ethnicity"), self.tr("Phone"),
-            self.tr("Education"), self.tr("Employment"), self.tr("Title"), self.tr("Status")])
+            self.tr("Education"), self.tr("Employment"), self.tr("Title"), self.tr("Status"),
+            self.tr("Committee")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -228,7 +236,8 @@ class MediatorsDialog(QDialog):
                      m.get("phone") or "", edu.get(m.get("education") or "", ""),
                      self.tr("Full-time") if m.get("full_time") else self.tr("Part-time"),
                      m.get("title") or "",
-                     self.tr("Active") if m.get("active") else self.tr("Inactive"))
+                     self.tr("Active") if m.get("active") else self.tr("Inactive"),
+                     m.get("org_name") or "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not m.get("active"):
@@ -258,8 +267,13 @@ class MediatorsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         m = self.selected()
-        self.edit_button.setEnabled(m is not None)
-        self.active_button.setEnabled(m is not None)
+        own = m is not None and m.get("own", True)
+        self.edit_button.setEnabled(own)
+        self.active_button.setEnabled(own)
+        why = "" if own or m is None else self.tr(
+            "Registered by another committee (a village): read-only here.")
+        self.edit_button.setToolTip(why)
+        self.active_button.setToolTip(why)
         self.active_button.setText(self.tr("Mark &active") if m and not m.get("active")
                                    else self.tr("Mark &inactive"))
 
@@ -277,14 +291,19 @@ class MediatorsDialog(QDialog):
 
     def edit_selected(self) -> MediatorForm | None:
         m = self.selected()
-        return self._open_form(m) if m is not None and self.lists else None
+        if m is None or not self.lists or not m.get("own", True):
+            return None
+        return self._open_form({k: v for k, v in m.items() if k in _STORED})
 
     def toggle_active(self) -> None:
         m = self.selected()
         if m is None:
             return
         self.general.hide()
-        mediator_id, active, base = m["id"], not m.get("active"), dict(m)
+        if not m.get("own", True):
+            return
+        mediator_id, active = m["id"], not m.get("active")
+        base = {k: v for k, v in m.items() if k in _STORED}
         worker.run_op(self, lambda desk: desk.mediators.update(mediator_id, based_on=base,
                                                                 active=active),
                       None, self._refused)

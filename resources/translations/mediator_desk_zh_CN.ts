@@ -2121,6 +2121,105 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Edit found dispute</source>
+        <translation>修改排查发现的纠纷</translation>
+    </message>
+    <message>
+        <source>Add found dispute</source>
+        <translation>添加排查发现的纠纷</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用顿号（、）分隔</translation>
+    </message>
+    <message>
+        <source>(nothing prevented)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-11-28</translation>
+    </message>
+    <message>
+        <source>Date &amp;found</source>
+        <translation>发现日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Dispute &amp;type</source>
+        <translation>纠纷类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Parties</source>
+        <translation>当事人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>People &amp;involved</source>
+        <translation>涉及人数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>地点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>纠纷简要情况(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level</source>
+        <translation>风险等级(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Measures</source>
+        <translation>化解措施(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;ble</source>
+        <translation>责任人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>化解期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress</source>
+        <translation>处理进度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Date s&amp;ettled</source>
+        <translation>处置日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vented</source>
+        <translation>防止激化(&amp;V)</translation>
+    </message>
+    <message>
+        <source>People (&amp;prevented)</source>
+        <translation>防止激化涉及人数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Mediation desk</source>
@@ -2195,6 +2294,10 @@ from {sender}</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Dispute &amp;screening…</source>
+        <translation>矛盾纠纷排查(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2217,6 +2320,10 @@ from {sender}</source>
     <message>
         <source>&amp;Mediators…</source>
         <translation>调解员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Committees and &amp;mediators…</source>
+        <translation>调解组织与人员(&amp;M)…</translation>
     </message>
     <message>
         <source>Mediation &amp;path settings…</source>
@@ -2679,6 +2786,10 @@ from {sender}</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Committee</source>
+        <translation>所属调委会</translation>
+    </message>
+    <message>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
@@ -2713,6 +2824,10 @@ from {sender}</source>
     <message>
         <source>Inactive</source>
         <translation>不在任</translation>
+    </message>
+    <message>
+        <source>Registered by another committee (a village): read-only here.</source>
+        <translation>由其他调委会（村）登记，本站只能查看。</translation>
     </message>
     <message>
         <source>Mark &amp;active</source>
@@ -2853,8 +2968,8 @@ from {sender}</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>If a dispute may turn criminal or lead to a group petition or a group fight, take preventive steps and report it to the police promptly (Art. 25).</source>
-        <translation>纠纷可能激化为刑事案件、群体性上访或群体性械斗的，应当采取预防措施，并及时向公安机关报告（第二十五条）。</translation>
+        <source>If a dispute may turn criminal, lead to a group petition or a group fight, or drive someone to suicide, take preventive steps and report it to the police promptly (Art. 25).</source>
+        <translation>纠纷可能激化为刑事案件、群体性上访或群体性械斗，或可能引发自杀的，应当采取预防措施，并及时向公安机关报告（第二十五条）。</translation>
     </message>
     <message>
         <source>{outcome} ({day})</source>
@@ -3250,6 +3365,53 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>RegisterCaseDialog</name>
+    <message>
+        <source>Register as a case</source>
+        <translation>登记为案件</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Committee&apos;s own initiative</source>
+        <translation>主动调解（排查发现）</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>受理日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Applicants</source>
+        <translation>申请人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Res&amp;pondents</source>
+        <translation>被申请人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>纠纷简要情况(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>正在登记…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report to the police</source>
@@ -3375,6 +3537,144 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Committees and mediators</source>
+        <translation>调解组织与人员</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>所属调委会</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Legal training</source>
+        <translation>受过法律培训</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>专兼职</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务/称号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show &amp;inactive mediators</source>
+        <translation>显示已不在任的调解员(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Read-only. Each committee keeps its own mediators; changes arrive with its bundles.</source>
+        <translation>只读。各调委会自行登记本会的调解员，变更随其同步包报送。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Committees: {committees}. Active mediators: {n} (full-time {full}, women {women}, with legal training {legal}).</source>
+        <translation>调委会：{committees}。在任调解员 {n} 名（专职 {full} 名，女性 {women} 名，受过法律培训 {legal} 名）。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>不在任</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>New screening</source>
+        <translation>登记排查</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-11-28</translation>
+    </message>
+    <message>
+        <source>e.g. all groups of the village</source>
+        <translation>如：全村各组</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>排查日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>排查类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Area screened</source>
+        <translation>排查范围(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Screened by</source>
+        <translation>排查人员(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>Add row</source>
@@ -3391,6 +3691,105 @@ from {sender}</source>
     <message>
         <source>Move down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningWindow</name>
+    <message>
+        <source>Dispute screening</source>
+        <translation>矛盾纠纷排查</translation>
+    </message>
+    <message>
+        <source>2026, 2026-11 or empty for all</source>
+        <translation>如 2026、2026-11，留空为全部</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>排查日期</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>调委会</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>排查范围</translation>
+    </message>
+    <message>
+        <source>Screened by</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Found / red / settled</source>
+        <translation>发现/红色/已处置</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>简要情况</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>处理进度</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>化解期限</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>New &amp;screening…</source>
+        <translation>登记排查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add found dispute…</source>
+        <translation>添加发现的纠纷(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit / move on…</source>
+        <translation>修改/推进(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Register as &amp;case…</source>
+        <translation>登记为案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{rounds} screenings, {found} disputes found, {red} red</source>
+        <translation>排查 {rounds} 次，发现纠纷 {found} 件，其中红色 {red} 件</translation>
     </message>
 </context>
 <context>

@@ -96,8 +96,9 @@ class OutcomeTab(PathTab):
         self.risks.itemSelectionChanged.connect(self._risk_selected)
         rl = QVBoxLayout(self.risk_box)
         rl.addWidget(note_label(self.tr(
-            "If a dispute may turn criminal or lead to a group petition or a group fight, "
-            "take preventive steps and report it to the police promptly (Art. 25).")))
+            "If a dispute may turn criminal, lead to a group petition or a group fight, or "
+            "drive someone to suicide, take preventive steps and report it to the police "
+            "promptly (Art. 25).")))
         rl.addWidget(self.risks)
         rl.addLayout(button_row(self.flag_button, self.report_button, self.prevented_button,
                                 self.remove_risk_button))
