@@ -20,11 +20,11 @@ database with its own keys, exchanging real sync files over several months.
   screens should show.
 
 The office and villages are written only through the same core and sync calls a person's
-actions go through. Closing a month (zero reports, completeness) is not built here: a
-function appended to :data:`MONTH_CLOSING_HOOKS` is called as ``hook(village, period)`` (the
-village's open Desk and ``'YYYY-MM'``) right before the village exports its bundle for that
-month, so whatever it records travels in that bundle; the village that misses the last month
-is not called for it.
+actions go through. Each function in :data:`MONTH_CLOSING_HOOKS` is called as
+``hook(village, period)`` (the village's open Desk and ``'YYYY-MM'``) right before the village
+exports its bundle for that month, so whatever it records travels in that bundle; the village
+that misses the last month is not called for it. :func:`close_month` is registered: the
+village closes its month (本月已报送, or a zero report) a few days after its end.
 """
 
 from __future__ import annotations
@@ -45,6 +45,18 @@ from mediator_desk.errors import DeskError, ValidationError
 # Called as hook(village_desk, 'YYYY-MM') before a village sends its bundle for that month
 # (the statistics side registers its month closing / zero report here).
 MONTH_CLOSING_HOOKS: list[Callable] = []
+
+
+def close_month(village, period: str) -> None:
+    """The village declares the month closed (a zero report if it recorded nothing) one to
+    eight days after the month's end — some in time, some late (core/statistics/)."""
+    year, month = map(int, period.split("-"))
+    end = date(year, month, calendar.monthrange(year, month)[1])
+    late = random.Random(f"close:{period}:{village.site_id}").randint(1, 8)
+    village.statistics.close_month(period, today=min(end + timedelta(days=late), _today()))
+
+
+MONTH_CLOSING_HOOKS.append(close_month)
 
 MEASURES = ["入户走访，分别做双方思想工作", "约双方到调委会面谈，讲明法律规定",
             "请村两委和老党员参与疏导", "联系派出所共同稳控，防止矛盾激化",
