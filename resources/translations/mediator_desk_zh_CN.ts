@@ -3839,6 +3839,22 @@ from {sender}</source>
         <translation>{year} 年度，{short} 委员会简称，{n} 序号</translation>
     </message>
     <message>
+        <source>Statistics re&amp;viewer</source>
+        <translation>统计报表审核人(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Monthly report on time (days after the month)</source>
+        <translation>月报按时报送（月末后天数）</translation>
+    </message>
+    <message>
+        <source>Hard case: people involved from</source>
+        <translation>疑难纠纷：涉及人数达到</translation>
+    </message>
+    <message>
+        <source>Hard case: amount from (yuan)</source>
+        <translation>疑难纠纷：涉及金额达到（元）</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mediator_desk.core import path_settings
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.statistics.engine import DIMENSIONS, Figures, Row  # noqa: F401
 from mediator_desk.core.statistics.indicators import BY_KEY, INDICATORS, shown  # noqa: F401
@@ -45,8 +46,9 @@ class Statistics(Reporting):
         return {"title": "人民调解工作统计" + {"month": "月报", "quarter": "季报", "half": "半年报",
                                               "year": "年报"}.get(figures.period.kind, "表"),
                 "unit": figures.org["name"], "period": figures.period.label,
-                "filled_by": self.desk.user, "reviewer": self.desk.settings.get(
-                    "stats_reviewer", "") or "", "date": (today or _today()).isoformat()}
+                "filled_by": self.desk.user,
+                "reviewer": path_settings.get(self.desk, "stats_reviewer"),
+                "date": (today or _today()).isoformat()}
 
     def case_rows(self, items: list[dict]) -> list[dict]:
         """Drill-down items (``records``) with what a list shows: the case's number, parties,

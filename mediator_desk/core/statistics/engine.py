@@ -25,7 +25,6 @@ DIMENSIONS = {"org": "调委会", "type": "纠纷类型", "source": "案件来�
 COMMITTEE_KINDS = ("township", "village", "specialised")
 SCREENING_SOURCE = ("screening", "排查发现")
 NO_MEDIATOR = "未指定"
-DEFAULT_HARD_PEOPLE, DEFAULT_HARD_YUAN = 10, 100_000
 
 
 @dataclass
@@ -135,10 +134,11 @@ class Counter:
         return [s for s in SOURCES if not s.needs or self._have(s.needs)]
 
     def params(self, period: Period) -> dict:
-        s = self.desk.settings
+        from mediator_desk.core import path_settings
+
         return {"first": period.first, "last": period.last,
-                "hard_people": int(s.get("stats_hard_people", DEFAULT_HARD_PEOPLE)),
-                "hard_fen": int(s.get("stats_hard_yuan", DEFAULT_HARD_YUAN)) * 100}
+                "hard_people": int(path_settings.get(self.desk, "stats_hard_people")),
+                "hard_fen": int(path_settings.get(self.desk, "stats_hard_yuan")) * 100}
 
     def rollup_types(self) -> dict[str, str]:
         """Every dispute type code → its statistical type (one of the 15)."""

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from mediator_desk.core import path_settings
 from mediator_desk.core.clock import today as _today, utc_now
 from mediator_desk.core.statistics.engine import Counter, Figures
 from mediator_desk.core.statistics.indicators import INDICATORS
 from mediator_desk.core.statistics.periods import Period, parse_period
 from mediator_desk.errors import ReadOnlyRecord, ValidationError
 
-DEFAULT_ON_TIME_DAYS = 5
 STATES = {"reported": "已报送", "zero": "零上报", "missing": "未报送"}
 
 
@@ -74,7 +74,7 @@ class Reporting(Counter):
         root = self.org(org, tree)
         expected = tree.committees_below(root["id"]) or [root]
         months = p.months()
-        days = int(self.desk.settings.get("stats_on_time_days", DEFAULT_ON_TIME_DAYS))
+        days = int(path_settings.get(self.desk, "stats_on_time_days"))
         rows = self.desk.query(
             "SELECT org_id, period, closed_on, closed_by, zero FROM period_reports WHERE period IN"
             " (SELECT value FROM json_each(?))", (json.dumps(months),))
