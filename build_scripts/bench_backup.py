@@ -1,4 +1,4 @@
-"""Benchmark backups (issue 9); prints a Markdown table and "N/M targets met".
+"""Benchmark backups; prints a Markdown table and "N/M targets met".
 
     .venv/bin/python build_scripts/bench_backup.py [--cases 200000] [--files 2000]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks of issue 2 (the case book), on a 200,000-case database made by ``demo``.
+"""Benchmarks of the case book, on a 200,000-case database made by ``demo``.
 
     .venv/bin/python build_scripts/bench_case_book.py [--cases 200000] [--seed 1] [--rebuild]
 
@@ -238,7 +238,7 @@ def _child(code: str, *args: str) -> dict:
 
 
 def gui_available() -> bool:
-    """Whether the GUI (another part of issue 2) provides create_main_window yet. Looked up
+    """Whether the GUI (built after the case book's core) provides create_main_window yet. Looked up
     without importing Qt into this process: the measurements run in fresh subprocesses."""
     import importlib.util
 

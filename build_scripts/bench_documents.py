@@ -1,4 +1,4 @@
-"""Benchmark the documents layer (issue 4); numbers go to docs/performance.md.
+"""Benchmark the documents layer; numbers go to docs/performance.md.
 
     .venv/bin/python build_scripts/bench_documents.py [--batch 1000] [--runs 30]
 
@@ -9,7 +9,7 @@ Targets (each measured in this run):
    (reported; the target is that it completes);
 3. one agreement PDF ≤ 150 KB.
 
-Reported without a target (issue 10): a 200-party agreement with 3,000-character terms and a
+Reported without a target: a 200-party agreement with 3,000-character terms and a
 受理登记表 with a 3,000-character summary, PDF and DOCX (the DOCX includes a PDF layout for
 its cached page totals).
 
@@ -128,7 +128,7 @@ def interleaved(a, b, runs: int) -> tuple[float, float, object, object]:
 
 
 def stress_cases(desk: Desk) -> dict[str, tuple[str, str]]:
-    """Issue 10's stress cases: a written agreement with 200 parties (long terms) and a
+    """The stress cases: a written agreement with 200 parties (long terms) and a
     受理登记表 with a 3,000-character summary; name → (case id, document kind)."""
     org = desk.settings.get("committee_id")
     mediator = desk.settings.get("current_mediator_id")
@@ -193,7 +193,7 @@ def main(argv=None) -> int:
         ratio = ours / bare
 
         # the parts of ours: reading the case vs rendering
-        from mediator_desk.documents.context import CaseData
+        from mediator_desk.documents.form_values import CaseData
         read, _ = timed(lambda: CaseData(desk, case_id, today=TODAY), args.runs)
         docx_time, docx = timed(
             lambda: documents.render(desk, case_id, "agreement", "docx", today=TODAY), args.runs)

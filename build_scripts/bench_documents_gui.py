@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks of the documents GUI (issue 4), on a demo database, offscreen.
+"""Benchmarks of the documents GUI, on a demo database, offscreen.
 
     .venv/bin/python build_scripts/bench_documents_gui.py [--cases 100] [--runs 9]
 

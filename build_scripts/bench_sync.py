@@ -1,4 +1,4 @@
-"""Benchmark the sync layer (issue 5); prints a Markdown table and "N/M targets met".
+"""Benchmark the sync layer; prints a Markdown table and "N/M targets met".
 
     .venv/bin/python build_scripts/bench_sync.py [--cases 10000] [--big 200000] [--small 2000]
 
@@ -39,7 +39,7 @@ from mediator_desk.core.desk import Desk  # noqa: E402
 from mediator_desk.core.setup import set_up_committee  # noqa: E402
 from mediator_desk.storage.schema import TRAVELLING_TABLES  # noqa: E402
 from mediator_desk.sync import keys as keymod  # noqa: E402
-from mediator_desk.sync.common import read_payload  # noqa: E402
+from mediator_desk.sync.encryption import read_payload  # noqa: E402
 from mediator_desk.sync.container import read_container  # noqa: E402
 from mediator_desk.sync.payload import AUDIT_COLUMNS  # noqa: E402
 

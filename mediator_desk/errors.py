@@ -36,6 +36,17 @@ class ValidationError(DeskError):
         self.field = field
 
 
+class FieldsRefused(ValidationError):
+    """Several fields refused at once (e.g. every missing field of a form): ``problems``
+    lists (field, message) so that a form shows each next to its field; the message joins
+    them all; ``field`` is the first."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("；".join(m for _, m in problems), field=problems[0][0])
+        self.problems = list(problems)
+        self.fields = [f for f, _ in problems]
+
+
 class NotFound(DeskError):
     """A record that was asked for does not exist."""
 
@@ -62,5 +73,5 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """A Chinese reason for a failed file operation (the system's own text is English)."""
-    return _OS_REASONS.get(exc.errno, f"系统错误（错误代码 {exc.errno}）")
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误（错误代码 {exc.errno}）")
 

@@ -58,3 +58,36 @@ def make_case(desk):
         return desk.cases.register(**values)
 
     return make
+
+
+class QuickPassphraseCipher:
+    """Stands in for age's scrypt passphrase encryption (about a second each way by design)
+    where a test exercises the flow around it; a wrong passphrase fails the same way.
+    tests/sync/test_sync_cli.py keeps the real cipher for one whole round trip."""
+
+    @staticmethod
+    def encrypt(data: bytes, passphrase: str) -> bytes:
+        from cryptography.fernet import Fernet
+        return b"quick:" + Fernet(QuickPassphraseCipher._key(passphrase)).encrypt(data)
+
+    @staticmethod
+    def decrypt(data: bytes, passphrase: str) -> bytes:
+        import pyrage
+        from cryptography.fernet import Fernet, InvalidToken
+        try:
+            return Fernet(QuickPassphraseCipher._key(passphrase)).decrypt(
+                data.removeprefix(b"quick:"))
+        except InvalidToken:
+            raise pyrage.DecryptError("wrong passphrase") from None
+
+    @staticmethod
+    def _key(passphrase: str) -> bytes:
+        import base64
+        import hashlib
+        return base64.urlsafe_b64encode(hashlib.sha256(passphrase.encode()).digest())
+
+
+@pytest.fixture
+def quick_key_backups(monkeypatch):
+    from mediator_desk.sync import keys
+    monkeypatch.setattr(keys, "passphrase_cipher", QuickPassphraseCipher)

@@ -151,7 +151,7 @@ def test_read_only_database_via_the_real_process(demo_db, tmp_path):
 
 def test_an_argument_in_another_encoding_is_one_chinese_line(tmp_path, capsys):
     """Bytes typed in a GBK terminal arrive as lone surrogates: refused before anything
-    opens, one line, exit 2 (issue 9 §7)."""
+    opens, one line, exit 2."""
     from mediator_desk.cli import main
 
     gbk = "测试".encode("gbk").decode("utf-8", "surrogateescape")

@@ -29,10 +29,13 @@ def test_only_gui_imports_qt():
 
 
 def test_lower_layers_do_not_import_upper_ones():
-    # storage must not import core/gui/documents/sync; core must not import gui/documents/sync.
     forbidden = {"storage": ("mediator_desk.core", "mediator_desk.gui", "mediator_desk.documents",
                              "mediator_desk.sync", "mediator_desk.cli"),
-                 "core": ("mediator_desk.gui", "mediator_desk.cli")}
+                 "core": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.documents",
+                          "mediator_desk.sync"),
+                 "documents": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.sync"),
+                 "sync": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.documents"),
+                 "gui": ("mediator_desk.cli",)}
     offenders = []
     for layer, banned in forbidden.items():
         for path in (PACKAGE / layer).rglob("*.py"):

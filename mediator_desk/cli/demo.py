@@ -1,6 +1,6 @@
 """Command: demo — fill a NEW database with a synthetic township (core/demo.py), or
 ``demo township`` — build a township office and its villages as separate databases that
-exchange real sync files (core/demo_township.py)."""
+exchange real sync files (sync/demo_township.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ class TextProgress:
 
     cancelled = False
 
-    def __init__(self, stream=None):
+    def __init__(self, stream=None, *, what: str = "生成示例数据", unit: str = "件",
+                 every: int = 10):
+        self.what, self.unit, self.every = what, unit, every
         self.stream = stream or sys.stderr
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.last = -1
@@ -24,12 +26,13 @@ class TextProgress:
 
     def update(self, done: int, total: int) -> None:
         pct = 100 if not total else done * 100 // total
+        line = f"{self.what}：{done}/{total} {self.unit}（{pct}%）"
         if self.tty:
-            self.stream.write(f"\r生成示例数据：{done}/{total} 件（{pct}%）")
+            self.stream.write(f"\r{line}")
             if done >= total:
                 self.stream.write("\n")
-        elif pct // 10 != self.last // 10 or done >= total:
-            self.stream.write(f"生成示例数据：{done}/{total} 件（{pct}%）\n")
+        elif pct // self.every != self.last // self.every or done >= total:
+            self.stream.write(f"{line}\n")
         self.last = pct
         self.stream.flush()
 
@@ -37,41 +40,28 @@ class TextProgress:
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="在新数据库中生成示例数据（虚构的赤峰市某苏木/镇）")
     add_db_argument(demo)
-    demo.add_argument("what", nargs="?", choices=("township",), metavar="township",
-                      help="township：在 --dir 文件夹中生成司法所和各村各自的数据库，逐月互传同步包和回执")
-    demo.add_argument("--cases", type=int, metavar="N", help="案件数量（单个数据库的示例）")
-    demo.add_argument("--dir", metavar="DIR", help="township：新的空文件夹")
-    demo.add_argument("--villages", type=int, default=5, metavar="N",
-                      help="township：村（嘎查）数量（默认 5）")
-    demo.add_argument("--months", type=int, default=4, metavar="M",
-                      help="township：最近几个整月（默认 4）")
+    demo.add_argument("--cases", type=int, metavar="N", help="案件数量")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="随机种子：相同的种子生成相同的数据（默认 1）")
-    demo.set_defaults(run=run_demo)
-
-
-class StepProgress(TextProgress):
-    """Progress of the township demo: village-months, not cases."""
-
-    def update(self, done: int, total: int) -> None:
-        pct = 100 if not total else done * 100 // total
-        if self.tty:
-            self.stream.write(f"\r生成示例乡镇：{done}/{total} 步（{pct}%）")
-            if done >= total:
-                self.stream.write("\n")
-        elif pct // 25 != self.last // 25 or done >= total:
-            self.stream.write(f"生成示例乡镇：{done}/{total} 步（{pct}%）\n")
-        self.last = pct
-        self.stream.flush()
+    demo.set_defaults(run=run_demo, parser=demo)
+    kinds = demo.add_subparsers(dest="demo_command", metavar="[township]")
+    township = kinds.add_parser(
+        "township", help="在新的空文件夹中生成司法所和各村（嘎查）各自的数据库，逐月互传同步包和回执")
+    township.add_argument("--dir", metavar="DIR", required=True, help="新的空文件夹")
+    township.add_argument("--villages", type=int, default=5, metavar="N",
+                          help="村（嘎查）数量（默认 5）")
+    township.add_argument("--months", type=int, default=4, metavar="M",
+                          help="最近几个整月（默认 4）")
+    township.add_argument("--seed", type=int, default=1, metavar="S",
+                          help="随机种子：相同的种子生成相同的数据（默认 1）")
+    township.set_defaults(run=run_township)
 
 
 def run_township(args) -> int:
-    from mediator_desk.core.demo_township import build_township
+    from mediator_desk.sync.demo_township import build_township
 
-    if not args.dir:
-        raise DeskError("请用 --dir 指定一个新的空文件夹", hint="司法所和各村的数据库都放在这个文件夹中")
     s = build_township(args.dir, villages=args.villages, months=args.months, seed=args.seed,
-                       progress=StepProgress())
+                       progress=TextProgress(what="生成示例乡镇", unit="步", every=25))
     print(f"已生成示例乡镇：赤峰市{s['county']}{s['township']}，司法所 1 个，村（嘎查）"
           f"{len(s['villages'])} 个，{s['periods'][0]}—{s['periods'][-1]} 共 {len(s['periods'])} 个月，"
           f"同步 {s['exchanges']} 次")
@@ -88,10 +78,8 @@ def run_township(args) -> int:
 def run_demo(args) -> int:
     from mediator_desk.core.demo import build_demo
 
-    if args.what == "township":
-        return run_township(args)
-    if args.cases is None:
-        raise DeskError("请用 --cases 指定案件数量", hint="或用 demo township --dir 文件夹 生成整个乡镇")
+    if args.cases is None:       # required unless "township": a usage error, as argparse says it
+        args.parser.error("the following arguments are required: --cases")
     # Sample data must never land in the real database by accident: the path is explicit.
     if not args.db:
         raise DeskError("请用 --db 指定示例数据库文件", hint="示例数据不会写入默认数据库")

@@ -88,7 +88,9 @@ def deadline_date(value, *, start: str | date = "", field: str = "performance_de
             if not start:
                 raise ValidationError(f"请先填写达成协议日期，{label}“{text}”从该日起算",
                                       field="agreed_on")
-            return deadlines.within_date(text, start).isoformat()
+            last = deadlines.within_date(text, start)
+            assert last is not None             # (``period`` was found in ``text``)
+            return last.isoformat()
     return guards.any_date(text, field=field, label=label, required=False)
 
 

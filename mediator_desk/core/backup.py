@@ -72,7 +72,10 @@ class BackupManager:
 
     @property
     def path(self) -> Path:
-        return self.desk.path if self.desk is not None else self._path
+        if self.desk is not None:
+            return self.desk.path
+        assert self._path is not None       # (made by ``for_path``)
+        return self._path
 
     def _setting(self, key: str):
         if self.desk is not None:
@@ -107,7 +110,7 @@ class BackupManager:
     def set_settings(self, *, second_folder: str | None = None,
                      reminder_days: int | str | None = None) -> dict:
         """Change the second folder ('' for none) and/or the reminder days (audited)."""
-        values = {}
+        values: dict[str, str | int] = {}
         if second_folder is not None:
             values[SECOND_FOLDER] = self._check_folder(second_folder)
         if reminder_days is not None:

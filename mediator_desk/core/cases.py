@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ class CaseFilter:
 class CaseManager:
     def __init__(self, desk: "Desk"):
         self.desk = desk
-        self._fts = None
+        self._fts: bool | None = None
 
     # --- validation -----------------------------------------------------------------
     def _clean(self, values: dict, *, on: date | None = None) -> dict:
@@ -92,8 +93,8 @@ class CaseManager:
     def register(self, *, org_id: str, received_date: str, source: str, dispute_type: str,
                  summary: str = "", claims: str = "", place: str = "", people_involved=0,
                  amount_fen=0, risk_flag: bool = False, risk_note: str = "",
-                 referral_note: str = "", parties: list[dict] = (),
-                 mediator_ids: list[str] = (), today: date | None = None) -> str:
+                 referral_note: str = "", parties: Sequence[dict] = (),
+                 mediator_ids: Sequence[str] = (), today: date | None = None) -> str:
         """Register a dispute with its parties and mediators in one transaction; returns the id.
 
         The case number is allocated from the committee's short name and the received year.

@@ -4,7 +4,8 @@
 Chifeng banner or county (real names and division codes), 12–20 villages (嘎查/村)
 with their groups, each village a mediation committee with a unique short name, the mediators of
 every committee (every field of the mediators' register), and N cases spread over the last six calendar years
-(never in the future) covering all 15 dispute types and every case source. Parties have Chinese
+(never in the future) covering all 15 dispute types and every case source, and every
+committee's dispute screening over those years (core/demo_screening.py). Parties have Chinese
 names — Han names from faker's zh_CN lists, Mongolian names, and rare characters such as 䶮 堃 𫖮 —
 valid resident ID numbers (GB 11643 check digit from python-stdnum), mobile or landline phones
 and addresses in the villages. Township and village names are plausible samples, not an official
@@ -39,7 +40,7 @@ from typing import Callable
 from faker.providers.person.zh_CN import Provider as _ZhNames
 from stdnum.cn import ric, uscc
 
-from mediator_desk.core import demo_path, workflow
+from mediator_desk.core import demo_path, demo_screening, workflow
 from mediator_desk.core.cases import format_case_no
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.progress import report
@@ -548,13 +549,14 @@ def _refuse_if_not_empty(desk) -> None:
 
 
 def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
-               today: date | None = None) -> dict:
+               today: date | None = None, stages=None) -> dict:
     """Fill an EMPTY database with a synthetic township and ``cases`` cases; returns a summary.
 
     Refuses (``DeskError``) a database that already has organisations, mediators or cases, so
     sample data never mixes with real records. Everything is written in one transaction: if
     ``progress`` is cancelled (see core/progress.py) or anything fails, nothing is saved.
-    ``today`` fixes the end of the time window (default: the local date).
+    ``today`` fixes the end of the time window (default: the local date). ``stages`` replaces
+    :data:`STAGES` (the benchmark builds the demo without the mediation path).
     """
     if not isinstance(cases, int) or cases < 0:
         raise ValidationError("案件数量应为不小于0的整数", field="cases")
@@ -577,7 +579,8 @@ def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
     # files are not (a demo killed right after its commit would fail `check`).
     demo_path.store_sample_files(desk)
     try:
-        lead = _write_world(desk, world, plan, progress, counters, totals, details)
+        lead = _write_world(desk, world, plan, progress, counters, totals, details,
+                            STAGES if stages is None else stages)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
     desk.user = lead["name"]
@@ -588,7 +591,8 @@ def build_demo(desk, *, cases: int, seed: int = 1, progress=None,
             "years": (years[0], years[-1]) if years else (), "committee_id": world.committees[0]["id"]}
 
 
-def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, details) -> dict:
+def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, details,
+                 stages) -> dict:
     """Write everything in one transaction; returns the township's lead mediator."""
     seed, cases = world.seed, len(plan)
     with desk.transaction():
@@ -604,7 +608,7 @@ def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, detai
                 rng = random.Random(f"case:{seed}:{index}")
                 demo_case = make_case(world, rng, index=index, committee=committee,
                                       received=received, seq=seq, tick=tick)
-                for stage in STAGES:
+                for stage in stages:
                     stage(world, demo_case, rng)
                 made.append(demo_case)
                 key = (committee["id"], received.year)
@@ -612,6 +616,10 @@ def _write_world(desk, world: DemoWorld, plan, progress, counters, totals, detai
             _write_batch(desk, made, totals, details)
             report(progress, min(start + BATCH, len(plan)), cases)
         desk.cases.raise_counters(counters)
+        # every committee's dispute screening over the same years (core/demo_screening.py)
+        rounds, items = demo_screening.bulk_rows(world, _uuid)
+        totals["screening_rounds"] += w.insert_many("screening_rounds", rounds, details=details)
+        totals["screening_items"] += w.insert_many("screening_items", items, details=details)
         desk.settings.set("committee_id", world.committees[0]["id"])
         lead = world.mediators_by_org[world.committees[0]["id"]][0]
         desk.settings.set("current_mediator_id", lead["id"])

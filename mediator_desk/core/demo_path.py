@@ -20,6 +20,7 @@ import os
 import random
 import struct
 import zlib
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from mediator_desk.core import deadlines, path_settings
@@ -124,7 +125,7 @@ def _uuid(rng: random.Random, when: date) -> str:
     return _demo_uuid(rng, when)
 
 
-_demo_uuid = None
+_demo_uuid: Callable[..., str] | None = None
 
 
 def _state(world) -> dict:

@@ -6,17 +6,18 @@
 
 Managers are named after what they manage (``desk.cases``, ``desk.parties``,
 ``desk.organisations``, ``desk.mediators``, ``desk.codes``, ``desk.settings``, ``desk.audit``);
-their operations are verbs with keyword arguments. Each mutation runs in one transaction that
+each is a typed attribute, made on first use. Their operations are verbs with keyword arguments. Each mutation runs in one transaction that
 also writes its audit and change-log rows; ``take_changes()`` tells the caller what changed.
 """
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 import threading
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mediator_desk.core.changes import Changes
 from mediator_desk.core.records import RecordWriter, new_id
@@ -24,36 +25,26 @@ from mediator_desk.errors import DeskError
 from mediator_desk.storage.database import Database, open_database, translate_error
 from mediator_desk.storage.location import resolve_db_path
 
-
-# The managers, by attribute name: "module:Class" in mediator_desk.core. Each is created the first
-# time it is used, so opening a desk imports only what this run touches (start-up time).
-MANAGERS = {
-    "codes": "codes:CodeLists",
-    "organisations": "organisations:OrganisationManager",
-    "mediators": "mediators:MediatorManager",
-    "cases": "cases:CaseManager",
-    "parties": "parties:PartyManager",
-    "audit": "audit:AuditTrail",
-    # The mediation path: acceptance → records → outcome → agreement →
-    # performance/follow-up → judicial confirmation → case file.
-    "acceptance": "acceptance:AcceptanceManager",
-    "sessions": "sessions:SessionManager",
-    "outcomes": "outcomes:OutcomeManager",
-    "agreements": "agreements:AgreementManager",
-    "followups": "followups:FollowUpManager",
-    "confirmations": "confirmation:ConfirmationManager",
-    "attachments": "attachments:AttachmentManager",
-    "dossier": "dossier:DossierManager",
-    "todo": "todo:TodoList",
-    # The township office's comments, approvals and returns.
-    "reviews": "reviews:ReviewManager",
-    # Dispute screening (矛盾纠纷排查).
-    "screening": "screening:ScreeningManager",
-    # Verified backups and the safe restore (core/backup.py over storage/backup.py).
-    "backups": "backup:BackupManager",
-    # Figures by period and organisation, the monthly report, completeness and locks.
-    "statistics": "statistics:Statistics",
-}
+if TYPE_CHECKING:
+    from mediator_desk.core.codes import CodeLists
+    from mediator_desk.core.organisations import OrganisationManager
+    from mediator_desk.core.mediators import MediatorManager
+    from mediator_desk.core.cases import CaseManager
+    from mediator_desk.core.parties import PartyManager
+    from mediator_desk.core.audit import AuditTrail
+    from mediator_desk.core.acceptance import AcceptanceManager
+    from mediator_desk.core.sessions import SessionManager
+    from mediator_desk.core.outcomes import OutcomeManager
+    from mediator_desk.core.agreements import AgreementManager
+    from mediator_desk.core.followups import FollowUpManager
+    from mediator_desk.core.confirmation import ConfirmationManager
+    from mediator_desk.core.attachments import AttachmentManager
+    from mediator_desk.core.dossier import DossierManager
+    from mediator_desk.core.todo import TodoList
+    from mediator_desk.core.reviews import ReviewManager
+    from mediator_desk.core.backup import BackupManager
+    from mediator_desk.core.screening import ScreeningManager
+    from mediator_desk.core.statistics import Statistics
 
 
 class Desk:
@@ -67,7 +58,7 @@ class Desk:
         self.path = path
         self.lock = threading.RLock()
         self._depth = 0
-        self._pending = (set(), set())
+        self._pending: tuple[set[str], set[str]] = (set(), set())
         self._committed = Changes()
         self.settings = Settings(self)
         self.read_only = db.read_only        # opened by ``check``: reads only
@@ -106,15 +97,110 @@ class Desk:
         except (DeskError, sqlite3.Error, ValueError, TypeError, KeyError, AttributeError) as exc:
             logging.getLogger(__name__).warning("search index not rebuilt: %r", exc)
 
-    def __getattr__(self, name: str):
-        """Managers are made on first use (see MANAGERS), importing their module then."""
-        spec = MANAGERS.get(name)
-        if spec is None:
-            raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
-        module, cls = spec.split(":")
-        manager = getattr(importlib.import_module(f"mediator_desk.core.{module}"), cls)(self)
-        setattr(self, name, manager)
-        return manager
+    # --- the managers -------------------------------------------------------------------
+    # Each is made the first time it is used, importing its module then, so opening a desk
+    # imports only what this run touches (start-up time). ``reopen`` drops them.
+
+    @cached_property
+    def codes(self) -> CodeLists:
+        from mediator_desk.core.codes import CodeLists
+        return CodeLists(self)
+
+    @cached_property
+    def organisations(self) -> OrganisationManager:
+        from mediator_desk.core.organisations import OrganisationManager
+        return OrganisationManager(self)
+
+    @cached_property
+    def mediators(self) -> MediatorManager:
+        from mediator_desk.core.mediators import MediatorManager
+        return MediatorManager(self)
+
+    @cached_property
+    def cases(self) -> CaseManager:
+        from mediator_desk.core.cases import CaseManager
+        return CaseManager(self)
+
+    @cached_property
+    def parties(self) -> PartyManager:
+        from mediator_desk.core.parties import PartyManager
+        return PartyManager(self)
+
+    @cached_property
+    def audit(self) -> AuditTrail:
+        from mediator_desk.core.audit import AuditTrail
+        return AuditTrail(self)
+
+    # The mediation path: acceptance → records → outcome → agreement →
+    # performance/follow-up → judicial confirmation → case file.
+    @cached_property
+    def acceptance(self) -> AcceptanceManager:
+        from mediator_desk.core.acceptance import AcceptanceManager
+        return AcceptanceManager(self)
+
+    @cached_property
+    def sessions(self) -> SessionManager:
+        from mediator_desk.core.sessions import SessionManager
+        return SessionManager(self)
+
+    @cached_property
+    def outcomes(self) -> OutcomeManager:
+        from mediator_desk.core.outcomes import OutcomeManager
+        return OutcomeManager(self)
+
+    @cached_property
+    def agreements(self) -> AgreementManager:
+        from mediator_desk.core.agreements import AgreementManager
+        return AgreementManager(self)
+
+    @cached_property
+    def followups(self) -> FollowUpManager:
+        from mediator_desk.core.followups import FollowUpManager
+        return FollowUpManager(self)
+
+    @cached_property
+    def confirmations(self) -> ConfirmationManager:
+        from mediator_desk.core.confirmation import ConfirmationManager
+        return ConfirmationManager(self)
+
+    @cached_property
+    def attachments(self) -> AttachmentManager:
+        from mediator_desk.core.attachments import AttachmentManager
+        return AttachmentManager(self)
+
+    @cached_property
+    def dossier(self) -> DossierManager:
+        from mediator_desk.core.dossier import DossierManager
+        return DossierManager(self)
+
+    @cached_property
+    def todo(self) -> TodoList:
+        from mediator_desk.core.todo import TodoList
+        return TodoList(self)
+
+    # The township office's comments, approvals and returns.
+    @cached_property
+    def reviews(self) -> ReviewManager:
+        from mediator_desk.core.reviews import ReviewManager
+        return ReviewManager(self)
+
+    # Dispute screening (矛盾纠纷排查): rounds, the disputes found, their progress.
+    @cached_property
+    def screening(self) -> ScreeningManager:
+        from mediator_desk.core.screening import ScreeningManager
+        return ScreeningManager(self)
+
+    # Verified backups and the safe restore (core/backup.py over storage/backup.py).
+    @cached_property
+    def backups(self) -> BackupManager:
+        from mediator_desk.core.backup import BackupManager
+        return BackupManager(self)
+
+    # Figures by period and organisation, the monthly report, completeness and locks.
+    @cached_property
+    def statistics(self) -> Statistics:
+        from mediator_desk.core.statistics import Statistics
+        return Statistics(self)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True,
@@ -135,7 +221,7 @@ class Desk:
         connection, and the managers made afresh on first use. The same object stays, so
         whoever holds it (the GUI's worker) carries on; changes not yet taken are kept."""
         lock, committed, user = self.lock, self._committed, self.user
-        for name in MANAGERS:
+        for name in MANAGER_NAMES:
             self.__dict__.pop(name, None)
         type(self).__init__(self, open_database(self.path), self.path, user=user)
         self.lock, self._committed = lock, committed.merge(self._committed)
@@ -259,3 +345,8 @@ class Desk:
     def scalar(self, sql: str, params=()):
         row = self.db.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+
+# The attributes that hold managers (dropped by ``reopen``).
+MANAGER_NAMES = tuple(name for name, value in vars(Desk).items()
+                      if isinstance(value, cached_property))

@@ -138,13 +138,6 @@ class FollowUpManager:
             (case_id,))
         return [self._label(r) for r in rows]
 
-    def for_agreement(self, agreement_id: str) -> list[dict]:
-        rows = self.desk.query(
-            "SELECT f.*, a.agreement_no FROM followups f JOIN agreements a"
-            " ON a.id = f.agreement_id WHERE f.agreement_id = ? ORDER BY f.visited_on",
-            (agreement_id,))
-        return [self._label(r) for r in rows]
-
     def plan(self, agreement_id: str, *, today: date | None = None) -> dict:
         """The follow-up plan of an agreement: {'due', 'days_left', 'text', 'done',
         'last_visit'}; due '' when the agreement is not in force."""

@@ -72,8 +72,9 @@ class MediatorManager:
         organisation tree, each with ``org_name``, ``org_kind``, ``own`` (registered at this
         site: another site's are read-only here) and the labels of ethnicity and education."""
         tree = self.desk.organisations.tree()
-        wanted = set(self.desk.organisations.subtree_ids(org_id)) if org_id else None
-        order = {o["id"]: (i, o) for i, o in enumerate(tree)}
+        wanted: set[str] | None = set(self.desk.organisations.subtree_ids(org_id)) \
+            if org_id else None
+        order: dict[str, tuple[int, dict]] = {o["id"]: (i, o) for i, o in enumerate(tree)}
         eth = {i["code"]: i["label"] for i in self.desk.codes.items("ethnicity",
                                                                      include_inactive=True)}
         edu = {i["code"]: i["label"] for i in self.desk.codes.items("education",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ class OrganisationManager:
             raise NotFound("找不到该组织")
         return row
 
-    def list(self, kind: str | None = None, parent_id: str | None = None) -> list[dict]:
+    def list(self, kind: str | None = None, parent_id: str | None = None) -> builtins.list[dict]:
         sql, params = "SELECT * FROM organisations WHERE 1=1", []
         if kind:
             sql += " AND kind = ?"
@@ -42,7 +43,7 @@ class OrganisationManager:
             params.append(parent_id)
         return self.desk.query(sql + " ORDER BY kind, division_code, name", params)
 
-    def committees(self) -> list[dict]:
+    def committees(self) -> builtins.list[dict]:
         """Organisations that register cases (villages, townships, specialised committees)."""
         return self.desk.query(
             "SELECT * FROM organisations WHERE kind IN ('township','village','specialised')"
@@ -86,7 +87,7 @@ class OrganisationManager:
             (kind, name, parent_id or ""))
         return row["id"] if row else self.create(kind=kind, name=name, parent_id=parent_id, **fields)
 
-    def path(self, org_id: str) -> list[dict]:
+    def path(self, org_id: str) -> builtins.list[dict]:
         """The organisation and its ancestors, top first."""
         chain = []
         current = org_id
@@ -96,16 +97,14 @@ class OrganisationManager:
             current = org["parent_id"]
         return chain[::-1]
 
-    def villages_under(self, township_id: str) -> list[dict]:
-        return self.list(kind="village", parent_id=township_id)
 
-    def subtree_ids(self, org_id: str) -> list[str]:
+    def subtree_ids(self, org_id: str) -> builtins.list[str]:
         """The organisation and every organisation below it (any depth)."""
         return [r["id"] for r in self.desk.query(
             "WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT o.id FROM organisations o"
             " JOIN t ON o.parent_id = t.id) SELECT id FROM t", (org_id,))]
 
-    def tree(self) -> list[dict]:
+    def tree(self) -> builtins.list[dict]:
         """The organisation tree as a roster reads it: every organisation once, parents before
         their children (township → its villages → their groups, each level by name), the
         specialised committees on their own after the tree. Each row has ``depth`` (0 for a
@@ -119,14 +118,14 @@ class OrganisationManager:
             " coalesce(sum(m.sex = '女'), 0) AS women"
             " FROM organisations o LEFT JOIN mediators m ON m.org_id = o.id AND m.active = 1"
             " GROUP BY o.id ORDER BY o.rowid")
-        by_parent: dict[str | None, list[dict]] = {}
+        by_parent: dict[str | None, builtins.list[dict]] = {}
         ids = {r["id"] for r in rows}
         for r in rows:
             parent = r["parent_id"] if r["parent_id"] in ids else None
             if r["kind"] == "specialised":
                 parent = "specialised"
             by_parent.setdefault(parent, []).append(r)
-        out: list[dict] = []
+        out: builtins.list[dict] = []
 
         def walk(parent, depth):
             for r in by_parent.get(parent, []):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mediator_desk.core.validation import (check_credit_code, check_date, check_id_number,
                                            check_phone, mask_id_number)
@@ -72,16 +72,17 @@ class PartyManager:
             p["sex"] = info.sex
         elif number and p["id_type"] == "credit_code":
             p["id_number"] = check_credit_code(number)
-        age = p.get("age")
+        age: Any = p.get("age")
         if age in ("", None):
             p["age"] = None
         else:
             try:
-                p["age"] = int(age)
+                age = int(age)
             except (TypeError, ValueError):
                 raise ValidationError("年龄应为整数", field="age") from None
-            if not 0 <= p["age"] < 150:
+            if not 0 <= age < 150:
                 raise ValidationError("年龄应在0到149之间", field="age")
+            p["age"] = age
         if len(p.get("service_address") or "") > 200:
             raise ValidationError("送达地址过长（最多200个字）", field="service_address")
         if p.get("service_address") and p["service_address"] == p.get("address"):

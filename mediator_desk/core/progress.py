@@ -34,15 +34,6 @@ class Cancelled(DeskError):
         super().__init__(message, hint=hint)
 
 
-class NullProgress:
-    """Reports nowhere and never cancels (the default)."""
-
-    cancelled = False
-
-    def update(self, done: int, total: int) -> None:
-        pass
-
-
 def report(progress, done: int, total: int) -> None:
     """Tell ``progress`` (may be None, or a plain callable ``f(done, total)``) how far we are;
     raise :class:`Cancelled` if it asks us to stop."""

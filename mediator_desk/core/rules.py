@@ -586,7 +586,8 @@ def check_change(table: str, old: dict, new: dict) -> None:
                 raise RuleBroken(f"{field_label(k)}一经报送不能更改", table=table, field=k,
                                  record_id=old.get("id", ""))
     if table == "cases":
-        a, b = old.get("status"), new.get("status", old.get("status"))
+        a: str = old.get("status") or ""
+        b: str = new.get("status", a) or ""
         if a != b and a in workflow.STATUSES and b not in reachable(a):
             raise RuleBroken(f"案件状态不能从“{workflow.STATUSES.get(a, a)}”变为"
                              f"“{workflow.STATUSES.get(b, b)}”", table=table, field="status")

@@ -22,11 +22,11 @@ range) for screens, the CLI and the statistics.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from mediator_desk.core import guards, rules
 from mediator_desk.core.validation import check_count
-from mediator_desk.errors import NotFound, ValidationError
+from mediator_desk.errors import FieldsRefused, NotFound, ValidationError
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -101,7 +101,7 @@ class ScreeningManager:
         return org
 
     def add_round(self, *, org_id: str, held_on, kind: str = "routine", area: str = "",
-                  screeners: str = "", note: str = "", items: list[dict] = (),
+                  screeners: str = "", note: str = "", items: Sequence[dict] = (),
                   today: date | None = None) -> str:
         """Record a screening round, with the disputes it found (``items``, each as for
         :meth:`add_item`), in one transaction; returns the round's id."""
@@ -140,15 +140,8 @@ class ScreeningManager:
                " sum(i.risk_level = 'red') AS red, sum(i.status = 'settled') AS settled"
                " FROM screening_rounds r JOIN organisations o ON o.id = r.org_id"
                " LEFT JOIN screening_items i ON i.round_id = r.id WHERE 1=1")
-        params: list = []
-        if period:
-            first, last = period_range(period)
-            sql += " AND r.held_on BETWEEN ? AND ?"
-            params += [first, last]
-        if org_id:
-            sql += " AND r.org_id = ?"
-            params.append(org_id)
-        rows = self.desk.query(sql + " GROUP BY r.id ORDER BY r.held_on DESC, r.created_at DESC",
+        where, params = _filters("r", "held_on", period=period, org_id=org_id)
+        rows = self.desk.query(sql + where + " GROUP BY r.id ORDER BY r.held_on DESC, r.created_at DESC",
                                params)
         for r in rows:
             r["kind_label"] = ROUND_KINDS.get(r["kind"], r["kind"])
@@ -282,18 +275,9 @@ class ScreeningManager:
         sql = ("SELECT i.*, c.case_no, o.name AS org_name FROM screening_items i"
                " LEFT JOIN cases c ON c.id = i.case_id"
                " LEFT JOIN organisations o ON o.id = i.org_id WHERE 1=1")
-        params: list = []
-        if round_id:
-            sql += " AND i.round_id = ?"
-            params.append(round_id)
-        if period:
-            first, last = period_range(period)
-            sql += " AND i.found_on BETWEEN ? AND ?"
-            params += [first, last]
-        if org_id:
-            sql += " AND i.org_id = ?"
-            params.append(org_id)
-        sql += (" ORDER BY CASE i.risk_level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,"
+        where, params = _filters("i", "found_on", period=period, org_id=org_id,
+                                 round_id=round_id)
+        sql += where + (" ORDER BY CASE i.risk_level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,"
                 " i.found_on, i.created_at")
         return [_labelled(r) for r in self.desk.query(sql, params)]
 
@@ -343,6 +327,22 @@ class ScreeningManager:
             return self.desk.records.update("screening_items", item_id, {"case_id": case_id})
 
 
+def _filters(alias: str, day_column: str, *, period: str | None, org_id: str | None,
+             round_id: str | None = None) -> tuple[str, list]:
+    """' AND …' conditions (and their parameters) for a period, a committee and a round."""
+    sql, params = "", []
+    if round_id:
+        sql += f" AND {alias}.round_id = ?"
+        params.append(round_id)
+    if period:
+        sql += f" AND {alias}.{day_column} BETWEEN ? AND ?"
+        params += list(period_range(period))
+    if org_id:
+        sql += f" AND {alias}.org_id = ?"
+        params.append(org_id)
+    return sql, params
+
+
 def _stored(row: dict | None) -> dict | None:
     """An item as read, without the labels and joined columns."""
     if row is None:
@@ -360,9 +360,6 @@ def _labelled(row: dict) -> dict:
 
 
 def _raise_all(problems: list[tuple[str, str]]) -> None:
-    """One ValidationError naming every problem (the first field is the one to focus)."""
+    """One refusal naming every problem (the first field is the one to focus)."""
     if problems:
-        exc = ValidationError("；".join(m for _, m in problems), field=problems[0][0])
-        exc.fields = [f for f, _ in problems]
-        exc.problems = list(problems)        # (field, message): a form shows each at its field
-        raise exc
+        raise FieldsRefused(problems)

@@ -159,13 +159,6 @@ def format_fen(fen: int) -> str:
     return f"{fen // 100:,}.{fen % 100:02d}"
 
 
-def require(value, *, field: str, label: str) -> str:
-    text = (value or "").strip() if isinstance(value, str) or value is None else value
-    if text in ("", None):
-        raise ValidationError(f"请填写{label}", field=field)
-    return text
-
-
 def check_count(value, *, field: str, label: str) -> int:
     if value in (None, ""):
         return 0

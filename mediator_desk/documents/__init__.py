@@ -7,7 +7,7 @@ fills a template into format-neutral blocks, and ``pdf`` (reportlab) / ``word``
 whole case file together. reportlab and python-docx are imported only when rendering.
 """
 
-from mediator_desk.documents.dossier import DossierResult, render_dossier
+from mediator_desk.documents.case_file import DossierResult, render_dossier
 from mediator_desk.documents.kinds import KINDS, Kind, find_kind
 from mediator_desk.documents.layout import MissingFields, MissingGlyph
 from mediator_desk.documents.render import (FORMATS, Batch, documents_for, list_kinds, record_print,

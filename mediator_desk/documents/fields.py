@@ -3,7 +3,7 @@
 Templates refer to context values by these Chinese names (``{案件编号}``, ``{当事人.姓名}``), so
 a clerk reads them as they read the form. The parser refuses a name that is not listed here
 (a typo would otherwise print a silent blank), naming the file and the line. Context building
-(``documents/context.py``) fills them from the case; the values are ready-to-print strings
+(``documents/form_values.py``) fills them from the case; the values are ready-to-print strings
 (dates in Chinese style, amounts in figures and capitals), lists of items for ``@每个``, or
 booleans for ``@如果``.
 """

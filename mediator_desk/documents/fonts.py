@@ -112,7 +112,7 @@ def _lines(chars: str, widths, max_widths, hard_breaks=()) -> list[tuple]:
         hard = (i - 1) in hard_breaks
         if not ((used > max_width + _FUZZ and used > 0) or hard):
             continue
-        end = i
+        end: int | None = i
         if not hard:
             over = i - 1
             end = None
@@ -126,6 +126,7 @@ def _lines(chars: str, widths, max_widths, hard_breaks=()) -> list[tuple]:
                         break
             if end is None:
                 end = break_position(chars, start, over)
+        assert end is not None
         if chars[end:].strip("_") == "" and n - end <= SHORT_BLANK_TAIL and end > start:
             # A write-on line ending the paragraph that overflows by a few underscores: the
             # rest would stand alone on the next line ("_"); the line to write on simply
@@ -220,14 +221,6 @@ def cmap() -> frozenset:
     if _cmap is None:
         # Registering reads the font once and serves both the PDF renderer and this check.
         register_pdf_font()
+    assert _cmap is not None
     return _cmap
 
-
-def missing_characters(text: str) -> list[str]:
-    """Characters of ``text`` the font cannot draw (in order, without repeats)."""
-    have = cmap()
-    out = []
-    for ch in text:
-        if ch not in "\n\r\t" and ord(ch) not in have and ch not in out:
-            out.append(ch)
-    return out

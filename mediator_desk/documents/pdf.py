@@ -12,6 +12,7 @@ reportlab is imported lazily (at the first render), never at application start.
 from __future__ import annotations
 
 import io
+from typing import Any
 from xml.sax.saxutils import escape
 
 from mediator_desk.documents import fonts
@@ -325,7 +326,8 @@ def _table(block: TableBlock, styles, frame_width: float):
     cell_style = styles["cell"]
     pitch = cell_style.leading
     pad, top_pad, bottom_pad = 4, 3, 5
-    data, commands = [], []
+    data: list[list] = []
+    commands: list[tuple] = []
     joined = set()          # rows with no rule above them (a long cell's continuation)
     for row in block.rows:
         first = len(data)
@@ -333,7 +335,7 @@ def _table(block: TableBlock, styles, frame_width: float):
         for cell in row:
             width = sum(widths[c:c + cell.span]) - 2 * pad
             text = cell.text
-            content = None
+            content: Any = None
             if not text.strip():
                 content = Spacer(1, max(cell.lines, 1) * pitch)
             else:
@@ -353,6 +355,7 @@ def _table(block: TableBlock, styles, frame_width: float):
             if cell.span > 1:
                 spans.append((c, c + cell.span - 1))
             c += cell.span
+        line_rows: list[list[Any]]
         if not long_cells:
             line_rows = [[None] * cols]
             for col, span, _, content in cells:
@@ -460,7 +463,7 @@ def document_flowables(doc: Document, frame_width: float) -> list:
         """What the signing block takes along so it never stands alone on a page: the
         paragraph before it (此致 / the committee's name), or the last row of a table (the
         registration form), with the spacing in between."""
-        spacers = []
+        spacers: list[Spacer] = []
         while out and isinstance(out[-1], Spacer) and len(spacers) < 3:
             spacers.insert(0, out.pop())
         last = out[-1] if out else None
@@ -632,7 +635,7 @@ def _keep_headings(flowables: list, frame_width: float) -> list:
             return total + min(height, HEADING_KEEP_LINES * SIZES["body"] * LEADING)
         return total
 
-    out = []
+    out: list = []
     for i, f in enumerate(flowables):
         if is_heading(f) and not (out and isinstance(out[-1], CondPageBreak)):
             out.append(CondPageBreak(first_lines(i) + 1))

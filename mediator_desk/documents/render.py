@@ -3,7 +3,7 @@
     data = render(desk, case_id, "agreement")             # PDF bytes of the case's agreement
     data = render(desk, case_id, "agreement", "docx")     # the same content as DOCX
     data = render_blank(desk, "investigation")            # a blank form for handwriting
-    result = render_dossier(desk, case_id)                # the whole case file (dossier.py)
+    result = render_dossier(desk, case_id)                # the whole case file (case_file.py)
     write_output(data, "协议书.pdf")                       # Chinese message if unwritable
     record_print(desk, case_id=case_id, kind="agreement", fmt="pdf", target="协议书.pdf")
 
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core.progress import report
 from mediator_desk.documents import fonts, layout
-from mediator_desk.documents.context import CaseData, blank_context, committee_name
+from mediator_desk.documents.form_values import CaseData, blank_context, committee_name
 from mediator_desk.documents.kinds import KINDS, Kind, find_kind, load_template
 from mediator_desk.errors import DeskError, ValidationError, os_reason
 
@@ -79,7 +79,7 @@ def contexts_for(desk: "Desk", case_id: str, kind: Kind | str, *, record_id: str
     if code in ("toc", "back_cover"):
         # Page numbers come from laying out the whole case file, so a form of the file that
         # cannot print stops these too: the refusal names this form and that one.
-        from mediator_desk.documents.dossier import plan
+        from mediator_desk.documents.case_file import plan
         try:
             return [plan(desk, case_id, data=data).context_for(code)]
         except (layout.MissingGlyph, layout.MissingFields) as exc:
@@ -153,7 +153,12 @@ def render_blank(desk: "Desk | None", kind: Kind | str, fmt: str = "pdf", *,
     name directly, e.g. without a database)."""
     kind = _kind(kind)
     fmt = _check_format(fmt)
-    name = committee or committee_name(desk, org_id)
+    if committee:
+        name = committee
+    elif desk is not None:
+        name = committee_name(desk, org_id)
+    else:
+        raise ValueError("a blank form needs a desk or a committee name")
     docs = expand(desk, kind, [blank_context(name)], blank=True)
     return to_bytes(docs, fmt, title=f"{kind.label}（空白）", author=name)
 
@@ -207,7 +212,7 @@ def record_print(desk: "Desk", *, kind: Kind | str, fmt: str, case_id: str = "",
     """Audit one print or save (who, when, which document, where). Marks nothing signed.
 
     ``kind`` is a document kind, or ``"dossier"`` for the whole case file."""
-    from mediator_desk.documents.dossier import WHOLE_FILE
+    from mediator_desk.documents.case_file import WHOLE_FILE
     label = WHOLE_FILE if kind == DOSSIER else _kind(kind).label
     details = {"文书": label, "格式": fmt, "空白": bool(blank)}
     if target:

@@ -307,9 +307,9 @@ class _Parser:
             if not arg:
                 raise self.err(no, "“@如果”后面缺少字段名")
             self.check_name(arg, no, condition=True)
-            node = Cond(arg, [], [], no)
-            self.target.append(node)
-            self.stack.append((node, node.then, "如果"))
+            cond = Cond(arg, [], [], no)
+            self.target.append(cond)
+            self.stack.append((cond, cond.then, "如果"))
         elif word == "否则":
             if not self.stack or not isinstance(self.stack[-1][0], Cond) \
                     or self.stack[-1][1] is self.stack[-1][0].otherwise:
@@ -325,9 +325,9 @@ class _Parser:
                 widths = ()
             if not widths or any(w <= 0 for w in widths) or len(widths) > 12:
                 raise self.err(no, "“@表格”后面应写各列宽度的比例，如“@表格 2:5:2:5”")
-            node = TableNode(widths, [], no)
-            self.target.append(node)
-            self.stack.append((node, node.rows, "表格"))
+            table = TableNode(widths, [], no)
+            self.target.append(table)
+            self.stack.append((table, table.rows, "表格"))
         elif word == "结束":
             if not self.stack:
                 raise self.err(no, "多余的“@结束”：前面没有“@每个”“@如果”或“@表格”")
@@ -444,7 +444,7 @@ def load(path: Path) -> Template:
         import errno
         reason = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限",
                   errno.EPERM: "没有读取权限", errno.EISDIR: "这是一个文件夹"}.get(
-            exc.errno, f"系统错误代码 {exc.errno}")
+            exc.errno or 0, f"系统错误代码 {exc.errno}")
         raise TemplateError(path, 0, f"无法读取（{reason}）") from None
     try:
         text = data.decode("utf-8")

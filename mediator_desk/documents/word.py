@@ -28,6 +28,7 @@ python-docx is imported lazily.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from mediator_desk.documents.layout import (Block, Document, Lines, PageBreak, Space,
                                             TableBlock)
@@ -302,6 +303,20 @@ def _grid(table, widths_pt: list[float]) -> None:
             c += span
 
 
+def _indent_to_margin(table) -> None:
+    """Borders on the text margins, as in the PDF. In the compatibility mode of our files
+    (Word 2010's, which LibreOffice and WPS follow) a table's indent is measured to the
+    first cell's text, so with no indent the left border sits a cell margin (0.19 cm)
+    left of the page's text margin; indenting by that margin puts it on the margin and
+    the right border, the table being as wide as the text, on the right margin."""
+    OxmlElement, qn = _oxml()
+    tbl_pr = table._tbl.tblPr
+    ind = OxmlElement("w:tblInd")
+    ind.set(qn("w:w"), str(round(CELL_MARGINS / 2 * 20)))
+    ind.set(qn("w:type"), "dxa")
+    tbl_pr.append(ind)
+
+
 def _sort_tbl_pr(table) -> None:
     """Put w:tblPr's children in schema order (Word refuses a file that has them out)."""
     _, qn = _oxml()
@@ -368,7 +383,7 @@ def signature_widths(blocks: list, width_pt: float) -> list[float]:
     return [label, line] + ([box_width] if any_box else [])
 
 
-def _signatures(document, blocks: list, width_pt: float, closing: list = ()) -> None:
+def _signatures(document, blocks: list, width_pt: float, closing: Sequence = ()) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt, RGBColor
     any_box = any(b.style == "fingerprint" for b in blocks)
@@ -439,6 +454,7 @@ def _table(document, block: TableBlock, width_pt: float) -> None:
         row.height = Pt(lines * SIZES["cell"] * 1.5 + 8)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     _grid(table, widths)
+    _indent_to_margin(table)
     _sort_tbl_pr(table)
     if header_row(block):
         # Column headings (卷内目录) repeat at the top of every page the table runs onto.
@@ -488,7 +504,8 @@ def _keep_with_signatures(document) -> None:
 def _closing_blocks(blocks: list) -> dict:
     """The seal and date blocks that follow each run of signing lines, by the id of the
     run's last line."""
-    out, last = {}, None
+    out: dict = {}
+    last = None
     for block in blocks:
         if isinstance(block, Block) and block.style in ("signature", "fingerprint"):
             last = block

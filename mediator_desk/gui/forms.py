@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from mediator_desk.errors import ValidationError
+from mediator_desk.errors import FieldsRefused, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"
@@ -147,9 +147,9 @@ class FieldErrors:
     def show_error(self, exc: BaseException) -> None:
         """Put a refusal next to its field, or in the general label. A refusal naming several
         fields at once (``exc.problems``: (field, message) pairs) shows each at its field."""
-        problems = getattr(exc, "problems", None) if isinstance(exc, ValidationError) else None
-        if problems:
-            rest = [m for i, (f, m) in enumerate(problems) if not self.show(f, m, focus=i == 0)]
+        if isinstance(exc, FieldsRefused):
+            rest = [m for i, (f, m) in enumerate(exc.problems)
+                    if not self.show(f, m, focus=i == 0)]
             if rest:
                 self.show_error(ValidationError("；".join(rest)))
             return

@@ -25,6 +25,9 @@ from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fit_t
 RISK_COLOURS = {"red": ("#f8d0d0", "#8b0000"), "orange": ("#fde2c4", "#8a4b00"),
                 "yellow": ("#fff5b8", "#5c5200")}
 STATUS_ORDER = list(STATUSES)
+# A round's stored columns (the list adds counts and labels).
+ROUND_STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "held_on",
+                "kind", "area", "screeners", "note")
 # The left column of the item dialog: what was found (the right: what is done about it).
 FOUND_FIELDS = ("found_on", "dispute_type", "parties", "contact", "people_involved", "place",
                 "summary")
@@ -46,17 +49,51 @@ def _load(desk, period: str, round_id: str) -> dict:
                 desk.settings.get("committee_id") or None)]}
 
 
-class RoundDialog(QDialog):
-    """Record a screening round (排查): date, kind, area, who screened, note."""
+class SavingDialog(QDialog):
+    """A form that saves through the worker: ``saved_id`` is what the operation returned;
+    a refusal lands next to its field (every field named at once)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved_id = ""
+        self.general = error_label()
+        self.errors = FieldErrors(self.general)
+
+    def buttons(self, ok_text: str) -> QDialogButtonBox:
+        box = QDialogButtonBox()
+        self.ok_button = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.submit)
+        box.rejected.connect(self.reject)
+        return box
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def save(self, op, label: str) -> None:
+        self.errors.clear_all()
+        self.ok_button.setEnabled(False)
+        worker.run_op(self, op, self._saved, self._refused, label=label)
+
+    def _saved(self, saved_id: str) -> None:
+        self.saved_id = saved_id
+        self.accept()
+
+    def _refused(self, exc) -> None:
+        self.ok_button.setEnabled(True)
+        self.errors.show_error(exc)
+
+
+class RoundDialog(SavingDialog):
+    """Record a screening round (排查), or change one: date, kind, area, who screened, note."""
 
     def __init__(self, committee_id: str, parent: QWidget | None = None,
-                 screeners: str = ""):
+                 screeners: str = "", rnd: dict | None = None):
         super().__init__(parent)
         self.committee_id = committee_id
-        self.saved_id = ""
-        self.setWindowTitle(self.tr("New screening"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
+        self.round = rnd or {}
+        self.setWindowTitle(self.tr("Edit screening") if rnd else self.tr("New screening"))
+        e = self.errors
         self.held_on = QLineEdit(today.today().isoformat())
         self.held_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.kind = QComboBox()
@@ -74,39 +111,38 @@ class RoundDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, e.wrap(field, widget))
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(self.tr("&Save"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        if rnd:
+            for f in ("held_on", "area", "screeners"):
+                getattr(self, f).setText(rnd.get(f) or "")
+            self.note.setPlainText(rnd.get("note") or "")
+            select_code(self.kind, rnd.get("kind") or "routine")
 
     def values(self) -> dict:
-        return {"org_id": self.committee_id, "held_on": self.held_on.text().strip(),
-                "kind": self.kind.currentData(), "area": self.area.text().strip(),
-                "screeners": self.screeners.text().strip(), "note": plain_text(self.note)}
+        return {"held_on": self.held_on.text().strip(), "kind": self.kind.currentData(),
+                "area": self.area.text().strip(), "screeners": self.screeners.text().strip(),
+                "note": plain_text(self.note)}
 
     def submit(self) -> None:
-        self.errors.clear_all()
-        values, day = self.values(), today.today()
-        self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: desk.screening.add_round(today=day, **values),
-                      self._saved, self._refused, label=self.tr("Saving…"))
+        values, day, org_id = self.values(), today.today(), self.committee_id
+        round_id = self.round.get("id", "")
+        base = {k: v for k, v in self.round.items() if k in ROUND_STORED}
 
-    def _saved(self, round_id: str) -> None:
-        self.saved_id = round_id
-        self.accept()
+        def op(desk):
+            if round_id:
+                desk.screening.update_round(round_id, based_on=base, today=day, **values)
+                return round_id
+            return desk.screening.add_round(org_id=org_id, today=day, **values)
 
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
+        self.save(op, self.tr("Saving…"))
 
 
-class ItemDialog(QDialog):
+class ItemDialog(SavingDialog):
     """Add or edit a dispute found by a screening: what, who, how risky, what is done, and its
     progress (only forward; settling asks the date and what was prevented)."""
 
@@ -118,10 +154,8 @@ class ItemDialog(QDialog):
         super().__init__(parent)
         self.round_id = round_id
         self.item = item or {}
-        self.saved_id = ""
         self.setWindowTitle(self.tr("Edit found dispute") if item else self.tr("Add found dispute"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
+        e = self.errors
         self.found_on = QLineEdit(found_on)
         self.dispute_type = QComboBox()
         fill_combo(self.dispute_type, [(i["code"], i["label"]) for i in lists["type_items"]],
@@ -181,11 +215,7 @@ class ItemDialog(QDialog):
         row("prevented_people", self.tr("People (&prevented)"), self.prevented_people,
             settle=True)
 
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(self.tr("&Save"))
         columns = QHBoxLayout()
         columns.addLayout(found, 1)
         columns.addSpacing(16)
@@ -241,10 +271,8 @@ class ItemDialog(QDialog):
         return out
 
     def submit(self) -> None:
-        self.errors.clear_all()
         values, day = self.values(), today.today()
         item_id, round_id, base = self.item.get("id", ""), self.round_id, dict(self.item)
-        self.ok_button.setEnabled(False)
 
         def op(desk):
             if item_id:
@@ -252,18 +280,10 @@ class ItemDialog(QDialog):
                 return item_id
             return desk.screening.add_item(round_id, today=day, **values)
 
-        worker.run_op(self, op, self._saved, self._refused, label=self.tr("Saving…"))
-
-    def _saved(self, item_id: str) -> None:
-        self.saved_id = item_id
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
+        self.save(op, self.tr("Saving…"))
 
 
-class RegisterCaseDialog(QDialog):
+class RegisterCaseDialog(SavingDialog):
     """Register a found dispute as a case (登记为案件): the draft from the screening, the
     received date and the parties to check; the case's other details are completed in its
     window afterwards."""
@@ -271,10 +291,8 @@ class RegisterCaseDialog(QDialog):
     def __init__(self, item: dict, draft: dict, types: dict, parent: QWidget | None = None):
         super().__init__(parent)
         self.item = item
-        self.case_id = ""
         self.setWindowTitle(self.tr("Register as a case"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
+        e = self.errors
         self.received_date = QLineEdit(today.today().isoformat())
         self.applicants = QLineEdit("、".join(p["name"] for p in draft["parties"]
                                              if p["role"] == "applicant"))
@@ -294,12 +312,7 @@ class RegisterCaseDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, e.wrap(field, widget))
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Register"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(self.tr("&Register"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -309,14 +322,12 @@ class RegisterCaseDialog(QDialog):
     def submit(self) -> None:
         import re
 
-        self.errors.clear_all()
         split = lambda t: [n for n in re.split(r"[、，,;；\s]+", t.strip()) if n]  # noqa: E731
         parties = [{"name": n, "role": "applicant"} for n in split(self.applicants.text())] + \
             [{"name": n, "role": "respondent"} for n in split(self.respondents.text())]
         received, summary, day = self.received_date.text().strip(), plain_text(self.summary), \
             today.today()
         item_id = self.item["id"]
-        self.ok_button.setEnabled(False)
 
         def op(desk):
             mediator = desk.settings.get("current_mediator_id")
@@ -324,15 +335,7 @@ class RegisterCaseDialog(QDialog):
                 item_id, received_date=received, parties=parties, summary=summary, today=day,
                 mediator_ids=[mediator] if mediator else [])
 
-        worker.run_op(self, op, self._saved, self._refused, label=self.tr("Registering…"))
-
-    def _saved(self, case_id: str) -> None:
-        self.case_id = case_id
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
+        self.save(op, self.tr("Registering…"))
 
 
 class ScreeningWindow(QDialog):
@@ -373,9 +376,11 @@ class ScreeningWindow(QDialog):
         self.items.doubleClicked.connect(lambda _i: self.edit_item())
 
         self.add_round_button = QPushButton(self.tr("New &screening…"))
+        self.edit_round_button = QPushButton(self.tr("Edit screenin&g…"))
+        self.edit_round_button.clicked.connect(self.edit_round)
         self.add_item_button = QPushButton(self.tr("&Add found dispute…"))
         self.edit_item_button = QPushButton(self.tr("&Edit / move on…"))
-        self.case_button = QPushButton(self.tr("Register as &case…"))
+        self.case_button = QPushButton(self.tr("&Register as case…"))
         self.open_case_button = QPushButton(self.tr("&Open case"))
         close = QPushButton(self.tr("&Close"))
         self.add_round_button.clicked.connect(self.add_round)
@@ -391,6 +396,7 @@ class ScreeningWindow(QDialog):
         top.addWidget(self.period)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.add_round_button)
+        top.addWidget(self.edit_round_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.rounds)
         split.addWidget(self.items)
@@ -407,8 +413,8 @@ class ScreeningWindow(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.general)
         layout.addLayout(buttons)
-        for b in (self.add_round_button, self.add_item_button, self.edit_item_button,
-                  self.case_button):
+        for b in (self.add_round_button, self.edit_round_button, self.add_item_button,
+                  self.edit_item_button, self.case_button):
             b.setVisible(not read_only)
         fit_to_screen(self, 1240, 720)
         worker.changes_signal().connect(self._on_changes)
@@ -515,6 +521,7 @@ class ScreeningWindow(QDialog):
                     if r["id"] == self.selected_round_id()), None)
         self.add_round_button.setEnabled(bool(self.data.get("committee_id")))
         self.add_item_button.setEnabled(self._own(rnd))
+        self.edit_round_button.setEnabled(self._own(rnd))
         self.edit_item_button.setEnabled(self._own(item))
         self.case_button.setEnabled(self._own(item) and not item["case_id"])
         self.open_case_button.setEnabled(bool(item and item["case_id"]))
@@ -530,6 +537,14 @@ class ScreeningWindow(QDialog):
     def add_round(self) -> RoundDialog:
         dialog = RoundDialog(self.data.get("committee_id", ""), self,
                              screeners="、".join(self.data.get("mediators", [])[:2]))
+        return self._open(dialog, lambda: self.reload(dialog.saved_id))
+
+    def edit_round(self) -> RoundDialog | None:
+        rnd = next((r for r in self.data.get("rounds", [])
+                    if r["id"] == self.selected_round_id()), None)
+        if not self._own(rnd):
+            return None
+        dialog = RoundDialog(rnd["org_id"], self, rnd=rnd)
         return self._open(dialog, lambda: self.reload(dialog.saved_id))
 
     def add_item(self) -> ItemDialog | None:
@@ -556,7 +571,7 @@ class ScreeningWindow(QDialog):
 
     def _open_register(self, item: dict, draft: dict) -> RegisterCaseDialog:
         dialog = RegisterCaseDialog(item, draft, self.data.get("types", {}), self)
-        return self._open(dialog, lambda: self.openCase.emit(dialog.case_id))
+        return self._open(dialog, lambda: self.openCase.emit(dialog.saved_id))
 
     def open_case(self) -> None:
         item = self.selected_item()

@@ -56,6 +56,7 @@ import re
 import shutil
 import socket
 import sqlite3
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -231,7 +232,7 @@ def _locked(root: Path):
     path = root / LOCK
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
             while True:
                 try:
@@ -439,7 +440,7 @@ def _copy_files(hashes: Iterable[str], source: Path, store: Path, report: Report
     """Copy into ``store`` the files of ``hashes`` it lacks, from ``source`` (same layout).
     Returns {'copied', 'present', 'missing': [...], 'damaged': [...], 'bytes'}."""
     hashes = list(hashes)
-    out = {"copied": 0, "present": 0, "missing": [], "damaged": [], "bytes": 0}
+    out: dict = {"copied": 0, "present": 0, "missing": [], "damaged": [], "bytes": 0}
     for n, sha in enumerate(hashes, 1):
         target = _store_path(store, sha)
         if target.is_file():
@@ -667,7 +668,7 @@ def read_backup(path: str | os.PathLike) -> BackupInfo:
 def list_backups(root: str | os.PathLike) -> list[BackupInfo]:
     """The complete backups in a store, newest first (unreadable folders are skipped)."""
     root = Path(root)
-    out = []
+    out: list[BackupInfo] = []
     if not root.is_dir():
         return out
     for p in root.iterdir():

@@ -28,6 +28,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -316,7 +317,7 @@ def _same_content(cols: list[str], a, b) -> bool:
 
 
 def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, deleting, now,
-                fresh: set[tuple[str, str]] = frozenset()):
+                fresh: AbstractSet[tuple[str, str]] = frozenset()):
     local_cols = table_columns(desk, table)
     unknown = [c for c in t.columns if c not in local_cols]
     if unknown:
@@ -674,7 +675,7 @@ def index_imported(desk: "Desk", plan: Plan) -> str:
         return ""
     try:
         with desk.transaction():
-            present = set()
+            present: set[str] = set()
             ids = list(plan.touched_cases)
             for chunk in _chunks(ids):
                 present.update(r[0] for r in desk.db.conn.execute(
@@ -698,7 +699,8 @@ def _new_cases_in_memory(desk: "Desk", plan: Plan) -> dict[str, tuple[dict, list
     if not ins or set(ins[0]) != set(table_columns(desk, "cases")):
         return {}
     cols, rows = ins
-    cases = {r[cols.index("id")]: (dict(zip(cols, r)), []) for r in rows}
+    cases: dict[str, tuple[dict, list]] = {r[cols.index("id")]: (dict(zip(cols, r)), [])
+                                           for r in rows}
     pins = plan.inserts.get("parties")
     if pins:
         pcols, prows = pins

@@ -24,13 +24,15 @@ from mediator_desk.sync import log as synclog
 from mediator_desk.sync import store
 from mediator_desk.sync.apply import (BATCH, apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
-from mediator_desk.sync.common import (FILE_COLUMN, StagedFiles, attachment_path, audit_rows,
-                                       check_schema, decrypt, encrypt, file_tables, new_manifest,
-                                       read_attachment, read_payload)
 from mediator_desk.sync.container import (KIND_LABELS, LIMITS, PAYLOAD_ENCRYPTED, BundleRefused,
                                           Limits, dumps, read_container, sha256_hex,
                                           write_container)
+from mediator_desk.sync.encryption import decrypt, encrypt, read_payload
+from mediator_desk.sync.files import (FILE_COLUMN, StagedFiles, attachment_path, file_tables,
+                                      read_attachment)
+from mediator_desk.sync.manifest import check_schema, new_manifest
 from mediator_desk.sync.payload import TableRows, build_payload, table_counts
+from mediator_desk.sync.rows import audit_rows
 from mediator_desk.sync.sites import (ROLES, accept_village, check_sender, find_peer, get_peer,
                                       identity, require_role, site_role)
 
@@ -135,6 +137,8 @@ def write_bundle(desk: "Desk", out: Outgoing, path: str | os.PathLike, *, log=No
     (``log`` is called when the file lacks only its end record: see ``write_container``)."""
     keys = keymod.load_keys(desk)
     office = get_peer(desk, out.manifest["receiver"]["site_id"])
+    if office is None:
+        raise DeskError("尚未登记到司法所，无法导出报送数据", hint="请先导入司法所的登记文件")
     recipient = office["age_recipient"]
     members, entries = [], []
     for n, (sha, data) in enumerate(out.files, 1):

@@ -111,6 +111,7 @@ def resolve_conflict(desk: "Desk", conflict_id: int, *, keep: str,
                     row["rev"] = max(local["rev"], inc["rev"])
                 take_record(desk, table, rid, row, local=local)
                 if keep == "merged":
+                    assert values                   # (refused above otherwise)
                     desk.records.update(table, rid, values, action="conflict_merge",
                                         override_owner=True)
             if table in ("cases", "parties"):

@@ -390,7 +390,7 @@ def _read_container(path: Path, limits: Limits, expect_kind: str | None) -> Cont
                 raise BundleRefused(f"成员“{name}”的大小与清单不符（文件在签名后被改动）")
             digest = hashlib.sha256()
             got = 0
-            keep = [] if not name.startswith("files/") else None
+            keep: list[bytes] | None = [] if not name.startswith("files/") else None
             with zf.open(info) as fh:
                 while True:
                     chunk = fh.read(READ_CHUNK)

@@ -21,11 +21,12 @@ from mediator_desk.sync import log as synclog
 from mediator_desk.sync import store
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
-from mediator_desk.sync.common import apply_codes, check_schema, codes_payload, new_manifest, rows_of
 from mediator_desk.sync.container import (LIMITS, PAYLOAD_CLEAR, BundleRefused, Limits, dumps,
                                           loads_strict, read_container, write_container)
-from mediator_desk.sync.payload import AUDIT_COLUMNS, TableRows, build_payload, parse_payload, \
-    table_counts
+from mediator_desk.sync.manifest import check_schema, new_manifest
+from mediator_desk.sync.payload import (AUDIT_COLUMNS, TableRows, build_payload, parse_payload,
+                                        table_counts)
+from mediator_desk.sync.rows import apply_codes, codes_payload, rows_of
 from mediator_desk.sync.sites import get_peer, identity, list_peers, require_role
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
                 "committee_moved": False}
     obj = loads_strict(c.read_member(PAYLOAD_CLEAR), what="登记内容", limit=limits.max_payload_bytes)
     inc = parse_payload(obj, m)
-    if set(inc.tables) - {"organisations"} or inc.deletions or inc.audit.rows:
+    if set(inc.tables) - {"organisations"} or inc.deletions or (inc.audit and inc.audit.rows):
         raise BundleRefused("登记文件中含有不应有的记录")
     known = get_peer(desk, sender["site_id"])
     others = [p for p in list_peers(desk, "office")

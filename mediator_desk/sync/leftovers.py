@@ -4,7 +4,7 @@ import or export).
 Two kinds of leftovers, both owned by the database they belong to:
 
 - **staging folders** ``<db>-files/.incoming-<pid>-<host>-XXXX/``: an import decrypts the
-  attachments it received into one (sync/common.py ``StagedFiles``) until it commits. A killed
+  attachments it received into one (sync/files.py ``StagedFiles``) until it commits. A killed
   import leaves it behind, with decrypted files in it.
 - **unfinished exports** ``<out>.part``: an export writes there until it is complete
   (sync/container.py ``write_container``); a killed one leaves it — not importable, since it
@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import socket
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -103,6 +104,8 @@ def pid_running(pid: int) -> bool:
 
 
 def _pid_running_windows(pid: int) -> bool:
+    if sys.platform != "win32":
+        raise OSError("Windows only")
     import ctypes
     from ctypes import wintypes
 

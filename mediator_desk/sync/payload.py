@@ -240,7 +240,7 @@ def parse_payload(payload, manifest: dict) -> Incoming:
 
 def _corrections(obj, manifest: dict) -> dict[str, TableRows]:
     """Receipt corrections: rows owned by the receiver (the village), per travelling table."""
-    receiver = (manifest.get("receiver") or {}).get("site_id")
+    receiver = (manifest.get("receiver") or {}).get("site_id") or ""
     if not isinstance(obj, dict):
         raise _bad("corrections")
     out = {}
@@ -286,7 +286,7 @@ def _check_counts(inc: Incoming, manifest: dict) -> None:
         raise BundleRefused("清单中的记录数与内容不符（"
                             + "、".join(TABLE_LABELS.get(d, "某类") for d in diff[:3]) + "）",
                             hint="文件可能被改动或已损坏")
-    if counts["audit"] != len(inc.audit.rows):
+    if counts["audit"] != (len(inc.audit.rows) if inc.audit is not None else 0):
         raise BundleRefused("清单中的操作记录数与内容不符", hint="文件可能被改动或已损坏")
     if counts["files"] != len(inc.files):
         raise BundleRefused("清单中的附件数与内容不符", hint="文件可能被改动或已损坏")

@@ -25,12 +25,13 @@ from mediator_desk.sync import store
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database, reindex_cases, table_columns)
 from mediator_desk.sync.bundles import ImportResult
-from mediator_desk.sync.common import (FILE_COLUMN, apply_codes, attachment_path, check_schema,
-                                       codes_payload, encrypt, file_tables, new_manifest,
-                                       read_payload, rows_of)
 from mediator_desk.sync.container import (LIMITS, PAYLOAD_ENCRYPTED, BundleRefused, Limits, dumps,
                                           read_container, write_container)
+from mediator_desk.sync.encryption import encrypt, read_payload
+from mediator_desk.sync.files import FILE_COLUMN, attachment_path, file_tables
+from mediator_desk.sync.manifest import check_schema, new_manifest
 from mediator_desk.sync.payload import AUDIT_COLUMNS, TableRows, build_payload, table_counts
+from mediator_desk.sync.rows import apply_codes, codes_payload, rows_of
 from mediator_desk.sync.sites import check_sender, find_peer, identity, require_role
 
 if TYPE_CHECKING:

@@ -87,7 +87,7 @@ def identity(desk: "Desk", keys: keymod.SiteKeys) -> dict:
 def site_info(desk: "Desk") -> dict:
     """Everything a settings screen or the title bar shows about this site."""
     role = site_role(desk)
-    info = {"site_id": desk.site_id, "role": role, "role_label": ROLES.get(role, "未设置"),
+    info = {"site_id": desk.site_id, "role": role, "role_label": ROLES.get(role or "", "未设置"),
             "name": site_name(desk), "has_keys": keymod.have_keys(desk),
             "keys_dir": str(keymod.keys_dir(desk)), "fingerprint": "", "signing_key": "",
             "age_recipient": ""}
@@ -119,6 +119,13 @@ def list_peers(desk: "Desk", role: str | None = None) -> list[dict]:
 def get_peer(desk: "Desk", site_id: str) -> dict | None:
     row = desk.query_one("SELECT * FROM sync_sites WHERE site_id = ?", (site_id,))
     return _decode(row) if row else None
+
+
+def _peer(desk: "Desk", site_id: str) -> dict:
+    """A site that is known (just written)."""
+    peer = get_peer(desk, site_id)
+    assert peer is not None
+    return peer
 
 
 def find_peer(desk: "Desk", text: str, *, role: str) -> dict:
@@ -195,7 +202,7 @@ def accept_village(desk: "Desk", sender: dict, fingerprint: str) -> dict:
             store.update_site_keys(desk, sender, fingerprint=actual)
         desk.records.audit("site_accept", details={"site_id": sender["site_id"],
                                                    "name": sender["name"], "fingerprint": actual})
-    return get_peer(desk, sender["site_id"])
+    return _peer(desk, sender["site_id"])
 
 
 def revoke(desk: "Desk", site: str) -> dict:
@@ -208,4 +215,4 @@ def revoke(desk: "Desk", site: str) -> dict:
         store.revoke_site(desk, peer["site_id"])
         desk.records.audit("site_revoke", details={"site_id": peer["site_id"],
                                                    "name": peer["name"]})
-    return get_peer(desk, peer["site_id"])
+    return _peer(desk, peer["site_id"])

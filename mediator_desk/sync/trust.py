@@ -159,12 +159,12 @@ def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, di
                     owner_check(table, dict(zip(cols, r)), here)
     for c in plan.conflicts:
         row = _json(c[6])
-        here = local_cases.get(row.get("case_id"))
+        here = local_cases.get(row.get("case_id") or "")
         if here is not None and child_tables(c[0]):
             owner_check(c[0], row, here)
     for table, items in deletion_rows.items():
         for row in items.values():
-            here = local_cases.get(row.get("case_id"))
+            here = local_cases.get(row.get("case_id") or "")
             if here is not None and child_tables(table):
                 owner_check(table, row, here)
             try:

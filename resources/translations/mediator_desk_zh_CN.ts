@@ -2211,10 +2211,6 @@ from {sender}</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -3403,10 +3399,6 @@ from {sender}</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>
@@ -3634,6 +3626,10 @@ from {sender}</source>
         <translation>登记排查</translation>
     </message>
     <message>
+        <source>Edit screening</source>
+        <translation>修改排查</translation>
+    </message>
+    <message>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2026-11-28</translation>
     </message>
@@ -3666,10 +3662,6 @@ from {sender}</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -3691,6 +3683,13 @@ from {sender}</source>
     <message>
         <source>Move down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3768,6 +3767,10 @@ from {sender}</source>
         <translation>登记排查(&amp;S)…</translation>
     </message>
     <message>
+        <source>Edit screenin&amp;g…</source>
+        <translation>修改排查(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Add found dispute…</source>
         <translation>添加发现的纠纷(&amp;A)…</translation>
     </message>
@@ -3776,8 +3779,8 @@ from {sender}</source>
         <translation>修改/推进(&amp;E)…</translation>
     </message>
     <message>
-        <source>Register as &amp;case…</source>
-        <translation>登记为案件(&amp;C)…</translation>
+        <source>&amp;Register as case…</source>
+        <translation>登记为案件(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Open case</source>

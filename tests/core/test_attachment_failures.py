@@ -1,4 +1,4 @@
-"""Clean failure of attachments (issue 9 §7): a full disk is one Chinese line and leaves no
+"""Clean failure of attachments: a full disk is one Chinese line and leaves no
 temporary file; files a killed add left are reported by check and removed when stale."""
 
 from __future__ import annotations

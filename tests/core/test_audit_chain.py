@@ -1,4 +1,4 @@
-"""A tamper-evident audit trail (issue 9 §8): entries are hash-chained per site, `check` names
+"""A tamper-evident audit trail: entries are hash-chained per site, `check` names
 the first broken one; personal data is masked in it; showing full ID numbers is audited."""
 
 from __future__ import annotations

@@ -252,7 +252,7 @@ def test_zero_cases_builds_the_township_only(tmp_path):
 
 
 def test_a_demo_killed_right_after_its_commit_has_its_sample_files(tmp_path, monkeypatch):
-    """The sample files are stored before the records commit (issue 9 §7): records never
+    """The sample files are stored before the records commit: records never
     point at files that are not there, so `check` passes after any interruption."""
     from mediator_desk.core import demo
     from mediator_desk.core.desk import Desk

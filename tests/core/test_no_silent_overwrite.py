@@ -1,4 +1,4 @@
-"""No silent overwrite (issue 9 §2): a save carries the version it was based on. A change
+"""No silent overwrite: a save carries the version it was based on. A change
 saved meanwhile by another window or process is kept (field-by-field merge), or the save is
 refused with what changed — and another process's writes are noticed."""
 

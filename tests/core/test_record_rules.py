@@ -118,7 +118,7 @@ def test_nothing_of_an_archived_case_is_written_at_the_lowest_level(desk, make_c
 
 
 def test_numbers_too_large_for_the_database_are_one_chinese_line(desk, make_case):
-    """≥ 2^63 used to escape as an OverflowError from SQLite (issue 9 §7)."""
+    """≥ 2^63 used to escape as an OverflowError from SQLite."""
     with pytest.raises(ValidationError, match="涉及人数超出允许的范围"):
         make_case(people_involved=2 ** 63)
     case_id = make_case()

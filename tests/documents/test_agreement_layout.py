@@ -1,4 +1,4 @@
-"""The written agreement's layout rules (issue 10, "Layout rules"), read back from the PDF
+"""The written agreement's layout rules, read back from the PDF
 as a reader sees it, for 2, 8 and 200 parties and long terms:
 
 - the signature block, the seal line and the date are on one page (the seal page never

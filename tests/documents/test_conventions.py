@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from mediator_desk.documents import conventions as cv
-from mediator_desk.documents.context import party_values
+from mediator_desk.documents.form_values import party_values
 
 
 def test_dates():

@@ -1,4 +1,4 @@
-"""Form content from issue 10: the ID number's label from the party's ID type, Art. 29's
+"""Form content: the ID number's label from the party's ID type, Art. 29's
 facts heading on the agreement, a case cover that stays one page however many parties, and
 refusals that name the document that was asked for."""
 
@@ -11,7 +11,7 @@ from mediation_helpers import accepted_case, signed_written
 from mediator_desk import documents
 from mediator_desk.core.parties import ID_TYPES
 from mediator_desk.documents import MissingFields, MissingGlyph
-from mediator_desk.documents.context import ID_LABELS, CaseData, case_title
+from mediator_desk.documents.form_values import ID_LABELS, CaseData, case_title
 from mediator_desk.documents.layout import as_requested
 from mediator_desk.documents.render import expand, to_bytes
 

@@ -1,4 +1,4 @@
-"""The law in the forms (issue 10 §2): a refused case prints its refusal and files it; the
+"""The law in the forms: a refused case prints its refusal and files it; the
 judicial-confirmation application only for an agreement in force, with a warning past the
 Art. 33 window — read back from the PDF text as a reader would."""
 

@@ -1,9 +1,9 @@
-"""Read every printed form back the way a reader looks at it (issue 10, "tables that split
-properly"): for every document kind in PDF, filled with stress cases — a 3,000-character
-summary and long facts, 8 and 40 parties, long organisation names, rare characters, no
-amount — and blank, no two text lines overlap, nothing leaves the page margins (the page
-footer lives in the bottom margin by design) — neither text nor drawn rules and boxes — and no
-line starts with a mark that may not begin a line.
+"""Read every printed form back the way a reader looks at it: for every document kind in PDF,
+filled with stress cases — a 3,000-character summary and long facts, 8 and 40 parties, long
+organisation names, rare characters, no amount — and blank, no two text lines overlap,
+nothing leaves the page margins (the page footer lives in the bottom margin by design) —
+neither text nor drawn rules and boxes — and no line starts with a mark that may not begin a
+line.
 
 A long table cell used to be split by reportlab inside its row, which drew the remainder at
 one column's width and over the title, the header and the party rows of the next page.
@@ -200,15 +200,49 @@ def drawn_shapes(data: bytes) -> list[list[tuple]]:
 
 
 def problems(data: bytes) -> list[str]:
+    out = placed_problems(drawn_shapes(data), fragments(data))
+    for n, page in enumerate(pdf_pages(data), 1):
+        for line in page.splitlines():
+            line = line.strip()
+            if line and line[0] in CANNOT_START:
+                out.append(f"page {n}: line starts with {line[0]!r}: {line[:20]!r}")
+    return out
+
+
+def words(pdf_path) -> list[list[tuple]]:
+    """Per page: (text, x0, y0, x1, y1, height) of every word as poppler's ``pdftotext -bbox``
+    measures it, in PDF coordinates — the widths of the fonts actually used, for a PDF
+    another program wrote (LibreOffice draws underscores and digits in a Latin face)."""
+    import html
+    import subprocess
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf_path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    pages = []
+    for page in re.findall(r"<page .*?</page>", out, flags=re.S):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        found = []
+        for x0, y0, x1, y1, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                r"(.*?)</word>", page):
+            x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+            # (a line box is ~1.3 em high)
+            found.append((html.unescape(text), x0, height - y1, x1, height - y0,
+                          (y1 - y0) / 1.3))
+        pages.append(found)
+    return pages
+
+
+def placed_problems(shapes: list[list[tuple]], texts: list[list[tuple]]) -> list[str]:
+    """Rules and boxes, and text, outside the margins; text over text."""
     out = []
-    for n, page in enumerate(drawn_shapes(data), 1):
+    for n, page in enumerate(shapes, 1):
         for op, x0, y0, x1, y1 in page:
             # (half a rule's width of tolerance)
             if (x0 < MARGINS["left"] - 1 or x1 > A4[0] - MARGINS["right"] + 1
                     or y0 < MARGINS["bottom"] - 1 or y1 > A4[1] - MARGINS["top"] + 1):
                 out.append(f"page {n}: {op} drawn outside the margins "
                            f"({x0:.0f},{y0:.0f})–({x1:.0f},{y1:.0f})")
-    for n, page in enumerate(fragments(data), 1):
+    for n, page in enumerate(texts, 1):
         for text, x0, y0, x1, y1, size in page:
             # 第 N 页 共 M 页 (in pieces when its characters are in several font subsets)
             footer = y1 < MARGINS["bottom"] and re.fullmatch(r"[第页共\d\s]+", text)
@@ -225,11 +259,6 @@ def problems(data: bytes) -> list[str]:
                 dy = min(a[4], b[4]) - max(a[2], b[2])
                 if dx > 1 and dy > 1:
                     out.append(f"page {n}: {a[0][:20]!r} overlaps {b[0][:20]!r}")
-    for n, page in enumerate(pdf_pages(data), 1):
-        for line in page.splitlines():
-            line = line.strip()
-            if line and line[0] in CANNOT_START:
-                out.append(f"page {n}: line starts with {line[0]!r}: {line[:20]!r}")
     return out
 
 
@@ -297,7 +326,8 @@ def test_a_long_summary_keeps_the_registration_readable(desk):
 def test_every_docx_reads_right_in_libreoffice(desk, tmp_path):
     """Every form as DOCX, stress cases and blanks, converted by LibreOffice: page totals
     right on every page, a CJK serif (no Japanese fallback), no line starting with a mark
-    that may not start one."""
+    that may not start one, nothing outside the margins and no text over text (measured by
+    poppler with the fonts LibreOffice used)."""
     import subprocess
 
     d, cases = desk
@@ -331,6 +361,11 @@ def test_every_docx_reads_right_in_libreoffice(desk, tmp_path):
                 line = line.strip()
                 if line and line[0] in CANNOT_START:
                     found.append(f"{docx.name} page {n}: line starts with {line[:10]!r}")
+        # LibreOffice paints each page's white background first.
+        shapes = [[s for s in page if not (s[0] == "re" and s[1] < 1 and s[2] < 1
+                                           and s[3] >= A4[0] - 1 and s[4] >= A4[1] - 1)]
+                  for page in drawn_shapes(pdf.read_bytes())]
+        found += [f"{docx.name} {p}" for p in placed_problems(shapes, words(pdf))]
         if shutil.which("pdffonts"):
             out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                                  check=True).stdout

@@ -1,4 +1,4 @@
-"""Two windows (or the CLI) on one database (issue 9 §2): the case editor never writes back
+"""Two windows (or the CLI) on one database: the case editor never writes back
 what it loaded over a change saved meanwhile, and the screens show other processes' writes."""
 
 from __future__ import annotations

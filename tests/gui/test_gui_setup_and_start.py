@@ -7,7 +7,7 @@ from mediator_desk.core.desk import Desk
 from mediator_desk.core.setup import is_set_up
 from mediator_desk.gui import app as gui_app_module
 from mediator_desk.gui import worker
-from mediator_desk.gui.setup_dialog import SetupDialog, demo_builder
+from mediator_desk.gui.setup_dialog import SetupDialog
 from gui_helpers import WAIT_MS, choose, type_into, wait_idle
 
 
@@ -72,8 +72,6 @@ def test_setup_refusals_show_at_the_field_and_write_nothing(qtbot, fresh_desk):
 
 
 def test_setup_with_sample_data(qtbot, fresh_desk, monkeypatch):
-    if demo_builder() is None:
-        pytest.skip("core.demo.build_demo is not available yet")
     from mediator_desk.gui import setup_dialog
 
     monkeypatch.setattr(setup_dialog, "SAMPLE_CASES", 30)

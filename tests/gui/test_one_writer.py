@@ -1,4 +1,4 @@
-"""One writer per database, and it keeps its locks (issue 9 §1).
+"""One writer per database, and it keeps its locks.
 
 Root cause of the lost locks: SQLite's locks are POSIX advisory locks, which a process loses
 when it closes *any* descriptor of the file. Qt's file dialog asks QMimeDatabase for the type

@@ -44,6 +44,22 @@ def test_screening_round_items_progress_and_case(qtbot, desk, main_window, monke
     qtbot.waitUntil(lambda: w.rounds.rowCount() == 1 and not w.loading, timeout=WAIT_MS)
     assert w.rounds.item(0, 2).text() == "节前排查"
     assert w.rounds.item(0, 4).text() == "乌力吉"          # the committee's mediators offered
+    # the round can be changed afterwards (date in the future refused at its field)
+    _click(qtbot, w.edit_round_button)
+    er = w.dialog
+    assert er.area.text() == "全嘎查各组" and er.kind.currentData() == "holiday"
+    type_into(er.held_on, "2026-12-24")
+    _click(qtbot, er.ok_button)
+    qtbot.waitUntil(lambda: er.ok_button.isEnabled(), timeout=WAIT_MS)
+    assert "排查日期" in er.errors.shown()["held_on"]
+    type_into(er.held_on, "2026-11-15")
+    type_into(er.area, "一组至三组")
+    _click(qtbot, er.ok_button)
+    qtbot.waitUntil(lambda: bool(er.saved_id), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not w.loading and w.rounds.item(0, 3).text() == "一组至三组",
+                    timeout=WAIT_MS)
+    assert desk.query_one("SELECT rev, area FROM screening_rounds") == {"rev": 2,
+                                                                         "area": "一组至三组"}
 
     # a found dispute with nothing chosen: every missing field is named at its field at once
     _click(qtbot, w.add_item_button)
@@ -115,9 +131,9 @@ def test_screening_round_items_progress_and_case(qtbot, desk, main_window, monke
     assert reg.applicants.text() == "张三" and reg.respondents.text() == "李四"
     type_into(reg.received_date, "2026-11-16")
     _click(qtbot, reg.ok_button)
-    qtbot.waitUntil(lambda: bool(reg.case_id), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: reg.case_id in main_window.case_windows, timeout=WAIT_MS)
-    case = desk.cases.get(reg.case_id)
+    qtbot.waitUntil(lambda: bool(reg.saved_id), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: reg.saved_id in main_window.case_windows, timeout=WAIT_MS)
+    case = desk.cases.get(reg.saved_id)
     assert case["summary"] == "院墙翻建发生争吵" and case["source"] == "initiative"
     qtbot.waitUntil(lambda: not w.loading and w.items.rowCount() == 2
                     and w.items.item(1, 7).text() == case["case_no"], timeout=WAIT_MS)

@@ -1,4 +1,4 @@
-"""Data exchange through the GUI (issue 5): two village installs and one township office,
+"""Data exchange through the GUI: two village installs and one township office,
 three databases opened in turn through ``gui.app.create_main_window`` and the setup dialog,
 exchange enrolment, data files and receipts as files — driving the real menu actions and
 dialogs, with only the file choosers, passphrases and confirmations replaced."""
@@ -193,7 +193,7 @@ def reviews_tab(case_win):
     raise AssertionError("no review tab")
 
 
-# --- the "done when" of issue 5 ---------------------------------------------------------------
+# --- the whole exchange, as users do it --------------------------------------------------------
 
 def test_two_villages_and_an_office_exchange_files_through_the_gui(tmp_path, qtbot, gui_app,
                                                                    messages, ask):
@@ -490,7 +490,8 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_in_the_dialog(tmp_path, q
 
 # --- keys, setup refusals, the stick --------------------------------------------------------
 
-def test_key_backup_and_restore_through_the_menu(tmp_path, qtbot, gui_app, messages, ask):
+def test_key_backup_and_restore_through_the_menu(tmp_path, qtbot, gui_app, messages, ask,
+                                                quick_key_backups):
     paths = core_sites(tmp_path)
     with site_window(qtbot, paths["office"]) as w:
         ask.save.append(str(tmp_path / "office.mdkeys"))

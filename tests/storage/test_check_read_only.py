@@ -1,5 +1,5 @@
 """``mediator-desk check`` is read-only, and foreign files are refused by every command
-(issue 9 §5). Each test compares the files before and after."""
+Each test compares the files before and after."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Private by default (issue 9 §6): the database, its side files, backups and the attachment
+"""Private by default: the database, its side files, backups and the attachment
 store are 0600 (files) / 0700 (folders) whatever the umask; files of older versions are
 tightened when the database is opened for writing."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from mediator_desk import sync
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync import bundles, keys as keymod
-from mediator_desk.sync.common import encrypt
+from mediator_desk.sync.encryption import encrypt
 from mediator_desk.sync.container import _info, dumps, signature_input, write_container
 from mediator_desk.sync.payload import build_payload, table_counts
 

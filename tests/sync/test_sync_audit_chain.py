@@ -1,4 +1,4 @@
-"""Audit entries received from a village are chained at the office too (issue 9 §8)."""
+"""Audit entries received from a village are chained at the office too."""
 
 from __future__ import annotations
 

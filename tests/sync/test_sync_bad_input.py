@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from mediator_desk import sync
 from mediator_desk.errors import DeskError
 from mediator_desk.sync import keys as keymod
-from mediator_desk.sync.common import encrypt
+from mediator_desk.sync.encryption import encrypt
 from mediator_desk.sync.container import Limits, dumps, sha256_hex
 from mediator_desk.sync.payload import TableRows
 
@@ -598,7 +598,7 @@ def test_a_manifest_claiming_another_keys_fingerprint_is_refused(setup, tmp_path
     assert claimed not in exc.value.hint
 
 
-# --- member order, member count, reused bundle ids (issue 8) --------------------------------
+# --- member order, member count, reused bundle ids -----------------------------------------
 def _two_scans(setup, tmp_path):
     """A bundle (validly signed) with attachments files/000001.age, files/000002.age, …"""
     office, v1, good = setup

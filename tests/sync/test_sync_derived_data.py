@@ -1,4 +1,4 @@
-"""Derived data never makes a database unusable (issue 8 §3): the search index of imported
+"""Derived data never makes a database unusable: the search index of imported
 cases is rebuilt after the commit; if that fails, the import stands, the database opens, a
 line goes to the text log, and the next open indexes the cases."""
 

@@ -1,4 +1,4 @@
-"""Interrupted exports and imports (issue 8, items 4 and 5).
+"""Interrupted exports and imports.
 
 An export is either logged and complete, or not importable: a subprocess exporting a bundle is
 SIGKILLed at each step of writing the file and at random times; whatever is left must satisfy

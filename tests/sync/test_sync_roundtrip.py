@@ -10,7 +10,7 @@ from mediator_desk import sync
 from mediator_desk.core.cases import CaseFilter
 from mediator_desk.errors import ReadOnlyRecord
 from mediator_desk.sync import BundleRefused
-from mediator_desk.sync.common import attachment_path
+from mediator_desk.sync.files import attachment_path
 
 from sync_helpers import (accept, add_case, audit_ids, dump, first_import, office_peer,
                           records)

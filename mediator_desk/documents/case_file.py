@@ -29,7 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.progress import report
-from mediator_desk.documents.context import CaseData
+from mediator_desk.documents.form_values import CaseData
 from mediator_desk.documents.layout import MissingFields, MissingGlyph, as_requested
 from mediator_desk.errors import DeskError
 

@@ -1,5 +1,7 @@
 """A whole township as sample data: a township office and N village committees, each its own
-database with its own keys, exchanging real sync files over several months.
+database with its own keys, exchanging real sync files over several months. (In the sync
+package because it drives the real enrolment, bundle and receipt flows; the sample records
+come from core/demo.py, core/demo_path.py and core/demo_screening.py.)
 
 ``build_township(folder, villages=N, months=M, seed=S)`` makes, in ``folder``:
 
@@ -37,7 +39,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
-from mediator_desk.core import demo, demo_path
+from mediator_desk.core import demo, demo_path, demo_screening
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.progress import report
 from mediator_desk.errors import DeskError, ValidationError
@@ -57,14 +59,6 @@ def close_month(village, period: str) -> None:
 
 
 MONTH_CLOSING_HOOKS.append(close_month)
-
-MEASURES = ["入户走访，分别做双方思想工作", "约双方到调委会面谈，讲明法律规定",
-            "请村两委和老党员参与疏导", "联系派出所共同稳控，防止矛盾激化",
-            "组织双方亲属座谈，劝其克制", "现场查看并丈量边界，固定证据"]
-AREAS = ["全村各组", "一组、二组", "三组至五组", "村部周边", "牧业点", "新建小区"]
-RISK = demo.Weighted([("yellow", 55), ("orange", 30), ("red", 15)])
-PREVENTED = demo.Weighted([("dispute", 50), ("criminal", 15), ("group_petition", 15),
-                           ("group_fight", 8), ("suicide", 12)])
 
 
 @dataclass
@@ -259,69 +253,27 @@ def _record_month(v, world, site: VillageSite, year: int, month: int, rng, *,
 
 def _screen_month(v, world, site: VillageSite, year: int, month: int, rng, *,
                   first: bool) -> None:
-    """Two screening rounds (a village screens every half month; before the Spring Festival
-    and National Day the second is a holiday screening), each finding a few disputes that are
-    followed as far as the time since allows."""
+    """The month's screening rounds (core/demo_screening.py) written through
+    ``desk.screening``, each found dispute moved on as far as its age allows."""
     today = world.today
-    for half, day in enumerate((rng.randint(1, 3), rng.randint(15, 17))):
-        held = date(year, month, day)
-        kind = "holiday" if half == 1 and month in (1, 9) else "routine"
-        screeners = "、".join(m["name"] for m in site.mediators[:2])
-        items = []
-        for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
-            items.append(_item(world, site, held, rng))
-        rid = v.screening.add_round(org_id=site.committee["id"], held_on=held.isoformat(),
-                                    kind=kind, area=rng.choice(AREAS), screeners=screeners,
-                                    items=items, today=today)
+    for values, items in demo_screening.month_rounds(site.committee, site.groups,
+                                                     site.mediators, year, month, rng, today):
+        rid = v.screening.add_round(items=items, today=today, **values)
         for item in v.screening.items(rid):
-            _follow(v, item, rng, today)
+            out = demo_screening.outcome(item, rng, today)
+            if out["status"] != "screened":
+                v.screening.move(item["id"], today=today, **out)
     if first:
         # one found dispute the committee took up as a case (登记为案件)
+        day = date(year, month, 20)
         rid = v.screening.add_round(
-            org_id=site.committee["id"], held_on=date(year, month, 20).isoformat(),
-            kind="special", area="全村", screeners=site.mediators[0]["name"], today=today,
-            items=[_item(world, site, date(year, month, 20), rng, risk="orange")])
+            org_id=site.committee["id"], held_on=day.isoformat(), kind="special", area="全村",
+            screeners=site.mediators[0]["name"], today=today,
+            items=[demo_screening.found_dispute(site.committee["place"], site.groups,
+                                                site.mediators, day, rng, risk="orange")])
         item = v.screening.items(rid)[0]
         v.screening.move(item["id"], "mediating", today=today)
-        v.screening.register_case(item["id"], received_date=date(year, month, 21).isoformat(),
-                                  today=today,
-                                  mediator_ids=[site.mediators[0]["id"]])
+        v.screening.register_case(item["id"], received_date=(day + timedelta(days=1)).isoformat(),
+                                  today=today, mediator_ids=[site.mediators[0]["id"]])
         site.seq[year] = site.seq.get(year, 0) + 1
         site.cases += 1
-
-
-def _item(world, site: VillageSite, held: date, rng, risk: str = "") -> dict:
-    dtype = demo._DISPUTE.pick(rng)
-    a = demo.person_name(rng, rng.choice("男女"))
-    b = demo.person_name(rng, rng.choice("男女"))
-    slots = {"a": a, "b": b, "village": site.committee["place"],
-             "amount": f"{rng.randint(5, 80) * 100:,}"}
-    people = rng.choice([2, 2, 3, 4, 6]) + (rng.randint(10, 40) if rng.random() < 0.1 else 0)
-    found = held - timedelta(days=rng.randint(0, 2))
-    return {"found_on": found.isoformat(), "dispute_type": dtype, "parties": [a, b],
-            "contact": demo.mobile(rng), "people_involved": people,
-            "place": f"{site.committee['place']}{rng.choice(site.groups)}",
-            "summary": rng.choice(demo._SUMMARIES[dtype]).format(**slots),
-            "risk_level": risk or RISK.pick(rng), "measures": rng.choice(MEASURES),
-            "responsible": rng.choice(site.mediators)["name"],
-            "deadline": (found + timedelta(days=rng.choice([7, 15, 30]))).isoformat()}
-
-
-def _follow(v, item: dict, rng, today: date) -> None:
-    """Move an item along 排查 → 预警 → 调处 → 处置 as far as its age allows."""
-    found = date.fromisoformat(item["found_on"])
-    age = (today - found).days
-    if age < 5:
-        return
-    if age < 25 and rng.random() < 0.6:
-        v.screening.move(item["id"], rng.choice(["warned", "mediating"]), today=today)
-        return
-    settled = min(today, found + timedelta(days=rng.randint(2, 20)))
-    prevented, people = "", 0
-    if rng.random() < 0.4:
-        prevented = PREVENTED.pick(rng)
-        people = rng.randint(1, item["people_involved"])
-    if item["risk_level"] == "red":
-        v.screening.move(item["id"], "warned", today=today)
-    v.screening.move(item["id"], "settled", settled_on=settled.isoformat(), prevented=prevented,
-                     prevented_people=people, today=today)

@@ -161,7 +161,7 @@ class CaseData:
     # --- per kind -----------------------------------------------------------------------
     def accepted_on(self) -> date:
         acc = self.view.get("acceptance") or {}
-        return _iso(acc.get("decided_on") or self.view["received_date"])
+        return date.fromisoformat((acc.get("decided_on") or self.view["received_date"])[:10])
 
     def case_forms(self) -> list[dict]:
         """申请书, 受理登记表, 告知书: one each, dated at acceptance."""

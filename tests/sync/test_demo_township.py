@@ -114,5 +114,17 @@ def test_cli_demo_township_and_the_single_database_demo(tmp_path, capsys):
     assert "已生成示例乡镇" in out and "未报送" in out and "village-02.db" in out
     assert main(["demo", "--db", str(tmp_path / "one.db"), "--cases", "20"]) == 0
     assert "20 件案件" in capsys.readouterr().out
-    assert main(["demo", "--db", str(tmp_path / "two.db")]) == 2
-    assert "--cases" in capsys.readouterr().err
+    # the single-database demo screens too: every committee, final states, prevented escalations
+    one = Desk.open(tmp_path / "one.db")
+    try:
+        assert one.scalar("SELECT count(DISTINCT org_id) FROM screening_rounds") == \
+            one.scalar("SELECT count(*) FROM organisations WHERE kind IN ('village', 'township')")
+        assert one.scalar("SELECT count(*) FROM screening_items WHERE prevented = 'suicide'"
+                          " AND prevented_people = 1") > 0
+        assert one.scalar("SELECT count(*) FROM screening_items WHERE status != 'settled'"
+                          " AND prevented != ''") == 0
+    finally:
+        one.close()
+    with pytest.raises(SystemExit):
+        main(["demo", "--db", str(tmp_path / "two.db")])
+    assert "缺少必填参数：--cases" in capsys.readouterr().err
