@@ -113,6 +113,7 @@ def report_pdf(data: "ReportData") -> bytes:
     story.append(PageBreak())
     story.append(Paragraph(f"{h['unit']}　图表", styles["h2"]))
     trend = data.trend
+    assert trend is not None, "gather(charts=True) for the PDF"
     months = [f"{int(r.key[0][5:7])}月" for r in trend.rows]
     trend_chart = _bars(f"{trend.period.start.year}年逐月趋势", months,
                         [[r.value("accepted") for r in trend.rows],

@@ -19,7 +19,7 @@ from mediator_desk.core import path_settings
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.statistics.engine import DIMENSIONS, Figures, Row  # noqa: F401
 from mediator_desk.core.statistics.indicators import BY_KEY, INDICATORS, shown  # noqa: F401
-from mediator_desk.core.statistics.periods import Period, parse_period
+from mediator_desk.core.statistics.periods import Period
 from mediator_desk.core.statistics.reporting import STATES, Reporting  # noqa: F401
 
 if TYPE_CHECKING:
@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 class Statistics(Reporting):
     def __init__(self, desk: "Desk"):
         super().__init__(desk)
-
-    def period(self, text: str | Period, *, today: date | None = None) -> Period:
-        if isinstance(text, Period):
-            return text
-        return parse_period(text, today=today or _today())
 
     def report(self, period: str | Period, *, org: str | None = None, by=("org",),
                today: date | None = None) -> Figures:

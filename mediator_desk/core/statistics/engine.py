@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mediator_desk.core.statistics.indicators import (
     BY_KEY, COMMITTEE_FIGURES, ELEMENTS, INDICATORS, MEDIATOR_FIGURES, SOURCES, Indicator, Source)
-from mediator_desk.core.statistics.periods import Period
+from mediator_desk.core.clock import today as _today
+from mediator_desk.core.statistics.periods import Period, parse_period
 from mediator_desk.errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
@@ -108,6 +110,12 @@ class Counter:
     def __init__(self, desk: "Desk"):
         self.desk = desk
 
+    def period(self, text: str | Period, *, today: date | None = None) -> Period:
+        """A period as written (a Period passes through); one not yet begun is refused."""
+        if isinstance(text, Period):
+            return text
+        return parse_period(text, today=today or _today())
+
     # --- what there is -----------------------------------------------------------------------
     def tree(self) -> Tree:
         return Tree(self.desk.query(
@@ -163,7 +171,8 @@ class Counter:
 
     def count(self, period: Period, dims: tuple = ()) -> dict[tuple, dict[str, int]]:
         """Data elements by (org id, *dimension values) for the whole database."""
-        params, out = self.params(period), {}
+        params = self.params(period)
+        out: dict[tuple, dict[str, int]] = {}
         conn = self.desk.db.conn
         for src in self.sources():
             for row in conn.execute(self.source_sql(src, dims), params):
@@ -310,7 +319,8 @@ class Counter:
                          for _, _, cond in MEDIATOR_FIGURES)
         by_org = {r[0]: r[1:] for r in self.desk.db.conn.execute(
             f"SELECT m.org_id, {sums} FROM mediators m WHERE m.active = 1 GROUP BY m.org_id")}
-        rows, total = [], {}
+        rows: list[dict] = []
+        total: dict[str, int] = {}
         for unit, label, members in units:
             values = {k: 0 for k, _ in COMMITTEE_FIGURES} | {k: 0 for k, _, _ in MEDIATOR_FIGURES}
             for o in members:
