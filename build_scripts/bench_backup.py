@@ -1,4 +1,4 @@
-"""Benchmark backups; prints a Markdown table and "N/M targets met".
+"""Benchmark backups; records its results (bench_results.py), exits 1 on a miss.
 
     .venv/bin/python build_scripts/bench_backup.py [--cases 200000] [--files 2000]
 
@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "build_scripts"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_results import report  # noqa: E402
 from bench_sync import BENCH, copy_db, demo_db  # noqa: E402
 
 from mediator_desk.core.desk import Desk  # noqa: E402
@@ -331,48 +332,40 @@ def main(argv=None) -> int:
                 ratio_incr <= 0.05, f"{ratio_incr:.1%}"),
                ("GUI thread's longest pause during a backup ≤ 100 ms",
                 gui["max"] <= 100 and bool(gui["ok"]), f"{gui['max']} ms")]
-    print(f"Database: {args.cases:,} cases, {cp['mb']:,.0f} MB; {args.files:,} attachment "
-          f"files of {args.file_kb} KB ({args.files * args.file_kb / 1024:,.0f} MB) besides the "
-          f"demo's own.\n")
-    print("| measurement | seconds |")
-    print("|---|---|")
-    print(f"| plain copy of the database file, fsynced (baseline) | {cp['plain']:.2f} |")
-    print(f"| online backup of the database (backup API, one read transaction), fsynced "
-          f"| {cp['online']:.2f} |")
-    print(f"| copy through user space (read/write 1 MB at a time), fsynced "
-          f"| {cp['user']:.2f} |")
-    print(f"| reading the database file once (lower bound of any full copy) | {cp['read']:.2f} |")
-    print(f"| full backup (`desk.backups.create`, empty store, {cr['files']:,} files) "
-          f"| {cr['full']:.2f} |")
-    print(f"| … {_phase_text(cr['full_phases'])} | |")
-    print(f"| incremental backup after {args.changes} changes ({cr['incr_copied']} new files, "
-          f"{cr['incr_bytes'] / 1024 ** 2:.1f} MB) | {cr['incr']:.2f} |")
-    print(f"| … {_phase_text(cr['incr_phases'])} | |")
-    print(f"| … of which the database (snapshot, SHA-256, integrity check) | {db_part:.2f} |")
-    print(f"| 5% of the full backup | {cr['full'] * 0.05:.2f} |")
-    print(f"| restore of the newest backup ({cr['restored_cases']:,} cases: verify, back up the "
-          f"current database, copy, switch) | {cr['restore']:.2f} |")
-    print(f"| backup through the GUI's worker with a progress bar | {gui['seconds']:.2f} |")
-    print(f"| … GUI thread: {gui['ticks']} ticks of a 10 ms timer, 99th percentile gap "
-          f"{gui['p99']} ms, longest {gui['max']} ms | |")
-    print()
-    print("| target | measured | met |")
-    print("|---|---|---|")
-    for name, ok, value in targets:
-        print(f"| {name} | {value} | {'yes' if ok else 'NO'} |")
-    met = sum(ok for _, ok, _ in targets)
-    print(f"\n{met}/{len(targets)} targets met")
+    details = [
+        ("the database", f"{args.cases:,} cases, {cp['mb']:,.0f} MB; {args.files:,} attachment "
+         f"files of {args.file_kb} KB ({args.files * args.file_kb / 1024:,.0f} MB) besides the "
+         "demo's own"),
+        ("plain copy of the database file, fsynced (baseline)", f"{cp['plain']:.2f} s"),
+        ("online backup of the database (backup API, one read transaction), fsynced",
+         f"{cp['online']:.2f} s"),
+        ("copy through user space (read/write 1 MB at a time), fsynced", f"{cp['user']:.2f} s"),
+        ("reading the database file once (lower bound of any full copy)", f"{cp['read']:.2f} s"),
+        (f"full backup (`desk.backups.create`, empty store, {cr['files']:,} files)",
+         f"{cr['full']:.2f} s ({_phase_text(cr['full_phases'])})"),
+        (f"incremental backup after {args.changes} changes ({cr['incr_copied']} new files, "
+         f"{cr['incr_bytes'] / 1024 ** 2:.1f} MB)",
+         f"{cr['incr']:.2f} s ({_phase_text(cr['incr_phases'])}; the database: {db_part:.2f})"),
+        ("5% of the full backup", f"{cr['full'] * 0.05:.2f} s"),
+        (f"restore of the newest backup ({cr['restored_cases']:,} cases: verify, back up the "
+         "current database, copy, switch)", f"{cr['restore']:.2f} s"),
+        ("backup through the GUI's worker with a progress bar",
+         f"{gui['seconds']:.2f} s; GUI thread: {gui['ticks']} ticks of a 10 ms timer, 99th "
+         f"percentile gap {gui['p99']} ms, longest {gui['max']} ms"),
+    ]
+    notes = []
     if ratio_copy > 1.5:
-        print(f"\nAgainst a copy through user space the online backup takes "
-              f"{cp['online'] / cp['user']:.2f}×: the plain copy is done inside the kernel "
-              f"(sendfile/copy_file_range, one memory copy per page); every copy that passes "
-              f"through a process — SQLite's backup API included — reads each page into memory "
-              f"and writes it back (two).")
+        notes.append(f"Against a copy through user space the online backup takes "
+                     f"{cp['online'] / cp['user']:.2f}×: the plain copy is done inside the kernel "
+                     f"(sendfile/copy_file_range, one memory copy per page); every copy that "
+                     f"passes through a process — SQLite's backup API included — reads each page "
+                     f"into memory and writes it back (two).")
     if ratio_incr > 0.05 and cp["read"] > cr["full"] * 0.05:
-        print(f"\nThe incremental target cannot be met while every backup holds a complete, "
-              f"verified copy of the database: reading the {cp['mb']:,.0f} MB file once takes "
-              f"{cp['read']:.2f} s, more than 5% of a full backup ({cr['full'] * 0.05:.2f} s).")
-    return 0 if met == len(targets) else 1
+        notes.append(f"The incremental target cannot be met while every backup holds a "
+                     f"complete, verified copy of the database: reading the {cp['mb']:,.0f} MB "
+                     f"file once takes {cp['read']:.2f} s, more than 5% of a full backup "
+                     f"({cr['full'] * 0.05:.2f} s).")
+    return report("backup", [(name, value, ok) for name, ok, value in targets], details, notes)
 
 
 if __name__ == "__main__":

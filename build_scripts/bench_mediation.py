@@ -4,8 +4,8 @@ the full case view and the attachment check, on a demo database.
     .venv/bin/python build_scripts/bench_mediation.py [--cases 200000]
 
 Targets: the demo with the mediation path ≤ 3× the demo without it (same run, same seed);
-the whole to-do list ≤ 1 s and one case's full view ≤ 100 ms at that size. Ends with one line
-saying how many targets were met; exits 1 when one is missed.
+the whole to-do list ≤ 1 s and one case's full view ≤ 100 ms at that size. Records the
+results (bench_results.py), ends with "N/M targets met" and exits 1 when one is missed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_results import report  # noqa: E402
 from mediator_desk.core import demo, demo_path  # noqa: E402
 from mediator_desk.core.desk import Desk  # noqa: E402
 from mediator_desk.core.todo import KINDS  # noqa: E402
@@ -53,42 +54,40 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=200_000)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-mediation-"))
-    met, total = 0, 0
+    targets, details = [], []
     try:
         base, path = build(folder, args.cases, with_path=False)
         path.unlink()
         full, path = build(folder, args.cases, with_path=True)
         ratio = full / base
         size = path.stat().st_size / 1e6
-        print(f"demo {args.cases:,} cases without the mediation path: {base:.1f} s")
-        print(f"demo {args.cases:,} cases with the mediation path:    {full:.1f} s "
-              f"({size:,.0f} MB) — ratio {ratio:.2f}× (target ≤ 3×)")
-        total += 1
-        met += ratio <= 3
+        details += [(f"demo of {args.cases:,} cases without the mediation path", f"{base:.1f} s"),
+                    (f"demo of {args.cases:,} cases with the mediation path",
+                     f"{full:.1f} s ({size:,.0f} MB)")]
+        targets.append(("demo with the mediation path ≤ 3× the demo without it",
+                        f"{ratio:.2f}×", ratio <= 3))
 
         desk = Desk.open(path)
         desk.todo(today=TODAY)                      # warm the page cache
         for kind in KINDS:
             t, items = timed(lambda k=kind: desk.todo(today=TODAY, kinds=[k]))
-            print(f"to-do {KINDS[kind]:<12} {len(items):>6} items  {t * 1000:7.1f} ms")
+            details.append((f"to-do: {KINDS[kind]}", f"{len(items):,} items, {t * 1000:.1f} ms"))
         t, items = timed(lambda: desk.todo(today=TODAY))
-        print(f"to-do, all kinds        {len(items):>6} items  {t * 1000:7.1f} ms (target ≤ 1000 ms)")
-        total += 1
-        met += t <= 1.0
+        targets.append((f"the whole to-do list ({len(items):,} items) ≤ 1 s",
+                        f"{t * 1000:.0f} ms", t <= 1.0))
 
         case_id = desk.scalar("SELECT case_id FROM confirmations LIMIT 1")
         t, _ = timed(lambda: desk.dossier.view(case_id, today=TODAY))
-        print(f"full view of one case (dossier.view)   {t * 1000:7.1f} ms (target ≤ 100 ms)")
-        total += 1
-        met += t <= 0.1
+        targets.append(("full view of one case (`dossier.view`) ≤ 100 ms",
+                        f"{t * 1000:.1f} ms", t <= 0.1))
         n = desk.scalar("SELECT count(*) FROM attachments")
         t, problems = timed(lambda: desk.attachments.check(), repeat=3)
-        print(f"attachment check, {n:,} attachments: {t * 1000:.0f} ms, {len(problems)} problems")
+        details.append((f"attachment check, {n:,} attachments",
+                        f"{t * 1000:.0f} ms, {len(problems)} problems"))
         desk.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"{met}/{total} targets met")
-    return 0 if met == total else 1
+    return report("mediation", targets, details)
 
 
 if __name__ == "__main__":

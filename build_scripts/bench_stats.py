@@ -18,8 +18,9 @@ measured in the same run:
    trend: everything the export gathers, and the workbook). Target ≤ 1 s.
 
 The hand-written statement's totals are checked against the engine's (accepted, success,
-ended), so the floor counts the same figures. Exits non-zero when a target is missed; prints a
-Markdown table with --markdown (for docs/performance.md).
+ended), so the floor counts the same figures. Results go to bench-data/results/stats.json
+(bench_results.py; ``performance_tables.py --write`` puts them into docs/performance.md); exits
+1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+from bench_results import report  # noqa: E402
 DATA = ROOT / "bench-data"
 SOURCE = DATA / "sync-demo-200000.db"
 
@@ -124,7 +128,6 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--source", type=Path, default=SOURCE)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
     if not args.source.exists():
         print(f"missing {args.source}: make it with build_scripts/bench_sync.py", file=sys.stderr)
@@ -168,21 +171,17 @@ def main() -> int:
     rows.append((f"XLSX of the yearly report ({len(data) // 1024} KB)", xlsx_ms, None, XLSX_MS))
     desk.close()
 
-    met = 0
-    lines = [f"Statistics on {n_cases:,} cases ({path.name}), median of {args.runs} runs:", "",
-             "| measure | engine | floor (one hand-written GROUP BY) | ratio | target | met |",
-             "|---|---|---|---|---|---|"]
+    targets, details = [], [("cases in the database", f"{n_cases:,} ({path.name})"),
+                             ("runs per measure", f"median of {args.runs} after a warm-up")]
     for name, ms, floor_ms, target in rows:
-        ok = ms <= target and (floor_ms is None or ms <= RATIO * floor_ms)
-        met += ok
-        ratio = f"{ms / floor_ms:.2f}×" if floor_ms else "—"
-        goal = f"≤ {target:.0f} ms" + (f", ≤ {RATIO:.0f}× floor" if floor_ms else "")
-        lines.append(f"| {name} | {ms:.1f} ms | {f'{floor_ms:.1f} ms' if floor_ms else '—'} "
-                     f"| {ratio} | {goal} | {'yes' if ok else 'NO'} |")
-    print("\n".join(lines if args.markdown else lines[:1] + lines[2:]))
-    print(f"{met}/{len(rows)} targets met")
-    return 0 if met == len(rows) else 1
-
+        if floor_ms is not None:
+            details.append((f"{name}: one hand-written GROUP BY (floor)", f"{floor_ms:.1f} ms"))
+            targets.append((f"{name} ≤ {target:.0f} ms and ≤ {RATIO:.0f}× the floor",
+                            f"{ms:.1f} ms ({ms / floor_ms:.2f}×)",
+                            ms <= target and ms <= RATIO * floor_ms))
+        else:
+            targets.append((f"{name} ≤ {target:.0f} ms", f"{ms:.1f} ms", ms <= target))
+    return report("stats", targets, details)
 
 if __name__ == "__main__":
     sys.exit(main())

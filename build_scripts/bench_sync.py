@@ -1,4 +1,4 @@
-"""Benchmark the sync layer; prints a Markdown table and "N/M targets met".
+"""Benchmark the sync layer; records its results (bench_results.py), exits 1 on a miss.
 
     .venv/bin/python build_scripts/bench_sync.py [--cases 10000] [--big 200000] [--small 2000]
 
@@ -34,13 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_results import report  # noqa: E402
 from mediator_desk import sync  # noqa: E402
 from mediator_desk.core.desk import Desk  # noqa: E402
 from mediator_desk.core.setup import set_up_committee  # noqa: E402
 from mediator_desk.storage.schema import TRAVELLING_TABLES  # noqa: E402
 from mediator_desk.sync import keys as keymod  # noqa: E402
-from mediator_desk.sync.encryption import read_payload  # noqa: E402
 from mediator_desk.sync.container import read_container  # noqa: E402
+from mediator_desk.sync.encryption import read_payload  # noqa: E402
 from mediator_desk.sync.payload import AUDIT_COLUMNS  # noqa: E402
 
 BENCH = ROOT / "bench-data"
@@ -249,33 +250,23 @@ def main(argv=None) -> int:
                (f"export after {args.changes} changes: {args.big:,}-case database ≤ 2× the "
                 f"{args.small:,}-case one", ratio_export <= 2.0, f"{ratio_export:.2f}×")]
     tables = ", ".join(f"{t} {n:,}" for t, n in imp["tables"].items())
-    print(f"Bundle of {imp['cases']:,} cases: {imp['rows']:,} rows ({tables}; audit entries "
-          f"included), {imp['files']} attachment files, {imp['bytes'] / 1024 ** 2:.1f} MB.\n")
-    print("| measurement | seconds |")
-    print("|---|---|")
-    print(f"| raw executemany of the bundle's rows (baseline) | {imp['raw']:.2f} |")
     st = imp["stages"]
-    print(f"| import: verify, decrypt, validate, preview, apply and commit the records"
-          f" | {imp['import']:.2f} |")
-    print(f"| … of which verify {st['verify']:.2f}, decrypt and parse {st['decrypt']:.2f},"
-          f" preview {st['plan']:.2f}, apply and commit {st['apply']:.2f} | |")
-    print(f"| then: search index of the imported cases (core/search.py, after the commit)"
-          f" | {imp['index']:.2f} |")
-    print(f"| import the same bundle again | {imp['reimport']:.3f} |")
-    print(f"| import an overlapping bundle (same content, every record compared) | {imp['overlap']:.2f} |")
-    print(f"| export the whole {imp['cases']:,}-case database | {imp['export_full']:.2f} |")
-    for e in (small, big, more):
-        print(f"| export after {e['changes']} changes, {e['cases']:,}-case database "
-              f"({e['db_mb']:.0f} MB) | {e['export']:.3f} |")
-    print()
-    print("| target | measured | met |")
-    print("|---|---|---|")
-    for name, ok, value in targets:
-        print(f"| {name} | {value} | {'yes' if ok else 'NO'} |")
-    met = sum(ok for _, ok, _ in targets)
-    print(f"\n{met}/{len(targets)} targets met")
+    details = [
+        ("the bundle", f"{imp['cases']:,} cases: {imp['rows']:,} rows ({tables}; audit entries "
+         f"included), {imp['files']} attachment files, {imp['bytes'] / 1024 ** 2:.1f} MB"),
+        ("raw executemany of the bundle's rows (baseline)", f"{imp['raw']:.2f} s"),
+        ("import: verify, decrypt, validate, preview, apply and commit the records",
+         f"{imp['import']:.2f} s (verify {st['verify']:.2f}, decrypt and parse "
+         f"{st['decrypt']:.2f}, preview {st['plan']:.2f}, apply and commit {st['apply']:.2f})"),
+        ("then: search index of the imported cases (after the commit)", f"{imp['index']:.2f} s"),
+        ("import the same bundle again", f"{imp['reimport']:.3f} s"),
+        ("import an overlapping bundle (same content, every record compared)",
+         f"{imp['overlap']:.2f} s"),
+        (f"export the whole {imp['cases']:,}-case database", f"{imp['export_full']:.2f} s"),
+    ] + [(f"export after {e['changes']} changes, {e['cases']:,}-case database "
+          f"({e['db_mb']:.0f} MB)", f"{e['export']:.3f} s") for e in (small, big, more)]
     shutil.rmtree(WORK, ignore_errors=True)
-    return 0 if met == len(targets) else 1
+    return report("sync", [(name, value, ok) for name, ok, value in targets], details)
 
 
 if __name__ == "__main__":

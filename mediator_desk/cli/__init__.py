@@ -108,7 +108,7 @@ def _log_to_file() -> None:
     """Technical details (SQLite's English reports) go to the log file, not the terminal."""
     import logging
 
-    from mediator_desk.storage.location import log_file
+    from mediator_desk.core.desk import log_file
 
     if logging.getLogger().handlers:
         return                               # already configured (tests, the GUI)

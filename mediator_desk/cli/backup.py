@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 
 from mediator_desk.cli import add_db_argument, open_desk, print_json
-from mediator_desk.storage.location import resolve_db_path
 
 
 class _Bar:
@@ -69,8 +68,9 @@ def register(sub) -> None:
 
 def _manager(args):
     from mediator_desk.core.backup import BackupManager
+    from mediator_desk.core.desk import database_path
 
-    return BackupManager.for_path(resolve_db_path(getattr(args, "db", None)))
+    return BackupManager.for_path(database_path(getattr(args, "db", None)))
 
 
 def _size(n: int) -> str:

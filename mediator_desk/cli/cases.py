@@ -31,32 +31,25 @@ def register(sub) -> None:
 
 def run_check(args) -> int:
     from mediator_desk.core.audit import ACTION_LABELS
-    from mediator_desk.storage.database import integrity_summary, schema_version
 
     # Read-only: check changes no file (no migration, no site id, no search index).
     with open_desk(args, create=False, read_only=True) as desk:
-        integrity = desk.scalar("PRAGMA integrity_check")
-        print(f"数据库：{os.fspath(desk.path)}")
-        print(f"完整性：{'正常' if integrity == 'ok' else integrity_summary(integrity, desk.path)}")
-        if desk.db.pending:
-            print(f"结构版本：{schema_version(desk.db) or '无'}（需要升级：还有 {len(desk.db.pending)} "
+        health = desk.health()
+        print(f"数据库：{os.fspath(health.path)}")
+        print(f"完整性：{health.integrity}")
+        if health.pending:
+            print(f"结构版本：{health.schema or '无'}（需要升级：还有 {health.pending} "
                   "步结构升级。检查不作任何修改；用图形界面或其他命令打开一次即可升级，升级前会自动备份。"
                   "其余各项在升级后才能检查）")
             return 1
-        counts = {t: desk.scalar(f"SELECT count(*) FROM {t}") for t in
-                  ("organisations", "mediators", "cases", "parties", "audit_log")}
-        print(f"结构版本：{schema_version(desk.db)}")
-        print(f"站点编号：{desk.site_id}")
-        labels = {"organisations": "组织", "mediators": "调解员", "cases": "案件",
-                  "parties": "当事人", "audit_log": "操作记录"}
-        print("记录数：" + "，".join(f"{labels[t]} {n}" for t, n in counts.items()))
-        attachments = desk.scalar("SELECT count(*) FROM attachments")
-        missing = desk.attachments.check()
-        print(f"附件：{attachments} 个" + (f"，文件缺失 {len(missing)} 个" if missing else "，文件齐全"))
-        for problem in missing[:20]:
-            case_no = desk.cases.get_row(problem["case_id"])["case_no"]
-            print(f"  {case_no}：{problem['message']}")
-        broken = desk.audit.verify_chain()
+        print(f"结构版本：{health.schema}")
+        print(f"站点编号：{health.site_id}")
+        print("记录数：" + "，".join(f"{label} {n}" for label, n in health.counts.items()))
+        print(f"附件：{health.attachments} 个" + (f"，文件缺失 {len(health.missing)} 个"
+                                                if health.missing else "，文件齐全"))
+        for problem in health.missing[:20]:
+            print(f"  {problem['case_no']}：{problem['message']}")
+        broken = health.chain_break
         if broken is None:
             print("操作记录链：完整")
         else:
@@ -64,14 +57,13 @@ def run_check(args) -> int:
                   f"{ACTION_LABELS.get(broken['action'], '其他操作')}）起不连续——该条被改动过，"
                   "或它之前的记录被删除、插入过")
         _print_sync_leftovers(desk)
-        _print_attachment_leftovers(desk)
-        return 0 if integrity == "ok" and not missing and broken is None else 1
+        _print_attachment_leftovers(health.leftovers)
+        return 0 if health.ok else 1
 
 
-def _print_attachment_leftovers(desk) -> None:
+def _print_attachment_leftovers(found: list) -> None:
     """Temporary files of attachment adds a killed process left (core/attachments.py).
     Reported only; the next open of the database for work removes the stale ones."""
-    found = desk.attachments.leftovers()
     if found:
         print(f"附件临时文件：{len(found)} 个（添加附件时中断留下的；检查不删除，下次打开数据库时"
               "自动删除一小时以前的）")

@@ -241,12 +241,12 @@ def run_enrol_import(args) -> int:
         res = sync.import_enrolment(desk, args.file, replace=args.replace)
         mine = sync.site_info(desk)["fingerprint"]
     if args.json:
-        print_json(dict(res, own_fingerprint=mine))
+        print_json(dict(res.as_dict(), own_fingerprint=mine))
         return 0
-    if res["status"] == "already":
+    if res.status == "already":
         print("此登记文件已导入过，未作任何更改")
-    print(f"已登记到：{res['office']['name']}")
-    print(f"司法所指纹：{res['fingerprint']}（请与司法所核对）")
+    print(f"已登记到：{res.sender['name']}")
+    print(f"司法所指纹：{res.extra['fingerprint']}（请与司法所核对）")
     print(f"本站指纹：{mine}（司法所接受本站第一个同步包时核对）")
     return 0
 
@@ -300,10 +300,10 @@ def _print_counts(counts) -> None:
 def run_inspect(args) -> int:
     from mediator_desk import sync
 
-    from mediator_desk.storage.location import resolve_db_path
+    from mediator_desk.core.desk import database_path
 
     # "Can THIS install import it?": the database named by --db, else the default one if any.
-    desk_ctx = open_desk(args, create=False) if resolve_db_path(args.db).is_file() else None
+    desk_ctx = open_desk(args, create=False) if database_path(args.db).is_file() else None
     if desk_ctx is None:
         res = sync.inspect_file(args.file)
     else:

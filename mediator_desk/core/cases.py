@@ -162,6 +162,28 @@ class CaseManager:
             self.reindex(case_id)
             return changed
 
+    def save_edits(self, case_id: str, values: dict, *, based_on: dict | None = None,
+                   mediator_ids: list[str] | None = None, parties: Sequence[dict] = (),
+                   removed: Sequence[str] = ()) -> str:
+        """Save what the case editor changed, all or nothing: the case's fields (``based_on``:
+        the row as loaded, see ``update``), its mediators (None: unchanged), parties removed,
+        and each entry of ``parties`` — ``{"id", "values", "dirty", "base"}``: a new party
+        (no id) is added, a changed one updated against ``base`` (what was loaded), so a
+        change saved meanwhile elsewhere is kept or the save refused, never overwritten."""
+        with self.desk.transaction():
+            self.update(case_id, based_on=based_on, **values)
+            if mediator_ids is not None:
+                self.set_mediators(case_id, mediator_ids)
+            for party_id in removed:
+                self.desk.parties.remove(party_id)
+            for entry in parties:
+                if entry["id"] and entry["dirty"]:
+                    self.desk.parties.update(entry["id"], based_on=entry.get("base"),
+                                             **entry["values"])
+                elif not entry["id"]:
+                    self.desk.parties.add(case_id, **entry["values"])
+        return case_id
+
     def set_mediators(self, case_id: str, mediator_ids: list[str]) -> None:
         """Assign mediators (first = lead)."""
         with self.desk.transaction():

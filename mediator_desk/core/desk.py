@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from mediator_desk.core.backup import BackupManager
     from mediator_desk.core.screening import ScreeningManager
     from mediator_desk.core.statistics import Statistics
+    from mediator_desk.core.health import Health
 
 
 class Desk:
@@ -345,6 +346,36 @@ class Desk:
     def scalar(self, sql: str, params=()):
         row = self.db.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def health(self) -> "Health":
+        """Integrity, schema, counts, attachment files and the audit chain (core/health.py);
+        reads only."""
+        from mediator_desk.core.health import check
+        return check(self)
+
+
+def database_path(path: str | Path | None = None) -> Path:
+    """The database file named by ``path``, else ``$MEDIATOR_DESK_DB``, else the per-user one."""
+    return resolve_db_path(path)
+
+
+def private_folder(path: str | Path) -> Path:
+    """Make the folder ``path`` if missing, readable by its owner only (the database's folder,
+    before a window claims the database)."""
+    from mediator_desk.storage.private import make_private_dir
+    return make_private_dir(path)
+
+
+def keep_private(path: str | Path) -> None:
+    """Take group and other permissions from a file of ours (never raises)."""
+    from mediator_desk.storage.private import tighten
+    tighten(path)
+
+
+def log_file() -> Path:
+    """The application's log file (technical details; messages stay in Chinese words)."""
+    from mediator_desk.storage.location import log_file as where
+    return where()
 
 
 # The attributes that hold managers (dropped by ``reopen``).

@@ -157,6 +157,15 @@ def set_value(desk: "Desk", key: str, value, *, org_id: str = "") -> Any:
     return value
 
 
+def set_values(desk: "Desk", changed: dict[str, Any], *, org_id: str = "") -> dict[str, Any]:
+    """Store several settings at once, all or nothing: a refused value leaves every setting
+    as it was. Returns every setting in force afterwards."""
+    with desk.transaction():
+        for key, value in changed.items():
+            set_value(desk, key, value, org_id=org_id)
+    return values(desk, org_id=org_id)
+
+
 def values(desk: "Desk", *, org_id: str = "") -> dict[str, Any]:
     """Every path setting in force (committee pattern included when ``org_id`` is given)."""
     return {key: get(desk, key, org_id=org_id if key == "agreement_no_pattern" else "")

@@ -11,11 +11,12 @@ from mediator_desk.documents.case_file import DossierResult, render_dossier
 from mediator_desk.documents.kinds import KINDS, Kind, find_kind
 from mediator_desk.documents.layout import MissingFields, MissingGlyph
 from mediator_desk.documents.render import (FORMATS, Batch, documents_for, list_kinds, record_print,
-                                            render, render_batch, render_blank, warnings_for,
-                                            write_output)
+                                            record_prints, render, render_batch, render_blank,
+                                            warnings_for, write_output)
 from mediator_desk.documents.template import TemplateError
 
 __all__ = ["KINDS", "Kind", "find_kind", "list_kinds", "FORMATS", "render", "render_blank",
-           "render_batch", "render_dossier", "documents_for", "record_print", "write_output",
+           "render_batch", "render_dossier", "documents_for", "record_print", "record_prints",
+           "write_output",
            "warnings_for",
            "Batch", "DossierResult", "MissingFields", "MissingGlyph", "TemplateError"]

@@ -223,6 +223,15 @@ def record_print(desk: "Desk", *, kind: Kind | str, fmt: str, case_id: str = "",
         desk.records.audit("print", case_id=case_id, record_id=record_id, details=details)
 
 
+def record_prints(desk: "Desk", case_ids: list[str], *, kind: Kind | str, fmt: str,
+                  target: str = "") -> None:
+    """Audit a batch print: one entry per case (each case's history shows it), all in one
+    transaction."""
+    with desk.transaction():
+        for case_id in case_ids:
+            record_print(desk, kind=kind, fmt=fmt, case_id=case_id, target=target)
+
+
 def write_output(data: bytes, path: str | os.PathLike) -> Path:
     """Write ``data`` to ``path`` atomically; an unwritable path is a DeskError in Chinese."""
     path = Path(path)

@@ -131,11 +131,11 @@ def run(db_path=None) -> int:
     """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
     from mediator_desk.gui import files
     from mediator_desk.gui.instance import WindowLock
-    from mediator_desk.storage.location import resolve_db_path
+    from mediator_desk.core.desk import database_path
 
     _start_logging()
     app = make_application()
-    path = resolve_db_path(db_path)
+    path = database_path(db_path)
     claim = WindowLock(path)
     if not claim.acquire():
         already_open(claim)

@@ -36,10 +36,7 @@ def _render(desk, case_ids: list[str], kind: str, fmt: str, progress):
 
 
 def _audit(desk, case_ids: list[str], kind: str, fmt: str, target: str) -> None:
-    """One audit row per printed case (each case's history shows it), in one transaction."""
-    with desk.transaction():
-        for case_id in case_ids:
-            documents.record_print(desk, kind=kind, fmt=fmt, case_id=case_id, target=target)
+    documents.record_prints(desk, case_ids, kind=kind, fmt=fmt, target=target)
 
 
 class BatchPrintDialog(QDialog):

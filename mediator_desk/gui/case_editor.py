@@ -1,8 +1,8 @@
 """The case editor: a dispute's registration fields and its parties.
 
 A new case is registered with its parties in one ``desk.cases.register`` call; an existing case
-is saved in one transaction (``desk.cases.update``, ``set_mediators`` and the parties' ``add`` /
-``update`` / ``remove``), so a refusal leaves nothing half-saved. Both go through the worker.
+is saved in one ``desk.cases.save_edits`` call (the case, its mediators and parties in one
+transaction), so a refusal leaves nothing half-saved. Both go through the worker.
 Malformed dates and amounts are refused at the field before anything is sent; any refusal from
 the core is shown next to the field it names.
 """
@@ -43,21 +43,9 @@ def _register(desk, org_id: str, values: dict, parties: list[dict], mediator_ids
 
 def _save_existing(desk, case_id: str, values: dict, mediator_ids: list[str] | None,
                    parties: list[dict], removed: list[str], based_on: dict | None = None) -> str:
-    """Everything the editor changed, in one transaction (all or nothing). ``based_on`` and
-    each party's ``base``: what the editor loaded, so a change saved meanwhile elsewhere is
-    kept or the save refused, never overwritten (core RecordWriter.update)."""
-    with desk.transaction():
-        desk.cases.update(case_id, based_on=based_on, **values)
-        if mediator_ids is not None:
-            desk.cases.set_mediators(case_id, mediator_ids)
-        for party_id in removed:
-            desk.parties.remove(party_id)
-        for entry in parties:
-            if entry["id"] and entry["dirty"]:
-                desk.parties.update(entry["id"], based_on=entry.get("base"), **entry["values"])
-            elif not entry["id"]:
-                desk.parties.add(case_id, **entry["values"])
-    return case_id
+    """Everything the editor changed, all or nothing (``CaseManager.save_edits``)."""
+    return desk.cases.save_edits(case_id, values, based_on=based_on, mediator_ids=mediator_ids,
+                                 parties=parties, removed=removed)
 
 
 class CaseEditor(QWidget):

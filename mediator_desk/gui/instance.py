@@ -25,7 +25,7 @@ from PySide6.QtCore import QByteArray, QLockFile
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from mediator_desk.storage.private import make_private_dir, tighten
+from mediator_desk.core.desk import keep_private, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +64,12 @@ class WindowLock:
         """Claim the database; False if another window has it. ``on_show`` is called when a
         later window asks this one to come forward (default :func:`bring_forward`)."""
         try:
-            make_private_dir(self.path.parent)
+            private_folder(self.path.parent)
         except OSError:
             return True                        # open_database explains the folder problem
         if self.lock.tryLock(0):
             self.held = True
-            tighten(self.path)
+            keep_private(self.path)
             self._listen(on_show or bring_forward)
             return True
         if self.lock.error() == QLockFile.LockError.LockFailedError:

@@ -1,8 +1,9 @@
 """Settings of the mediation path (core/path_settings.py): follow-up days, attachment limits,
 retention choices, and this committee's agreement number pattern.
 
-The values are checked by the core (``path_settings.set_value``); all changed values are saved
-in one transaction, so a refused one saves nothing and its message shows next to its field.
+The values are checked by the core; all changed values are saved in one call
+(``path_settings.set_values``), so a refused one saves nothing and its message shows next to its
+field.
 """
 
 from __future__ import annotations
@@ -24,11 +25,7 @@ def _load(desk) -> dict:
 
 
 def _save(desk, changed: dict, org_id: str) -> dict:
-    # One transaction: a refused value leaves every setting as it was.
-    with desk.transaction():
-        for key, value in changed.items():
-            path_settings.set_value(desk, key, value, org_id=org_id)
-    return path_settings.values(desk, org_id=org_id)
+    return path_settings.set_values(desk, changed, org_id=org_id)
 
 
 def _size_text(n: int) -> str:

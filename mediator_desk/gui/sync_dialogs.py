@@ -219,9 +219,9 @@ def show_enrolment_result(parent: QWidget | None, res: dict | None, own: dict | 
                      "The office's fingerprint: {office_fp}\nCompare it with the office's "
                      "screen.\n\nThis desk's fingerprint: {own_fp}\nThe office compares it "
                      "when it receives this desk's first data file.").format(
-        office=res["office"]["name"], office_fp=res["fingerprint"],
+        office=res.sender["name"], office_fp=res.extra["fingerprint"],
         own_fp=(own or {}).get("fingerprint", ""))
-    if res.get("status") == "already":
+    if res.status == "already":
         text = translate("SyncDialogs", "This enrolment file had already been imported; "
                          "nothing was changed.") + "\n\n" + text
     Messages.info(parent, text, translate("SyncDialogs", "Enrolled"))

@@ -21,6 +21,7 @@ from mediator_desk.sync import log as synclog
 from mediator_desk.sync import store
 from mediator_desk.sync.apply import (apply_plan, index_imported, plan_incoming,
                                       refused_by_database)
+from mediator_desk.sync.bundles import ImportResult
 from mediator_desk.sync.container import (LIMITS, PAYLOAD_CLEAR, BundleRefused, Limits, dumps,
                                           loads_strict, read_container, write_container)
 from mediator_desk.sync.manifest import check_schema, new_manifest
@@ -64,7 +65,7 @@ def _export_enrolment(desk: "Desk", path: str | os.PathLike) -> dict:
 
 
 def import_enrolment(desk: "Desk", path: str | os.PathLike, *, replace: bool = False,
-                     limits: Limits = LIMITS) -> dict:
+                     limits: Limits = LIMITS) -> ImportResult:
     """Enrol this village with the office that made ``path`` (village only).
 
     Takes the office's keys, its organisation tree (office-owned, read-only here) and newer
@@ -81,7 +82,7 @@ def import_enrolment(desk: "Desk", path: str | os.PathLike, *, replace: bool = F
         raise
 
 
-def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
+def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> ImportResult:
     require_role(desk, "village")
     c = read_container(path, limits=limits, expect_kind="enrolment")
     m = c.manifest
@@ -92,14 +93,14 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
         raise BundleRefused("这是本站自己导出的文件")
     check_schema(m)
     fp = keymod.fingerprint(sender["signing_key"])
+    office = {"site_id": sender["site_id"], "name": sender["name"]}
     earlier = synclog.previous_import(desk, m["bundle_id"], c.manifest_sha256)
     if earlier:
         synclog.note_attempt(desk, file=path, kind="enrolment", result="already",
                              bundle_id=m["bundle_id"], sender=sender["site_id"])
-        return {"status": "already", "office": {"site_id": sender["site_id"],
-                                                "name": sender["name"]},
-                "fingerprint": fp, "organisations": {}, "codes_updated": False,
-                "committee_moved": False}
+        return ImportResult("already", "enrolment", m["bundle_id"], office,
+                            extra={"fingerprint": fp, "codes_updated": False,
+                                   "committee_moved": False})
     obj = loads_strict(c.read_member(PAYLOAD_CLEAR), what="登记内容", limit=limits.max_payload_bytes)
     inc = parse_payload(obj, m)
     if set(inc.tables) - {"organisations"} or inc.deletions or (inc.audit and inc.audit.rows):
@@ -136,9 +137,10 @@ def _import_enrolment(desk, path: Path, replace: bool, limits: Limits) -> dict:
             raise
         raise refusal from None
     warning = index_imported(desk, plan)
-    return {"status": "applied", "warning": warning, "office": {"site_id": sender["site_id"], "name": sender["name"]},
-            "fingerprint": fp, "organisations": plan.preview()["tables"].get("organisations", {}),
-            "codes_updated": codes, "committee_moved": moved}
+    return ImportResult("applied", "enrolment", m["bundle_id"], office, preview=plan.preview(),
+                        message=warning or "",
+                        extra={"fingerprint": fp, "codes_updated": codes,
+                               "committee_moved": moved})
 
 
 def _reparent_committee(desk, office_id: str) -> bool:

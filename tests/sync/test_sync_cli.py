@@ -51,7 +51,7 @@ def test_exchange_from_the_command_line(tmp_path, capsys):
         assert run(capsys, "site", "init", "--db", path, "--role", "village")[0] == 0
         code, out, _ = run(capsys, "enrol", "import", "--db", path, tmp_path / "o.mdenrol",
                            "--json")
-        assert code == 0 and json.loads(out)["office"]["name"] == "巴彦塔拉司法所"
+        assert code == 0 and json.loads(out)["sender"]["name"] == "巴彦塔拉司法所"
         fingerprints[tag] = json.loads(out)["own_fingerprint"]
         code, out, _ = run(capsys, "bundle", "export", "--db", path,
                            "--out", tmp_path / f"{tag}.mdsync")

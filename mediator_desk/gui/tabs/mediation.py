@@ -13,7 +13,7 @@ from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
                                            button_row, chosen, date_edit, fill_table, fit_rows,
                                            note_label, open_dialog, step_reason, table,
-                                           time_edit)
+                                           time_edit, transition_reason)
 
 
 def _names(items) -> str:
@@ -148,8 +148,7 @@ class MediationTab(PathTab):
         undecided = acc is None
         self.decision_form.setVisible(undecided)
         self.decide_button.setVisible(undecided)
-        allow(self.decide_button, "" if status == "registered" else
-              self.tr("The case is no longer waiting for a decision"))
+        allow(self.decide_button, transition_reason(status, "accepted"))
         self.notice_button.setVisible(bool(acc) and acc["decision"] == "accepted"
                                       and not acc["rights_notice_given"])
 

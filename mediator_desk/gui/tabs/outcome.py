@@ -130,8 +130,7 @@ class OutcomeTab(PathTab):
                 routes=out["routes_explained"]))
         self.outcome_detail.setText("\n".join(detail))
         self.outcome_detail.setVisible(bool(detail))
-        open_case = not out["kind"] and view["status"] in ("accepted", "mediating",
-                                                           "registered")
+        open_case = not out["kind"] and view["status"] in workflow.OPEN_STATUSES
         self.agreement_hint.setVisible(open_case)
         self.agreement_button.setVisible(open_case)
         # ending or withdrawing is for open cases (with an unsigned agreement the button
