@@ -151,14 +151,14 @@ def main() -> int:
         return conn.execute(sql, (period.first, period.last)).fetchall()
 
     # 1. monthly report
-    engine_ms, report = timed(lambda: stats.figures(month), args.runs)
+    engine_ms, monthly = timed(lambda: stats.figures(month), args.runs)
     floor_ms, raw = timed(lambda: floor(month, ""), args.runs)
     totals = [sum(r[i] for r in raw) for i in (1, 3, 5)]
-    t = report.total
+    t = monthly.total
     assert totals[0] == t.value("accepted"), (totals, t.values)
     assert totals[1] == t.values.get("success_written", 0)
     assert totals[2] == t.value("ended")
-    rows.append((f"monthly report {month.code}, {len(report.rows)} committees",
+    rows.append((f"monthly report {month.code}, {len(monthly.rows)} committees",
                  engine_ms, floor_ms, MONTH_MS))
     # 2. yearly report by committee × type
     engine_ms, cross = timed(lambda: stats.figures(whole_year, by=("org", "type")), args.runs)
