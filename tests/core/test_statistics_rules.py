@@ -169,6 +169,11 @@ def test_by_month_source_and_mediator(desk, make_case):
     f = figures(desk, "2026Q1", by=("mediator",))
     me = desk.settings.get("current_mediator_id")
     assert {r.key[0]: r.value("accepted") for r in f.rows}[me] == 2
+    # the records behind a month's, a source's and a mediator's number
+    assert len(ids(desk, "2026Q1", "accepted", row={"month": "2026-03"})) == 1
+    assert len(ids(desk, "2026Q1", "accepted", row={"source": "initiative"})) == 1
+    assert len(ids(desk, "2026Q1", "accepted", row={"mediator": me})) == 2
+    assert ids(desk, "2026Q1", "accepted", row={"mediator": ""}) == set()
 
 
 @pytest.mark.parametrize("text,code,first,last", [
