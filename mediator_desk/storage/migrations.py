@@ -796,7 +796,8 @@ def m0013_statistics(db):
     and month. ``report_locks`` is the office's own (local) record of a report sent upward:
     the period is locked and ``figures`` holds the submitted data elements of every row
     (JSON), so later changes show as corrections. The indexes let each statistics query read
-    only the period's records by the date that counts them.
+    only the period's records by the date that counts them, from the index alone (they hold
+    the columns the figures read; agreement rows themselves are wide).
     """
     db.executescript(f"""
     CREATE TABLE period_reports ({SYNC_COLUMNS},
@@ -820,12 +821,17 @@ def m0013_statistics(db):
         PRIMARY KEY (org_id, period)
     ) WITHOUT ROWID;
 
-    CREATE INDEX acceptances_decided ON acceptances(decided_on);
-    CREATE INDEX closures_closed ON closures(closed_on);
-    CREATE INDEX agreements_performed_on ON agreements(performance_checked_on)
+    CREATE INDEX acceptances_decided ON acceptances(decided_on, decision, case_id);
+    CREATE INDEX closures_closed ON closures(closed_on, kind, case_id);
+    CREATE INDEX agreements_in_force ON agreements(effective_on, voided_on, supplements_id,
+        case_id, form, amount_fen) WHERE voided_on = '';
+    CREATE INDEX agreements_performed_on ON agreements(performance_checked_on,
+        performance_status, effective_on, voided_on, supplements_id, case_id)
         WHERE performance_status = 'performed';
-    CREATE INDEX confirmations_result ON confirmations(result_on) WHERE result = 'confirmed';
-    CREATE INDEX risk_flags_prevented ON risk_flags(flagged_on) WHERE prevented = 1;
+    CREATE INDEX confirmations_result ON confirmations(result_on, result, case_id)
+        WHERE result = 'confirmed';
+    CREATE INDEX risk_flags_prevented ON risk_flags(flagged_on, prevented, kind, people, case_id)
+        WHERE prevented = 1;
     CREATE INDEX screening_items_found ON screening_items(found_on);
     CREATE INDEX screening_rounds_held ON screening_rounds(held_on);
     """)
