@@ -23,6 +23,9 @@ def register(sub) -> None:
                             "可用逗号组合，如 org,type")
     stats.add_argument("--indicators", default="",
                        help="终端中显示的指标（逗号分隔的指标代码；默认为主要指标）")
+    stats.add_argument("--organisation", action="store_true",
+                       help="组织队伍：各调委会的调委会数和调解员（专职、受过法律培训、学历、称号、女性、"
+                            "少数民族），为登记册的现状")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出全部指标")
     stats.add_argument("--format", choices=("xlsx", "pdf"), help="导出为文件的格式")
     stats.add_argument("--out", metavar="FILE", help="导出文件（与 --format 同用）")
@@ -70,18 +73,20 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-
-
 def print_figures(figures, keys) -> None:
-    from mediator_desk.core.statistics import BY_KEY
+    from mediator_desk.core.statistics import BY_KEY, DIMENSIONS
 
     inds = [BY_KEY[k] for k in keys]
-    head = ["" if not figures.by else "／".join(
-        {"org": "调委会", "type": "纠纷类型", "source": "案件来源", "mediator": "调解员",
-         "month": "月份"}[d] for d in figures.by)] + [
+    head = ["／".join(DIMENSIONS[d] for d in figures.by)] + [
         f"{i.label}({i.unit})" for i in inds]
     body = [[figures.label(r)] + [shown(r.value(i)) for i in inds]
             for r in figures.rows + [figures.total]]
+    print_rows(head, body)
+
+
+def print_rows(head: list[str], body: list[list[str]]) -> None:
+    """A table aligned for the terminal (Chinese characters are two columns wide); the last
+    row is the total."""
     widths = [max(_width(row[j]) for row in [head] + body) for j in range(len(head))]
     for k, row in enumerate([head] + body):
         print("  ".join(_pad(cell, widths[j], right=j > 0) for j, cell in enumerate(row)))
@@ -99,6 +104,18 @@ def run_stats(args) -> int:
         if k not in BY_KEY:
             raise ValidationError(f"未知的统计指标“{k}”（可选：{'、'.join(BY_KEY)}）")
     with open_desk(args, create=False) as desk:
+        if args.organisation:
+            org = desk.statistics.organisation(org=args.org)
+            if args.json:
+                print_json(org)
+                return 0
+            head = ["调委会"] + [label for _, label in org["columns"]]
+            body = [[r["label"]] + [shown(r["values"][k]) for k, _ in org["columns"]]
+                    for r in org["rows"]]
+            body.append(["合计"] + [shown(org["total"][k]) for k, _ in org["columns"]])
+            print(f"{org['org']['name']}　调解组织和调解员")
+            print_rows(head, body)
+            return 0
         if args.format or args.out:
             from mediator_desk.documents.render import write_output
             from mediator_desk.documents.statistics import export_report

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from mediator_desk.core.statistics import INDICATORS
+from mediator_desk.core.statistics import DIMENSIONS, INDICATORS
 
 if TYPE_CHECKING:
     from mediator_desk.core.statistics import Figures
@@ -61,8 +61,7 @@ def _figures_sheet(book, fmt, name: str, figures: "Figures", header: dict) -> No
     sheet.write(1, 0, f"填报单位：{header['unit']}", fmt["meta"])
     sheet.write(1, n // 2, f"统计期间：{header['period']}", fmt["meta"])
     # two header rows: the group above, the indicator with its unit below
-    by = "／".join({"org": "调委会", "type": "纠纷类型", "source": "案件来源", "mediator": "调解员",
-                   "month": "月份"}[d] for d in figures.by) or "合计"
+    by = "／".join(DIMENSIONS[d] for d in figures.by) or "合计"
     sheet.merge_range(2, 0, 3, 0, by, fmt["head"])
     col = 1
     while col <= n:

@@ -170,12 +170,16 @@ class StatisticsWindow(QMainWindow):
         self.corrections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.corrections.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+        self.organisation = QTableWidget(0, 0)
+        self.organisation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.organisation.verticalHeader().setVisible(False)
         self.charts = QWidget()
         self.charts_layout = QHBoxLayout(self.charts)
         self.tabs.addTab(self.report_table, self.tr("Report"))
         self.tabs.addTab(self.type_table, self.tr("By dispute type"))
         self.tabs.addTab(status_page, self.tr("Reporting status"))
         self.tabs.addTab(self.corrections, self.tr("Corrections"))
+        self.tabs.addTab(self.organisation, self.tr("Committees and mediators"))
         self.tabs.addTab(self.charts, self.tr("Charts"))
         layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
@@ -304,6 +308,7 @@ class StatisticsWindow(QMainWindow):
         self.type_table.show_figures(data.by_type)
         self._show_completeness(data.completeness)
         self._show_corrections(data.corrections)
+        self._show_organisation(data.organisation)
         self._show_charts(data)
         office = loaded["role"] in ("office", "township")
         self.lock_button.setVisible(office)
@@ -341,6 +346,23 @@ class StatisticsWindow(QMainWindow):
                                         shown(f["now"]))):
                 self.corrections.setItem(r, col, QTableWidgetItem(text))
         self.tabs.setTabText(3, self.tr("Corrections ({n})").format(n=len(fixes)))
+
+    def _show_organisation(self, org: dict) -> None:
+        """Committees by kind and active mediators by qualification (the register today)."""
+        columns = org["columns"]
+        rows = org["rows"] + [{"label": "合计", "values": org["total"]}]
+        self.organisation.setColumnCount(1 + len(columns))
+        self.organisation.setRowCount(len(rows))
+        self.organisation.setHorizontalHeaderLabels(
+            [""] + ["\n".join(label[k:k + 5] for k in range(0, len(label), 5))
+                    for _, label in columns])
+        for r, row in enumerate(rows):
+            self.organisation.setItem(r, 0, QTableWidgetItem(row["label"]))
+            for c, (key, _label) in enumerate(columns, start=1):
+                item = QTableWidgetItem(shown(row["values"][key]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.organisation.setItem(r, c, item)
+        self.organisation.setColumnWidth(0, 260)
 
     def _show_charts(self, data) -> None:
         from mediator_desk.gui.statistics_charts import bar_chart

@@ -2608,10 +2608,6 @@ from {sender}</source>
         <translation>{day}不予受理：{reason}</translation>
     </message>
     <message>
-        <source>The case is no longer waiting for a decision</source>
-        <translation>案件已作出受理决定</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -4149,6 +4145,10 @@ from {sender}</source>
     <message>
         <source>Corrections</source>
         <translation>更正</translation>
+    </message>
+    <message>
+        <source>Committees and mediators</source>
+        <translation>调解组织与人员</translation>
     </message>
     <message>
         <source>Charts</source>

@@ -37,6 +37,15 @@ def test_stats_text_and_json(filled, capsys):
     assert rows["02"]["success"] == 1 and rows["04"]["ended"] == 1
 
 
+def test_stats_organisation(filled, capsys):
+    assert main(["stats", "--db", filled, "--organisation"]) == 0
+    out = capsys.readouterr().out
+    assert "调解组织和调解员" in out and "专职调解员" in out and "合计" in out
+    assert main(["stats", "--db", filled, "--organisation", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["mediators"] == 1 and data["total"]["village"] == 1
+
+
 @pytest.mark.parametrize("argv,words", [
     (["--period", "2099"], "尚未开始"), (["--period", "三月"], "无法识别"),
     (["--org", "无此村"], "找不到组织"), (["--by", "colour"], "未知的分组方式"),
