@@ -173,6 +173,7 @@ class StatisticsWindow(QMainWindow):
         self.organisation = QTableWidget(0, 0)
         self.organisation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.organisation.verticalHeader().setVisible(False)
+        self.organisation.horizontalHeader().setDefaultSectionSize(84)
         self.charts = QWidget()
         self.charts_layout = QHBoxLayout(self.charts)
         self.tabs.addTab(self.report_table, self.tr("Report"))
