@@ -69,13 +69,30 @@ def copy_db(src: Path, dst: Path) -> Path:
     return dst
 
 
+def generator_fingerprint() -> str:
+    """The demo generator's code and the schema: a cached sample made by an older generator
+    (which may break today's record rules) is not used."""
+    import hashlib
+    import inspect
+
+    from mediator_desk.core import demo, demo_path
+    from mediator_desk.storage.migrations import MIGRATIONS
+
+    text = inspect.getsource(demo) + inspect.getsource(demo_path) + MIGRATIONS.names[-1]
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
 def demo_db(cases: int) -> Path:
-    """A cached sample database with ``cases`` cases (built once with build_demo)."""
+    """A cached sample database with ``cases`` cases (built once with build_demo, again when
+    the generator or the schema changed; older copies are removed)."""
     from mediator_desk.core.demo import build_demo
 
-    path = BENCH / f"sync-demo-{cases}.db"
+    path = BENCH / f"sync-demo-{cases}-{generator_fingerprint()}.db"
     if path.exists():
         return path
+    for old in [*BENCH.glob(f"sync-demo-{cases}.db"), *BENCH.glob(f"sync-demo-{cases}-*.db")]:
+        old.unlink()
+        shutil.rmtree(old.with_name(old.stem + "-files"), ignore_errors=True)
     say(f"building a {cases:,}-case sample database (cached in {path.name}) …")
     tmp = BENCH / f"sync-demo-{cases}.building.db"
     for p in BENCH.glob(tmp.name + "*"):

@@ -74,21 +74,11 @@ def _item_values(desk, args) -> dict:
     return values
 
 
-def _find(desk, table: str, prefix: str, what: str) -> str:
-    prefix = (prefix or "").strip().lower()
-    found = desk.query(f"SELECT id FROM {table} WHERE id LIKE ? LIMIT 2", (prefix + "%",)) \
-        if len(prefix) >= 4 else []
-    if len(found) != 1:
-        raise ValidationError(f"找不到编号为“{prefix}”的{what}" if not found
-                              else f"编号“{prefix}”对应多条{what}，请多写几位", field="id")
-    return found[0]["id"]
-
-
 def run_add(args) -> int:
     with open_desk(args) as desk:
         item = _item_values(desk, args)
         if args.round:
-            round_id = _find(desk, "screening_rounds", args.round, "排查")
+            round_id = desk.screening.find_id("round", args.round)
             if not item:
                 raise ValidationError("请用 --type、--summary、--risk 等给出发现的纠纷", field="item")
             item_id = desk.screening.add_item(round_id, **item)
@@ -140,7 +130,7 @@ def run_list(args) -> int:
 
 def run_move(args) -> int:
     with open_desk(args) as desk:
-        item_id = _find(desk, "screening_items", args.item, "排查事项")
+        item_id = desk.screening.find_id("item", args.item)
         status = STATUS_WORDS.get(args.status.strip(), args.status.strip())
         desk.screening.move(item_id, status, settled_on=args.settled_on,
                             prevented=args.prevented, prevented_people=args.prevented_people)

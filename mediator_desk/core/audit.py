@@ -21,6 +21,8 @@ ACTION_LABELS = {
     "performance": "登记履行情况", "plan_followup": "安排回访", "follow_up": "回访",
     "confirm_apply": "申请司法确认", "confirm_result": "司法确认结果", "archive": "立卷归档",
     "attach": "添加附件", "detach": "删除附件",
+    # dispute screening (core/screening.py)
+    "screening_link": "由排查发现的纠纷登记",
     # documents (printing is audited, never a signature)
     "print": "打印文书", "show_full_id": "查看完整证件号码",
     # backups (core/backup.py)

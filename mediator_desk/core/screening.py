@@ -281,6 +281,19 @@ class ScreeningManager:
                 " i.found_on, i.created_at")
         return [_labelled(r) for r in self.desk.query(sql, params)]
 
+    def find_id(self, kind: str, prefix: str) -> str:
+        """The id of the round (``kind='round'``) or item (``'item'``) whose id starts with
+        ``prefix`` (at least 4 digits; lists show 8)."""
+        table, what = {"round": ("screening_rounds", "排查"),
+                       "item": ("screening_items", "排查事项")}[kind]
+        prefix = (prefix or "").strip().lower()
+        found = self.desk.query(f"SELECT id FROM {table} WHERE id LIKE ? LIMIT 2",
+                                (prefix + "%",)) if len(prefix) >= 4 else []
+        if len(found) != 1:
+            raise ValidationError(f"找不到编号为“{prefix}”的{what}" if not found
+                                  else f"编号“{prefix}”对应多条{what}，请多写几位", field="id")
+        return found[0]["id"]
+
     # --- the case a found dispute becomes -------------------------------------------------
     def case_draft(self, item_id: str) -> dict:
         """What registering the item as a case fills in (the person checks and completes it):
@@ -324,7 +337,9 @@ class ScreeningManager:
         if item["case_id"] and item["case_id"] != case_id:
             raise ValidationError(f"该排查事项已关联案件{item['case_no'] or ''}", field="case_id")
         with self.desk.transaction():
-            return self.desk.records.update("screening_items", item_id, {"case_id": case_id})
+            # audited with the case, so its history says where it came from
+            return self.desk.records.update("screening_items", item_id, {"case_id": case_id},
+                                            case_id=case_id, action="screening_link")
 
 
 def _filters(alias: str, day_column: str, *, period: str | None, org_id: str | None,

@@ -95,6 +95,8 @@ def test_register_found_dispute_as_a_case(desk):
     assert [p["name"] for p in case["parties"]] == ["张三", "李四"]
     linked = desk.screening.get_item(item["id"])
     assert linked["case_id"] == case_id and linked["case_no"] == case["case_no"]
+    # the case's history says it came from the screening
+    assert "screening_link" in [e["action"] for e in desk.audit.for_case(case_id)]
     with pytest.raises(ValidationError, match="已登记为案件"):
         desk.screening.register_case(item["id"], received_date="2026-11-16", today=T)
     with pytest.raises(ValidationError, match="已登记为案件"):

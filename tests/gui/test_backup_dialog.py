@@ -149,3 +149,8 @@ def test_automatic_backups_daily_and_on_closing(qtbot, main_window, messages):
     kinds = [b.kind for b in store.list_backups(root)]
     assert kinds == ["close", "daily"]
     assert store.list_backups(root)[0].cases == 1
+    # Its first check (two minutes after it was installed) must not fire in a later test,
+    # when no worker is installed: it goes with the object.
+    auto.timer.stop()
+    with qtbot.waitSignal(auto.destroyed, timeout=WAIT_MS):
+        auto.deleteLater()
