@@ -177,7 +177,20 @@ class StatisticsWindow(QMainWindow):
         self.charts = QWidget()
         self.charts_layout = QHBoxLayout(self.charts)
         self.tabs.addTab(self.report_table, self.tr("Report"))
-        self.tabs.addTab(self.type_table, self.tr("By dispute type"))
+        breakdown = QWidget()
+        breakdown_layout = QVBoxLayout(breakdown)
+        choose = QHBoxLayout()
+        self.breakdown = QComboBox()
+        for key, label in (("type", self.tr("Dispute type")), ("source", self.tr("Case source")),
+                           ("mediator", self.tr("Mediator")), ("month", self.tr("Month"))):
+            self.breakdown.addItem(label, key)
+        self.breakdown.currentIndexChanged.connect(self.show_breakdown)
+        choose.addWidget(QLabel(self.tr("Break down by:")))
+        choose.addWidget(self.breakdown)
+        choose.addStretch(1)
+        breakdown_layout.addLayout(choose)
+        breakdown_layout.addWidget(self.type_table)
+        self.tabs.addTab(breakdown, self.tr("Breakdown"))
         self.tabs.addTab(status_page, self.tr("Reporting status"))
         self.tabs.addTab(self.corrections, self.tr("Corrections"))
         self.tabs.addTab(self.organisation, self.tr("Committees and mediators"))
@@ -306,7 +319,10 @@ class StatisticsWindow(QMainWindow):
             reviewer=h["reviewer"] or "—", day=h["date"], locked=locked))
         corrected = {(c["row"], c["indicator"]) for c in data.corrections}
         self.report_table.show_figures(data.report, corrected)
-        self.type_table.show_figures(data.by_type)
+        if self.breakdown.currentData() == "type":
+            self.type_table.show_figures(data.by_type)
+        else:
+            self.show_breakdown()
         self._show_completeness(data.completeness)
         self._show_corrections(data.corrections)
         self._show_organisation(data.organisation)
@@ -385,6 +401,19 @@ class StatisticsWindow(QMainWindow):
         self.charts_layout.addWidget(bar_chart(
             self.tr("By committee"), [r.labels[0].replace("人民调解委员会", "") for r in units],
             {self.tr("Mediated"): [r.value("mediated") for r in units]}, horizontal=True))
+
+    def show_breakdown(self, *_args) -> None:
+        """The period's figures by the chosen dimension (type, source, mediator, month)."""
+        if self.loaded is None:
+            return
+        report = self.loaded["data"].report
+        dim = self.breakdown.currentData()
+        if dim == "type":
+            self.type_table.show_figures(self.loaded["data"].by_type)
+            return
+        period, org = report.period, report.org["id"]
+        worker.run_op(self, lambda desk: desk.statistics.figures(period, org=org, by=(dim,)),
+                      self.type_table.show_figures, lambda exc: Messages.error(self, exc))
 
     # --- drill-down ---------------------------------------------------------------------------
     def drill_down(self, table: FiguresTable, row: int, column: int) -> None:

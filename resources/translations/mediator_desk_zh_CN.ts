@@ -4175,6 +4175,26 @@ from {sender}</source>
         <translation>月</translation>
     </message>
     <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Case source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Break down by:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>分类统计</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>

@@ -145,3 +145,17 @@ def test_office_locks_and_a_late_case_shows_as_a_correction(qtbot, desk, make_ca
     total_row = window.report_table.rowCount() - 1
     cell = window.report_table.item(total_row, _column("accepted"))
     assert cell.text() == "2" and cell.toolTip() == "锁定上报后有变动"
+
+
+def test_breakdown_by_source_and_its_cases(qtbot, main_window, cases, fixed_today):
+    window = _open(qtbot, main_window)
+    window.breakdown.setCurrentIndex(window.breakdown.findData("source"))
+    table = window.type_table
+    qtbot.waitUntil(lambda: table.figures is not None and table.figures.by == ("source",),
+                    timeout=WAIT_MS)
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    row = labels.index("当事人申请")
+    assert table.item(row, _column("mediated")).text() == "2"
+    table.cellDoubleClicked.emit(row, _column("ended"))
+    qtbot.waitUntil(lambda: bool(window.record_dialogs), timeout=WAIT_MS)
+    assert [i["id"] for i in window.record_dialogs[-1].items] == [cases["failed"]]
