@@ -159,3 +159,30 @@ def test_breakdown_by_source_and_its_cases(qtbot, main_window, cases, fixed_toda
     table.cellDoubleClicked.emit(row, _column("ended"))
     qtbot.waitUntil(lambda: bool(window.record_dialogs), timeout=WAIT_MS)
     assert [i["id"] for i in window.record_dialogs[-1].items] == [cases["failed"]]
+
+
+def test_reporting_status_and_reminder_list(qtbot, desk, main_window, fixed_today, tmp_path,
+                                            monkeypatch):
+    village = desk.settings.get("committee_id")
+    township = desk.organisations.get(village)["parent_id"]
+    with desk.transaction():
+        desk.settings.set("committee_id", township)      # this desk as the township's office
+    other = desk.organisations.create(kind="village", name="白音村人民调解委员会",
+                                      short_name="白音", parent_id=township)
+    desk.mediators.add(name="其木格", sex="女", phone="13847601234", org_id=other)
+    desk.statistics.close_month("2026-03", org=village, today=date(2026, 4, 2))
+    desk.take_changes()
+    window = _open(qtbot, main_window)
+    status = window.completeness
+    states = {status.item(r, 0).text(): status.item(r, 1).text()
+              for r in range(status.rowCount())}
+    assert states == {"红旗嘎查人民调解委员会": "零上报", "白音村人民调解委员会": "未报送"}
+    assert "报送率 50.0%" in window.completeness_label.text()
+    out = tmp_path / "催报.xlsx"
+    monkeypatch.setattr(OutputDialogs, "save_path", classmethod(
+        lambda cls, parent, title, suggested, fmt: str(out)))
+    window.export_reminders()
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    wait_idle(qtbot)
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=3, values_only=True))
+    assert rows == [("白音村人民调解委员会", "2026-03", "其木格", "", "13847601234")]
