@@ -186,3 +186,19 @@ def test_reporting_status_and_reminder_list(qtbot, desk, main_window, fixed_toda
     wait_idle(qtbot)
     rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=3, values_only=True))
     assert rows == [("白音村人民调解委员会", "2026-03", "其木格", "", "13847601234")]
+
+
+def test_export_pdf_with_the_table_and_charts(qtbot, main_window, cases, fixed_today, tmp_path,
+                                              monkeypatch):
+    from pypdf import PdfReader
+
+    window = _open(qtbot, main_window)
+    out = tmp_path / "月报.pdf"
+    monkeypatch.setattr(OutputDialogs, "save_path", classmethod(
+        lambda cls, parent, title, suggested, fmt: str(out)))
+    window.export("pdf")
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    wait_idle(qtbot)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    for words in ("人民调解工作统计月报", "红旗嘎查人民调解委员会", "填报人", "逐月趋势", "按纠纷类型"):
+        assert words in text, words
