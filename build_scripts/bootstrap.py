@@ -2,12 +2,18 @@
 
     python3 build_scripts/bootstrap.py run  [app arguments…]   # start the app
     python3 build_scripts/bootstrap.py test [pytest arguments…] # run the whole test suite
+    python3 build_scripts/bootstrap.py build [--deb] [--installer] # dist/mediator-desk/ (+ .deb;
+                                                     # Windows: + Inno Setup installer)
 
 Uses only the standard library so it works on a machine that has nothing but Python.
 Steps: (1) on Debian/Ubuntu, install the system libraries Qt needs (as root: apt-get;
 otherwise print the exact command); (2) create a virtual environment in .venv;
-(3) install the project with its pinned dependency ranges (and test extras for `test`);
-(4) run. Re-running is cheap: installs are skipped when nothing changed.
+(3) install the project with its pinned dependency ranges (and test extras for `test`, build
+extras — PyInstaller — for `build`); (4) run. Re-running is cheap: installs are skipped when
+nothing changed. `build` makes the PyInstaller folder (build_scripts/mediator_desk.spec), checks
+that nothing it needs was filtered out, runs the frozen program's `--self-test`, and with `--deb`
+packs the .deb (build_scripts/make_deb.py); on Windows `--installer` runs Inno Setup's compiler
+on build_scripts/mediator_desk.iss. See docs/building.md.
 """
 
 from __future__ import annotations
@@ -129,8 +135,98 @@ def ensure_venv(extras: str) -> Path:
     return py
 
 
+DIST = ROOT / "dist"
+BUNDLE = DIST / "mediator-desk"
+
+
+def _iscc() -> str | None:
+    """Inno Setup's command-line compiler (Windows), on PATH or where its installer puts it."""
+    found = shutil.which("iscc")
+    if found:
+        return found
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
+                 os.environ.get("LOCALAPPDATA") and os.path.join(os.environ["LOCALAPPDATA"], "Programs")):
+        if base:
+            candidate = Path(base) / "Inno Setup 6" / "ISCC.exe"
+            if candidate.exists():
+                return str(candidate)
+    return None
+
+
+def build(py: Path, options: list[str]) -> int:
+    """PyInstaller folder in dist/, checked; then the .deb or the Windows installer."""
+    import time
+
+    unknown = [o for o in options if o not in ("--deb", "--installer")]
+    if unknown:
+        _say("unknown build option(s): " + " ".join(unknown) + " (use --deb or --installer)")
+        return 2
+    started = time.monotonic()
+    _say("building the program folder with PyInstaller (about a minute)")
+    r = subprocess.run([str(py), "-m", "PyInstaller", "--noconfirm", "--clean",
+                        "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),
+                        str(ROOT / "build_scripts" / "mediator_desk.spec")], cwd=ROOT)
+    if r.returncode != 0:
+        return r.returncode
+    took = time.monotonic() - started
+    size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
+    _say(f"{BUNDLE}: {size / 1e6:.0f} MB, built in {took:.0f} s")
+    sys.path.insert(0, str(ROOT / "build_scripts"))
+    import bundle_filter
+
+    problems = bundle_filter.needed_but_dropped(BUNDLE)
+    if problems:
+        _say("the build filter dropped libraries that bundled files need:\n    "
+             + "\n    ".join(problems))
+        return 1
+    exe = BUNDLE / ("mediator-desk-cli.exe" if os.name == "nt" else "mediator-desk")
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    _say(f"self-test of the built program: {exe.name} --self-test")
+    r = subprocess.run([str(exe), "--self-test"], env=env, cwd=DIST)
+    if r.returncode != 0:
+        _say("the built program failed its self-test")
+        return r.returncode
+    if "--deb" in options:
+        if not shutil.which("dpkg-deb"):
+            _say("--deb needs dpkg-deb (Debian/Ubuntu)")
+            return 2
+        system_libraries_for_deb()
+        import make_deb
+
+        started = time.monotonic()
+        target = make_deb.build(BUNDLE, DIST)
+        _say(f"{target}: {target.stat().st_size / 1e6:.0f} MB in {time.monotonic() - started:.0f} s "
+             f"(install: sudo apt install ./{target.relative_to(ROOT).as_posix()})")
+    if "--installer" in options:
+        iscc = _iscc()
+        if os.name != "nt" or not iscc:
+            _say("--installer needs Windows with Inno Setup 6 (ISCC.exe); see docs/building.md")
+            return 2
+        import winversion
+
+        r = subprocess.run([iscc, f"/DAppVersion={winversion.version()}",
+                            str(ROOT / "build_scripts" / "mediator_desk.iss")], cwd=ROOT)
+        if r.returncode != 0:
+            return r.returncode
+        _say(f"installer in {DIST}")
+    return 0
+
+
+def system_libraries_for_deb() -> None:
+    """readelf/objdump (binutils) work out the .deb's dependencies."""
+    if shutil.which("readelf") and shutil.which("objdump"):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "binutils"],
+                       check=True, env=env)
+    else:
+        raise SystemExit("[bootstrap] --deb needs binutils: sudo apt-get install binutils")
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "build"):
         print(__doc__)
         return 2
     what, rest = argv[0], argv[1:]
@@ -138,7 +234,9 @@ def main(argv: list[str]) -> int:
         rest = rest[1:]
     check_python()
     system_libraries(with_test=what == "test")
-    py = ensure_venv("test" if what == "test" else "")
+    py = ensure_venv({"test": "test", "build": "build"}.get(what, ""))
+    if what == "build":
+        return build(py, rest)
     env = dict(os.environ)
     if what == "run":
         if sys.platform.startswith("linux") and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):

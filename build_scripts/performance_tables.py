@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_results import ROOT, load, markdown  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
-BLOCK = re.compile(r"(<!-- results:([\w-]+) -->\n)(.*?)(\n<!-- /results:\2 -->)", re.S)
+BLOCK = re.compile(r"(<!-- results:([\w-]+) -->\n)(.*?)\n?(<!-- /results:\2 -->)", re.S)
 
 
 def fill(text: str) -> tuple[str, list[str]]:
@@ -32,7 +32,7 @@ def fill(text: str) -> tuple[str, list[str]]:
         new = markdown(data)
         if new != m.group(3):
             updated.append(m.group(2))
-        return m.group(1) + new + m.group(4)
+        return m.group(1) + new + "\n" + m.group(4)
 
     return BLOCK.sub(replace, text), updated
 

@@ -75,6 +75,9 @@ def print_json(data) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="mediator-desk", description="人民调解工作台")
     parser.add_argument("--version", action="version", version=f"mediator-desk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：几秒内检查字体、模板、翻译、Qt 插件、数据库和打印是否正常")
+    parser.add_argument("--self-test-qt", metavar="PDF", help=argparse.SUPPRESS)
     add_db_argument(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
@@ -89,6 +92,16 @@ def run_gui(args) -> int:
     from mediator_desk.gui.app import run
 
     return run(db_path=args.db)
+
+
+def run_self_test(args) -> int:
+    """``--self-test`` (mediator_desk/selftest.py); ``--self-test-qt PDF`` is its Qt half
+    (gui/selftest.py)."""
+    if args.self_test_qt is not None:
+        from mediator_desk.gui.selftest import run as run_qt
+        return run_qt(args.self_test_qt)
+    from mediator_desk.selftest import run
+    return run()
 
 
 def _unreadable_argument(args) -> str:
@@ -129,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：参数“{unreadable}”含有无法识别的文字（可能不是 UTF-8 编码，例如在 GBK 编码的"
               "终端中输入）。请把终端设为 UTF-8 后重新输入", file=sys.stderr)
         return 2
+    if args.self_test or args.self_test_qt is not None:
+        return run_self_test(args)
     if not getattr(args, "command", None):
         return run_gui(args)
     _log_to_file()

@@ -47,6 +47,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         _installed["font"] = resources.register_fonts()
         _installed["translators"] = resources.install_translators(app)
         app.setApplicationDisplayName(QCoreApplication.translate("App", "Mediation desk"))
+        app.setWindowIcon(resources.app_icon())
+        app.setDesktopFileName("mediator-desk")     # the .desktop entry the installers add
         app.setStyleSheet(STYLE_SHEET)
     return app
 
@@ -167,6 +169,10 @@ def _run_desk(app, path) -> int:
         from mediator_desk.gui.backup_dialog import install_auto
 
         install_auto(window)              # daily backups, and one on closing (not in tests)
+        from mediator_desk.gui import startup_probe
+
+        if startup_probe.wanted():        # start-up benchmarks: quit once the list is shown
+            startup_probe.install(window, app)
         window.show()
         return app.exec()
     finally:

@@ -1,18 +1,18 @@
-"""Where the shipped resources are, and loading them into Qt (font, translations).
+"""Loading the shipped resources into Qt: font, translations, the window icon.
 
-``resources_dir()`` works from a source checkout (``<repo>/resources``) and from a PyInstaller
-bundle (``<_MEIPASS>/resources``), so every lookup goes through it.
+Where they are is ``documents.paths.resources_dir()`` (a source checkout, an installed wheel and
+the PyInstaller build alike).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+
+from mediator_desk.documents.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -21,16 +21,17 @@ TRANSLATION_BASENAME = "mediator_desk_zh_CN"
 DEFAULT_POINT_SIZE = 13
 
 
-def resources_dir() -> Path:
-    """The folder holding fonts/, translations/ …; ``MEDIATOR_DESK_RESOURCES`` overrides."""
-    override = os.environ.get("MEDIATOR_DESK_RESOURCES")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    # mediator_desk/gui/resources.py → <repo>/resources
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size made by build_scripts/make_icons.py (empty if none)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resources_dir() / "icons" / f"mediator-desk-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def font_files() -> list[Path]:
