@@ -399,8 +399,9 @@ class AutoBackup(QObject):
             self.written = True
 
     def check(self) -> None:
-        """Ask the worker whether a backup is due; make one if so."""
-        if self.running:
+        """Ask the worker whether a backup is due; make one if so (not once the window has
+        closed: the pending first check of a closed window would find no worker)."""
+        if self.running or not self.window.isVisible():
             return
         worker.run_op(self.window, lambda desk: (desk.backups.due(), desk.backups.reminder()),
                       self._checked, lambda exc: log.warning("backup check failed: %s", exc))

@@ -53,6 +53,10 @@ class SettingsDialog(QDialog):
         self.retention_choices = QLineEdit()
         self.retention_choices.setPlaceholderText(self.tr("separated by commas"))
         self.agreement_no_pattern = QLineEdit()
+        self.stats_reviewer = QLineEdit()
+        self.stats_on_time_days = QLineEdit()
+        self.stats_hard_people = QLineEdit()
+        self.stats_hard_yuan = QLineEdit()
 
         form = QFormLayout()
 
@@ -75,6 +79,12 @@ class SettingsDialog(QDialog):
                                       "{n} = sequence number"))
         pattern_hint.setProperty("role", "warning")
         form.addRow("", pattern_hint)
+        row("stats_reviewer", self.tr("Statistics re&viewer"), self.stats_reviewer)
+        row("stats_on_time_days", self.tr("Monthly report on time (days after the month)"),
+            self.stats_on_time_days)
+        row("stats_hard_people", self.tr("Hard case: people involved from"),
+            self.stats_hard_people)
+        row("stats_hard_yuan", self.tr("Hard case: amount from (yuan)"), self.stats_hard_yuan)
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
