@@ -1,7 +1,8 @@
 """What the PyInstaller build leaves out (used by build_scripts/mediator_desk.spec; tested).
 
 The app uses QtCore, QtGui, QtWidgets, QtNetwork (the one-window lock; QtPdf needs it too),
-QtPrintSupport, QtPdf and QtPdfWidgets. PyInstaller's PySide6 hooks collect the Qt libraries and
+QtPrintSupport, QtPdf, QtPdfWidgets and QtCharts (the statistics window's charts). PyInstaller's
+PySide6 hooks collect the Qt libraries and
 plugins of the modules that are imported; this module keeps modules the app never imports from
 being pulled in by a stray import, and drops plugins and translations the app has no use for.
 Patterns are matched against the start of a file's name, never anywhere in a path, so that a
@@ -24,7 +25,7 @@ EXCLUDED_MODULES = [
     "lxml.objectify", "lxml.html", "lxml.isoschematron",
     *(f"PySide6.{m}" for m in (
         "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-        "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent", "QtDataVisualization",
+        "QtBluetooth", "QtCanvasPainter", "QtConcurrent", "QtDataVisualization",
         "QtDBus", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer",
         "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetworkAuth", "QtNfc",
         "QtOpenGL", "QtOpenGLWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
@@ -58,7 +59,7 @@ KEPT_TRANSLATIONS = {"qt_zh_CN.qm", "qtbase_zh_CN.qm"}
 DROPPED_LIBRARIES = (
     "libQt6Quick", "libQt6Qml", "libQt6WaylandClient", "libQt6WaylandEgl", "libQt6Wayland",
     "libQt6VirtualKeyboard", "libQt6WebEngine", "libQt63D", "libQt6Multimedia",
-    "libQt6Designer", "libQt6Charts", "libQt6DataVisualization", "libQt6Graphs",
+    "libQt6Designer", "libQt6DataVisualization", "libQt6Graphs",
     "libQt6Positioning", "libQt6Location", "libQt6Sql", "libQt6Test", "libQt6Bluetooth",
     "libQt6ShaderTools", "libQt6Quick3D", "libQt6SpatialAudio", "libQt6TextToSpeech",
     "libQt6EglFsKmsSupport", "libQt6EglFSDeviceIntegration", "libQt6EglFsKmsGbmSupport",

@@ -31,6 +31,9 @@ NAMES_END = "<!-- END GENERATED (schema names) -->"
 
 # What a column holds when the schema alone does not say it (code lists, workflow states).
 NOTES = {
+    ("period_reports", "org_id"): "the committee (`organisations.id`) declaring its month",
+    ("period_reports", "period"): "the month declared closed, `YYYY-MM`; one per committee",
+    ("period_reports", "zero"): "1: zero report (零上报, nothing recorded that month)",
     ("cases", "dispute_type"): "code of the `dispute_type` code list (`codes`)",
     ("cases", "source"): "code of the `case_source` code list",
     ("cases", "status"): "case state (core/workflow.py)",

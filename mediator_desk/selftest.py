@@ -7,8 +7,9 @@ database is never opened.
 It checks the whole application, so it sits beside the layers rather than in one: the checks
 without Qt run here — the program, the font (present, embeddable, with the rare characters),
 the form templates, a database created and migrated, sample data, an agreement printed to PDF
-and read back (the font embedded, the text extractable) and as DOCX. The Qt checks (platform
-plugin, the window font, translations, icon, QtPdf showing that PDF, printing) run in a second
+and read back (the font embedded, the text extractable) and as DOCX, the statistics of the
+sample data as an XLSX workbook. The Qt checks (platform
+plugin, the window font, translations, icon, QtPdf showing that PDF, printing, a QtCharts chart) run in a second
 process (``--self-test-qt PDF``, gui/selftest.py): a missing platform plugin makes Qt abort the
 whole process, which must not silence the report.
 """
@@ -199,6 +200,27 @@ def _qt_checks(pdf: Path | None) -> list[Outcome]:
     return outcomes
 
 
+def _statistics(folder: Path, state: dict) -> str:
+    """The sample data's yearly report counted and written as an XLSX workbook."""
+    import zipfile
+
+    from mediator_desk.documents.statistics import export_report
+
+    desk = state.get("desk")
+    if desk is None:
+        raise CheckFailed("数据库检查未通过，无法统计")
+    last = desk.cases.get_row(desk.cases.search(limit=1)[0])["received_date"][:4]
+    report = desk.statistics.report(last)
+    data = export_report(desk, last, fmt="xlsx")
+    path = folder / "statistics.xlsx"
+    path.write_bytes(data)
+    with zipfile.ZipFile(path) as z:
+        if "xl/worksheets/sheet1.xml" not in z.namelist():
+            raise CheckFailed("统计报表工作簿不完整")
+    return (f"{last}年受理 {report.total.value('accepted')} 件、调解成功 "
+            f"{report.total.value('success')} 件，XLSX {len(data) // 1024} KB")
+
+
 def run(out=None) -> int:
     """Run every check, print one line each and a summary; 0 if all passed."""
     out = out or sys.stdout
@@ -223,6 +245,7 @@ def run(out=None) -> int:
             show(run_check("数据库", _database, folder, state))
             show(run_check("打印 PDF", _agreement_pdf, folder, state))
             show(run_check("Word 文书", _agreement_docx, folder, state))
+            show(run_check("统计报表", _statistics, folder, state))
         finally:
             if state.get("desk") is not None:
                 state["desk"].close()

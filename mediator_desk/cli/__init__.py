@@ -21,7 +21,8 @@ from mediator_desk.errors import DeskError
 COMMAND_MODULES = ["mediator_desk.cli.cases", "mediator_desk.cli.mediation", "mediator_desk.cli.sync",
                    "mediator_desk.cli.documents", "mediator_desk.cli.demo",
                    "mediator_desk.cli.admin", "mediator_desk.cli.codes",
-                   "mediator_desk.cli.backup", "mediator_desk.cli.screening"]
+                   "mediator_desk.cli.backup", "mediator_desk.cli.screening",
+                   "mediator_desk.cli.stats"]
 
 
 # argparse's own messages, in Chinese (the rest of the line — names, values — stays as typed).

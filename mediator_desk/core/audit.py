@@ -27,6 +27,8 @@ ACTION_LABELS = {
     "print": "打印文书", "show_full_id": "查看完整证件号码",
     # backups (core/backup.py)
     "restore_backup": "恢复备份",
+    # monthly statistics (core/statistics/)
+    "close_month": "报送月报", "lock_report": "锁定上报报表",
 }
 
 TABLE_LABELS = {
@@ -37,6 +39,7 @@ TABLE_LABELS = {
     "followups": "回访记录", "confirmations": "司法确认", "archives": "立卷归档",
     "attachments": "附件", "case_reviews": "审查意见",
     "screening_rounds": "矛盾纠纷排查", "screening_items": "排查事项",
+    "period_reports": "月度统计报送", "report_locks": "上报报表锁定",
 }
 
 

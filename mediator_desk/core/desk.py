@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from mediator_desk.core.reviews import ReviewManager
     from mediator_desk.core.backup import BackupManager
     from mediator_desk.core.screening import ScreeningManager
+    from mediator_desk.core.statistics import Statistics
     from mediator_desk.core.health import Health
 
 
@@ -195,6 +196,12 @@ class Desk:
     def backups(self) -> BackupManager:
         from mediator_desk.core.backup import BackupManager
         return BackupManager(self)
+
+    # Figures by period and organisation, the monthly report, completeness and locks.
+    @cached_property
+    def statistics(self) -> Statistics:
+        from mediator_desk.core.statistics import Statistics
+        return Statistics(self)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, user: str = "", create: bool = True,

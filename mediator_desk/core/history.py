@@ -97,9 +97,11 @@ FIELD_LABELS = {
     "parties": "当事人", "contact": "联系方式", "risk_level": "风险等级", "measures": "化解措施",
     "responsible": "责任人", "deadline": "化解期限", "settled_on": "处置日期",
     "prevented_people": "防止激化涉及人数",
+    # monthly statistics
+    "period": "统计月份", "closed_by": "报送人", "zero": "零上报",
 }
 
-FLAGS = {"rights_notice_given", "risk_flag", "prevented", "lawsuit", "wrong_mediation",
+FLAGS = {"zero", "rights_notice_given", "risk_flag", "prevented", "lawsuit", "wrong_mediation",
          "escalation_risk"}
 
 # Code fields whose values are shown by their label; some names mean different code lists

@@ -29,6 +29,12 @@ DEFAULTS: dict[str, Any] = {
     "retention_choices": ["10年", "30年", "永久"],
     # agreement number pattern (per committee: key "agreement_no_pattern:<org_id>")
     "agreement_no_pattern": DEFAULT_AGREEMENT_PATTERN,
+    # statistics (docs/statistics.md): the reviewer named on the report, the days after a
+    # month's end within which a committee's report is on time, and what makes a case 疑难
+    "stats_reviewer": "",
+    "stats_on_time_days": 5,
+    "stats_hard_people": 10,
+    "stats_hard_yuan": 100_000,
 }
 
 
@@ -51,6 +57,10 @@ LABELS: dict[str, str] = {
     "attachment_types": "允许的附件类型",
     "retention_choices": "立卷保管期限选项",
     "agreement_no_pattern": "协议编号格式",
+    "stats_reviewer": "统计报表审核人",
+    "stats_on_time_days": "按时报送（期末后天数）",
+    "stats_hard_people": "疑难纠纷：涉及人数达到",
+    "stats_hard_yuan": "疑难纠纷：涉及金额达到（元）",
 }
 # Attachment types the content check in attachments.py recognises (magic bytes).
 KNOWN_ATTACHMENT_TYPES = ("pdf", "jpg", "jpeg", "png", "tif", "tiff")
@@ -95,8 +105,17 @@ def check(key: str, value) -> Any:
     """The cleaned value of a path setting, or a ValidationError (field = the key)."""
     if key not in DEFAULTS:
         raise ValidationError(f"没有这项设置：{key}（可设置：{'、'.join(DEFAULTS)}）", field="key")
-    if key in ("followup_days", "confirmation_warn_days"):
+    if key in ("followup_days", "confirmation_warn_days", "stats_on_time_days"):
         return _positive_int(key, value, maximum=MAX_DAYS)
+    if key == "stats_hard_people":
+        return _positive_int(key, value, maximum=10 ** 6)
+    if key == "stats_hard_yuan":
+        return _positive_int(key, value, maximum=10 ** 11)
+    if key == "stats_reviewer":
+        name = str(value or "").strip()
+        if len(name) > 100:
+            raise ValidationError(f"{LABELS[key]}过长", field=key)
+        return name
     if key == "attachment_max_bytes":
         return _positive_int(key, _bytes(value), maximum=MAX_ATTACHMENT_BYTES)
     if key == "attachment_types":

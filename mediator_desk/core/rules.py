@@ -211,6 +211,10 @@ TABLES: dict[str, dict[str, Col]] = {
         "prevented": choice("", "dispute", "suicide", "criminal", "group_petition",
                             "group_fight"),
         "prevented_people": integer(0, 10 ** 7)},
+    "period_reports": {
+        "org_id": REF, "period": text(7, required=True, pattern=r"[0-9]{4}-(0[1-9]|1[0-2])"),
+        "closed_on": day(required=True), "closed_by": text(NAME), "zero": FLAG,
+        "note": text(MEDIUM)},
 }
 
 # Dates that may not precede another date of the same record: (later, earlier).
@@ -576,6 +580,11 @@ def check_change(table: str, old: dict, new: dict) -> None:
                                  if table == "agreements" else "")
     if table == "screening_items":
         _check_screening_change(old, new)
+    if table == "period_reports":
+        for k in ("org_id", "period"):
+            if k in old and k in new and new[k] != old[k]:
+                raise RuleBroken(f"{field_label(k)}一经报送不能更改", table=table, field=k,
+                                 record_id=old.get("id", ""))
     if table == "cases":
         a: str = old.get("status") or ""
         b: str = new.get("status", a) or ""

@@ -400,9 +400,9 @@ class AutoBackup(QObject):
             self.written = True
 
     def check(self) -> None:
-        """Ask the worker whether a backup is due; make one if so (not once the database is
-        closed: a pending timer may fire after the worker stopped)."""
-        if self.running or not worker.installed():
+        """Ask the worker whether a backup is due; make one if so (not once the window has
+        closed: the pending first check of a closed window would find no worker)."""
+        if self.running or not self.window.isVisible():
             return
         worker.run_op(self.window, lambda desk: (desk.backups.due(), desk.backups.reminder()),
                       self._checked, lambda exc: log.warning("backup check failed: %s", exc))

@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         toggle = self.todo_dock.toggleViewAction()
         toggle.setText(self.tr("&To-do panel"))
         view.addAction(toggle)
+        stats = self.menuBar().addMenu(self.tr("S&tatistics"))
+        self.statistics_action = stats.addAction(self.tr("&Statistics and monthly report…"),
+                                                 self.show_statistics)
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         self.mediators_action = settings.addAction(self.tr("&Mediators…"), self.show_mediators)
         self.roster_action = view.addAction(self.tr("Committees and &mediators…"),
@@ -303,6 +306,15 @@ class MainWindow(QMainWindow):
         self.mediators_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.mediators_dialog.show()
         return self.mediators_dialog
+
+    def show_statistics(self):
+        """The statistics window (gui/statistics_window.py), loaded at first use."""
+        from mediator_desk.gui.statistics_window import StatisticsWindow
+
+        self.statistics_window = StatisticsWindow(self)
+        self.statistics_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.statistics_window.show()
+        return self.statistics_window
 
     def show_screening(self):
         """Dispute screening (gui/screening_window.py), loaded at first use; read-only at the

@@ -62,7 +62,8 @@ class OutputDialogs:
         # The last folder saved to, else Documents — never the database's folder (files.py).
         folder = files.start_folder(purpose="documents")
         filters = {"pdf": translate("Printing", "PDF files (*.pdf)"),
-                   "docx": translate("Printing", "Word documents (*.docx)")}
+                   "docx": translate("Printing", "Word documents (*.docx)"),
+                   "xlsx": translate("Printing", "Excel workbooks (*.xlsx)")}
         path = files.save_file_name(parent, title, str(Path(folder) / suggested), filters[fmt],
                                     purpose="documents")
         return with_suffix(path, fmt) if path else ""

@@ -57,6 +57,18 @@ def _icon(app) -> str:
     return f"{len(sizes)} 种尺寸（{sizes[0]}–{sizes[-1]} 像素）"
 
 
+def _charts(app) -> str:
+    """A bar chart of the statistics window drawn (QtCharts, from PySide6-Addons)."""
+    from mediator_desk.gui.statistics_charts import bar_chart
+
+    view = bar_chart("自检", ["一月", "二月"], {"受理": [3, 5]})
+    view.resize(300, 200)
+    image = view.grab().toImage()
+    if image.isNull() or image.width() < 100:
+        raise CheckFailed("统计图表无法绘制")
+    return f"QtCharts 柱状图 {image.width()}×{image.height()}"
+
+
 def _pdf_view(pdf: str) -> str:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor
@@ -113,7 +125,8 @@ def run(pdf: str) -> int:
                run_check("界面翻译", _translations, gui_app._installed),
                run_check("程序图标", _icon, application),
                run_check("PDF 预览", _pdf_view, pdf),
-               run_check("打印", _printing, Path(pdf).parent if pdf else Path.cwd())]
+               run_check("打印", _printing, Path(pdf).parent if pdf else Path.cwd()),
+               run_check("统计图表", _charts, application)]
     for outcome in results:
         print(outcome.line(), flush=True)
     print(QT_DONE, flush=True)

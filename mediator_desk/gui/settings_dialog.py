@@ -103,6 +103,14 @@ class SettingsDialog(FormDialog):
         self.form.addRow("", self.pattern_example)
         pattern_hint = QLabel(self.tr("〔年份〕〔简称〕〔序号〕 are filled in for each agreement"))
         self.form.addRow("", pattern_hint)
+        self.stats_reviewer = field("stats_reviewer", self.tr("Statistics re&viewer"),
+                                    QLineEdit())
+        self.stats_on_time_days = field("stats_on_time_days", self.tr(
+            "Monthly report on time (days after the month)"), QLineEdit())
+        self.stats_hard_people = field("stats_hard_people", self.tr(
+            "Hard case: people involved from"), QLineEdit())
+        self.stats_hard_yuan = field("stats_hard_yuan", self.tr("Hard case: amount from (yuan)"),
+                                     QLineEdit())
         self.ok_button.setEnabled(False)
         fit_to_screen(self, max(760, self.body.sizeHint().width() + 80),
                       self.body.sizeHint().height() + 100)

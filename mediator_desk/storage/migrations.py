@@ -785,3 +785,53 @@ def m0012_screening(db):
     ALTER TABLE risk_flags_0012 RENAME TO risk_flags;
     CREATE INDEX risk_flags_unreported ON risk_flags(case_id) WHERE reported_on = '';
     """)
+
+
+@MIGRATIONS(name="0013_statistics")
+def m0013_statistics(db):
+    """Monthly statistics (core/statistics/).
+
+    ``period_reports`` travels from the village: its committee declares a month closed
+    ("本月已报送"), or closed with nothing to report (零上报, ``zero`` = 1); one per committee
+    and month. ``report_locks`` is the office's own (local) record of a report sent upward:
+    the period is locked and ``figures`` holds the submitted data elements of every row
+    (JSON), so later changes show as corrections. The indexes let each statistics query read
+    only the period's records by the date that counts them, from the index alone (they hold
+    the columns the figures read; agreement rows themselves are wide).
+    """
+    db.executescript(f"""
+    CREATE TABLE period_reports ({SYNC_COLUMNS},
+        org_id TEXT NOT NULL REFERENCES organisations(id),
+        period TEXT NOT NULL,                 -- 'YYYY-MM'
+        closed_on TEXT NOT NULL,              -- ISO date the month was declared closed
+        closed_by TEXT NOT NULL DEFAULT '',
+        zero INTEGER NOT NULL DEFAULT 0,      -- 1: zero report (nothing recorded that month)
+        note TEXT NOT NULL DEFAULT '',
+        UNIQUE (org_id, period)
+    );
+    CREATE INDEX period_reports_period ON period_reports(period);
+
+    CREATE TABLE report_locks (
+        org_id TEXT NOT NULL,
+        period TEXT NOT NULL,                 -- the period's code: 2026-11, 2026Q4, 2026H2, 2026
+        locked_on TEXT NOT NULL,
+        locked_by TEXT NOT NULL DEFAULT '',
+        figures TEXT NOT NULL DEFAULT '{{}}',
+        at TEXT NOT NULL,
+        PRIMARY KEY (org_id, period)
+    ) WITHOUT ROWID;
+
+    CREATE INDEX acceptances_decided ON acceptances(decided_on, decision, case_id);
+    CREATE INDEX closures_closed ON closures(closed_on, kind, case_id);
+    CREATE INDEX agreements_in_force ON agreements(effective_on, voided_on, supplements_id,
+        case_id, form, amount_fen) WHERE voided_on = '';
+    CREATE INDEX agreements_performed_on ON agreements(performance_checked_on,
+        performance_status, effective_on, voided_on, supplements_id, case_id)
+        WHERE performance_status = 'performed';
+    CREATE INDEX confirmations_result ON confirmations(result_on, result, case_id)
+        WHERE result = 'confirmed';
+    CREATE INDEX risk_flags_prevented ON risk_flags(flagged_on, prevented, kind, people, case_id)
+        WHERE prevented = 1;
+    CREATE INDEX screening_items_found ON screening_items(found_on);
+    CREATE INDEX screening_rounds_held ON screening_rounds(held_on);
+    """)

@@ -27,6 +27,8 @@ TRAVELLING_TABLES = [
     # dispute screening (migration 0012_screening): a village's rounds and what they found
     "screening_rounds",
     "screening_items",
+    # a committee's monthly report declarations (migration 0013_statistics)
+    "period_reports",
 ]
 
 # Which travelling tables each role writes and sends (docs/sync-format.md §6). The office's

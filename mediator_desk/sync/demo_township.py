@@ -22,11 +22,11 @@ come from core/demo.py, core/demo_path.py and core/demo_screening.py.)
   screens should show.
 
 The office and villages are written only through the same core and sync calls a person's
-actions go through. Closing a month (zero reports, completeness) is not built here: a
-function appended to :data:`MONTH_CLOSING_HOOKS` is called as ``hook(village, period)`` (the
-village's open Desk and ``'YYYY-MM'``) right before the village exports its bundle for that
-month, so whatever it records travels in that bundle; the village that misses the last month
-is not called for it.
+actions go through. Each function in :data:`MONTH_CLOSING_HOOKS` is called as
+``hook(village, period)`` (the village's open Desk and ``'YYYY-MM'``) right before the village
+exports its bundle for that month, so whatever it records travels in that bundle; the village
+that misses the last month is not called for it. :func:`close_month` is registered: the
+village closes its month (本月已报送, or a zero report) a few days after its end.
 """
 
 from __future__ import annotations
@@ -48,6 +48,17 @@ from mediator_desk.errors import DeskError, ValidationError
 # (the statistics side registers its month closing / zero report here).
 MONTH_CLOSING_HOOKS: list[Callable] = []
 
+
+def close_month(village, period: str) -> None:
+    """The village declares the month closed (a zero report if it recorded nothing) one to
+    eight days after the month's end — some in time, some late (core/statistics/)."""
+    year, month = map(int, period.split("-"))
+    end = date(year, month, calendar.monthrange(year, month)[1])
+    late = random.Random(f"close:{period}:{village.site_id}").randint(1, 8)
+    village.statistics.close_month(period, today=min(end + timedelta(days=late), _today()))
+
+
+MONTH_CLOSING_HOOKS.append(close_month)
 
 
 @dataclass

@@ -175,6 +175,7 @@ def check_plan(ctx: Context, plan: "Plan", deletion_rows: dict[str, dict[str, di
     _check_updates(ctx, plan)
     _check_same_case(ctx, plan)
     _check_screening(ctx, plan)
+    _check_period_reports(ctx, plan)
 
 
 def _check_case_deletions(ctx: Context, cases: dict[str, dict]) -> None:
@@ -275,6 +276,27 @@ def _agreement_cases(desk: "Desk", plan: "Plan", ids: set[str]) -> dict[str, str
             f"SELECT id, case_id FROM agreements WHERE id IN ({','.join('?' * len(chunk))})",
             chunk).fetchall())
     return out
+
+
+def _check_period_reports(ctx: Context, plan: "Plan") -> None:
+    """A committee declares its own months only: a report declaration names an organisation
+    the sender owns."""
+    rows = []
+    for bucket in (plan.inserts, plan.updates):
+        entry = bucket.get("period_reports")
+        if entry:
+            rows += [dict(zip(entry[0], r)) for r in entry[1]]
+    if not rows:
+        return
+    orgs = dict(ctx.desk.db.conn.execute("SELECT id, site_id FROM organisations"))
+    for table in (plan.inserts, plan.updates):
+        entry = table.get("organisations")
+        if entry:
+            orgs.update((dict(zip(entry[0], r))["id"], plan.sender) for r in entry[1])
+    for row in rows:
+        if "org_id" in row and orgs.get(row["org_id"]) != plan.sender:
+            raise ctx.refuse("period_reports", row, "报送月报的调委会不是发送方自己的调委会",
+                             hint="每个村只能报送本村调委会的月报；请与该村核对")
 
 
 def _check_screening(ctx: Context, plan: "Plan") -> None:

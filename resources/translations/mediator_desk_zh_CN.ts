@@ -339,6 +339,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Mediation desk</source>
+        <translation>人民调解工作台</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -353,10 +357,6 @@
     <message>
         <source>Already open</source>
         <translation>已经打开</translation>
-    </message>
-    <message>
-        <source>Mediation desk</source>
-        <translation>人民调解工作台</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1696,13 @@ from {sender}</source>
     </message>
 </context>
 <context>
+    <name>FiguresTable</name>
+    <message>
+        <source>Changed since the report was locked</source>
+        <translation>锁定上报后有变动</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
@@ -2340,6 +2347,14 @@ from {sender}</source>
     <message>
         <source>&amp;To-do panel</source>
         <translation>待办事项面板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics and monthly report…</source>
+        <translation>统计报表和月报(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -3275,6 +3290,10 @@ from {sender}</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3336,6 +3355,37 @@ from {sender}</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <source>{n} record(s). Double-click a case to open it.</source>
+        <translation>共 {n} 条记录。双击案件可打开。</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>调委会</translation>
+    </message>
+    <message>
+        <source>Date counted</source>
+        <translation>统计日期</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要情况</translation>
     </message>
 </context>
 <context>
@@ -3804,6 +3854,22 @@ from {sender}</source>
         <translation>协议编号格式（本委员会）(&amp;N)</translation>
     </message>
     <message>
+        <source>Statistics re&amp;viewer</source>
+        <translation>统计报表审核人(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Monthly report on time (days after the month)</source>
+        <translation>月报按时报送（月末后天数）</translation>
+    </message>
+    <message>
+        <source>Hard case: people involved from</source>
+        <translation>疑难纠纷：涉及人数达到</translation>
+    </message>
+    <message>
+        <source>Hard case: amount from (yuan)</source>
+        <translation>疑难纠纷：涉及金额达到（元）</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4060,6 +4126,245 @@ from {sender}</source>
     <message>
         <source>Making this desk&apos;s keys…</source>
         <translation>正在生成本站密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWindow</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>调委会</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Export reminder list…</source>
+        <translation>导出催报名单…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>上报数</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现数</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>By dispute type</source>
+        <translation>按纠纷类型</translation>
+    </message>
+    <message>
+        <source>Reporting status</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Committees and mediators</source>
+        <translation>调解组织与人员</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Close this month (report / zero report)…</source>
+        <translation>本月报送（已报送/零上报）…</translation>
+    </message>
+    <message>
+        <source>Lock report (sent upward)…</source>
+        <translation>锁定上报…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Case source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Break down by:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>分类统计</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>自定义期间</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>统计期间：</translation>
+    </message>
+    <message>
+        <source>Month {n}</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <source>Q{n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Locked on {day} by {who}.</source>
+        <translation>已于{day}由{who}锁定上报。</translation>
+    </message>
+    <message>
+        <source>Not locked.</source>
+        <translation>未锁定。</translation>
+    </message>
+    <message>
+        <source>{title} — reporting unit: {unit} — period: {period} — filled in by: {who} — reviewer: {reviewer} — date: {day}. {locked}</source>
+        <translation>{title}&#x3000;填报单位：{unit}&#x3000;统计期间：{period}&#x3000;填报人：{who}&#x3000;审核人：{reviewer}&#x3000;日期：{day}&#x3000;{locked}</translation>
+    </message>
+    <message>
+        <source>Closed on {day}</source>
+        <translation>已于{day}报送</translation>
+    </message>
+    <message>
+        <source>Expected {expected}, reported {reported} (zero reports {zero}), missing {missing}; reporting rate {rate}; on time (within {days} days) {on_time}.</source>
+        <translation>应报 {expected}，已报 {reported}（其中零上报 {zero}），未报 {missing}；报送率 {rate}；按时报送（期末后{days}天内）{on_time}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Corrections ({n})</source>
+        <translation>更正（{n}）</translation>
+    </message>
+    <message>
+        <source>Monthly trend</source>
+        <translation>逐月趋势</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>Mediated</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>By committee</source>
+        <translation>按调委会</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export reminder list</source>
+        <translation>导出催报名单</translation>
+    </message>
+    <message>
+        <source>Lock the report of {period}? Do this when it has been sent upward: later changes to the period will show as corrections.</source>
+        <translation>锁定{period}的报表？请在报表上报后锁定：此后该期间的变动将显示为更正。</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>已锁定。</translation>
+    </message>
+    <message>
+        <source>Close {period}? These are the month&apos;s figures:</source>
+        <translation>报送{period}？本月数据如下：</translation>
+    </message>
+    <message>
+        <source>nothing recorded — this will be a zero report.</source>
+        <translation>本月无案件——将作为零上报。</translation>
+    </message>
+    <message>
+        <source>Zero report sent.</source>
+        <translation>已零上报。</translation>
+    </message>
+    <message>
+        <source>Month closed.</source>
+        <translation>本月已报送。</translation>
     </message>
 </context>
 <context>

@@ -36,10 +36,11 @@ def test_a_good_install_passes_every_check_and_touches_no_user_data(tmp_path):
     result = self_test(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     marks = lines(result)
-    assert set(marks) == {"程序", "文书字体", "文书模板", "数据库", "打印 PDF", "Word 文书", "图形界面（Qt）",
-                          "界面字体", "界面翻译", "程序图标", "PDF 预览", "打印"}
+    assert set(marks) == {"程序", "文书字体", "文书模板", "数据库", "打印 PDF", "Word 文书", "统计报表",
+                          "图形界面（Qt）", "界面字体", "界面翻译", "程序图标", "PDF 预览", "打印",
+                          "统计图表"}
     assert set(marks.values()) == {"[通过]"}
-    assert "自检通过：12 项全部正常" in result.stdout
+    assert "自检通过：14 项全部正常" in result.stdout
     assert "字体已嵌入" in result.stdout and "Qt 按钮“取消”" in result.stdout
     # the user's data folder was never created, nor a log written there
     assert not (tmp_path / "data").exists()

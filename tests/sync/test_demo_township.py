@@ -75,6 +75,12 @@ def test_office_holds_the_villages_cases_and_screening(township):
         roster = office.mediators.roster()
         assert {m["org_name"] for m in roster} >= {v["name"] for v in villages}
         assert office.audit.verify_chain() is None
+        # the villages closed their months; the office sees the one missing report
+        status = office.statistics.completeness("2026-11", today=TODAY)
+        assert (status["expected"], status["reported"], status["missing"]) == (4, 3, 1)
+        assert [u["name"] for u in status["units"] if u["state"] == "missing"] == \
+            [s["missing"]["village"]]
+        assert office.scalar("SELECT count(*) FROM period_reports") == 11
     finally:
         office.close()
     # the month-closing hook ran before each bundle that was sent, not for the missing one

@@ -84,6 +84,7 @@ def _realistic(v1) -> None:
     v1.screening.link_case(item, settled)
     v1.screening.move(item, "settled", settled_on="2026-03-12", prevented="group_fight",
                       prevented_people=6, today=T)
+    v1.statistics.close_month("2026-03", note="三月已核对", today=T)
 
 
 @pytest.fixture(scope="session")
