@@ -2350,7 +2350,7 @@ from {sender}</source>
     </message>
     <message>
         <source>S&amp;tatistics</source>
-        <translation>统计(&amp;T)</translation>
+        <translation>统计(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Statistics and monthly report…</source>

@@ -376,6 +376,14 @@ def roster(env: Env, invalid: bool = False) -> QWidget:
     return dialog
 
 
+@screen("statistics")
+def statistics(env: Env, invalid: bool = False) -> QWidget:
+    window = env.window.show_statistics()
+    env.opened.append(window)
+    settle()
+    return window
+
+
 @screen("settings")
 def settings(env: Env, invalid: bool = False) -> QWidget:
     dialog = env.window.show_settings()

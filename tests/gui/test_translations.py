@@ -15,7 +15,7 @@ from gui_helpers import VALID_ID, WAIT_MS, wait_idle
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 # Names Chinese software also writes in Latin letters (keys, file formats, office suites).
-ALLOWED = {"Ctrl", "PDF", "Word", "DOCX", "WPS", "JPG", "PNG", "TIF"}
+ALLOWED = {"Ctrl", "PDF", "Word", "DOCX", "XLSX", "WPS", "JPG", "PNG", "TIF"}
 
 
 def _script():
