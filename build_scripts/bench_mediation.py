@@ -22,9 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_results import report  # noqa: E402
-from mediator_desk.core import demo, demo_path  # noqa: E402
 from mediator_desk.core.desk import Desk  # noqa: E402
 from mediator_desk.core.todo import KINDS  # noqa: E402
+from mediator_desk.demo import book as demo  # noqa: E402
+from mediator_desk.demo import path as demo_path  # noqa: E402
 
 TODAY = date(2026, 11, 28)
 

@@ -17,7 +17,7 @@ Targets (ratios against baselines measured in the same run):
 Also shown, without a target: exporting the whole N-case database, exporting after ten times
 as many changes on the big database (the cost follows the changes), and importing an
 *overlapping* bundle (another file with the same content, so every record is compared).
-Sample data comes from ``mediator_desk.core.demo.build_demo``; the generated databases are
+Sample data comes from ``mediator_desk.demo.book.build_demo``; the generated databases are
 cached under bench-data/ (git-ignored), so only the first run pays for building them.
 """
 
@@ -75,17 +75,18 @@ def generator_fingerprint() -> str:
     import hashlib
     import inspect
 
-    from mediator_desk.core import demo, demo_path
+    from mediator_desk.demo import book, path, sampling, screening
     from mediator_desk.storage.migrations import MIGRATIONS
 
-    text = inspect.getsource(demo) + inspect.getsource(demo_path) + MIGRATIONS.names[-1]
+    text = "".join(inspect.getsource(m) for m in (book, path, sampling, screening))
+    text += MIGRATIONS.names[-1]
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
 def demo_db(cases: int) -> Path:
     """A cached sample database with ``cases`` cases (built once with build_demo, again when
     the generator or the schema changed; older copies are removed)."""
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
 
     path = BENCH / f"sync-demo-{cases}-{generator_fingerprint()}.db"
     if path.exists():

@@ -87,7 +87,7 @@ def _templates() -> str:
 
 
 def _database(folder: Path, state: dict) -> str:
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
     from mediator_desk.core.desk import Desk
 
     desk = Desk.open(folder / "selftest.db")

@@ -32,9 +32,12 @@ def test_lower_layers_do_not_import_upper_ones():
     forbidden = {"storage": ("mediator_desk.core", "mediator_desk.gui", "mediator_desk.documents",
                              "mediator_desk.sync", "mediator_desk.cli"),
                  "core": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.documents",
-                          "mediator_desk.sync"),
-                 "documents": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.sync"),
-                 "sync": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.documents"),
+                          "mediator_desk.sync", "mediator_desk.demo"),
+                 "documents": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.sync",
+                               "mediator_desk.demo"),
+                 "sync": ("mediator_desk.gui", "mediator_desk.cli", "mediator_desk.documents",
+                          "mediator_desk.demo"),
+                 "demo": ("mediator_desk.gui", "mediator_desk.cli"),
                  # the GUI reaches the database through the facade only
                  "gui": ("mediator_desk.cli", "mediator_desk.storage"),
                  # the command line goes through the facade (core), never to the storage

@@ -1,6 +1,6 @@
-"""Command: demo — fill a NEW database with a synthetic township (core/demo.py), or
+"""Command: demo — fill a NEW database with a synthetic township (demo/book.py), or
 ``demo township`` — build a township office and its villages as separate databases that
-exchange real sync files (sync/demo_township.py)."""
+exchange real sync files (demo/township.py)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def register(sub) -> None:
 
 
 def run_township(args) -> int:
-    from mediator_desk.sync.demo_township import build_township
+    from mediator_desk.demo.township import build_township
 
     s = build_township(args.dir, villages=args.villages, months=args.months, seed=args.seed,
                        progress=TextProgress(what="生成示例乡镇", unit="步", every=25))
@@ -76,7 +76,7 @@ def run_township(args) -> int:
 
 
 def run_demo(args) -> int:
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
 
     if args.cases is None:       # required unless "township": a usage error, as argparse says it
         args.parser.error("the following arguments are required: --cases")

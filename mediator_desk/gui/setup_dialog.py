@@ -4,7 +4,7 @@ Calls ``core.setup.set_up_committee`` through the worker; refusals appear next t
 fields. The site's role for data exchange (village committee or township office) is chosen
 here too: ``sync.init_site`` makes its keys, and a village may import its office's enrolment
 file straight away (checked before anything is written). "Try with sample data" instead
-fills the (new, empty) database with a made-up township from ``core.demo.build_demo`` — its
+fills the (new, empty) database with a made-up township from ``demo.book.build_demo`` — its
 own committees and mediators, since sample data must never mix with real records (build_demo
 refuses a database that has any).
 """
@@ -28,9 +28,9 @@ SAMPLE_SEED = 2026
 
 
 def demo_builder():
-    """``core.demo.build_demo`` if that module exists in this build, else None."""
+    """``demo.book.build_demo`` if that module exists in this build, else None."""
     try:
-        module = importlib.import_module("mediator_desk.core.demo")
+        module = importlib.import_module("mediator_desk.demo.book")
     except ImportError:
         return None
     return getattr(module, "build_demo", None)

@@ -1,4 +1,4 @@
-"""Sample data (core/demo.py): a realistic Chifeng township, valid people, deterministic."""
+"""Sample data (demo/book.py): a realistic Chifeng township, valid people, deterministic."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 
-from mediator_desk.core import demo
 from mediator_desk.core.cases import CaseFilter, format_case_no
 from mediator_desk.core.desk import Desk
 from mediator_desk.core.progress import Cancelled
 from mediator_desk.core.validation import check_credit_code, check_id_number, check_phone
+from mediator_desk.demo import book as demo
+from mediator_desk.demo import sampling
 from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 
@@ -47,7 +48,7 @@ def test_a_township_of_a_real_chifeng_county_with_12_to_20_villages(built):
         by_kind.setdefault(o["kind"], []).append(o)
     assert [o["name"] for o in by_kind["city"]] == ["赤峰市"]
     county = by_kind["county"][0]
-    assert (county["name"], county["division_code"]) in {(c[0], c[1]) for c in demo.COUNTIES}
+    assert (county["name"], county["division_code"]) in {(c[0], c[1]) for c in sampling.COUNTIES}
     assert county["name"] == summary["county"]
     assert len(by_kind["township"]) == 1
     assert 12 <= len(by_kind["village"]) <= 20
@@ -151,9 +152,9 @@ def test_names_include_mongolian_names_and_rare_characters(built):
     desk, _, _ = built
     names = [r[0] for r in desk.db.conn.execute(
         "SELECT name FROM parties WHERE kind = 'person' UNION ALL SELECT name FROM mediators")]
-    mongolian = set(demo.MONGOLIAN_MALE + demo.MONGOLIAN_FEMALE)
+    mongolian = set(sampling.MONGOLIAN_MALE + sampling.MONGOLIAN_FEMALE)
     assert any(n in mongolian or n[1:] in mongolian for n in names)
-    assert any(ch in n for n in names for ch in demo.RARE_CHARS)
+    assert any(ch in n for n in names for ch in sampling.RARE_CHARS)
     assert all(2 <= len(n) <= 6 for n in names)
     assert desk.scalar("SELECT count(*) FROM parties WHERE ethnicity = '02'") > 0
 
@@ -254,7 +255,7 @@ def test_zero_cases_builds_the_township_only(tmp_path):
 def test_a_demo_killed_right_after_its_commit_has_its_sample_files(tmp_path, monkeypatch):
     """The sample files are stored before the records commit: records never
     point at files that are not there, so `check` passes after any interruption."""
-    from mediator_desk.core import demo
+    from mediator_desk.demo import book as demo
     from mediator_desk.core.desk import Desk
 
     desk = Desk.open(tmp_path / "demo.db")

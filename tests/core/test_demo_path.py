@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
-from mediator_desk.core import demo, demo_path, workflow
+from mediator_desk.core import workflow
+from mediator_desk.demo import book as demo
+from mediator_desk.demo import path as demo_path
 
 TODAY = date(2026, 11, 28)
 

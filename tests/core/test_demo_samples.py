@@ -4,7 +4,7 @@ is a real small image, not 1×1 pixel."""
 
 import io
 
-from mediator_desk.core.demo_path import SAMPLE_PDF, SAMPLE_PNG, SAMPLES
+from mediator_desk.demo.path import SAMPLE_PDF, SAMPLE_PNG, SAMPLES
 
 
 def test_sample_pdf_is_readable():

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from mediator_desk.sync import demo_township
+from mediator_desk.demo import township as demo_township
 
 from gui_helpers import WAIT_MS
 

@@ -189,7 +189,7 @@ def test_refuses_a_database_from_a_newer_version(tmp_path):
 
 
 def test_refuses_a_corrupt_database(tmp_path):
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
 
     source = tmp_path / "grown.db"
     grown = Desk.open(source)
@@ -211,7 +211,7 @@ def test_refuses_a_corrupt_database(tmp_path):
 def test_refuses_a_truncated_database(tmp_path):
     source = tmp_path / "whole.db"
     desk = Desk.open(source)
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
     build_demo(desk, cases=60, seed=3)
     desk.close()
     path = tmp_path / "truncated.db"
@@ -299,7 +299,7 @@ def test_full_disk_during_a_save_leaves_the_previous_state(desk, make_case):
 # --- large files: a quick check of the header and the small tables at open -------------------
 
 def test_large_files_get_a_quick_check_at_open(tmp_path, monkeypatch):
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
 
     source = tmp_path / "big.db"
     desk = Desk.open(source)

@@ -1,4 +1,4 @@
-"""Dispute screening for the sample data of both demos (core/demo.py, sync/demo_township.py).
+"""Dispute screening for the sample data of both demos (demo/book.py, demo/township.py).
 
 A village screens twice a month (before the Spring Festival and National Day the second round
 is a holiday screening), a township once a month; each round finds a few disputes at
@@ -19,6 +19,8 @@ import json
 import random
 from datetime import date, timedelta
 
+from mediator_desk.demo.sampling import DISPUTE_PICK, SUMMARIES, Weighted, mobile, person_name
+
 MEASURES = ["入户走访，分别做双方思想工作", "约双方到调委会面谈，讲明法律规定",
             "请村两委和老党员参与疏导", "联系派出所共同稳控，防止矛盾激化",
             "组织双方亲属座谈，劝其克制", "现场查看并丈量边界，固定证据"]
@@ -26,8 +28,6 @@ AREAS = ["全村各组", "一组、二组", "三组至五组", "村部周边", "
 
 
 def _weighted():
-    from mediator_desk.core.demo import Weighted
-
     return (Weighted([("yellow", 55), ("orange", 30), ("red", 15)]),
             Weighted([("dispute", 50), ("criminal", 15), ("group_petition", 15),
                       ("group_fight", 8), ("suicide", 12)]))
@@ -36,18 +36,16 @@ def _weighted():
 def found_dispute(place: str, groups: list[str], mediators: list[dict], found: date,
                   rng: random.Random, risk: str = "") -> dict:
     """One dispute found on ``found`` in ``place`` (a village or township name)."""
-    from mediator_desk.core import demo
-
     risks, _ = _weighted()
-    dtype = demo._DISPUTE.pick(rng)
-    a = demo.person_name(rng, rng.choice("男女"))
-    b = demo.person_name(rng, rng.choice("男女"))
+    dtype = DISPUTE_PICK.pick(rng)
+    a = person_name(rng, rng.choice("男女"))
+    b = person_name(rng, rng.choice("男女"))
     slots = {"a": a, "b": b, "village": place, "amount": f"{rng.randint(5, 80) * 100:,}"}
     people = rng.choice([2, 2, 3, 4, 6]) + (rng.randint(10, 40) if rng.random() < 0.1 else 0)
     return {"found_on": found.isoformat(), "dispute_type": dtype, "parties": [a, b],
-            "contact": demo.mobile(rng), "people_involved": people,
+            "contact": mobile(rng), "people_involved": people,
             "place": f"{place}{rng.choice(groups)}" if groups else place,
-            "summary": rng.choice(demo._SUMMARIES[dtype]).format(**slots),
+            "summary": rng.choice(SUMMARIES[dtype]).format(**slots),
             "risk_level": risk or risks.pick(rng), "measures": rng.choice(MEASURES),
             "responsible": rng.choice(mediators)["name"],
             "deadline": (found + timedelta(days=rng.choice([7, 15, 30]))).isoformat()}

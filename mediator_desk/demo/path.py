@@ -1,12 +1,12 @@
 """Sample data for the mediation path: each demo case walked as far as its dates allow.
 
-A stage of core/demo.py (``STAGES``): for every generated case it adds, with consistent dates
+A stage of demo/book.py (``STAGES``): for every generated case it adds, with consistent dates
 (never before the case was received, never after the demo's ``today``), the acceptance or
 refusal, investigation and mediation records, the outcome (written or oral agreement, mediation
 ended with the routes explained, withdrawal), signing, performance, follow-up visits, judicial
 confirmation, escalation risks with police reports, and the archive record with the identity
 proof and signed-agreement scans (two small sample files stored once by content hash, written
-by :func:`store_sample_files`). The status set by demo.py says how far the case has come; this stage
+by :func:`store_sample_files`). The status set by book.py says how far the case has come; this stage
 turns it into the statuses of core/workflow.py (``agreed`` becomes ``agreed``, ``effective`` or
 ``performed`` depending on signing and performance). Rows have fixed key sets for
 ``RecordWriter.insert_many`` (the bulk path).
@@ -20,10 +20,10 @@ import os
 import random
 import struct
 import zlib
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from mediator_desk.core import deadlines, path_settings
+from mediator_desk.demo.sampling import draw_uuid
 
 # --- the two sample files (a small "identity card" PNG and a one-page PDF "scan") ----------------
 # Both are real files a viewer and pypdf/reportlab read (a 1×1 image printed as a page-sized grey
@@ -115,19 +115,6 @@ RISK_KINDS = [("民转刑", "criminal"), ("上访", "group_petition"), ("械斗"
               ("情绪低落", "suicide")]
 
 
-def _uuid(rng: random.Random, when: date) -> str:
-    """A time-ordered id from the case's seeded generator (demo.py's scheme, so bulk writes
-    stay in index order)."""
-    global _demo_uuid
-    if _demo_uuid is None:
-        from mediator_desk.core.demo import _uuid as demo_uuid
-        _demo_uuid = demo_uuid
-    return _demo_uuid(rng, when)
-
-
-_demo_uuid: Callable[..., str] | None = None
-
-
 def _state(world) -> dict:
     """Per-build state kept on the world: agreement counters and name lookups."""
     state = world.__dict__.get("_mediation_path")
@@ -145,7 +132,7 @@ def _add(dc, table: str, row: dict) -> None:
 
 
 def _final(rng: random.Random, status: str, age: int) -> str:
-    """What really happened to a case demo.py marked ``archived`` (a closed, old case)."""
+    """What really happened to a case book.py marked ``archived`` (a closed, old case)."""
     if status != "archived":
         return status
     return rng.choices(["agreed", "ended", "withdrawn", "refused"], [88, 6, 3, 3])[0]
@@ -177,7 +164,7 @@ def stage(world, dc, rng: random.Random) -> None:
         reported = None if (recent and rng.random() < 0.3) else \
             cap(flagged + timedelta(days=rng.randint(0, 1)))
         _add(dc, "risk_flags", {
-            "id": _uuid(rng, flagged), "case_id": cid, "kind": kind,
+            "id": draw_uuid(rng, flagged), "case_id": cid, "kind": kind,
             "flagged_on": flagged.isoformat(), "note": case["risk_note"],
             "people": case["people_involved"], "prevented": 1 if goal != "registered" else 0,
             "reported_on": reported.isoformat() if reported else "",
@@ -210,7 +197,7 @@ def stage(world, dc, rng: random.Random) -> None:
         day = cap(day + timedelta(days=rng.randint(0, 3)))
         qa = rng.sample(QUESTIONS, rng.randint(2, 4))
         _add(dc, "investigations", {
-            "id": _uuid(rng, day), "case_id": cid, "seq": 1, "held_on": day.isoformat(),
+            "id": draw_uuid(rng, day), "case_id": cid, "seq": 1, "held_on": day.isoformat(),
             "start_time": f"{rng.randint(8, 16):02d}:{rng.choice(['00', '30'])}", "end_time": "",
             "place": case["place"], "subject": b_name, "participants": "[]",
             "investigators": json.dumps(names[:1], ensure_ascii=False),
@@ -227,7 +214,7 @@ def stage(world, dc, rng: random.Random) -> None:
         elif last and goal == "ended":
             result = "failed"
         _add(dc, "mediation_sessions", {
-            "id": _uuid(rng, day), "case_id": cid, "seq": seq, "held_on": day.isoformat(),
+            "id": draw_uuid(rng, day), "case_id": cid, "seq": seq, "held_on": day.isoformat(),
             "start_time": f"{rng.randint(8, 16):02d}:{rng.choice(['00', '30'])}", "end_time": "",
             "place": case["place"], "matter": case["summary"][:16],
             "mediators": names_json,
@@ -246,7 +233,7 @@ def stage(world, dc, rng: random.Random) -> None:
     if goal in ("ended", "withdrawn"):
         closed = cap(day + timedelta(days=rng.randint(0, 3)))
         _add(dc, "closures", {
-            "id": _uuid(rng, closed), "case_id": cid, "kind": goal,
+            "id": draw_uuid(rng, closed), "case_id": cid, "kind": goal,
             "closed_on": closed.isoformat(),
             "reason": rng.choice(FAIL_REASONS if goal == "ended" else WITHDRAW_REASONS),
             "routes_explained": rng.choice(ROUTES) if goal == "ended" else "", "note": ""})
@@ -273,7 +260,7 @@ def stage(world, dc, rng: random.Random) -> None:
     if signed and (signed > today or ((today - agreed).days < 7 and rng.random() < 0.5)):
         signed = None        # printed, not yet signed: the case waits in "agreed"
     effective = agreed if oral else signed
-    row = {"id": _uuid(rng, agreed), "case_id": cid, "form": "oral" if oral else "written",
+    row = {"id": draw_uuid(rng, agreed), "case_id": cid, "form": "oral" if oral else "written",
            "agreement_no": number, "agreement_year": year, "agreement_seq": st["seq"][key],
            "supplements_id": None, "agreed_on": agreed.isoformat(), "place": case["place"],
            "facts": case["summary"], "terms": json.dumps(terms, ensure_ascii=False),
@@ -312,7 +299,7 @@ def stage(world, dc, rng: random.Random) -> None:
             result_on = applied + timedelta(days=rng.randint(7, 20))
             done = result_on <= today
             _add(dc, "confirmations", {
-                "id": _uuid(rng, applied), "case_id": cid, "agreement_id": row["id"],
+                "id": draw_uuid(rng, applied), "case_id": cid, "agreement_id": row["id"],
                 "applied_on": applied.isoformat(), "court": COURTS.format(county=world.county),
                 "result": ("confirmed" if rng.random() < 0.9 else "not_confirmed") if done
                 else "pending", "result_on": result_on.isoformat() if done else "",
@@ -326,7 +313,7 @@ def stage(world, dc, rng: random.Random) -> None:
         visited = cap(due + timedelta(days=rng.randint(0, 10)))
         sued = row["performance_status"] == "not_performed" and (today - due).days > 60
         _add(dc, "followups", {
-            "id": _uuid(rng, visited), "case_id": cid, "agreement_id": row["id"],
+            "id": draw_uuid(rng, visited), "case_id": cid, "agreement_id": row["id"],
             "visited_on": visited.isoformat(), "party": a_name, "reason": rng.choice(VISIT_REASONS),
             "performance": row["performance_status"],
             "satisfaction": rng.choices(["satisfied", "basic", "dissatisfied"], [80, 17, 3])[0],
@@ -341,7 +328,7 @@ def stage(world, dc, rng: random.Random) -> None:
 
 
 def _acceptance(rng, cid, decided, decision, consent, by, reason, note) -> dict:
-    return {"id": _uuid(rng, decided), "case_id": cid, "decision": decision,
+    return {"id": draw_uuid(rng, decided), "case_id": cid, "decision": decision,
             "decided_on": decided.isoformat(), "consent_form": consent, "consent_note": "",
             "rights_notice_given": 1 if decision == "accepted" else 0,
             "refusal_reason": reason, "refusal_note": note, "decided_by": by}
@@ -350,13 +337,13 @@ def _acceptance(rng, cid, decided, decision, consent, by, reason, note) -> dict:
 def _attach(dc, rng, cid, item, day, table="", record_id="") -> None:
     name, mime, data = SAMPLES[item]
     _add(dc, "attachments", {
-        "id": _uuid(rng, day), "case_id": cid, "item": item, "record_table": table,
+        "id": draw_uuid(rng, day), "case_id": cid, "item": item, "record_table": table,
         "record_id": record_id, "file_name": name, "mime_type": mime, "size": len(data),
         "sha256": _SHA[item], "added_on": day.isoformat(), "note": "示例文件"})
 
 
 def _archive(world, dc, rng, st, archive: bool, dates: list[date]) -> None:
-    """File a closed case (demo.py chose ``archived``): identity proof, then the archive row."""
+    """File a closed case (book.py chose ``archived``): identity proof, then the archive row."""
     if not archive:
         return
     last = max(dates)
@@ -366,7 +353,7 @@ def _archive(world, dc, rng, st, archive: bool, dates: list[date]) -> None:
         if any(p["agent_name"] for p in dc.parties):
             _attach(dc, rng, dc.case["id"], "power_of_attorney", last)
     _add(dc, "archives", {
-        "id": _uuid(rng, day), "case_id": dc.case["id"], "archived_on": day.isoformat(),
+        "id": draw_uuid(rng, day), "case_id": dc.case["id"], "archived_on": day.isoformat(),
         "archived_by": st["names"][dc.mediators[0]["mediator_id"]] if dc.mediators else "调解员",
         "retention": rng.choices(["10年", "30年", "永久"], [70, 25, 5])[0],
         "volume_title": f"{dc.parties[0]['name']}等{dc.case['summary'][:12]}纠纷",

@@ -1,18 +1,18 @@
 """A whole township as sample data: a township office and N village committees, each its own
-database with its own keys, exchanging real sync files over several months. (In the sync
-package because it drives the real enrolment, bundle and receipt flows; the sample records
-come from core/demo.py, core/demo_path.py and core/demo_screening.py.)
+database with its own keys, exchanging real sync files over several months — through the real
+enrolment, bundle and receipt flows of the sync package; the sample records come from
+demo/book.py, demo/path.py and demo/screening.py.
 
 ``build_township(folder, villages=N, months=M, seed=S)`` makes, in ``folder``:
 
 - ``office.db``: the township committee and its judicial office (司法所), set up and made an
   office site (``sync.init_site``) with its mediators; its enrolment file ``office.mdenrol``;
 - ``village-01.db`` … one per village — distinct villages of ONE township (the names, short
-  names and so case numbers of :func:`core.demo.build_world`, so no two villages share a case
+  names and so case numbers of :func:`demo.book.build_world`, so no two villages share a case
   number), each set up, given its mediators and groups, made a village site with its own key
   pairs and enrolled with the office (``sync.import_enrolment``);
-- every month of the last M full months, each village records cases (``core/demo.py``
-  ``make_case`` and the mediation path of ``core/demo_path.py``, written through
+- every month of the last M full months, each village records cases (``demo/book.py``
+  ``make_case`` and the mediation path of ``demo/path.py``, written through
   ``RecordWriter.insert_many`` as the single-database demo does) and screens for disputes
   twice (``desk.screening``: rounds, items at red/orange/yellow, followed to 处置, some of
   them preventing an escalation, one registered as a case); then it exports a bundle
@@ -39,9 +39,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
-from mediator_desk.core import demo, demo_path, demo_screening
 from mediator_desk.core.clock import today as _today
 from mediator_desk.core.progress import report
+from mediator_desk.demo import book as demo
+from mediator_desk.demo import path as demo_path
+from mediator_desk.demo import screening as demo_screening
+from mediator_desk.demo.sampling import DemoWorld
 from mediator_desk.errors import DeskError, ValidationError
 
 # Called as hook(village_desk, 'YYYY-MM') before a village sends its bundle for that month
@@ -217,7 +220,7 @@ def _add_mediators(desk, members: list[dict], first_id: str = "") -> list[dict]:
 
 def _local_world(world, site: VillageSite):
     """The demo world as one village sees it: its committee and mediators with local ids."""
-    local = demo.DemoWorld(seed=world.seed, today=world.today, start=world.start,
+    local = DemoWorld(seed=world.seed, today=world.today, start=world.start,
                            county=world.county, county_code=world.county_code, town=world.town,
                            committees=[site.committee], mediators=site.mediators,
                            mediators_by_org={site.committee["id"]: site.mediators},
@@ -246,7 +249,7 @@ def _record_month(v, world, site: VillageSite, year: int, month: int, rng, *,
         site.cases += 1
     totals: dict = {}
     with v.transaction():
-        demo._write_batch(v, made, totals, {"seed": world.seed, "source": "demo"})
+        demo.write_batch(v, made, totals, {"seed": world.seed, "source": "demo"})
         v.cases.raise_counters({(site.committee["id"], y): n for y, n in site.seq.items()})
     demo_path.raise_agreement_counters(v, local)
 

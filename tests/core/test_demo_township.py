@@ -10,8 +10,8 @@ import pytest
 
 from mediator_desk import sync
 from mediator_desk.cli import main
-from mediator_desk.sync import demo_township
 from mediator_desk.core.desk import Desk
+from mediator_desk.demo import township as demo_township
 from mediator_desk.errors import DeskError
 
 TODAY = date(2026, 12, 5)
