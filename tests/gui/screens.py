@@ -113,7 +113,7 @@ def make_env(desk) -> Env:
 def fill_demo(desk) -> None:
     """The demo township, plus three cases of the desk's own committee on the way: accepted,
     agreed (not signed yet) and effective (signed)."""
-    from mediator_desk.core.demo import build_demo
+    from mediator_desk.demo.book import build_demo
 
     build_demo(desk, cases=DEMO_CASES, seed=7, today=TODAY)
     org_id = desk.settings.get("committee_id")
