@@ -79,7 +79,7 @@ def print_figures(figures, keys) -> None:
     inds = [BY_KEY[k] for k in keys]
     head = ["／".join(DIMENSIONS[d] for d in figures.by)] + [
         f"{i.label}({i.unit})" for i in inds]
-    body = [[figures.label(r)] + [shown(r.value(i)) for i in inds]
+    body = [[figures.label(r)] + [shown(r.value(i), i.unit) for i in inds]
             for r in figures.rows + [figures.total]]
     print_rows(head, body)
 

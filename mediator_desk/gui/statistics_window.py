@@ -73,7 +73,7 @@ class FiguresTable(QTableWidget):
             label = QTableWidgetItem(figures.label(row))
             self.setItem(r, 0, label)
             for c, ind in enumerate(INDICATORS, start=1):
-                item = QTableWidgetItem(shown(row.value(ind)))
+                item = QTableWidgetItem(shown(row.value(ind), ind.unit))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if (row.key[0], ind.key) in corrected:
                     item.setBackground(Qt.GlobalColor.yellow)
@@ -507,7 +507,7 @@ class StatisticsWindow(QMainWindow):
                       lambda exc: Messages.error(self, exc))
 
     def _confirm_close(self, period, figures, day) -> None:
-        lines = [f"{i.label}：{shown(figures.total.value(i))}" for i in INDICATORS
+        lines = [f"{i.label}：{shown(figures.total.value(i), i.unit)}" for i in INDICATORS
                  if figures.total.value(i)]
         text = (self.tr("Close {period}? These are the month's figures:").format(
             period=period.label) + "\n" + ("；".join(lines) if lines else self.tr(

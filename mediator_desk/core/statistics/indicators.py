@@ -155,11 +155,16 @@ class Indicator:
         return round(100 * n / d, 1) if d else None
 
 
-def shown(value) -> str:
-    """A figure as every table shows it: thousands separated, a rate with one decimal, "—"
-    for a rate with nothing to divide by."""
+def shown(value, unit: str = "") -> str:
+    """A figure as every table shows it: thousands separated, a rate (%) with one decimal, an
+    amount (元) in whole yuan or with its two decimals (12,000 / 12.50), "—" for a rate with
+    nothing to divide by. Without a unit a fraction keeps one decimal."""
     if value is None:
         return "—"
+    if unit == "%":
+        return f"{value:,.1f}"
+    if unit == "元":
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     if isinstance(value, float):
         return f"{value:,.1f}" if value != int(value) or abs(value) < 1000 else f"{value:,.0f}"
     return f"{value:,}"
