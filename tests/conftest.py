@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 
-# Qt must never try to open a display in tests (set before any Qt import anywhere).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt must never try to open a display in tests (set before any Qt import anywhere); its one
+# screen is a 1366×768 laptop's. Qt's per-user settings (text size, last folders) go to a
+# folder of the test run, not the user's.
+# (build_scripts/bootstrap.py test sets plain "offscreen": the laptop's screen is added to it)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "laptop_screen.json")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mediator-desk-test-config-")
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], True)
 
 import pytest  # noqa: E402
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 FORMS = {"written": "书面协议", "oral": "口头协议"}
 PERFORMANCE = {"not_due": "未到履行期", "performed": "已履行", "partly": "部分履行",
                "not_performed": "未履行"}
+# shown for "not_due" once the performance deadline has passed
+PERFORMANCE_OVERDUE = "履行期限已过，尚未登记履行情况"
 EDITABLE = ("agreed_on", "place", "facts", "terms", "performance_method", "performance_deadline",
             "amount_fen", "copies", "mediators", "recorder")
 
@@ -542,6 +544,12 @@ class AgreementManager:
         row["party_signatures"] = guards.loads(row.get("party_signatures") or "[]")
         row["form_label"] = FORMS[row["form"]]
         row["performance_label"] = PERFORMANCE[row["performance_status"]]
+        # "not due" stops being true on the day after the deadline
+        row["performance_overdue"] = (
+            row["performance_status"] == "not_due" and bool(row["performance_deadline"])
+            and row["performance_deadline"] < today.isoformat())
+        if row["performance_overdue"]:
+            row["performance_label"] = PERFORMANCE_OVERDUE
         row["amount_text"] = format_fen(row["amount_fen"])
         row["is_supplement"] = row["supplements_id"] is not None
         if row["voided_on"]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mediator_desk.core import guards, path_settings, workflow
+from mediator_desk.core import clock, guards, path_settings, workflow
 from mediator_desk.errors import IllegalStep, ValidationError
 
 if TYPE_CHECKING:
@@ -288,4 +288,5 @@ class DossierManager:
         case["archive_refusal"] = ("" if case["status"] == "archived"
                                    else self.archive_refusal(case_id, on=today))
         case["history"] = d.audit.for_case(case_id)
+        case["next_step"] = workflow.next_step(case, (today or clock.today()).isoformat())
         return case

@@ -142,7 +142,8 @@ class PartyManager:
         """Cases involving the same person: same ID number, or same name and phone.
 
         Repeat disputes are an early-warning sign, so the party editor shows these as the
-        mediator types. Newest first; ID numbers masked.
+        mediator types, and offers the person's phone, ethnicity, address, occupation and
+        employer as recorded the last time. Newest first; ID numbers masked.
         """
         conds, params = [], []
         if id_number:
@@ -159,7 +160,8 @@ class PartyManager:
             return []
         rows = self.desk.query(
             "SELECT DISTINCT c.id AS case_id, c.case_no, c.received_date, c.dispute_type, c.status,"
-            " p.name, p.role, p.id_number FROM parties p JOIN cases c ON c.id = p.case_id"
+            " p.name, p.role, p.id_number, p.phone, p.ethnicity, p.address, p.occupation,"
+            " p.employer FROM parties p JOIN cases c ON c.id = p.case_id"
             f" WHERE ({' OR '.join(conds)}) AND c.id != ? ORDER BY c.received_date DESC LIMIT 50",
             (*params, exclude_case_id))
         for r in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mediator_desk.errors import ValidationError
+from mediator_desk.errors import FieldsRefused
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -16,6 +16,33 @@ def is_set_up(desk: "Desk") -> bool:
     return bool(desk.settings.get("committee_id"))
 
 
+# Words a committee's name is made of that say what kind of body it is, not which one.
+_GENERIC = ("人民调解委员会", "调解委员会", "调委会", "居民委员会", "村民委员会", "委员会")
+_PLACE_ENDINGS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "乡", "镇", "村")
+
+
+def suggest_short_name(committee_name: str) -> str:
+    """A short name for case numbers from the committee's name: "红旗嘎查人民调解委员会" →
+    "红旗", "城关镇东街社区人民调解委员会" → "东街". The person may change it."""
+    name = (committee_name or "").strip()
+    for word in _GENERIC:
+        if name.endswith(word):
+            name = name[: -len(word)]
+            break
+    # the last place in the name is the committee's own (a village within its township)
+    for ending in ("镇", "乡", "苏木", "街道"):
+        head, sep, tail = name.rpartition(ending)
+        if sep and tail and not any(tail == e for e in _PLACE_ENDINGS):
+            name = tail
+            break
+    for ending in _PLACE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            break
+    name = "".join(ch for ch in name if ch.isalnum())
+    return name[:4]
+
+
 def set_up_committee(desk: "Desk", *, committee_name: str, level: str, short_name: str,
                      township_name: str = "", county_name: str = "", city_name: str = "赤峰市",
                      mediator_name: str, mediator_sex: str = "", mediator_phone: str = "",
@@ -25,14 +52,20 @@ def set_up_committee(desk: "Desk", *, committee_name: str, level: str, short_nam
     ``level`` is 'village' (parent township required) or 'township'. Returns the ids.
     All in one transaction: a refusal leaves nothing behind.
     """
+    # every missing field at once (the form shows them in one round)
+    missing = []
     if level not in LEVELS:
-        raise ValidationError("请选择调委会级别", field="level")
+        missing.append(("level", "请选择调委会级别"))
     if not (committee_name or "").strip():
-        raise ValidationError("请填写调委会名称", field="committee_name")
+        missing.append(("committee_name", "请填写调委会名称"))
     if level == "village" and not (township_name or "").strip():
-        raise ValidationError("村级调委会请填写所属乡镇（苏木）", field="township_name")
+        missing.append(("township_name", "村级调委会请填写所属乡镇（苏木）"))
+    if not (short_name or "").strip():
+        missing.append(("short_name", "请填写调委会简称（用于案件编号，如“红旗”）"))
     if not (mediator_name or "").strip():
-        raise ValidationError("请填写当前调解员姓名", field="mediator_name")
+        missing.append(("mediator_name", "请填写当前调解员姓名"))
+    if missing:
+        raise FieldsRefused(missing)
     orgs = desk.organisations
     with desk.transaction():
         city = orgs.find_or_create(kind="city", name=city_name.strip() or "赤峰市")

@@ -10,7 +10,12 @@ Kinds (each item: case id and number, kind, kind label, due date, days left, Chi
   (setting ``confirmation_warn_days``) and no application is recorded;
 - ``case_overdue``: a case still being mediated after a full calendar month has passed since
   it was accepted (accepted 02-03: from 03-04 on; registration does not count);
-- ``risk_unreported``: an escalation risk (Art. 25) not yet reported to the police.
+- ``risk_unreported``: an escalation risk (Art. 25) not yet reported to the police;
+- ``returned``: the township office returned the case for correction (its latest review is a
+  return) and the case has not been changed since.
+
+Each item also names the ``place`` where it is dealt with (``workflow.STEP_PLACES``: a screen
+opens the case there).
 
 Archived cases are left out (they are read-only). ``todo(today=…)`` is deterministic: the
 same database and day give the same list, sorted by due date, then case number.
@@ -37,7 +42,12 @@ KINDS = {
     "confirmation_closing": "司法确认期限将届满",
     "case_overdue": "受理超过一个月",
     "risk_unreported": "风险未报告公安机关",
+    "returned": "司法所退回补正",
 }
+# where each kind is dealt with (workflow.STEP_PLACES; "review": the office's review)
+PLACES = {"followup_due": "followup", "performance_overdue": "performance",
+          "confirmation_closing": "agreement", "case_overdue": "outcome",
+          "risk_unreported": "outcome", "returned": "review"}
 
 
 class TodoList:
@@ -62,7 +72,7 @@ def _item(row: dict, kind: str, due: date, today: date, text: str) -> dict:
     return {"case_id": row["case_id"], "case_no": row["case_no"], "kind": kind,
             "kind_label": KINDS[kind], "due": due.isoformat(),
             "days_left": deadlines.days_left(due, today), "description": text,
-            "record_id": row.get("record_id", "")}
+            "record_id": row.get("record_id", ""), "place": PLACES[kind]}
 
 
 def todo(desk: "Desk", today: date | None = None, *, kinds=None,
@@ -173,6 +183,19 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
             items.append(_item(r, "risk_unreported", due, today,
                                f"登记时标记了激化风险（{r['risk_note']}），尚未登记风险类型"
                                "及向公安机关报告情况（《人民调解法》第二十五条）"))
+
+    if "returned" in wanted:
+        rows = q(
+            "SELECT r.id AS record_id, r.case_id, c.case_no, r.reviewed_on, r.text"
+            " FROM case_reviews r JOIN cases c ON c.id = r.case_id"
+            " WHERE r.kind = 'return' AND c.status != 'archived' AND c.updated_at <= r.created_at"
+            "  AND NOT EXISTS (SELECT 1 FROM case_reviews l WHERE l.case_id = r.case_id"
+            "   AND (l.created_at > r.created_at OR (l.created_at = r.created_at AND l.id > r.id)))"
+            f" ORDER BY r.reviewed_on, c.case_no{lim}")
+        for r in rows:
+            due = date.fromisoformat(r["reviewed_on"])
+            items.append(_item(r, "returned", due, today,
+                               f"司法所{r['reviewed_on']}退回补正：{r['text']}"))
 
     items.sort(key=lambda i: (i["due"], i["case_no"], i["kind"]))
     return items

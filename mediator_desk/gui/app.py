@@ -18,8 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator_desk.errors import DatabaseRefused, DeskError
-from mediator_desk.gui import documents_hooks, resources, sync_menu, worker
-from mediator_desk.gui.forms import STYLE_SHEET
+from mediator_desk.gui import documents_hooks, resources, style, sync_menu, text_size, worker
 from mediator_desk.gui.messages import Messages
 
 log = logging.getLogger(__name__)
@@ -44,12 +43,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("mediator-desk")
     app.setOrganizationName("mediator-desk")
     if not _installed:
-        _installed["font"] = resources.register_fonts()
+        _installed["font"] = resources.register_fonts(text_size.point_size())
         _installed["translators"] = resources.install_translators(app)
-        app.setApplicationDisplayName(QCoreApplication.translate("App", "Mediation desk"))
         app.setWindowIcon(resources.app_icon())
         app.setDesktopFileName("mediator-desk")     # the .desktop entry the installers add
-        app.setStyleSheet(STYLE_SHEET)
+        style.install(app)
     return app
 
 
@@ -74,7 +72,30 @@ def create_main_window(desk):
     tabs.install_todo(window)
     documents_hooks.install_menu(window)
     sync_menu.install(window)         # data exchange with the township office
+    text_size.install(window)         # 视图 → 文字大小, Ctrl+= / Ctrl+-
     return window
+
+
+GEOMETRY_KEY = "main_window/geometry"
+
+
+def show_main_window(window) -> None:
+    """Show the main window where and as large as it was last time; the first time, maximised
+    on a laptop screen (1366×768) and 1280×800 on a larger one. The size is remembered when
+    the application quits (the user's Qt settings)."""
+    from PySide6.QtCore import QSettings
+
+    from mediator_desk.gui.forms import usable_size
+
+    app = QApplication.instance()
+    app.aboutToQuit.connect(lambda: QSettings().setValue(GEOMETRY_KEY, window.saveGeometry()))
+    geometry = QSettings().value(GEOMETRY_KEY)
+    if geometry is not None and window.restoreGeometry(geometry):
+        window.show()
+    elif usable_size(window).height() < 800:
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def open_desk(db_path=None):
@@ -173,7 +194,7 @@ def _run_desk(app, path) -> int:
 
         if startup_probe.wanted():        # start-up benchmarks: quit once the list is shown
             startup_probe.install(window, app)
-        window.show()
+        show_main_window(window)
         return app.exec()
     finally:
         worker.shutdown()

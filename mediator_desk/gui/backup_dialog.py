@@ -57,7 +57,8 @@ class BackupAsk:
     def folder(cls, parent: QWidget | None, title: str) -> str:
         from mediator_desk.gui import files, sync_dialogs
 
-        return files.existing_folder(parent, title, sync_dialogs.start_folder())
+        return files.existing_folder(parent, title, sync_dialogs.start_folder("backup"),
+                                     purpose="backup")
 
 
 class BackupDialog(QDialog):

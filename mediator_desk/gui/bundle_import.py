@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import ERROR_STYLE, fit_to_screen, fit_window, wrap_text
+from mediator_desk.gui.forms import (ERROR_STYLE, fit_to_screen, fit_window, scroll_area,
+                                    wrap_text)
 from mediator_desk.gui.sync_dialogs import big_label, counts_text, local_time, run_long, table
 
 CONFLICT_BACKGROUND = "#fde2e1"
@@ -134,14 +135,19 @@ class BundleImportDialog(QDialog):
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.cancel_button)
 
+        # everything but the buttons scrolls: the 导入 button stays on a laptop's screen
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(manifest)
+        body_layout.addWidget(self.reasons)
+        body_layout.addWidget(self.accept_box)
+        body_layout.addWidget(self.accepted_note)
+        body_layout.addWidget(self.preview_box, 3)
+        body_layout.addWidget(self.outcome)
+        body_layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(manifest)
-        layout.addWidget(self.reasons)
-        layout.addWidget(self.accept_box)
-        layout.addWidget(self.accepted_note)
-        layout.addWidget(self.preview_box, 3)
-        layout.addWidget(self.outcome)
-        layout.addStretch(1)
+        layout.addWidget(scroll_area(body), 1)
         layout.addLayout(buttons)
         fit_to_screen(self, 860, 720)
         self._set_stage("inspecting")

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QListWidget, QListWidgetItem, QPushButton,
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.core.parties import FIELDS as PARTY_FIELDS
@@ -24,7 +24,7 @@ from mediator_desk.core.validation import check_date, mask_id_number, parse_amou
 from mediator_desk.errors import ValidationError
 from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, plain_text,
-                                     select_code, text_area)
+                                     scroll_area, select_code, text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.party_dialog import PartyDialog
 
@@ -65,6 +65,7 @@ class CaseEditor(QWidget):
         self.read_only = False
         self._dirty = False
         self._loading = False
+        self._counted_parties = 0
         self.general = error_label()
         self.errors = FieldErrors(self.general)
         self._build()
@@ -88,7 +89,7 @@ class CaseEditor(QWidget):
         self.risk_flag = QCheckBox(self.tr("Risk of &escalation"))
         self.risk_note = QLineEdit()
         self.risk_note.setPlaceholderText(self.tr("what could escalate, and what was done"))
-        self.summary = text_area(3)
+        self.summary = text_area(5)      # a few sentences in view without scrolling
         self.claims = text_area(2)
         self.mediators = QListWidget()
         self.mediators.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
@@ -167,16 +168,17 @@ class CaseEditor(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_area(content)
 
         self.save_button = QPushButton()
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
+        # "已保存 14:05" after a save (Ctrl+S too), until the next change
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
         bottom = QHBoxLayout()
         bottom.addStretch(1)
+        bottom.addWidget(self.saved_note)
         bottom.addWidget(self.save_button)
         # Another site's case (a village's case at the office): shown read-only, with why.
         self.owner_banner = QLabel()
@@ -191,11 +193,12 @@ class CaseEditor(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        order = (self.received_date, self.source, self.referral_note, self.dispute_type,
-                 self.mediators, self.summary, self.claims, self.place, self.people_involved,
-                 self.amount, self.risk_flag, self.risk_note, self.party_table,
-                 self.add_party_button, self.edit_party_button, self.remove_party_button,
-                 self.save_button)
+        # as the eye reads the form: the parties, then the registration, then the dispute
+        order = (self.party_table, self.add_party_button, self.edit_party_button,
+                 self.remove_party_button, self.received_date, self.source,
+                 self.referral_note, self.dispute_type, self.mediators, self.summary,
+                 self.claims, self.place, self.people_involved, self.amount, self.risk_flag,
+                 self.risk_note, self.save_button)
         for a, b in zip(order, order[1:]):
             self.setTabOrder(a, b)
 
@@ -250,6 +253,7 @@ class CaseEditor(QWidget):
 
     def _mark_dirty(self, *_args) -> None:
         if not self._loading and not self._dirty and not self.read_only:
+            self.saved_note.clear()
             self._dirty = True
             self.dirtyChanged.emit(True)
 
@@ -345,6 +349,11 @@ class CaseEditor(QWidget):
                 table.setItem(r, c, QTableWidgetItem(text))
         if self.parties:
             self.errors.clear("parties")
+        # 涉及人数 follows the parties while nobody has typed another number
+        count = len(self.parties)
+        if not self._loading and self.people_involved.value() in (0, self._counted_parties):
+            self.people_involved.setValue(count)
+        self._counted_parties = count
 
     def _open_party_dialog(self, values: dict | None, on_done) -> PartyDialog:
         dialog = PartyDialog(self.context, values, case_id=(self.case or {}).get("id", ""),
@@ -476,9 +485,13 @@ class CaseEditor(QWidget):
         return True
 
     def _saved(self, case_id: str) -> None:
+        from datetime import datetime
+
         self.saving = False
         self.save_button.setEnabled(True)
         self._set_clean()
+        self.saved_note.setText(self.tr("Saved {time}").format(
+            time=datetime.now().strftime("%H:%M")))
         self.saved.emit(case_id)
 
     def _refused(self, exc) -> None:

@@ -13,7 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from mediator_desk.gui import case_tabs, worker
 from mediator_desk.gui.case_editor import CaseEditor
@@ -50,7 +50,10 @@ class CaseWindow(QWidget):
         self.header.setFont(font)
         self.tabs = QTabWidget()
         self.editor = CaseEditor(context, case)
-        self.tabs.addTab(self.editor, self.tr("Case and parties"))
+        self.add_tab(self.editor, self.tr("Case and parties"))
+        # Tab from the tab bar goes into the page, not to the bar's scroll arrows
+        for arrow in self.tabs.tabBar().findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
@@ -58,7 +61,7 @@ class CaseWindow(QWidget):
         self.editor.dirtyChanged.connect(lambda _d: self._update_title())
         worker.changes_signal().connect(self._on_changes)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        fit_to_screen(self, 1100, 820)
+        fit_to_screen(self, 1260, 820)      # every tab in view on a 1366-pixel screen
         self._update_title()
         if case is not None:
             self._add_extra_tabs()
@@ -68,8 +71,32 @@ class CaseWindow(QWidget):
         return (self.case or {}).get("id", "")
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab to this window; returns its index."""
-        return self.tabs.addTab(widget, title)
+        """Add a tab to this window; returns its index. The first ten tabs are numbered
+        ("调解协议(4)"): Alt and the number opens the tab, and numbers never clash with the
+        letters of the fields and buttons on a tab."""
+        index = self.tabs.addTab(widget, title)
+        if index < 10:
+            self.tabs.setTabText(index, f"{title}(&{(index + 1) % 10})")
+        return index
+
+    def show_place(self, place: str) -> bool:
+        """Make the tab where ``place`` (core ``workflow.STEP_PLACES``, or "review") is dealt
+        with current; False if this window has no such tab."""
+        if not place:
+            return False
+        from mediator_desk.gui.tabs.common import tab_class
+
+        cls = tab_class(place)
+        for i in range(self.tabs.count()):
+            if cls is not None and isinstance(self.tabs.widget(i), cls):
+                self.tabs.setCurrentIndex(i)
+                return True
+        return False
+
+    def tab_title(self, index: int) -> str:
+        """A tab's title without its number."""
+        text = self.tabs.tabText(index)
+        return text.rsplit("(&", 1)[0] if text.endswith(")") and "(&" in text else text
 
     def _add_extra_tabs(self) -> None:
         if self._extra_tabs_added:

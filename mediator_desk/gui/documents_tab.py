@@ -537,6 +537,23 @@ class DocumentsTab(QWidget):
         self.print_document()
 
 
+def print_record(window, kind: str, record_id: str) -> "DocumentsTab | None":
+    """Print the document ``kind`` of one record from another tab (the agreement tab's
+    print button): the documents tab comes forward with it chosen, and prints it."""
+    for i in range(window.tabs.count()):
+        tab = window.tabs.widget(i)
+        if isinstance(tab, DocumentsTab):
+            window.tabs.setCurrentIndex(i)
+            tab.blank_box.setChecked(False)
+            tab.select_kind(kind)
+            index = tab.record.findData(record_id)
+            if index >= 0:
+                tab.record.setCurrentIndex(index)
+            tab.print_document()
+            return tab
+    return None
+
+
 def documents_tab(window) -> tuple[QWidget, str] | None:
     """Tab factory for :meth:`CaseWindow.register_tab`."""
     if not window.case_id:

@@ -22,7 +22,10 @@ the running window. So the dialogs here:
   and the native dialog is safe: a native Linux dialog (GTK's, in this process) sniffs file
   contents in the same way, beyond our reach;
 - never *start* in the database's folder (:func:`start_folder`), nor in Qt's remembered
-  "last visited" folder, which could be it.
+  "last visited" folder, which could be it. They start in the folder last used for the same
+  kind of file (``purpose``: scans, documents, bundles …, kept in the user's Qt settings by
+  :func:`remember_folder`, never the database's folder), else in Documents, else home;
+- show sizes in the units Chinese file managers use ("12 KB", not Qt's "12.06 KiB").
 
 Qt makes file lists of its own too: the print dialog completes the "print to file" name from a
 ``QFileSystemModel`` of the home folder and its "…" button opens a static file dialog. While it
@@ -46,8 +49,8 @@ from pathlib import Path
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import (QCoreApplication, QEvent, QFileInfo, QMimeDatabase, QObject,
-                            QStandardPaths, QUrl)
+from PySide6.QtCore import (QCoreApplication, QEvent, QFileInfo, QIdentityProxyModel,
+                            QMimeDatabase, QObject, QSettings, QStandardPaths, Qt, QUrl)
 from PySide6.QtGui import QAbstractFileIconProvider, QDesktopServices
 from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QFileIconProvider,
                                QFileSystemModel, QWidget)
@@ -70,12 +73,14 @@ class Files:
     @classmethod
     def choose_scan(cls, parent: QWidget | None, title: str) -> str:
         """One PDF or image file (e.g. the scan of the signed agreement); '' if cancelled."""
-        return open_file_name(parent, title, start_folder(), scan_filter())
+        return open_file_name(parent, title, start_folder(purpose="scans"), scan_filter(),
+                              purpose="scans")
 
     @classmethod
     def choose_files(cls, parent: QWidget | None, title: str) -> list[str]:
         """Several PDF or image files; [] if cancelled."""
-        return open_file_names(parent, title, start_folder(), scan_filter())
+        return open_file_names(parent, title, start_folder(purpose="scans"), scan_filter(),
+                               purpose="scans")
 
     @classmethod
     def open_file(cls, path: str) -> bool:
@@ -124,6 +129,30 @@ def icon_provider() -> NameOnlyIconProvider:
     return _provider[0]
 
 
+class ChineseSizes(QIdentityProxyModel):
+    """The file list with sizes as Chinese file managers show them: "12 KB", "3.4 MB"."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):      # noqa: D401 - Qt's virtual
+        if index.column() == 1 and role == Qt.ItemDataRole.DisplayRole:
+            source = self.sourceModel()
+            src = self.mapToSource(index)
+            if source.isDir(src):
+                return ""
+            return file_size_text(source.size(src))
+        return super().data(index, role)
+
+
+def file_size_text(n: int) -> str:
+    if n < 1024:
+        return translate("Files", "{n} bytes").format(n=n)
+    for unit, size in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if n >= size:
+            value = n / size
+            return f"{value:.1f} {unit}" if value < 10 and unit != "KB" else \
+                f"{value:.0f} {unit}"
+    return str(n)
+
+
 def make_dialog(parent: QWidget | None, title: str, folder: str, name_filter: str = "",
                 *, mode: str = "open") -> QFileDialog:
     """A file dialog that opens no file while listing folders (not shown yet).
@@ -135,6 +164,8 @@ def make_dialog(parent: QWidget | None, title: str, folder: str, name_filter: st
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
     dialog.setIconProvider(icon_provider())
+    if sys.platform != "win32":
+        dialog.setProxyModel(ChineseSizes(dialog))
     start = Path(folder) if folder else Path(start_folder())
     suggested = ""
     if mode == "save" and not start.is_dir():
@@ -185,37 +216,44 @@ def guard_file_dialogs(widget: QWidget | None = None):
         app.removeEventFilter(guard)
 
 
-def _run(dialog: QFileDialog) -> list[str]:
+def _run(dialog: QFileDialog, purpose: str = "") -> list[str]:
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return []
-        return [str(p) for p in dialog.selectedFiles()]
+        chosen = [str(p) for p in dialog.selectedFiles()]
+        if chosen and purpose:
+            folder_mode = dialog.fileMode() == QFileDialog.FileMode.Directory
+            remember_folder(purpose, chosen[0] if folder_mode else str(Path(chosen[0]).parent))
+        return chosen
     finally:
         dialog.deleteLater()
 
 
-def open_file_name(parent: QWidget | None, title: str, folder: str, name_filter: str) -> str:
-    """One existing file ('' if cancelled)."""
-    chosen = _run(make_dialog(parent, title, folder, name_filter, mode="open"))
+def open_file_name(parent: QWidget | None, title: str, folder: str, name_filter: str,
+                   *, purpose: str = "") -> str:
+    """One existing file ('' if cancelled); its folder is remembered for ``purpose``."""
+    chosen = _run(make_dialog(parent, title, folder, name_filter, mode="open"), purpose)
     return chosen[0] if chosen else ""
 
 
 def open_file_names(parent: QWidget | None, title: str, folder: str,
-                    name_filter: str) -> list[str]:
+                    name_filter: str, *, purpose: str = "") -> list[str]:
     """Existing files ([] if cancelled)."""
-    return _run(make_dialog(parent, title, folder, name_filter, mode="open_many"))
+    return _run(make_dialog(parent, title, folder, name_filter, mode="open_many"), purpose)
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested_path: str,
-                   name_filter: str) -> str:
+                   name_filter: str, *, purpose: str = "") -> str:
     """Where to save ('' if cancelled); ``suggested_path`` is a folder and file name."""
-    chosen = _run(make_dialog(parent, title, suggested_path, name_filter, mode="save"))
+    chosen = _run(make_dialog(parent, title, suggested_path, name_filter, mode="save"),
+                  purpose)
     return chosen[0] if chosen else ""
 
 
-def existing_folder(parent: QWidget | None, title: str, folder: str = "") -> str:
+def existing_folder(parent: QWidget | None, title: str, folder: str = "",
+                    *, purpose: str = "") -> str:
     """A folder ('' if cancelled)."""
-    chosen = _run(make_dialog(parent, title, folder, mode="folder"))
+    chosen = _run(make_dialog(parent, title, folder, mode="folder"), purpose)
     return chosen[0] if chosen else ""
 
 
@@ -236,13 +274,27 @@ def _is_protected(folder: Path) -> bool:
     return any(folder == p or p in folder.parents for p in _protected)
 
 
-def start_folder(*candidates: str) -> str:
+FOLDERS_KEY = "files/last_folder/"
+
+
+def last_folder(purpose: str) -> str:
+    """The folder last used for files of ``purpose`` ('' if none)."""
+    return str(QSettings().value(FOLDERS_KEY + purpose, "") or "") if purpose else ""
+
+
+def remember_folder(purpose: str, folder: str) -> None:
+    """Start the next dialog for ``purpose`` in ``folder`` — unless it is the database's."""
+    if purpose and folder and Path(folder).is_dir() and not _is_protected(Path(folder)):
+        QSettings().setValue(FOLDERS_KEY + purpose, str(folder))
+
+
+def start_folder(*candidates: str, purpose: str = "") -> str:
     """The first of ``candidates`` that exists and is not the database's folder (or inside it),
-    else the Documents folder, else the home folder (even if the database is there: a
-    dialog must start somewhere)."""
+    else the folder last used for ``purpose``, else the Documents folder, else the home folder
+    (even if the database is there: a dialog must start somewhere)."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     home = str(Path.home())
-    for candidate in (*candidates, documents, home):
+    for candidate in (*candidates, last_folder(purpose), documents, home):
         if candidate and Path(candidate).is_dir() and not _is_protected(Path(candidate)):
             return str(candidate)
     return home

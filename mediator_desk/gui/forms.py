@@ -10,47 +10,86 @@ from typing import Iterable
 
 import re
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from mediator_desk.errors import FieldsRefused, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
-INVALID_PROPERTY = "invalid"
-# Red frame for an input holding a refused value (dynamic property, see app style sheet).
-STYLE_SHEET = """
-*[invalid="true"] { border: 2px solid #b00020; }
-QLabel[role="error"] { color: #b00020; }
-QLabel[role="warning"] { color: #8a4b00; }
-QLabel[role="heading"] { font-weight: bold; }
-"""
+INVALID_PROPERTY = "invalid"     # red frame while set (the app style sheet, gui/style.py)
 
 
-def fit_window(widget: QWidget) -> None:
-    """Grow the window holding ``widget`` to the height its layout needs at its width.
+# A laptop screen's height minus a window's title bar, and minus a taskbar where the platform
+# reports the whole screen as available (offscreen, some X11 desktops): 1366×768 → 678 pixels
+# for a window's contents, so its frame fits in 1366×708.
+TITLE_BAR = 34
+TASKBAR = 60
+
+
+def usable_size(window: QWidget) -> QSize:
+    """The largest contents size a window may have on its screen (see TITLE_BAR)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(1366, 768 - TITLE_BAR - TASKBAR)
+    available, full = screen.availableGeometry(), screen.geometry()
+    height = available.height() - TITLE_BAR
+    if available.height() == full.height():
+        height -= TASKBAR
+    return QSize(available.width() - 8, height)
+
+
+def fit_window(widget: QWidget, *, shrink: bool = False) -> None:
+    """Give the window holding ``widget`` the height its layout needs at its width, within
+    the screen (:func:`usable_size`); long forms scroll inside instead.
 
     Qt sizes a top-level window from its layout's minimum, which ignores word-wrapped labels
-    (height for width): when a message appears the rows would be squeezed. Never shrinks."""
+    (height for width): when a message appears the rows would be squeezed. With ``shrink``
+    (messages gone) the window goes back to the height it had before it grew."""
     window = widget.window()
     layout = window.layout()
-    if layout is None or not window.isVisible():
+    if layout is None or not window.isVisible() or window.isMaximized():
         return
     layout.activate()
     need = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
         else layout.totalSizeHint().height()
-    if need > window.height():
-        window.resize(window.width(), need)
+    limit = usable_size(window).height()
+    base = window.property("fit_base_height")
+    if need > window.height() and window.height() < limit:
+        if base is None:
+            window.setProperty("fit_base_height", window.height())
+        window.resize(window.width(), min(need, limit))
+    elif shrink and base is not None:
+        window.resize(window.width(), min(max(int(base), need), limit))
+        window.setProperty("fit_base_height", None)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Size a window to width × height, or to 95 % of a smaller screen (1366 × 768 laptops)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width = min(width, int(available.width() * 0.95))
-        height = min(height, int(available.height() * 0.95))
-    window.resize(width, height)
+    """Size a window to width × height, or to what a smaller screen allows (1366 × 768
+    laptops, see :func:`usable_size`)."""
+    usable = usable_size(window)
+    window.resize(min(width, usable.width()), min(height, usable.height()))
+
+
+def fit_to_screen_keep(window: QWidget) -> None:
+    """Keep an open window on its screen after its contents grew (larger text): no taller or
+    wider than :func:`usable_size`."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    usable = usable_size(window)
+    window.resize(min(window.width(), usable.width()), min(window.height(), usable.height()))
+
+
+def scroll_area(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: a long form scrolls instead of making its window
+    taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # Tab goes to the first field inside
+    area.setWidget(content)
+    return area
 
 
 def error_label() -> QLabel:
@@ -68,12 +107,18 @@ def error_label() -> QLabel:
 _TOKEN = re.compile(r"[A-Za-z0-9.\-]+|\s+|.", re.S)
 
 
+# Marks a Chinese line may not start with (they stay at the end of the line before).
+NO_LINE_START = "，。、；：？！）》」』”’…%"
+
+
 def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
     """Break ``text`` into lines no wider than ``width`` pixels: anywhere between Chinese
-    characters, never inside a run of Latin letters or digits (a phone number stays whole)."""
+    characters, never inside a run of Latin letters or digits (a phone number stays whole),
+    never before a closing mark such as "，" or "”"."""
     lines, line = [], ""
     for token in _TOKEN.findall(text):
-        if line and metrics.horizontalAdvance(line + token) > width:
+        if line and metrics.horizontalAdvance(line + token) > width \
+                and token not in NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:
@@ -185,6 +230,7 @@ class FieldErrors:
             self.general.clear()
             self.general.hide()
             self._messages.pop("", None)
+            QTimer.singleShot(0, self.general, lambda: fit_window(self.general, shrink=True))
 
     def shown(self) -> dict[str, str]:
         """Every message currently shown, by field ('' for the general one)."""

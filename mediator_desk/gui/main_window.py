@@ -74,7 +74,7 @@ class CaseTable(QTableView):
         date = fm.horizontalAdvance("2026-12-31") + pad
         status = max(fm.horizontalAdvance(label) for label in workflow.STATUSES.values()) \
             + pad
-        return [(em * 15, em * 11), (date, date), (em * 8 + pad, em * 5), (status, status),
+        return [(em * 17, em * 12), (date, date), (em * 8 + pad, em * 5), (status, status),
                 (em * 10, em * 6), (em * 12, em * 5)]
 
     def fit_columns(self, force: bool = False) -> None:
@@ -125,6 +125,25 @@ class CaseTable(QTableView):
                     event.ignore()
                 return True
         return super().viewportEvent(event)
+
+
+def committee_choices(committees: list[dict]) -> list[tuple[str, str]]:
+    """The committee filter's items: each township's committee followed by its villages'
+    (indented), so ~50 names read as a tree; then any others."""
+    by_parent: dict[str, list[dict]] = {}
+    for c in committees:
+        by_parent.setdefault(c.get("parent_id") or "", []).append(c)
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for town in sorted((c for c in committees if c["kind"] == "township"),
+                       key=lambda c: c["name"]):
+        out.append((town["id"], town["name"]))
+        seen.add(town["id"])
+        for village in sorted(by_parent.get(town["id"], []), key=lambda c: c["name"]):
+            out.append((village["id"], "\u3000" + village["name"]))
+            seen.add(village["id"])
+    out += [(c["id"], c["name"]) for c in committees if c["id"] not in seen]
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -262,7 +281,7 @@ class MainWindow(QMainWindow):
                                                 self.show_screening)
         cases.addSeparator()
         cases.addAction(quit_action)
-        view = self.menuBar().addMenu(self.tr("&View"))
+        view = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle = self.todo_dock.toggleViewAction()
         toggle.setText(self.tr("&To-do panel"))
         view.addAction(toggle)
@@ -375,7 +394,7 @@ class MainWindow(QMainWindow):
                    blank=self.tr("All types"))
         fill_combo(self.year_filter, [(y, self.tr("{year}").format(year=y)) for y in ctx.years],
                    blank=self.tr("All years"))
-        fill_combo(self.org_filter, [(o["id"], o["name"]) for o in ctx.committees],
+        fill_combo(self.org_filter, committee_choices(ctx.committees),
                    blank=self.tr("All committees"))
 
     # --- searching -----------------------------------------------------------------------
@@ -413,8 +432,9 @@ class MainWindow(QMainWindow):
     def open_selected(self) -> None:
         self._open_index(self.table.currentIndex())
 
-    def open_case(self, case_id: str) -> None:
-        """Show the case in its window (read in the background, then built)."""
+    def open_case(self, case_id: str, place: str = "") -> None:
+        """Show the case in its window (read in the background, then built), on the tab of
+        ``place`` if given (a to-do item: where it is dealt with)."""
         if not case_id:
             return
         window = self.case_windows.get(case_id)
@@ -422,8 +442,10 @@ class MainWindow(QMainWindow):
             window.show()
             window.raise_()
             window.activateWindow()
+            window.show_place(place)
             return
-        worker.run_op(self, lambda desk: load_case(desk, case_id), self._show_case,
+        worker.run_op(self, lambda desk: load_case(desk, case_id),
+                      lambda case: self._show_case(case).show_place(place),
                       lambda exc: Messages.error(self, exc))
 
     def _show_busy(self, busy: bool) -> None:

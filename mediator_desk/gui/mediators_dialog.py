@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, select_code
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, fit_to_screen, select_code
 
 # The stored columns of a mediator (the roster adds labels and its committee's name).
 _STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "name", "sex",
            "ethnicity", "birth_date", "phone", "education", "legal_training", "profession",
            "full_time", "title", "honours", "training", "active")
-TEXT_FIELDS = ("name", "birth_date", "phone", "profession", "title", "honours", "training")
-CODE_FIELDS = ("sex", "ethnicity", "education")
-FLAG_FIELDS = ("legal_training", "full_time", "active")
 
 
 def _load(desk) -> dict:
@@ -46,122 +44,67 @@ def _save(desk, mediator_id: str, values: dict, based_on: dict | None = None) ->
     return desk.mediators.add(**values)
 
 
-class MediatorForm(QDialog):
-    """Add or edit one mediator: every field of the mediators' register (core/mediators.py)."""
+class MediatorForm(FormDialog):
+    """Add or edit one mediator: every field of the mediators' register (core/mediators.py),
+    bound by name (gui/form_dialog.py)."""
 
     def __init__(self, lists: dict, mediator: dict | None, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, ok_text=self.tr("&Save"))
         self.lists = lists
         self.mediator = mediator or {}
         self.saved_id = ""
         self.setWindowTitle(self.tr("Edit mediator") if mediator else self.tr("Add mediator"))
-        self.general = error_label()
-        self.errors = e = FieldErrors(self.general)
-        self.name = QLineEdit()
-        self.sex = QComboBox()
+        field = self.field
+        self.name = field("name", self.tr("&Name"), QLineEdit())
+        self.sex = field("sex", self.tr("Se&x"), QComboBox())
         fill_combo(self.sex, [("男", self.tr("Male")), ("女", self.tr("Female"))],
                    blank=self.tr("(not given)"))
-        self.ethnicity = QComboBox()
+        self.ethnicity = field("ethnicity", self.tr("&Ethnicity"), QComboBox())
         fill_combo(self.ethnicity, [(i["code"], i["label"]) for i in lists["ethnicities"]],
                    blank=self.tr("(not given)"))
-        self.birth_date = QLineEdit()
+        self.birth_date = field("birth_date", self.tr("&Birth date"), QLineEdit())
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.phone = QLineEdit()
-        self.education = QComboBox()
+        self.phone = field("phone", self.tr("&Phone"), QLineEdit())
+        self.education = field("education", self.tr("E&ducation"), QComboBox())
         fill_combo(self.education, [(i["code"], i["label"]) for i in lists["educations"]],
                    blank=self.tr("(not given)"))
-        self.legal_training = QCheckBox(self.tr("Has had legal training"))
-        self.profession = QLineEdit()
+        self.legal_training = field("legal_training", self.tr("&Legal training"),
+                                    QCheckBox(self.tr("Has had legal training")))
+        self.profession = field("profession", self.tr("P&rofession"), QLineEdit())
         self.profession.setPlaceholderText(self.tr("e.g. retired judge, lawyer, teacher"))
-        self.full_time = QComboBox()
+        self.full_time = field("full_time", self.tr("&Employment"), QComboBox(),
+                               read=lambda w: int(w.currentData() or 0),
+                               write=lambda w, v: select_code(w, 1 if v else 0))
         fill_combo(self.full_time, [(0, self.tr("Part-time")), (1, self.tr("Full-time"))])
-        self.title = QLineEdit()
+        self.title = field("title", self.tr("&Title"), QLineEdit())
         self.title.setPlaceholderText(self.tr("e.g. gold medal, grade one"))
-        self.honours = QLineEdit()
-        self.training = QLineEdit()
-        self.active = QCheckBox(self.tr("Active (offered when assigning cases)"))
-
-        form = QFormLayout()
-
-        def row(field, text, widget):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, e.wrap(field, widget))
-
-        row("name", self.tr("&Name"), self.name)
-        row("sex", self.tr("Se&x"), self.sex)
-        row("ethnicity", self.tr("&Ethnicity"), self.ethnicity)
-        row("birth_date", self.tr("&Birth date"), self.birth_date)
-        row("phone", self.tr("&Phone"), self.phone)
-        row("education", self.tr("E&ducation"), self.education)
-        row("legal_training", self.tr("&Legal training"), self.legal_training)
-        row("profession", self.tr("P&rofession"), self.profession)
-        row("full_time", self.tr("&Employment"), self.full_time)
-        row("title", self.tr("&Title"), self.title)
-        row("honours", self.tr("H&onours"), self.honours)
-        row("training", self.tr("Trainin&g"), self.training)
-        row("active", self.tr("&Status"), self.active)
-
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
-
-        for field in TEXT_FIELDS:
-            getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
-        for field in CODE_FIELDS:
-            getattr(self, field).currentIndexChanged.connect(
-                lambda _i, f=field: self.errors.clear(f))
-        self._fill(self.mediator)
+        self.honours = field("honours", self.tr("H&onours"), QLineEdit())
+        self.training = field("training", self.tr("Trainin&g"), QLineEdit())
+        self.active = field("active", self.tr("&Status"),
+                            QCheckBox(self.tr("Active (offered when assigning cases)")))
+        self.load({"active": 1, "full_time": 0, **self.mediator})
         self.setMinimumWidth(560)
+        fit_to_screen(self, 620, self.body.sizeHint().height() + 120)
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _fill(self, m: dict) -> None:
-        for field in TEXT_FIELDS:
-            getattr(self, field).setText(str(m.get(field) or ""))
-        for field in CODE_FIELDS:
-            select_code(getattr(self, field), m.get(field) or "")
-        select_code(self.full_time, 1 if m.get("full_time") else 0)
-        self.legal_training.setChecked(bool(m.get("legal_training")))
-        self.active.setChecked(bool(m.get("active", 1)))
 
     def values(self) -> dict:
         """The fields as the core takes them (``desk.mediators.add/update``)."""
-        out = {f: getattr(self, f).text().strip() for f in TEXT_FIELDS}
-        out.update({f: getattr(self, f).currentData() or "" for f in CODE_FIELDS})
-        out["full_time"] = int(self.full_time.currentData() or 0)
-        out["legal_training"] = self.legal_training.isChecked()
-        out["active"] = self.active.isChecked()
+        out = self.field_values()
         if not self.mediator:
             out["org_id"] = self.lists.get("committee_id") or ""
             if not out["org_id"]:
                 out.pop("org_id")
         return out
 
-    def submit(self) -> None:
-        self.errors.clear_all()
+    def make_op(self):
         mediator_id = self.mediator.get("id", "")
         values = self.values()
         base = dict(self.mediator) if mediator_id else None
-        self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: _save(desk, mediator_id, values, base), self._saved,
-                      self._refused, label=self.tr("Saving…"))
+        return lambda desk: _save(desk, mediator_id, values, base)
 
-    def _saved(self, mediator_id: str) -> None:
+    def accepted_value(self, mediator_id: str) -> None:
         self.saved_id = mediator_id
-        self.ok_button.setEnabled(True)
-        self.accept()
 
-    def _refused(self, exc) -> None:
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
 
 
 class MediatorsDialog(QDialog):
@@ -213,7 +156,7 @@ class MediatorsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.general)
         layout.addLayout(buttons)
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         worker.changes_signal().connect(self._on_changes)
         self._update_buttons()
         self.reload()

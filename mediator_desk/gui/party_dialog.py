@@ -12,22 +12,25 @@ saves the parties together with the case.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from mediator_desk.core.parties import ID_TYPES, KINDS, ROLES
 from mediator_desk.core.validation import check_date, check_id_number, check_phone
 from mediator_desk.errors import ValidationError
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, select_code
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, select_code
 
 LOOKUP_DELAY_MS = 400
 PERSON_ONLY = ("sex", "ethnicity", "birth_date", "age", "occupation")
 ORGANISATION_ONLY = ("legal_rep", "legal_rep_title")
 
 
-class PartyDialog(QDialog):
-    """Add or edit one party. ``values`` (after ``accepted``) holds the validated fields."""
+class PartyDialog(FormDialog):
+    """Add or edit one party. ``values`` (after ``accepted``) holds the validated fields.
+    The skeleton (buttons, field errors, submit) is gui/form_dialog.py's."""
 
     earlierCasesShown = Signal(int)   # number of earlier cases listed (after each lookup)
 
@@ -38,21 +41,19 @@ class PartyDialog(QDialog):
         self.case_id = case_id
         self.values: dict | None = None
         self.earlier: list[dict] = []
-        self._submitting = False
         self._prefilled_from = (values or {}).get("id_number") or ""
-        self.setWindowTitle(self.tr("Edit party") if values else self.tr("Add party"))
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
+        self.setWindowTitle(self.tr("Edit party") if (values or {}).get("name")
+                            else self.tr("Add party"))
         self._build()
         self._lookup_timer = QTimer(self, singleShot=True, interval=LOOKUP_DELAY_MS)
         self._lookup_timer.timeout.connect(self._lookup_earlier)
         if values:
             self.set_values(values)
         self._kind_changed()
+        fit_to_screen(self, self.body.sizeHint().width() + 40, self.body.sizeHint().height() + 110)
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        e = self.errors
         self.role = QComboBox()
         fill_combo(self.role, ROLES.items())
         self.kind = QComboBox()
@@ -96,7 +97,7 @@ class PartyDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             self._labels[field] = label
-            layout.addRow(label, e.wrap(field, widget))
+            layout.addRow(label, self.bind(field, widget))
 
         row(form, "role", self.tr("&Role"), self.role)
         row(form, "kind", self.tr("&Kind"), self.kind)
@@ -135,18 +136,17 @@ class PartyDialog(QDialog):
         self.earlier_note.setProperty("role", "warning")
         self.earlier_list = QListWidget()
         self.earlier_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        # the earlier record's details, offered for the fields still empty
+        self.use_earlier_button = QPushButton(self.tr("Use the details recorded &then"))
+        self.use_earlier_button.setToolTip(self.tr(
+            "Fill the empty fields (phone, ethnicity, address, occupation, employer) from the "
+            "latest earlier case"))
+        self.use_earlier_button.clicked.connect(self.use_earlier)
         box_layout.addWidget(self.earlier_note)
         box_layout.addWidget(self.earlier_list)
+        box_layout.addWidget(self.use_earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.earlier_list.itemDoubleClicked.connect(lambda _item: self.use_earlier())
         self.earlier_box.hide()
-
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("OK"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
 
         # Box layouts only: a grid with a spanning cell squeezed rows when messages appeared.
         left = QVBoxLayout()
@@ -156,14 +156,13 @@ class PartyDialog(QDialog):
         right.addWidget(contact)
         right.addWidget(agent)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        columns_box = QWidget()
+        columns = QHBoxLayout(columns_box)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        outer = QVBoxLayout(self)
-        outer.addLayout(columns)
-        outer.addWidget(self.earlier_box)
-        outer.addWidget(self.general)
-        outer.addWidget(self.buttons)
+        self.form.addRow(columns_box)
+        self.form.addRow(self.earlier_box)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.id_type.currentIndexChanged.connect(lambda _=0: self._check("id_number"))
@@ -188,6 +187,9 @@ class PartyDialog(QDialog):
         self._labels["name"].setText(self.tr("&Name") if person else self.tr("Organisation &name"))
         if not self.id_number.text().strip():
             select_code(self.id_type, "resident_id" if person else "credit_code")
+        self.id_number.setPlaceholderText(
+            self.tr("18 characters; fills in birth date and sex") if person
+            else self.tr("unified social credit code, 18 characters"))
 
     def _set_row_visible(self, field: str, visible: bool) -> None:
         widget = self.errors.widget(field)
@@ -293,14 +295,39 @@ class PartyDialog(QDialog):
                 "This person appears in {n} earlier case(s). Repeat disputes can escalate: "
                 "check the earlier outcome.").format(n=len(rows)))
         self.earlier_box.setVisible(bool(rows))
+        self.use_earlier_button.setEnabled(bool(self._earlier_details()))
         self.earlierCasesShown.emit(len(rows))
 
+    def _earlier_details(self) -> dict:
+        """What the latest earlier record knows that this form does not yet."""
+        if not self.earlier:
+            return {}
+        latest = self.earlier[0]
+        out = {}
+        for field in ("phone", "address", "occupation", "employer"):
+            if latest.get(field) and not getattr(self, field).text().strip():
+                out[field] = latest[field]
+        if latest.get("ethnicity") and not self.ethnicity.currentData():
+            out["ethnicity"] = latest["ethnicity"]
+        return out
+
+    def use_earlier(self) -> dict:
+        """Fill the empty fields from the person's latest earlier case; returns what was
+        filled."""
+        details = self._earlier_details()
+        for field, value in details.items():
+            if field == "ethnicity":
+                index = self.ethnicity.findData(value)
+                if index >= 0:
+                    self.ethnicity.setCurrentIndex(index)
+            else:
+                getattr(self, field).setText(value)
+        self.use_earlier_button.setEnabled(False)
+        return details
+
     # --- OK ----------------------------------------------------------------------------
-    def submit(self) -> None:
-        """Check every field, then let the core validate; close only if it accepts."""
-        if self._submitting:
-            return
-        self.errors.clear_all()
+    def make_op(self):
+        """Check every field here, then let the core validate; close only if it accepts."""
         ok = all([self._check(f, prefill=False) for f in ("id_number", "phone", "agent_phone",
                                                            "birth_date", "age")])
         if not self.name.text().strip():
@@ -308,23 +335,15 @@ class PartyDialog(QDialog):
             ok = False
         if not ok:
             self._focus_first_error()
-            return
+            return None
         values = self.current_values()
-        self._submitting = True
-        self.ok_button.setEnabled(False)
-        worker.run_op(self, lambda desk: desk.parties.validate(values), self._accepted,
-                      self._refused)
+        return lambda desk: desk.parties.validate(values)
 
-    def _accepted(self, cleaned: dict) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
+    def run_op(self, op) -> None:
+        worker.run_op(self, op, self._accepted, self._refused)
+
+    def accepted_value(self, cleaned: dict) -> None:
         self.values = cleaned
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
 
     def _focus_first_error(self) -> None:
         for field in ("name", "id_number", "birth_date", "age", "phone", "agent_phone"):

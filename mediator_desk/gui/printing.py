@@ -32,7 +32,6 @@ translate = QCoreApplication.translate
 # 1200 dpi A4 page would be a 140 MB image).
 PRINT_DPI = 300
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-_last_folder: list[str] = []     # the folder of the last save, offered next time
 
 
 def safe_file_name(name: str) -> str:
@@ -61,11 +60,12 @@ class OutputDialogs:
         from mediator_desk.gui import files
 
         # The last folder saved to, else Documents — never the database's folder (files.py).
-        folder = files.start_folder(*_last_folder)
+        folder = files.start_folder(purpose="documents")
         filters = {"pdf": translate("Printing", "PDF files (*.pdf)"),
                    "docx": translate("Printing", "Word documents (*.docx)"),
                    "xlsx": translate("Printing", "Excel workbooks (*.xlsx)")}
-        path = files.save_file_name(parent, title, str(Path(folder) / suggested), filters[fmt])
+        path = files.save_file_name(parent, title, str(Path(folder) / suggested), filters[fmt],
+                                    purpose="documents")
         return with_suffix(path, fmt) if path else ""
 
 
@@ -73,7 +73,6 @@ def with_suffix(path: str, fmt: str) -> str:
     """``path`` ending in ``.fmt`` (the save dialog does not add it everywhere)."""
     if not path.lower().endswith("." + fmt):
         path += "." + fmt
-    _last_folder[:] = [str(Path(path).parent)]
     return path
 
 

@@ -7,6 +7,7 @@ the PyInstaller build alike).
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -68,18 +69,39 @@ def register_fonts(point_size: int = DEFAULT_POINT_SIZE) -> str:
     return family
 
 
+QT_TRANSLATION = "qtbase_zh_CN"
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own Chinese strings (file dialogs, standard buttons) may be, in order: Qt's
+    translations folder as Qt reports it; the PySide6 package's ``Qt/translations`` (where
+    PyInstaller's PySide6 hook puts them inside a bundle, whatever Qt reports there); and our
+    resources/translations (a build may copy the file there)."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        folders.append(Path(bundle) / "PySide6" / "Qt" / "translations")
+    try:
+        import PySide6
+
+        folders.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    except ImportError:          # pragma: no cover - PySide6 is what we run on
+        pass
+    folders.append(resources_dir() / "translations")
+    return folders
+
+
 def install_translators(app) -> list[QTranslator]:
-    """Install Qt's own zh_CN strings (standard buttons) and ours. Returns the translators,
-    which the caller must keep referenced."""
+    """Install Qt's own zh_CN strings (file dialogs, standard buttons) and ours. Returns the
+    translators, which the caller must keep referenced."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     installed = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for base, folder in (("qtbase_zh_CN", qt_dir),
-                         (TRANSLATION_BASENAME, str(resources_dir() / "translations"))):
+    for base, folders in ((QT_TRANSLATION, qt_translation_folders()),
+                          (TRANSLATION_BASENAME, [resources_dir() / "translations"])):
         translator = QTranslator(app)
-        if translator.load(base, folder):
+        if any(translator.load(base, str(folder)) for folder in folders):
             app.installTranslator(translator)
             installed.append(translator)
         else:
-            log.warning("translation %s not found in %s", base, folder)
+            log.warning("translation %s not found in %s", base, ", ".join(map(str, folders)))
     return installed

@@ -74,7 +74,12 @@ class ReviewsTab(QWidget):
         fl.addWidget(self.general)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.returned)
+        # a returned case says so above the tabs, whichever tab is open
+        window_layout = window.layout()
+        if window_layout is not None:
+            window_layout.insertWidget(1, self.returned)
+        else:
+            layout.addWidget(self.returned)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.form)

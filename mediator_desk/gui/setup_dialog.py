@@ -14,14 +14,14 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QWidget)
 
-from mediator_desk.core.setup import LEVELS, set_up_committee
+from mediator_desk.core.setup import LEVELS, set_up_committee, suggest_short_name
 from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import fill_combo, fit_to_screen
 
 SAMPLE_CASES = 500
 SAMPLE_SEED = 2026
@@ -58,6 +58,13 @@ def _set_up(desk, values: dict, sample: bool, cases: int, site: dict | None = No
     return ids
 
 
+def _chosen_site(desk) -> dict:
+    """The role (and name) chosen with `site init` before the first start, if any."""
+    from mediator_desk.sync import sites
+
+    return {"role": sites.site_role(desk), "name": sites.site_name(desk)}
+
+
 def _check_enrolment(path: str) -> None:
     from mediator_desk import sync
 
@@ -69,17 +76,14 @@ def _check_enrolment(path: str) -> None:
         raise ValidationError("这不是司法所的登记文件（.mdenrol）", field="enrolment_file")
 
 
-class SetupDialog(QDialog):
-    """Asks for the committee and the current mediator; ``result_ids`` after acceptance."""
+class SetupDialog(FormDialog):
+    """Asks for the committee and the current mediator; ``result_ids`` after acceptance.
+    The skeleton (buttons, field errors, submit) is gui/form_dialog.py's."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, ok_text=self.tr("&Start"))
         self.setWindowTitle(self.tr("Set up the mediation desk"))
         self.result_ids: dict | None = None
-        self.saving = False
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
-        e = self.errors
 
         intro = QLabel(self.tr(
             "Welcome. Before the first case, tell the desk which mediation committee it "
@@ -126,14 +130,14 @@ class SetupDialog(QDialog):
         def row(layout, field, text, widget, *aliases):
             label = QLabel(text)
             label.setBuddy(widget)
-            layout.addRow(label, e.wrap(field, widget, *aliases))
+            layout.addRow(label, self.bind(field, widget, *aliases))
 
         self.site_box = site = QGroupBox(self.tr("This computer is used by"))
         site_form = QFormLayout(site)
         row(site_form, "role", self.tr("&Role"), self.site_role)
         self.site_name_label = QLabel(self.tr("Name of the &judicial office"))
         self.site_name_label.setBuddy(self.site_name)
-        self.site_name_row = e.wrap("site_name", self.site_name)
+        self.site_name_row = self.bind("site_name", self.site_name)
         site_form.addRow(self.site_name_label, self.site_name_row)
         file_row = QHBoxLayout()
         file_row.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +147,7 @@ class SetupDialog(QDialog):
         file_box.setLayout(file_row)
         self.enrolment_label = QLabel(self.tr("Office's &enrolment file"))
         self.enrolment_label.setBuddy(self.enrolment_button)
-        self.enrolment_row = e.wrap("enrolment_file", file_box)
+        self.enrolment_row = self.bind("enrolment_file", file_box)
         site_form.addRow(self.enrolment_label, self.enrolment_row)
 
         row(form, "committee_name", self.tr("Committee &name"), self.committee_name)
@@ -158,30 +162,22 @@ class SetupDialog(QDialog):
         row(form2, "mediator_sex", self.tr("Se&x"), self.mediator_sex, "sex")
         row(form2, "mediator_phone", self.tr("&Phone"), self.mediator_phone, "phone")
 
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("&Start"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(site)
-        layout.addWidget(committee)
-        layout.addWidget(you)
-        layout.addWidget(self.sample)
+        # the form scrolls on a small screen or with large text; the buttons stay in view
+        for part in (intro, site, committee, you, self.sample):
+            self.form.addRow(part)
         if demo_builder() is None:
             self.sample.setEnabled(False)
             self.sample.setToolTip(self.tr("Sample data is not available in this version."))
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
+        body = self.body
 
         self.level.currentIndexChanged.connect(self._level_changed)
         self.site_role.currentIndexChanged.connect(self._role_changed)
         self.sample.toggled.connect(self._sample_toggled)
         self.short_name.textChanged.connect(self._show_example)
+        # 简称 is suggested from the committee's name until the person types one
+        self._short_suggested = True
+        self.short_name.textEdited.connect(lambda t: setattr(self, "_short_suggested", not t))
+        self.committee_name.textChanged.connect(self._suggest_short_name)
         for field in ("committee_name", "township_name", "short_name", "mediator_name",
                       "mediator_phone"):
             getattr(self, field).textEdited.connect(lambda _t, f=field: self.errors.clear(f))
@@ -190,6 +186,21 @@ class SetupDialog(QDialog):
         self._show_example()
         self.committee_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(620)
+        fit_to_screen(self, max(660, body.sizeHint().width() + 80), body.sizeHint().height() + 120)
+        # a role chosen before (`site init --role office`) is the default here
+        if worker.installed():
+            worker.run_op(self, _chosen_site, self._preset_site)
+
+    def _preset_site(self, site: dict) -> None:
+        if site.get("role"):
+            self.site_role.setCurrentIndex(max(self.site_role.findData(site["role"]), 0))
+        if site.get("name") and not self.site_name.text():
+            self.site_name.setText(site["name"])
+
+    def _suggest_short_name(self, name: str) -> None:
+        if self._short_suggested:
+            self.short_name.setText(suggest_short_name(name))
+            self.errors.clear("short_name")
 
     def _sample_toggled(self, on: bool) -> None:
         self.committee_box.setEnabled(not on)
@@ -257,36 +268,33 @@ class SetupDialog(QDialog):
             "mediator_phone": self.mediator_phone.text().strip(),
         }
 
-    def submit(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear_all()
-        values = self.values()
-        sample = self.sample.isChecked() and self.sample.isEnabled()
-        self.saving = True
-        self.ok_button.setEnabled(False)
-        label = self.tr("Building sample cases…") if sample else self.tr("Setting up…")
-        cases = SAMPLE_CASES
-        site = self.site()
-        worker.run_op(self, lambda desk: _set_up(desk, values, sample, cases, site), self._done,
-                      self._refused, label=label)
+    @property
+    def saving(self) -> bool:
+        return self._submitting
 
-    def _done(self, ids: dict) -> None:
-        self.saving = False
+    def _sample(self) -> bool:
+        return self.sample.isChecked() and self.sample.isEnabled()
+
+    def make_op(self):
+        values, sample, cases, site = self.values(), self._sample(), SAMPLE_CASES, self.site()
+        return lambda desk: _set_up(desk, values, sample, cases, site)
+
+    def run_op(self, op) -> None:
+        label = self.tr("Building sample cases…") if self._sample() else self.tr("Setting up…")
+        worker.run_op(self, op, self._accepted, self._refused, label=label)
+
+    def accepted_value(self, ids: dict) -> None:
         self.result_ids = ids
         if ids.get("enrolment") or ids.get("enrolment_error"):
             from mediator_desk.gui.sync_dialogs import show_enrolment_result
 
             show_enrolment_result(self, ids.get("enrolment"), ids.get("site", {}),
                                   ids.get("enrolment_error"))
-        self.accept()
 
     def _refused(self, exc) -> None:
-        self.saving = False
-        self.ok_button.setEnabled(True)
         # set_up_committee also passes on the organisation's and mediator's own field names
         field = getattr(exc, "field", "")
         mapped = {"name": "committee_name", "parent_id": "township_name"}.get(field)
         if mapped:
             exc.field = mapped
-        self.errors.show_error(exc)
+        super()._refused(exc)

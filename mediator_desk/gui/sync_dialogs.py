@@ -56,11 +56,12 @@ def removable_folder() -> str:
                           for v in QStorageInfo.mountedVolumes())
 
 
-def start_folder() -> str:
-    """A removable drive, else Documents or home — never the database's folder (files.py)."""
+def start_folder(purpose: str = "") -> str:
+    """A removable drive, else the folder last used for ``purpose``, else Documents or home —
+    never the database's folder (files.py)."""
     from mediator_desk.gui import files
 
-    return files.start_folder(removable_folder())
+    return files.start_folder(removable_folder(), purpose=purpose)
 
 
 def extension(kind: str) -> str:
@@ -95,15 +96,16 @@ class SyncAsk:
         """A sync file to read ('' if cancelled)."""
         from mediator_desk.gui import files
 
-        return files.open_file_name(parent, title, start_folder(), file_filter(kind))
+        return files.open_file_name(parent, title, start_folder(kind), file_filter(kind),
+                                    purpose=kind)
 
     @classmethod
     def save_file(cls, parent: QWidget | None, title: str, suggested: str, kind: str) -> str:
         """Where to write a sync file ('' if cancelled); a removable drive is offered first."""
         from mediator_desk.gui import files
 
-        path = files.save_file_name(parent, title, str(Path(start_folder()) / suggested),
-                                    file_filter(kind))
+        path = files.save_file_name(parent, title, str(Path(start_folder(kind)) / suggested),
+                                    file_filter(kind), purpose=kind)
         if path and not path.lower().endswith(extension(kind)):
             path += extension(kind)
         return path

@@ -194,7 +194,11 @@ class SyncMenu(QObject):
     def _receipt_imported(self, result) -> None:
         from mediator_desk.gui.sync_dialogs import ReceiptDialog
 
-        self._open(ReceiptDialog(self.window, result, self.window.open_case))
+        # not modal: a case opened from it (double click) must be usable while it stays open
+        dialog = ReceiptDialog(self.window, result, self.window.open_case)
+        self.last_dialog = dialog
+        dialog.setModal(False)
+        dialog.show()
 
     # --- office ----------------------------------------------------------------------------
     def export_enrolment(self) -> None:

@@ -17,7 +17,7 @@ from mediator_desk.gui import worker
 from mediator_desk.gui.today import today
 
 # Tables whose change can add or remove a to-do item.
-TODO_TABLES = ("cases", "acceptances", "closures", "agreements", "followups", "confirmations",
+TODO_TABLES = ("cases", "case_reviews", "acceptances", "closures", "agreements", "followups", "confirmations",
                "risk_flags", "archives", "settings", "mediation_sessions", "investigations")
 MAX_PER_KIND = 200          # more are counted but not listed (open the case list instead)
 REFRESH_DELAY_MS = 300
@@ -26,9 +26,10 @@ OVERDUE = QColor("#b00020")
 
 
 class TodoPanel(QWidget):
-    """The grouped to-do list. ``openRequested(case_id)`` when an item is chosen."""
+    """The grouped to-do list. ``openRequested(case_id, place)`` when an item is chosen
+    (``place``: the tab where it is dealt with, see core/todo.py)."""
 
-    openRequested = Signal(str)
+    openRequested = Signal(str, str)
     loaded = Signal(list)          # the items, after each read
 
     def __init__(self, parent: QWidget | None = None):
@@ -151,6 +152,7 @@ class TodoPanel(QWidget):
                 row = QTreeWidgetItem([self._short_number(item["case_no"]), when])
                 row.setData(0, Qt.ItemDataRole.UserRole, item["case_id"])
                 row.setData(0, Qt.ItemDataRole.UserRole + 2, item["case_no"])
+                row.setData(0, Qt.ItemDataRole.UserRole + 3, item.get("place", ""))
                 row.setData(1, Qt.ItemDataRole.UserRole, item["description"])
                 tip = f"{item['case_no']}\n{item['due']}　{item['description']}"
                 row.setToolTip(0, tip)
@@ -182,7 +184,7 @@ class TodoPanel(QWidget):
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         case_id = item.data(0, Qt.ItemDataRole.UserRole)
         if case_id:
-            self.openRequested.emit(case_id)
+            self.openRequested.emit(case_id, item.data(0, Qt.ItemDataRole.UserRole + 3) or "")
 
     # --- for tests and the main window ------------------------------------------------------
     def group(self, kind: str) -> QTreeWidgetItem | None:

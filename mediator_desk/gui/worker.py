@@ -226,6 +226,11 @@ def install(desk) -> DeskRunner:
     return _runner
 
 
+def installed() -> bool:
+    """Whether a worker is installed (a dialog may be built before, e.g. in a test)."""
+    return _runner is not None
+
+
 def runner() -> DeskRunner:
     """The installed worker (raises if :func:`install` was not called)."""
     if _runner is None:

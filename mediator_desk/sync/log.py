@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 RESULT_LABELS = {"applied": "已导入", "conflicts": "已导入（有冲突待处理）", "unchanged": "无新内容",
                  "already": "已导入过", "refused": "已拒绝", "preview": "仅预览"}
+# an import whose conflicts have all been resolved since
+CONFLICTS_RESOLVED = "已导入（冲突已处理）"
 
 
 def log_path(desk: "Desk") -> Path:
@@ -109,6 +111,10 @@ def import_log(desk: "Desk", limit: int = 200) -> list[dict]:
             e.setdefault("sender_name", names.get(e.get("sender", ""), ""))
             rows.append(e)
     rows.sort(key=lambda e: e.get("at", ""), reverse=True)
+    still_open = {r["bundle_id"] for r in desk.query(
+        "SELECT DISTINCT bundle_id FROM sync_conflicts WHERE status = 'open'")}
     for e in rows:
         e["result_label"] = RESULT_LABELS.get(e.get("result", ""), e.get("result", ""))
+        if e.get("result") == "conflicts" and e.get("bundle_id") not in still_open:
+            e["result_label"] = CONFLICTS_RESOLVED
     return rows[:limit]

@@ -323,6 +323,18 @@
         <source>Record the signing without a scan of the signed copy?</source>
         <translation>没有签字件扫描件，仍然登记签字吗？</translation>
     </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print this agreement (preview in the tab Documents)</source>
+        <translation>打印本协议书（在“文书”页预览）</translation>
+    </message>
+    <message>
+        <source>Fill in from the brief facts and the mediation record</source>
+        <translation>用简要情况和调解记录填写</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -588,7 +600,7 @@
     </message>
     <message>
         <source>Do&amp;n&apos;t copy</source>
-        <translation>不复制(&amp;N)</translation>
+        <translation>不复制(&amp;K)</translation>
     </message>
     <message>
         <source> days</source>
@@ -942,7 +954,7 @@ The database as it is now is kept as a backup first.</source>
     </message>
     <message>
         <source>Review &amp;conflicts…</source>
-        <translation>处理冲突(&amp;C)…</translation>
+        <translation>处理冲突(&amp;V)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1179,6 +1191,10 @@ The database as it is now is kept as a backup first.</source>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
 </context>
 <context>
     <name>CaseFileTab</name>
@@ -1307,6 +1323,10 @@ The database as it is now is kept as a backup first.</source>
         <source>This case is archived: it can be viewed but no longer changed.</source>
         <translation>本案已立卷归档，只能查看，不能修改。</translation>
     </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>下一步：{step}</translation>
+    </message>
 </context>
 <context>
     <name>CaseTabs</name>
@@ -1378,11 +1398,11 @@ The database as it is now is kept as a backup first.</source>
     </message>
     <message>
         <source>This desk&apos;s version</source>
-        <translation>本站版本</translation>
+        <translation>本机已有的版本</translation>
     </message>
     <message>
         <source>Version that came in</source>
-        <translation>对方版本</translation>
+        <translation>新收到的版本</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -1390,15 +1410,15 @@ The database as it is now is kept as a backup first.</source>
     </message>
     <message>
         <source>Highlighted fields differ. Keep this desk&apos;s version, take the one that came in, or choose field by field and merge.</source>
-        <translation>突出显示的字段两边不同。可以保留本站版本、采用对方版本，或逐个字段选择后合并。</translation>
+        <translation>突出显示的字段两边不同。可以保留本机已有的版本、采用新收到的版本，或逐个字段选择后合并。</translation>
     </message>
     <message>
         <source>Keep &amp;ours</source>
-        <translation>保留本站版本(&amp;O)</translation>
+        <translation>保留已有版本(&amp;O)</translation>
     </message>
     <message>
         <source>Take &amp;theirs</source>
-        <translation>采用对方版本(&amp;T)</translation>
+        <translation>采用新收到的版本(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Merge as chosen</source>
@@ -1420,11 +1440,11 @@ from {sender}</source>
     </message>
     <message>
         <source>ours</source>
-        <translation>本站</translation>
+        <translation>已有</translation>
     </message>
     <message>
         <source>theirs</source>
-        <translation>对方</translation>
+        <translation>新收到</translation>
     </message>
     <message>
         <source>(deleted)</source>
@@ -1432,7 +1452,7 @@ from {sender}</source>
     </message>
     <message>
         <source>This record belongs to another site: only ours can be kept</source>
-        <translation>该记录属于另一个站点：只能保留本站版本</translation>
+        <translation>该记录属于另一个站点：只能保留本机已有的版本</translation>
     </message>
     <message>
         <source>Resolving…</source>
@@ -1700,6 +1720,10 @@ from {sender}</source>
         <source>File</source>
         <translation>文件</translation>
     </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -1966,6 +1990,25 @@ from {sender}</source>
         <source>Delete the follow-up visit of {day}? This is recorded in the history.</source>
         <translation>删除{day}的回访记录吗？删除操作会记入操作记录。</translation>
     </message>
+    <message>
+        <source>no problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>
@@ -2119,6 +2162,10 @@ from {sender}</source>
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>choose a party, or type another name</source>
+        <translation>选择当事人，或输入其他姓名</translation>
+    </message>
 </context>
 <context>
     <name>ItemDialog</name>
@@ -2227,7 +2274,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
+        <translation>搜索(&amp;F)</translation>
     </message>
     <message>
         <source>New case</source>
@@ -2303,7 +2350,7 @@ from {sender}</source>
     </message>
     <message>
         <source>S&amp;tatistics</source>
-        <translation>统计(&amp;T)</translation>
+        <translation>统计(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Statistics and monthly report…</source>
@@ -2708,7 +2755,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Employment</source>
-        <translation>专职/兼职(&amp;E)</translation>
+        <translation>专职/兼职(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -2724,19 +2771,11 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
+        <translation>状态(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -3139,14 +3178,6 @@ from {sender}</source>
         <translation>此人以前的案件（是否重复纠纷？）</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Organisation &amp;name</source>
         <translation>单位名称(&amp;N)</translation>
     </message>
@@ -3165,6 +3196,18 @@ from {sender}</source>
     <message>
         <source>Please enter the name</source>
         <translation>请填写姓名或名称</translation>
+    </message>
+    <message>
+        <source>Use the details recorded &amp;then</source>
+        <translation>填入上次登记的信息(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Fill the empty fields (phone, ethnicity, address, occupation, employer) from the latest earlier case</source>
+        <translation>用最近一起案件中登记的信息填写空着的项目（电话、民族、住址、职业、工作单位）</translation>
+    </message>
+    <message>
+        <source>unified social credit code, 18 characters</source>
+        <translation>统一社会信用代码，18位</translation>
     </message>
 </context>
 <context>
@@ -3312,17 +3355,6 @@ from {sender}</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>RecordDialog</name>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3647,7 +3679,7 @@ from {sender}</source>
     </message>
     <message>
         <source>&amp;Screened by</source>
-        <translation>排查人员(&amp;S)</translation>
+        <translation>排查人员(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
@@ -3798,18 +3830,6 @@ from {sender}</source>
         <translation>调解流程设置</translation>
     </message>
     <message>
-        <source>e.g. 20MB</source>
-        <translation>如 20MB</translation>
-    </message>
-    <message>
-        <source>e.g. pdf, jpg, png</source>
-        <translation>如 pdf, jpg, png</translation>
-    </message>
-    <message>
-        <source>separated by commas</source>
-        <translation>用逗号分隔</translation>
-    </message>
-    <message>
         <source>&amp;Follow-up visit due (days after the performance deadline)</source>
         <translation>回访期限（履行期限届满后天数）(&amp;F)</translation>
     </message>
@@ -3834,10 +3854,6 @@ from {sender}</source>
         <translation>协议编号格式（本委员会）(&amp;N)</translation>
     </message>
     <message>
-        <source>{year} = year, {short} = committee short name, {n} = sequence number</source>
-        <translation>{year} 年度，{short} 委员会简称，{n} 序号</translation>
-    </message>
-    <message>
         <source>Statistics re&amp;viewer</source>
         <translation>统计报表审核人(&amp;V)</translation>
     </message>
@@ -3858,12 +3874,40 @@ from {sender}</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>e.g. 20</source>
+        <translation>如 20</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
+        <source>megabytes (a phone photo is 2–5)</source>
+        <translation>兆（手机照片一般2～5兆）</translation>
+    </message>
+    <message>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Photos (JPG)</source>
+        <translation>照片（JPG）</translation>
+    </message>
+    <message>
+        <source>Pictures (PNG)</source>
+        <translation>图片（PNG）</translation>
+    </message>
+    <message>
+        <source>Scans (TIF)</source>
+        <translation>扫描件（TIF）</translation>
+    </message>
+    <message>
+        <source>e.g. 10年、30年、永久</source>
+        <translation>如 10年、30年、永久（用顿号分开）</translation>
+    </message>
+    <message>
+        <source>〔年份〕〔简称〕〔序号〕 are filled in for each agreement</source>
+        <translation>〔年份〕〔简称〕〔序号〕在每份协议上自动填写</translation>
+    </message>
+    <message>
+        <source>For example: {number}</source>
+        <translation>例如：{number}</translation>
     </message>
 </context>
 <context>
@@ -3987,10 +4031,6 @@ from {sender}</source>
     <message>
         <source>&amp;Start</source>
         <translation>开始使用(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Sample data is not available in this version.</source>
@@ -4409,7 +4449,7 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     </message>
     <message>
         <source>Import the office&apos;s &amp;enrolment file…</source>
-        <translation>导入司法所的登记文件(&amp;E)…</translation>
+        <translation>导入司法所的登记文件(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Export data for the office…</source>
@@ -4417,7 +4457,7 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     </message>
     <message>
         <source>Import a &amp;receipt from the office…</source>
-        <translation>导入司法所的回执(&amp;R)…</translation>
+        <translation>导入司法所的回执(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Import a village&apos;s data…</source>
@@ -4441,7 +4481,7 @@ The office compares it when it receives this desk&apos;s first data file.</sourc
     </message>
     <message>
         <source>Export the enrolment file for &amp;villages…</source>
-        <translation>导出供村导入的登记文件(&amp;V)…</translation>
+        <translation>导出供村导入的登记文件(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Site information…</source>
@@ -4586,6 +4626,33 @@ It acknowledges the village&apos;s changes up to number {seq} and carries the of
     <message>
         <source>Restoring the keys…</source>
         <translation>正在恢复密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>TextSize</name>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>标准(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Large</source>
+        <translation>大(&amp;L)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra large</source>
+        <translation>特大(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Text si&amp;ze</source>
+        <translation>文字大小(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>La&amp;rger text</source>
+        <translation>放大文字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>缩小文字(&amp;M)</translation>
     </message>
 </context>
 <context>

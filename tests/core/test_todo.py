@@ -82,7 +82,7 @@ def test_todo_on_a_fixed_date(desk, make_case, tmp_path):
     assert desk.todo(today=DAY) == items
     assert desk.todo.counts(today=DAY) == {"followup_due": 1, "performance_overdue": 1,
                                            "confirmation_closing": 1, "case_overdue": 1,
-                                           "risk_unreported": 1}
+                                           "risk_unreported": 1, "returned": 0}
 
 
 def test_todo_follows_the_days(desk, make_case, tmp_path):

@@ -109,13 +109,19 @@ def test_followup_days_setting_moves_the_follow_up_plan(qtbot, desk, make_case, 
     assert desk.settings.get("retention_choices") is None
     # a bad agreement number pattern lands next to its field
     type_into(dialog.followup_days, "30")
-    type_into(dialog.agreement_no_pattern, "第{n}号")
+    # (the pattern is shown and typed in words: 〔年份〕 for {year} …)
+    assert dialog.agreement_no_pattern.text() == "（〔年份〕）〔简称〕调协字第〔序号〕号"
+    assert dialog.pattern_example.text() == "例如：（2026）红旗调协字第1号"
+    type_into(dialog.agreement_no_pattern, "第〔序号〕号")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.errors.message("agreement_no_pattern") != "", timeout=WAIT_MS)
-    assert "{year}" in dialog.errors.message("agreement_no_pattern")
+    assert "〔年份〕" in dialog.errors.message("agreement_no_pattern")
+    assert "{" not in dialog.errors.message("agreement_no_pattern")
     assert desk.settings.get("followup_days") is None
-    # accepted
-    type_into(dialog.agreement_no_pattern, "（{year}）{short}调协第{n}号")
+    # accepted; the size in megabytes, the types ticked
+    type_into(dialog.agreement_no_pattern, "（〔年份〕）〔简称〕调协第〔序号〕号")
+    type_into(dialog.attachment_max_bytes, "5")
+    dialog.type_boxes[("tif", "tiff")].setChecked(False)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.saved, timeout=WAIT_MS)
     wait_idle(qtbot)
@@ -124,6 +130,8 @@ def test_followup_days_setting_moves_the_follow_up_plan(qtbot, desk, make_case, 
     org_id = desk.settings.get("committee_id")
     assert desk.agreements.number_pattern(org_id) == "（{year}）{short}调协第{n}号"
     assert desk.agreements.get(aid)["followup_planned"] == "2026-05-10"
+    assert desk.settings.get("attachment_max_bytes") == 5 * 1024 * 1024
+    assert desk.settings.get("attachment_types") == ["jpeg", "jpg", "pdf", "png"]
     assert desk.dossier.retention_choices() == ["10年", "永久"]
     audited = {r["record_id"] for r in desk.query(
         "SELECT record_id FROM audit_log WHERE table_name = 'settings'")}
@@ -140,7 +148,8 @@ def test_dialogs_render_in_chinese(qtbot, desk, main_window, tmp_path):
     settings = _settings_dialog(qtbot, main_window)
     assert (dialog.windowTitle(), form.windowTitle(), settings.windowTitle()) == (
         "人民调解员", "添加调解员", "调解流程设置")
-    assert settings.attachment_max_bytes.text() == "20MB"
+    assert settings.attachment_max_bytes.text() == "20"
+    assert all(box.isChecked() for box in settings.type_boxes.values())
     for name, widget in (("mediators", dialog), ("mediator_form", form), ("settings", settings)):
         path = tmp_path / f"{name}.png"
         assert widget.grab().save(str(path))

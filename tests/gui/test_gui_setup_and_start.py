@@ -136,3 +136,37 @@ def test_run_opens_the_main_window_when_set_up(db_path, gui_app, messages, monke
     monkeypatch.setattr(gui_app, "exec", fake_exec)
     assert gui_app_module.run(db_path=str(db_path)) == 0
     assert len(opened) == 1
+
+
+def test_setup_shows_every_missing_field_at_once_and_suggests_the_short_name(qtbot,
+                                                                             fresh_desk):
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog.level, "village")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.errors.shown()) >= 4, timeout=WAIT_MS)
+    assert set(dialog.errors.shown()) >= {"committee_name", "township_name", "short_name",
+                                          "mediator_name"}
+    # typing the committee's name suggests the short name (until one is typed)
+    dialog.committee_name.setText("红旗嘎查人民调解委员会")
+    assert dialog.short_name.text() == "红旗"
+    assert "short_name" not in dialog.errors.shown()
+    dialog.short_name.setText("红旗村")
+    dialog.short_name.textEdited.emit("红旗村")
+    dialog.committee_name.setText("东升村人民调解委员会")
+    assert dialog.short_name.text() == "红旗村"
+    dialog.reject()
+
+
+def test_setup_defaults_to_the_role_chosen_with_site_init(qtbot, fresh_desk):
+    from mediator_desk import sync
+
+    sync.init_site(fresh_desk, role="office", name="巴彦塔拉司法所")
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.site_role.currentData() == "office", timeout=WAIT_MS)
+    assert dialog.site_name.text() == "巴彦塔拉司法所"
+    assert dialog.level.currentData() == "township"
+    dialog.reject()

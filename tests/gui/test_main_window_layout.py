@@ -18,4 +18,4 @@ def test_case_list_columns_fit_the_window(qtbot, main_window):
         assert sum(widths) <= table.viewport().width(), (width, widths)
         assert widths[3] > longest_status
         assert widths[table.PARTIES] >= em * 6
-        assert widths[0] >= em * 11
+        assert widths[0] >= em * 12

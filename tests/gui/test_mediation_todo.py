@@ -65,7 +65,7 @@ def test_todo_panel_on_a_fixed_day(qtbot, desk, make_case, main_window, messages
     assert _children(panel.group("risk_unreported")) == [(number[risky], "已超期9天")]
     assert panel.counts() == {"followup_due": 1, "performance_overdue": 1,
                               "confirmation_closing": 1, "case_overdue": 1,
-                              "risk_unreported": 1}
+                              "risk_unreported": 1, "returned": 0}
     item = panel.group("risk_unreported").child(0)
     assert "群体性械斗" in item.toolTip(0)
     assert item.toolTip(0).startswith(desk.cases.get_row(risky)["case_no"])
@@ -80,12 +80,17 @@ def test_todo_panel_on_a_fixed_day(qtbot, desk, make_case, main_window, messages
                      pos=tree.visualItemRect(target).center())
     qtbot.waitUntil(lambda: agreed in main_window.case_windows, timeout=WAIT_MS)
     wait_idle(qtbot)
+    # ... on the tab where the item is dealt with (the follow-up visit)
+    from mediator_desk.gui.tabs.followups import FollowUpTab
+
+    assert isinstance(main_window.case_windows[agreed].tabs.currentWidget(), FollowUpTab)
     # so does Enter on the current item
     tree.setFocus()
     tree.setCurrentItem(panel.group("case_overdue").child(0))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: overdue in main_window.case_windows, timeout=WAIT_MS)
     wait_idle(qtbot)
+    assert isinstance(main_window.case_windows[overdue].tabs.currentWidget(), OutcomeTab)
 
     # reporting the risk to the police (in the case window) takes it off the list
     window = open_case(qtbot, main_window, risky)

@@ -209,12 +209,18 @@ def test_dialogs_never_start_in_the_data_folder(db_path, gui_app, monkeypatch):
     assert files.start_folder(str(data / "desk-files")) != str(data / "desk-files")
     asked = []
     monkeypatch.setattr(files, "save_file_name",
-                        lambda parent, title, path, flt: asked.append(path) or "")
+                        lambda parent, title, path, flt, **kw: asked.append(path) or "")
     monkeypatch.setattr(files, "open_file_name",
-                        lambda parent, title, folder, flt: asked.append(folder) or "")
+                        lambda parent, title, folder, flt, **kw: asked.append(folder) or "")
     monkeypatch.setattr(files, "open_file_names",
-                        lambda parent, title, folder, flt: asked.append(folder) or [])
-    monkeypatch.setattr(printing, "_last_folder", [str(data)])   # saved there once
+                        lambda parent, title, folder, flt, **kw: asked.append(folder) or [])
+    # remembered as the last folder of each kind (as by an older version): never used
+    from PySide6.QtCore import QSettings
+
+    for purpose in ("documents", "bundle", "scans"):
+        QSettings().setValue(files.FOLDERS_KEY + purpose, str(data))
+    files.remember_folder("receipt", str(data))
+    assert files.last_folder("receipt") == ""
     printing.OutputDialogs.save_path(None, "保存", "协议书.pdf", "pdf")
     SyncAsk.open_file(None, "导入", "bundle")
     SyncAsk.save_file(None, "导出", "红旗.mdsync", "bundle")
@@ -224,7 +230,32 @@ def test_dialogs_never_start_in_the_data_folder(db_path, gui_app, monkeypatch):
     for where in asked:
         folder = Path(where) if Path(where).is_dir() else Path(where).parent
         assert folder != data and data not in folder.parents, where
+    for purpose in ("documents", "bundle", "scans"):
+        QSettings().remove(files.FOLDERS_KEY + purpose)
     files._protected.clear()
+
+
+def test_file_dialogs_start_in_the_folder_last_used_for_the_same_kind(tmp_path, gui_app):
+    from PySide6.QtCore import QSettings
+
+    scans, papers = tmp_path / "扫描件", tmp_path / "文书"
+    scans.mkdir()
+    papers.mkdir()
+    files.remember_folder("scans", str(scans))
+    files.remember_folder("documents", str(papers))
+    try:
+        assert files.start_folder(purpose="scans") == str(scans)
+        assert files.start_folder(purpose="documents") == str(papers)
+        assert files.start_folder(purpose="bundle") != str(scans)
+        # sizes as Chinese file managers write them
+        assert files.file_size_text(12345) == "12 KB"
+        assert files.file_size_text(3 * 1024 * 1024 + 400_000) == "3.4 MB"
+        dialog = files.make_dialog(None, "选择", str(scans))
+        assert isinstance(dialog.proxyModel(), files.ChineseSizes)
+        dialog.deleteLater()
+    finally:
+        for purpose in ("scans", "documents"):
+            QSettings().remove(files.FOLDERS_KEY + purpose)
 
 
 # --- one window per database ---------------------------------------------------------------

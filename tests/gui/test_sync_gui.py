@@ -189,7 +189,7 @@ def reviews_tab(case_win):
 
     for i in range(case_win.tabs.count()):
         if isinstance(case_win.tabs.widget(i), ReviewsTab):
-            return case_win.tabs.widget(i), case_win.tabs.tabText(i)
+            return case_win.tabs.widget(i), case_win.tab_title(i)
     raise AssertionError("no review tab")
 
 
@@ -323,13 +323,27 @@ def test_two_villages_and_an_office_exchange_files_through_the_gui(tmp_path, qtb
         qtbot.waitUntil(lambda: w.sync.last_dialog is not None, timeout=WAIT_MS)
         receipt = w.sync.last_dialog
         assert set(receipt.texts()) == {"请补充双方的宅基地证明材料", "当事人签名缺失，请补正"}
+        # not modal: a case opened from it can be worked on while it stays open
+        from PySide6.QtWidgets import QApplication
+
+        assert not receipt.isModal() and QApplication.activeModalWidget() is None
         assert "司法所已确认收到" in receipt.import_result.message
         receipt.accept()
         # ... and on the cases themselves.
         cw = case_window(qtbot, w, village_cases["v1"][1])
         tab, _ = reviews_tab(cw)
         qtbot.waitUntil(lambda: tab.texts() == ["当事人签名缺失，请补正"], timeout=WAIT_MS)
-        assert tab.returned.isVisibleTo(tab) and "当事人签名缺失" in tab.returned.text()
+        # shown above the tabs on opening, whichever tab is current
+        assert cw.tabs.currentIndex() == 0
+        assert tab.returned.isVisibleTo(cw) and "当事人签名缺失" in tab.returned.text()
+        # ... and in the to-do list, where it opens the review
+        todo = w.todo_panel
+        todo.refresh()
+        qtbot.waitUntil(lambda: todo.counts()["returned"] == 1, timeout=WAIT_MS)
+        cw.tabs.setCurrentIndex(0)
+        todo._chosen(todo.group("returned").child(0))
+        wait_idle(qtbot)
+        assert cw.tabs.currentWidget() is tab
         assert not tab.form.isVisibleTo(tab) and not cw.editor.read_only
         # More work, then the next file: only what the office has not acknowledged.
         village_cases["v1"].append(add_case(v1, "v1第4起：草场纠纷", names=("巴图", "其其格")))

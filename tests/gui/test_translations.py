@@ -15,7 +15,7 @@ from gui_helpers import VALID_ID, WAIT_MS, wait_idle
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 # Names Chinese software also writes in Latin letters (keys, file formats, office suites).
-ALLOWED = {"Ctrl", "PDF", "Word", "DOCX", "WPS"}
+ALLOWED = {"Ctrl", "PDF", "Word", "DOCX", "XLSX", "WPS", "JPG", "PNG", "TIF"}
 
 
 def _script():
@@ -112,3 +112,34 @@ def test_no_english_on_screen(qtbot, desk, make_case, main_window):
     assert _english(texts) == []
     assert "人民调解工作台 — 红旗嘎查人民调解委员会 — 村级调委会" in texts
     person.reject()
+
+
+def test_qt_own_dialogs_are_in_chinese(gui_app):
+    """Qt's translations (qtbase_zh_CN) are loaded: the file dialog's own words."""
+    from PySide6.QtCore import QCoreApplication
+
+    for context, text in (("QFileDialog", "Look in:"), ("QFileDialog", "Files of type:"),
+                          ("QFileSystemModel", "Date Modified"), ("QPlatformTheme", "Cancel")):
+        assert QCoreApplication.translate(context, text) != text, text
+
+
+def test_qt_translations_are_found_in_a_frozen_build(monkeypatch, tmp_path):
+    """Inside a PyInstaller bundle Qt may report a translations folder that does not exist;
+    the file is then taken from the bundle's PySide6/Qt/translations."""
+    import shutil
+    import sys
+
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from mediator_desk.gui import resources
+
+    real = next(f for f in resources.qt_translation_folders()
+                if (f / "qtbase_zh_CN.qm").exists())
+    bundle = tmp_path / "bundle"
+    (bundle / "PySide6" / "Qt" / "translations").mkdir(parents=True)
+    shutil.copy(real / "qtbase_zh_CN.qm", bundle / "PySide6" / "Qt" / "translations")
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _p: str(tmp_path / "none")))
+    folders = resources.qt_translation_folders()
+    assert folders[0] == tmp_path / "none"
+    assert any(QTranslator().load("qtbase_zh_CN", str(f)) for f in folders[:2])

@@ -38,6 +38,7 @@ def test_village_restored_from_backup_gives_a_conflict_not_an_overwrite(site_pat
     sync.export_bundle(v1, tmp_path / "b3.mdsync")
     r = sync.import_bundle(office, tmp_path / "b3.mdsync")
     assert r.status == "conflicts"
+    assert sync.import_log(office)[0]["result_label"] == "已导入（有冲突待处理）"
     assert r.preview["tables"]["cases"]["conflicts"] == 1
     assert office.cases.get_row(a)["summary"] == "版本甲：双方同意各退一步"   # ours kept
     [c] = sync.list_conflicts(office)
@@ -55,6 +56,9 @@ def test_village_restored_from_backup_gives_a_conflict_not_an_overwrite(site_pat
     assert office.cases.get_row(a)["summary"] == "版本乙：申请人撤回部分请求"
     assert office.cases.search(CaseFilter(text="申请人撤回")) == [a]
     assert sync.list_conflicts(office) == []
+    # the import log no longer says a conflict is waiting
+    assert [e["result_label"] for e in sync.import_log(office)
+            if e["result"] == "conflicts"] == ["已导入（冲突已处理）"]
     with pytest.raises(ValidationError):
         sync.resolve_conflict(office, c["id"], keep="local")
     office.close()
@@ -181,6 +185,7 @@ def test_an_older_revision_with_new_content_after_a_restore_is_a_conflict(site_p
     sync.export_bundle(v1, tmp_path / "b3.mdsync")
     r = sync.import_bundle(office, tmp_path / "b3.mdsync")
     assert r.status == "conflicts"
+    assert sync.import_log(office)[0]["result_label"] == "已导入（有冲突待处理）"
     assert r.preview["tables"]["parties"]["conflicts"] == 1
     assert office.query_one("SELECT phone FROM parties WHERE id = ?", (pid,))["phone"] \
         == "13900000002"                                   # ours stays until a person decides

@@ -18,7 +18,7 @@ from mediator_desk.core.agreements import FORMS, void_refusal
 from mediator_desk.core.confirmation import RESULTS as CONFIRMATION_RESULTS
 from mediator_desk.gui.case_editor import yuan_text
 from mediator_desk.gui.files import Files
-from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 from mediator_desk.gui.tabs.common import (OK_STYLE, WARN_STYLE, NamePicker, PathTab,
@@ -60,6 +60,12 @@ class AgreementTab(PathTab):
         top.addStretch(1)
         for b in (self.new_button, self.supplement_button, self.void_button):
             top.addWidget(b)
+        # printing is where the agreement is (also of an archived case: not an action)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setToolTip(self.tr("Print this agreement (preview in the tab "
+                                             "Documents)"))
+        self.print_button.clicked.connect(lambda: self.print_agreement())
+        top.addWidget(self.print_button)
 
         self.number_label = QLabel()
         self.number_label.setProperty("role", "heading")
@@ -97,6 +103,11 @@ class AgreementTab(PathTab):
         form.addRow(self.tr("Agreed on"), e.wrap("agreed_on", self.agreed_on))
         form.addRow(self.tr("Place"), e.wrap("place", self.place))
         form.addRow(self.tr("Main facts and matters in dispute"), e.wrap("facts", self.facts))
+        # the facts are offered from what the case already says (the terms never are)
+        self.facts_button = self.action(QPushButton(self.tr("Fill in from the brief facts and "
+                                                            "the mediation record")))
+        self.facts_button.clicked.connect(lambda: self.offer_facts())
+        form.addRow("", self.facts_button)
         form.addRow(self.tr("Agreed terms"), e.wrap("terms", self.terms))
         form.addRow(self.tr("How it is performed"),
                     e.wrap("performance_method", self.performance_method))
@@ -262,12 +273,23 @@ class AgreementTab(PathTab):
             self.mode = "new"
         self._show_agreement()
 
+    def print_agreement(self) -> None:
+        """Print the agreement shown: the tab Documents with it chosen, then the print
+        dialog (the document is rendered there first)."""
+        from mediator_desk.gui.documents_tab import print_record
+
+        a = self.agreement
+        if a is not None:
+            print_record(self.path.window, "agreement" if a["form"] == "written"
+                         else "oral_agreement", a["id"])
+
     # --- showing one agreement -------------------------------------------------------------
     def _show_agreement(self, keep_form: bool = False) -> None:
         view = self.view or {}
         status = view.get("status", "")
         a = self.agreement
         editing = self.mode in ("new", "supplement")
+        self.print_button.setEnabled(a is not None and not editing and a["state"] != "void")
         if self.mode == "new":
             self.number_label.setText(self.tr("New agreement (the number is given when it is "
                                               "recorded)"))
@@ -307,6 +329,7 @@ class AgreementTab(PathTab):
                   self.recorder, self.terms):
             set_editable(w, changeable)
         self.save_button.setVisible(changeable)
+        self.facts_button.setVisible(changeable and bool(self.facts_offered()))
         self.cancel_button.setVisible(editing and a is not None)
         self.save_button.setText({"new": self.tr("Record the agreement"),
                                   "supplement": self.tr("Record the supplementary agreement")}
@@ -430,7 +453,11 @@ class AgreementTab(PathTab):
             self.copies.setMinimum(parties + 1)    # Art. 29: one copy each + the committee
             self.copies.setValue(parties + 1)
             self.mediators.set_names([])
-            self.recorder.clear()
+            # the current mediator usually records it; the place of the last sitting
+            self.recorder.setText(getattr(self.path.window.context, "user", "") or "")
+            sittings = view.get("mediations") or []
+            if sittings and sittings[-1].get("place"):
+                self.place.setText(sittings[-1]["place"])
             self._reset_signing()
             self.scan_path = ""
             self.scan_label.setText(self.tr("no scan chosen"))
@@ -524,6 +551,22 @@ class AgreementTab(PathTab):
         self.copies.setVisible(written)
         self.copies_hint.setVisible(written and self.save_button.isVisible())
         self.copies_label.setVisible(written)
+
+    def facts_offered(self) -> str:
+        """The case's brief facts and what the last mediation record found."""
+        view = self.view or {}
+        parts = [view.get("summary") or ""]
+        sittings = view.get("mediations") or []
+        if sittings and sittings[-1].get("findings"):
+            parts.append(sittings[-1]["findings"])
+        return "\n".join(p.strip() for p in parts if p and p.strip())
+
+    def offer_facts(self) -> None:
+        """Put the offered facts into the facts field (below what is typed there, if any)."""
+        offered = self.facts_offered()
+        typed = plain_text(self.facts)
+        if offered and offered not in typed:
+            self.facts.setPlainText(f"{typed}\n{offered}" if typed else offered)
 
     # --- actions ---------------------------------------------------------------------------
     def start_new(self) -> None:
@@ -645,7 +688,7 @@ class VoidDialog(RecordDialog):
             "mediation (mediate again, or end it).")))
         self.reason = self.row("reason", self.tr("Reason"), text_area(3))
         self.voided_on = self.row("voided_on", self.tr("Voided on"), date_edit())
-        self.resize(640, 360)
+        fit_to_screen(self, 640, 360)
 
     def make_op(self):
         aid, reason, day = self.agreement["id"], plain_text(self.reason), \

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import plain_text, text_area
+from mediator_desk.gui.forms import fit_to_screen, plain_text, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (PathTab, RecordDialog, allow, date_edit, fill_table,
                                            note_label, open_dialog, table,
@@ -138,7 +138,7 @@ class ArchiveDialog(RecordDialog):
         self.volume_title = self.row("volume_title", self.tr("Volume title"), QLineEdit())
         self.file_note = self.row("file_note", self.tr("File note"), text_area(2))
         self.note = self.row("note", self.tr("Note"), QLineEdit())
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
 
     def make_op(self):
         if not self.retention.currentData():

@@ -13,16 +13,17 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox,
-                               QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox,
+                               QDialog, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QScrollArea, QSpinBox, QTableWidget,
+                               QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
 from mediator_desk.gui import case_owner, worker
-from mediator_desk.gui.forms import FieldErrors, error_label
+from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.forms import FieldErrors, error_label, scroll_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 
@@ -31,6 +32,7 @@ OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BANNER_STYLE = ("background: #fff3cd; color: #6b4a00; border: 1px solid #e0c36c;"
                 " padding: 6px; font-weight: bold;")
 NOTE_STYLE = "color: #555555;"
+NEXT_STEP_STYLE = "color: #0b4f8a; font-weight: bold;"
 
 
 def load_path(desk, case_id: str, day) -> dict:
@@ -114,12 +116,7 @@ def date_edit(default_today: bool = True) -> QLineEdit:
     return edit
 
 
-def scroll(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(content)
-    return area
+scroll = scroll_area
 
 
 def note_label(text: str = "") -> QLabel:
@@ -216,9 +213,19 @@ class CasePath(QObject):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.hide()
+        # "下一步：登记签字" (core.workflow.next_step); a click opens the tab where it is done
+        self.next_step = QPushButton()
+        self.next_step.setObjectName("next_step")
+        self.next_step.setFlat(True)
+        self.next_step.setStyleSheet(NEXT_STEP_STYLE)
+        self.next_step.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.next_step.clicked.connect(lambda: self.show_place(self.next_place))
+        self.next_step.hide()
+        self.next_place = ""
         layout = window.layout()
         if layout is not None:
             layout.insertWidget(1, self.banner)
+            layout.insertWidget(2, self.next_step, 0, Qt.AlignmentFlag.AlignLeft)
         worker.changes_signal().connect(self._on_changes)
         self.reload()
 
@@ -248,10 +255,23 @@ class CasePath(QObject):
         worker.run_op(self, lambda desk: load_path(desk, case_id, day), self._loaded,
                       self._failed)
 
+    def show_place(self, place: str) -> bool:
+        """Make the tab where ``place`` (a ``workflow.STEP_PLACES`` name) is done current."""
+        return self.window.show_place(place)
+
+    def _show_next_step(self, view: dict) -> None:
+        step = view.get("next_step") or {}
+        self.next_place = step.get("place", "")
+        self.next_step.setText(self.tr("Next step: {step}").format(step=step["text"])
+                               if step.get("text") else "")
+        self.next_step.setVisible(bool(step.get("text")) and not case_owner.is_foreign(
+            self.window.case, self.window.context))
+
     def _loaded(self, view: dict) -> None:
         self._loading = False
         self.view = view
         self._show_banner(view)
+        self._show_next_step(view)
         self.loaded.emit(view)
         if self._stale:
             self._stale = False
@@ -292,6 +312,20 @@ class CasePath(QObject):
             on_failure = on_failure.show_error
         return worker.run_op(parent, lambda desk: op(desk, day), on_success, on_failure,
                              label=label)
+
+
+def tab_class(place: str):
+    """The tab class where a step of ``workflow.STEP_PLACES`` is done (None: no tab)."""
+    from mediator_desk.gui.reviews_tab import ReviewsTab
+    from mediator_desk.gui.tabs.agreement import AgreementTab
+    from mediator_desk.gui.tabs.casefile import CaseFileTab
+    from mediator_desk.gui.tabs.followups import FollowUpTab
+    from mediator_desk.gui.tabs.mediation import MediationTab
+    from mediator_desk.gui.tabs.outcome import OutcomeTab
+
+    return {"acceptance": MediationTab, "records": MediationTab, "outcome": OutcomeTab,
+            "agreement": AgreementTab, "performance": FollowUpTab, "followup": FollowUpTab,
+            "archive": CaseFileTab, "review": ReviewsTab}.get(place)
 
 
 def path_for(window) -> CasePath:
@@ -373,69 +407,23 @@ class PathTab(QWidget):
 
 
 # --- dialogs ------------------------------------------------------------------------------------
-class RecordDialog(QDialog):
-    """A dialog that writes one record through the core. Subclasses add rows with :meth:`row`
-    and implement :meth:`make_op` returning ``op(desk, today)`` (or None after showing a
-    local error). OK runs it on the worker; the dialog closes only when the core accepted,
-    with the result in ``result_value`` (and ``saved`` True)."""
+class RecordDialog(FormDialog):
+    """A dialog that writes one record of the case's path through the core
+    (gui/form_dialog.py): subclasses bind their fields with :meth:`row` (``field``) and
+    implement :meth:`make_op` returning ``op(desk, today)`` (or None after showing a local
+    error). OK runs it on the worker; the dialog closes only when the core accepted, with the
+    result in ``result_value`` (and ``saved`` True)."""
 
     def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = path
-        self.result_value = None
-        self.saved = False            # True once the core accepted (tests wait on it)
-        self._submitting = False
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("OK"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        body = QWidget()
-        body.setLayout(self.form)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll(body), 1)
-        outer.addWidget(self.general)
-        outer.addWidget(self.buttons)
         self.finished.connect(lambda _r: self.deleteLater())
 
-    def row(self, field: str, text: str, widget: QWidget, *aliases: str) -> QWidget:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        self.form.addRow(label, self.errors.wrap(field, widget, *aliases))
-        return widget
+    def row(self, field: str, text: str, widget: QWidget, *aliases: str, **binding) -> QWidget:
+        return self.field(field, text, widget, *aliases, **binding)
 
-    def make_op(self):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        if self._submitting:
-            return
-        self.errors.clear_all()
-        op = self.make_op()
-        if op is None:
-            return
-        self._submitting = True
-        self.ok_button.setEnabled(False)
+    def run_op(self, op) -> None:
         self.path.run(self, op, self._accepted, self._refused)
-
-    def _accepted(self, result) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
-        self.result_value = result
-        self.saved = True
-        self.accept()
-
-    def _refused(self, exc) -> None:
-        self._submitting = False
-        self.ok_button.setEnabled(True)
-        self.errors.show_error(exc)
 
 
 def open_dialog(owner, dialog: QDialog) -> QDialog:
@@ -453,6 +441,26 @@ def _forget(owner, dialog) -> None:
 
 
 # --- small editors ------------------------------------------------------------------------------
+class NameCombo(QComboBox):
+    """One name: chosen among those the case knows (its parties) or typed. Behaves like a
+    line edit for the form (``text``, ``setText``, ``editingFinished``)."""
+
+    def __init__(self, names: list[str] = (), placeholder: str = ""):
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(list(names))
+        self.setCurrentIndex(-1)
+        self.lineEdit().setPlaceholderText(placeholder)
+        self.editingFinished = self.lineEdit().editingFinished
+
+    def text(self) -> str:
+        return self.currentText().strip()
+
+    def setText(self, text: str) -> None:
+        self.setEditText(text)
+
+
 class NamePicker(QWidget):
     """Names on a record (mediators, parties present …): tick the people known to the case,
     type anyone else. Nothing is ticked in advance — attendance is never filled in for the

@@ -13,7 +13,7 @@ from mediator_desk.core import deadlines
 from mediator_desk.core.agreements import PERFORMANCE
 from mediator_desk.core.followups import SATISFACTION
 from mediator_desk.gui.files import Files
-from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (WARN_STYLE, PathTab, RecordDialog, allow,
                                            button_row, chosen, date_edit, fill_table, fit_rows,
@@ -160,6 +160,10 @@ class FollowUpTab(PathTab):
                     note=f["escalation_note"]))
             if f["action_taken"]:
                 findings.append(self.tr("action: {note}").format(note=f["action_taken"]))
+            if f["note"]:
+                findings.append(f["note"])
+            if not findings:
+                findings.append(self.tr("no problems found"))
             rows.append([f["visited_on"], f["agreement_no"], f["party"], f["visitor"],
                          f["performance_label"], f["satisfaction_label"], "；".join(findings)])
             ids.append(f["id"])
@@ -340,7 +344,7 @@ class FollowUpDialog(RecordDialog):
             self.action_taken.setPlainText(visit["action_taken"])
             self.visitor.setText(visit["visitor"])
             self.note.setPlainText(visit["note"])
-        self.resize(760, 700)
+        fit_to_screen(self, 760, 700)
 
     def values(self) -> dict:
         return dict(visited_on=self.visited_on.text().strip(),

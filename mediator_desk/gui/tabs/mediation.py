@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox,
 
 from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
-from mediator_desk.gui.forms import fill_combo, plain_text, select_code, text_area
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (NamePicker, PathTab, RecordDialog, RowsEditor, allow,
-                                           button_row, chosen, date_edit, fill_table, fit_rows,
+from mediator_desk.gui.tabs.common import (NameCombo, NamePicker, PathTab, RecordDialog,
+                                           RowsEditor, allow, button_row, chosen, date_edit, fill_table, fit_rows,
                                            note_label, open_dialog, step_reason, table,
                                            time_edit, transition_reason)
 
@@ -260,6 +260,12 @@ def _party_names(view: dict) -> list[str]:
     return [p["name"] for p in view.get("parties", [])]
 
 
+def _current_mediator(path) -> str:
+    """The person using the desk (the current mediator): the usual recorder of a new record.
+    Who was present is never filled in (see NamePicker)."""
+    return getattr(path.window.context, "user", "") or ""
+
+
 class InvestigationDialog(RecordDialog):
     """Add or edit one investigation record (调查记录)."""
 
@@ -274,37 +280,29 @@ class InvestigationDialog(RecordDialog):
                                    time_edit(self.tr("e.g. 14:30")))
         self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
         self.place = self.row("place", self.tr("Place"), QLineEdit())
-        self.subject = self.row("subject", self.tr("Person asked"), QLineEdit())
-        self.participants = self.row("participants", self.tr("Others present"), QLineEdit())
+        self.subject = self.row("subject", self.tr("Person asked"), NameCombo(
+            _party_names(view), self.tr("choose a party, or type another name")))
+        self.participants = self.row("participants", self.tr("Others present"), QLineEdit(),
+                                     write=lambda w, v: w.setText(_names(v)))
         self.participants.setPlaceholderText(self.tr("names separated by 、"))
         self.investigators = self.row("investigators", self.tr("Investigators"),
                                       NamePicker(self.tr("others, separated by 、")))
         self.investigators.set_choices(_mediator_names(view))
         self.recorder = self.row("recorder", self.tr("Recorder"), QLineEdit())
         self.qa = self.row("qa", self.tr("Questions and answers"),
-                           RowsEditor([self.tr("Question"), self.tr("Answer")]))
+                           RowsEditor([self.tr("Question"), self.tr("Answer")]),
+                           read=lambda w: [{"q": q, "a": a} for q, a in w.rows()],
+                           write=lambda w, v: w.set_rows([[p["q"], p["a"]] for p in v]))
         fit_rows(self.qa.table, 7)
         self.note = self.row("note", self.tr("Note"), text_area(2))
         if record:
-            self.held_on.setText(record["held_on"])
-            self.start_time.setText(record["start_time"])
-            self.end_time.setText(record["end_time"])
-            self.place.setText(record["place"])
-            self.subject.setText(record["subject"])
-            self.participants.setText(_names(record["participants"]))
-            self.investigators.set_names(record["investigators"])
-            self.recorder.setText(record["recorder"])
-            self.qa.set_rows([[p["q"], p["a"]] for p in record["qa"]])
-            self.note.setPlainText(record["note"])
-        self.resize(800, 760)
+            self.load(record)
+        else:
+            self.recorder.setText(_current_mediator(path))
+        fit_to_screen(self, 800, 760)
 
     def values(self) -> dict:
-        return dict(held_on=self.held_on.text().strip(), start_time=self.start_time.text(),
-                    end_time=self.end_time.text(), place=self.place.text(),
-                    subject=self.subject.text(), participants=self.participants.text(),
-                    investigators=self.investigators.names(), recorder=self.recorder.text(),
-                    qa=[{"q": q, "a": a} for q, a in self.qa.rows()],
-                    note=plain_text(self.note))
+        return self.field_values()
 
     def make_op(self):
         v = self.values()
@@ -338,12 +336,12 @@ class MediationDialog(RecordDialog):
                                         NamePicker(self.tr("others, separated by 、")))
         self.parties_present.set_choices(_party_names(view))
         self.participants = self.row("participants", self.tr("Invited participants"),
-                                     QLineEdit())
+                                     QLineEdit(), write=lambda w, v: w.setText(_names(v)))
         self.participants.setPlaceholderText(self.tr(
             "relatives, experts … (not mediators, parties or the recorder)"))
         self.recorder = self.row("recorder", self.tr("Recorder"), QLineEdit())
-        self.rights_notice = QCheckBox(self.tr("The parties were told their rights and duties"))
-        self.form.addRow("", self.errors.wrap("rights_notice_given", self.rights_notice))
+        self.rights_notice = self.row("rights_notice_given", "", QCheckBox(
+            self.tr("The parties were told their rights and duties")))
         self.statements = self.row("statements", self.tr("What each side said"), text_area(3))
         self.findings = self.row("findings", self.tr("Facts checked"), text_area(3))
         self.risk_warning = self.row("risk_warning", self.tr("Risk warning"), text_area(2))
@@ -356,40 +354,20 @@ class MediationDialog(RecordDialog):
             "e.g. told both parties they may sue at the county court or apply for arbitration"))
         self.result.currentIndexChanged.connect(self._result_changed)
         if record:
-            self.held_on.setText(record["held_on"])
-            self.start_time.setText(record["start_time"])
-            self.end_time.setText(record["end_time"])
-            self.place.setText(record["place"])
-            self.matter.setText(record["matter"])
-            self.mediators.set_names(record["mediators"])
-            self.parties_present.set_names(record["parties_present"])
-            self.participants.setText(_names(record["participants"]))
-            self.recorder.setText(record["recorder"])
-            self.rights_notice.setChecked(bool(record["rights_notice_given"]))
-            self.statements.setPlainText(record["statements"])
-            self.findings.setPlainText(record["findings"])
-            self.risk_warning.setPlainText(record["risk_warning"])
-            select_code(self.result, record["result"])
-            self.result_note.setPlainText(record["result_note"])
-            self.routes.setPlainText(record["routes_explained"])
+            self.load(record)
+        else:
+            self.recorder.setText(_current_mediator(path))
         self._result_changed()
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)
 
     def _result_changed(self, _i: int = 0) -> None:
         self.routes.setEnabled(self.result.currentData() == "failed")
 
     def values(self) -> dict:
-        failed = self.result.currentData() == "failed"
-        return dict(held_on=self.held_on.text().strip(), start_time=self.start_time.text(),
-                    end_time=self.end_time.text(), place=self.place.text(),
-                    matter=self.matter.text(), mediators=self.mediators.names(),
-                    parties_present=self.parties_present.names(),
-                    participants=self.participants.text(), recorder=self.recorder.text(),
-                    rights_notice_given=self.rights_notice.isChecked(),
-                    statements=plain_text(self.statements), findings=plain_text(self.findings),
-                    risk_warning=plain_text(self.risk_warning),
-                    result=self.result.currentData(), result_note=plain_text(self.result_note),
-                    routes_explained=plain_text(self.routes) if failed else "")
+        values = self.field_values()
+        if values["result"] != "failed":
+            values["routes_explained"] = ""          # only when mediation failed
+        return values
 
     def make_op(self):
         v = self.values()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
-from mediator_desk.gui.forms import fill_combo, plain_text, text_area
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.common import (PathTab, RecordDialog, allow, button_row, chosen,
                                            date_edit, fill_table, fit_rows, note_label,
@@ -223,7 +223,7 @@ class RiskDialog(RecordDialog):
         self.flagged_on = self.row("flagged_on", self.tr("Found on"), date_edit())
         self.note = self.row("note", self.tr("What was seen"), text_area(3))
         self.people = self.row("people", self.tr("People involved"), spin())
-        self.resize(640, 380)
+        fit_to_screen(self, 640, 380)
 
     def make_op(self):
         case_id = self.path.case_id
@@ -246,7 +246,7 @@ class ReportDialog(RecordDialog):
         self.recipient = self.row("recipient", self.tr("Reported to"), QLineEdit())
         self.recipient.setPlaceholderText(self.tr("police station and officer"))
         self.note = self.row("note", self.tr("Note"), text_area(2))
-        self.resize(640, 340)
+        fit_to_screen(self, 640, 340)
 
     def make_op(self):
         rid, base = self.risk["id"], dict(self.risk)       # as shown: no silent overwrite
