@@ -84,7 +84,7 @@ class CaseWindow(QWidget):
         with current; False if this window has no such tab."""
         if not place:
             return False
-        from mediator_desk.gui.tabs.common import tab_class
+        from mediator_desk.gui.tabs.case_path import tab_class
 
         cls = tab_class(place)
         for i in range(self.tabs.count()):

@@ -159,7 +159,7 @@ def test_the_form_base_loads_and_reads_its_bound_fields(gui_app):
 
     from mediator_desk.gui.form_dialog import FormDialog
     from mediator_desk.gui.forms import fill_combo, text_area
-    from mediator_desk.gui.tabs.common import NameCombo, NamePicker
+    from mediator_desk.gui.tabs.widgets import NameCombo, NamePicker
 
     form = FormDialog()
     form.field("place", "地点", QLineEdit())

@@ -17,7 +17,8 @@ from mediator_desk.gui import today as gui_today  # noqa: E402
 from mediator_desk.gui.tabs.agreement import AgreementTab  # noqa: E402
 from mediator_desk.gui.tabs.attachments import AttachmentsTab  # noqa: E402
 from mediator_desk.gui.tabs.casefile import CaseFileTab  # noqa: E402
-from mediator_desk.gui.tabs.common import PathTab, is_editable  # noqa: E402
+from mediator_desk.gui.tabs.case_path import PathTab  # noqa: E402
+from mediator_desk.gui.tabs.widgets import is_editable  # noqa: E402
 from mediator_desk.gui.tabs.followups import FollowUpTab  # noqa: E402
 from mediator_desk.gui.tabs.history import HistoryTab  # noqa: E402
 from mediator_desk.gui.tabs.mediation import MediationTab  # noqa: E402

@@ -12,7 +12,8 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.tabs.agreement import AgreementTab
 from mediator_desk.gui.tabs.attachments import AttachmentsTab
 from mediator_desk.gui.tabs.casefile import CaseFileTab
-from mediator_desk.gui.tabs.common import PathTab, is_editable
+from mediator_desk.gui.tabs.case_path import PathTab
+from mediator_desk.gui.tabs.widgets import is_editable
 from mediator_desk.gui.tabs.followups import FollowUpTab
 from mediator_desk.gui.tabs.history import HistoryTab
 from mediator_desk.gui.tabs.mediation import MediationTab

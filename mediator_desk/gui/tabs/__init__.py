@@ -5,7 +5,7 @@
 with :class:`~mediator_desk.gui.case_window.CaseWindow` — acceptance and records, outcome and
 risks, agreement, performance and follow-up, case file, attachments, history — and fills the
 main window's to-do dock. The tabs of one case window share one
-:class:`~mediator_desk.gui.tabs.common.CasePath` (one read of the whole path per change).
+:class:`~mediator_desk.gui.tabs.case_path.CasePath` (one read of the whole path per change).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ translate = QCoreApplication.translate
 
 
 def _mediation(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.mediation import MediationTab
 
     return MediationTab(path_for(window)), translate("CaseTabs", "Acceptance and records")
 
 
 def _outcome(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.agreement import AgreementTab
     from mediator_desk.gui.tabs.outcome import OutcomeTab
 
@@ -41,35 +41,35 @@ def _outcome(window):
 
 
 def _agreement(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.agreement import AgreementTab
 
     return AgreementTab(path_for(window)), translate("CaseTabs", "Agreement")
 
 
 def _followups(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.followups import FollowUpTab
 
     return FollowUpTab(path_for(window)), translate("CaseTabs", "Performance and follow-up")
 
 
 def _casefile(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.casefile import CaseFileTab
 
     return CaseFileTab(path_for(window)), translate("CaseTabs", "Case file")
 
 
 def _attachments(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.attachments import AttachmentsTab
 
     return AttachmentsTab(path_for(window)), translate("CaseTabs", "Attachments")
 
 
 def _history(window):
-    from mediator_desk.gui.tabs.common import path_for
+    from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.history import HistoryTab
 
     return HistoryTab(path_for(window)), translate("CaseTabs", "History")

@@ -21,10 +21,10 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
-from mediator_desk.gui.tabs.common import (OK_STYLE, WARN_STYLE, NamePicker, PathTab,
-                                           RecordDialog, RowsEditor, allow, button_row,
-                                           date_edit, note_label, open_dialog, set_editable,
-                                           spin, step_reason, transition_reason)
+from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
+from mediator_desk.gui.tabs.widgets import (OK_STYLE, WARN_STYLE, NamePicker, RowsEditor, allow,
+                                            button_row, date_edit, note_label, set_editable, spin)
 
 CLOSING_DAYS = 7
 

@@ -21,7 +21,8 @@ from mediator_desk.gui import worker
 from mediator_desk.gui.files import Files, viewable_copy
 from mediator_desk.gui.forms import error_label, fill_combo
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import PathTab, allow, note_label
+from mediator_desk.gui.tabs.case_path import PathTab
+from mediator_desk.gui.tabs.widgets import allow, note_label
 
 THUMB = 96
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")

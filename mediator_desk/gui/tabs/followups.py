@@ -15,9 +15,10 @@ from mediator_desk.core.followups import SATISFACTION
 from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (WARN_STYLE, PathTab, RecordDialog, allow,
-                                           button_row, chosen, date_edit, fill_table, fit_rows,
-                                           note_label, open_dialog, step_reason, table)
+from mediator_desk.gui.tabs.case_path import PathTab, step_reason
+from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
+from mediator_desk.gui.tabs.widgets import (WARN_STYLE, allow, button_row, chosen, date_edit,
+                                            fill_table, fit_rows, note_label, table)
 
 
 

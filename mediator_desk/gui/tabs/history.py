@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mediator_desk.core.history import describe_change, entries
-from mediator_desk.gui.tabs.common import PathTab, fill_table, note_label, table
+from mediator_desk.gui.tabs.case_path import PathTab
+from mediator_desk.gui.tabs.widgets import fill_table, note_label, table
 
 
 class HistoryTab(PathTab):

@@ -10,10 +10,11 @@ from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (NameCombo, NamePicker, PathTab, RecordDialog,
-                                           RowsEditor, allow, button_row, chosen, date_edit, fill_table, fit_rows,
-                                           note_label, open_dialog, step_reason, table,
-                                           time_edit, transition_reason)
+from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
+from mediator_desk.gui.tabs.widgets import (NameCombo, NamePicker, RowsEditor, allow, button_row,
+                                            chosen, date_edit, fill_table, fit_rows, note_label,
+                                            table, time_edit)
 
 
 def _names(items) -> str:

@@ -13,10 +13,10 @@ from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.common import (PathTab, RecordDialog, allow, button_row, chosen,
-                                           date_edit, fill_table, fit_rows, note_label,
-                                           open_dialog, spin, step_reason, table,
-                                           transition_reason)
+from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
+from mediator_desk.gui.tabs.widgets import (allow, button_row, chosen, date_edit, fill_table,
+                                            fit_rows, note_label, spin, table)
 
 
 class OutcomeTab(PathTab):
