@@ -217,7 +217,6 @@ def register_pdf_font() -> str:
 
 def cmap() -> frozenset:
     """The code points the shipped font can draw (read once per process)."""
-    global _cmap
     if _cmap is None:
         # Registering reads the font once and serves both the PDF renderer and this check.
         register_pdf_font()

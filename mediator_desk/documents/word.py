@@ -94,11 +94,11 @@ def _defaults(document) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
     # Remove theme fonts anywhere else in the styles part (headings, table styles …).
-    for fonts in styles.iter(qn("w:rFonts")):
+    for r_fonts in styles.iter(qn("w:rFonts")):
         for attr in _THEME_ATTRS:
             key = qn(attr)
-            if key in fonts.attrib:
-                del fonts.attrib[key]
+            if key in r_fonts.attrib:
+                del r_fonts.attrib[key]
     _settings(document)
     _font_table(document)
 

@@ -10,6 +10,8 @@ the worker stops, the database closes, the viewer copies of this run go and the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 import sys
 from pathlib import Path
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from mediator_desk.errors import DatabaseRefused, DeskError
 from mediator_desk.gui import documents_hooks, resources, style, sync_menu, text_size, worker
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +56,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(desk):
+def create_main_window(desk: Desk):
     """Start the worker for ``desk`` and build the main window (not shown).
 
     The window fills itself in the background; wait for ``window.model.pageLoaded`` (the first

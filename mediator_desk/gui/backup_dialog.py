@@ -19,6 +19,8 @@ its progress in the status bar, the one on closing a progress dialog (Cancel clo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -30,6 +32,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import error_label, fit_to_screen
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +50,7 @@ def _size(n: int) -> str:
     return f"{max(n // 1024, 1)} KB"
 
 
-def _load(desk) -> dict:
+def _load(desk: Desk) -> dict:
     return {"backups": desk.backups.list(), "settings": desk.backups.settings(),
             "reminder": desk.backups.reminder()}
 

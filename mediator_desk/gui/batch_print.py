@@ -10,6 +10,8 @@ The main window's "Documents" menu opens it (gui/documents_hooks.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
@@ -25,17 +27,20 @@ from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, prin
                                         safe_file_name)
 from mediator_desk.gui.progress import run_with_progress
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
 translate = QCoreApplication.translate
 
 
-def _render(desk, case_ids: list[str], kind: str, fmt: str, progress):
+def _render(desk: Desk, case_ids: list[str], kind: str, fmt: str, progress):
     """(Batch, {case number: case id}) on the worker thread."""
     batch = documents.render_batch(desk, case_ids, kind, fmt, progress=progress)
     numbers = {desk.cases.get_row(cid)["case_no"]: cid for cid in case_ids}
     return batch, numbers
 
 
-def _audit(desk, case_ids: list[str], kind: str, fmt: str, target: str) -> None:
+def _audit(desk: Desk, case_ids: list[str], kind: str, fmt: str, target: str) -> None:
     documents.record_prints(desk, case_ids, kind=kind, fmt=fmt, target=target)
 
 
@@ -175,7 +180,7 @@ class BatchPrintDialog(QDialog):
             return
         data, ids, kind, fmt = self.batch.data, self.printed_ids, self.kind, self.fmt
 
-        def op(desk):
+        def op(desk: Desk):
             documents.write_output(data, path)
             _audit(desk, ids, kind, fmt, path)
             return path

@@ -15,6 +15,8 @@ Every step runs in the worker (``sync.inspect_file`` / ``sync.import_bundle``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -25,16 +27,19 @@ from mediator_desk.gui.forms import (ERROR_STYLE, fit_to_screen, fit_window, scr
                                     wrap_text)
 from mediator_desk.gui.sync_dialogs import big_label, counts_text, local_time, run_long, table
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
 CONFLICT_BACKGROUND = "#fde2e1"
 
 
-def _inspect(desk, path: str) -> dict:
+def _inspect(desk: Desk, path: str) -> dict:
     from mediator_desk import sync
 
     return sync.inspect_file(path, desk)
 
 
-def _import(desk, path: str, *, dry_run: bool, fingerprint: str | None, progress=None):
+def _import(desk: Desk, path: str, *, dry_run: bool, fingerprint: str | None, progress=None):
     from mediator_desk import sync
 
     return sync.import_bundle(desk, path, dry_run=dry_run, accept_fingerprint=fingerprint,

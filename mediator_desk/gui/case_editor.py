@@ -9,6 +9,8 @@ the core is shown next to the field it names.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +30,9 @@ from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, plain
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.party_dialog import PartyDialog
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
 
 def yuan_text(fen: int) -> str:
     """Integer fen as the yuan a person types: 1200000 → '12000', 1250 → '12.50'."""
@@ -36,12 +41,12 @@ def yuan_text(fen: int) -> str:
     return f"{fen // 100}" if fen % 100 == 0 else f"{fen // 100}.{fen % 100:02d}"
 
 
-def _register(desk, org_id: str, values: dict, parties: list[dict], mediator_ids: list[str]):
+def _register(desk: Desk, org_id: str, values: dict, parties: list[dict], mediator_ids: list[str]):
     return desk.cases.register(org_id=org_id, parties=parties, mediator_ids=mediator_ids,
                                **values)
 
 
-def _save_existing(desk, case_id: str, values: dict, mediator_ids: list[str] | None,
+def _save_existing(desk: Desk, case_id: str, values: dict, mediator_ids: list[str] | None,
                    parties: list[dict], removed: list[str], based_on: dict | None = None) -> str:
     """Everything the editor changed, all or nothing (``CaseManager.save_edits``)."""
     return desk.cases.save_edits(case_id, values, based_on=based_on, mediator_ids=mediator_ids,

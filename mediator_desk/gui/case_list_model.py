@@ -9,6 +9,8 @@ has been read again. A newer filter makes older answers stale; they are dropped 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
@@ -17,11 +19,14 @@ from PySide6.QtGui import QBrush, QColor
 from mediator_desk.core.cases import CaseFilter
 from mediator_desk.gui import worker
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
 PLACEHOLDER = "…"
 RISK_COLOUR = QColor("#b00020")
 
 
-def _page(desk, flt: CaseFilter, after_id: str | None, size: int):
+def _page(desk: Desk, flt: CaseFilter, after_id: str | None, size: int):
     ids = desk.cases.search(flt, limit=size, after_id=after_id)
     return ids, desk.cases.list_rows(ids)
 

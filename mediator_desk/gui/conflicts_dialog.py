@@ -9,6 +9,8 @@ ours on top); the conflict is then marked resolved (``sync.resolve_conflict`` in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget,
@@ -20,6 +22,9 @@ from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.sync_dialogs import local_time, table
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
 DIFFER_BACKGROUND = "#fff3cd"
 # Columns people need not see: record links and the bookkeeping of every travelling record.
 HIDDEN = {"id", "site_id", "rev", "created_at", "updated_at", "deleted"}
@@ -28,7 +33,7 @@ CODE_FIELDS = {"dispute_type": "dispute_type", "source": "case_source",
                "ethnicity": "ethnicity", "education": "education"}
 
 
-def _load(desk) -> list[dict]:
+def _load(desk: Desk) -> list[dict]:
     """Open conflicts, each with ``rows``: (field, label, ours, theirs, differs) as shown —
     fields that differ first; values as the screens show them (code labels, yuan …)."""
     from mediator_desk import sync
@@ -59,7 +64,7 @@ def _load(desk) -> list[dict]:
     return conflicts
 
 
-def _resolve(desk, conflict_id: int, keep: str, values: dict | None):
+def _resolve(desk: Desk, conflict_id: int, keep: str, values: dict | None):
     from mediator_desk import sync
 
     return sync.resolve_conflict(desk, conflict_id, keep=keep, values=values)

@@ -6,9 +6,14 @@ the tables it comes from, so building a window or a combo box never waits on the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
 from mediator_desk.core import workflow
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 # The tables whose change makes the context stale.
 SOURCE_TABLES = ("organisations", "mediators", "code_items", "settings", "cases")
@@ -41,7 +46,7 @@ class DeskContext:
         return any(i["code"] == source and i["rollup"] == "referral" for i in self.case_sources)
 
 
-def load_case(desk, case_id: str) -> dict:
+def load_case(desk: Desk, case_id: str) -> dict:
     """A case as ``desk.cases.get`` returns it, plus ``mediator_choices``: the active mediators
     of the case's own committee (a township desk opens its villages' cases too) and anyone
     already assigned. Runs on the worker thread."""
@@ -55,7 +60,7 @@ def load_case(desk, case_id: str) -> dict:
     return case
 
 
-def load_context(desk) -> DeskContext:
+def load_context(desk: Desk) -> DeskContext:
     """Read everything in :class:`DeskContext` (runs on the worker thread)."""
     committee_id = desk.settings.get("committee_id") or ""
     committee = {}

@@ -8,7 +8,7 @@ audits nothing.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -22,6 +22,9 @@ from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.pdf_preview import PdfPreview
 from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
                                         safe_file_name)
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 translate = QCoreApplication.translate
 Audit = Callable[[object, str, str], None]
@@ -85,7 +88,7 @@ class DocumentViewer(QDialog):
             return
         data, render_docx, audit = self.pdf, self.render_docx, self.audit
 
-        def op(desk):
+        def op(desk: Desk):
             out = data if fmt == "pdf" else render_docx(desk)
             documents.write_output(out, path)
             audit(desk, fmt, path)
@@ -101,7 +104,7 @@ def open_blank_form(parent: QWidget, kind_code: str) -> None:
     """Render the blank form ``kind_code`` (worker) and show it in a :class:`DocumentViewer`."""
     kind = documents.find_kind(kind_code)
 
-    def audit(desk, fmt: str, target: str) -> None:
+    def audit(desk: Desk, fmt: str, target: str) -> None:
         documents.record_print(desk, kind=kind.code, fmt=fmt, blank=True, target=target)
 
     def shown(pdf: bytes) -> None:

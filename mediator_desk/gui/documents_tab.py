@@ -12,7 +12,7 @@ refresh the records and the preview.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
@@ -31,6 +31,9 @@ from mediator_desk.gui.pdf_preview import PdfPreview
 from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
                                         safe_file_name)
 from mediator_desk.gui.progress import run_with_progress
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 # Writing only these tables does not change what a document prints (printing itself audits).
 _IRRELEVANT = frozenset({"audit_log"})
@@ -59,7 +62,7 @@ def _list_label(label: str) -> str:
 
 # --- worker-side reads ---------------------------------------------------------------------
 
-def load_records(desk, case_id: str) -> dict[str, list[dict]]:
+def load_records(desk: Desk, case_id: str) -> dict[str, list[dict]]:
     """The records each per-record kind can print for a case: {kind: [{id, date, …}]}.
 
     Runs on the worker thread; dates in Chinese style, text composed on the GUI side."""
@@ -82,7 +85,7 @@ def load_records(desk, case_id: str) -> dict[str, list[dict]]:
     return out
 
 
-def _render(desk, case_id: str, choice: Choice, progress=None) -> tuple[bytes, list[str]]:
+def _render(desk: Desk, case_id: str, choice: Choice, progress=None) -> tuple[bytes, list[str]]:
     """(PDF bytes, warnings) for ``choice`` (worker thread)."""
     if choice.is_dossier:
         result = documents.render_dossier(desk, case_id, progress=progress)
@@ -93,7 +96,7 @@ def _render(desk, case_id: str, choice: Choice, progress=None) -> tuple[bytes, l
     return data, documents.warnings_for(desk, case_id, choice.kind, record_id=choice.record_id)
 
 
-def _save(desk, case_id: str, choice: Choice, fmt: str, path: str, data: bytes | None):
+def _save(desk: Desk, case_id: str, choice: Choice, fmt: str, path: str, data: bytes | None):
     """Write the document to ``path`` (rendering DOCX first) and audit it (worker thread)."""
     if data is None:
         data = documents.render_blank(desk, choice.kind, fmt) if choice.blank else \

@@ -8,6 +8,8 @@ editors offer the new choices.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QLabel,
@@ -16,7 +18,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.form_dialog import FormDialog
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, fit_to_screen, select_code
+from mediator_desk.gui.forms import error_label, fill_combo, fit_to_screen, select_code
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 # The stored columns of a mediator (the roster adds labels and its committee's name).
 _STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "name", "sex",
@@ -24,7 +29,7 @@ _STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "name",
            "full_time", "title", "honours", "training", "active")
 
 
-def _load(desk) -> dict:
+def _load(desk: Desk) -> dict:
     """Mediators of this committee and of the committees below it (active and not) — at a
     township office also its villages' (read-only here: ``own`` is False) — and the code
     lists the form offers."""
@@ -35,7 +40,7 @@ def _load(desk) -> dict:
             "educations": desk.codes.items("education")}
 
 
-def _save(desk, mediator_id: str, values: dict, based_on: dict | None = None) -> str:
+def _save(desk: Desk, mediator_id: str, values: dict, based_on: dict | None = None) -> str:
     """Add a mediator, or change one: ``based_on`` is the mediator as the form loaded it, so a
     change saved meanwhile elsewhere is kept or the save refused (RecordWriter.update)."""
     if mediator_id:

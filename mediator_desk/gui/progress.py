@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -19,6 +19,9 @@ from mediator_desk.core.progress import Cancelled
 from mediator_desk.errors import DeskError
 from mediator_desk.gui import worker
 from mediator_desk.gui.messages import describe
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -98,7 +101,7 @@ def run_with_progress(parent: QWidget, op: Callable[[Any, ProgressBridge], Any],
             from mediator_desk.gui.messages import Messages
             Messages.error(parent, exc)
 
-    def guarded(desk):
+    def guarded(desk: Desk):
         # Every failure must reach ``failed`` (which closes the dialog); the worker hands only
         # DeskErrors to on_failure, so an unexpected one is logged here and passed on as one.
         try:

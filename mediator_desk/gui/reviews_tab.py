@@ -8,6 +8,8 @@ says so at the top. Reads and writes go through the worker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -15,6 +17,9 @@ from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import FieldErrors, error_label, plain_text, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.sync_dialogs import fill_table, table
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 translate = QCoreApplication.translate
 RETURN_STYLE = ("background: #fde2e1; color: #8c1d18; border: 1px solid #f2b8b5;"
@@ -26,7 +31,7 @@ def reviews_tab_factory(window):
     return ReviewsTab(window), translate("ReviewsTab", "Office review")
 
 
-def _add(desk, case_id: str, kind: str, text: str):
+def _add(desk: Desk, case_id: str, kind: str, text: str):
     desk.reviews.add(case_id, kind=kind, text=text)
     return desk.reviews.for_case(case_id)
 

@@ -8,6 +8,8 @@ edited in the mediators dialog. Reads ``desk.organisations.tree()`` and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -16,8 +18,11 @@ from PySide6.QtCore import Qt
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import fit_to_screen
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
-def _load(desk, active_only: bool) -> dict:
+
+def _load(desk: Desk, active_only: bool) -> dict:
     return {"tree": desk.organisations.tree(),
             "mediators": desk.mediators.roster(active_only=active_only)}
 

@@ -9,6 +9,8 @@ villages').
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
@@ -20,6 +22,9 @@ from mediator_desk.core.screening import PREVENTED, RISK_LEVELS, ROUND_KINDS, ST
 from mediator_desk.gui import today, worker
 from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fit_to_screen,
                                      plain_text, select_code, text_area)
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 # Risk levels as colours (background, text) people recognise from the paper forms.
 RISK_COLOURS = {"red": ("#f8d0d0", "#8b0000"), "orange": ("#fde2c4", "#8a4b00"),
@@ -33,7 +38,7 @@ FOUND_FIELDS = ("found_on", "dispute_type", "parties", "contact", "people_involv
                 "summary")
 
 
-def _load(desk, period: str, round_id: str) -> dict:
+def _load(desk: Desk, period: str, round_id: str) -> dict:
     rounds = desk.screening.rounds(period or None)
     if round_id and not any(r["id"] == round_id for r in rounds):
         round_id = ""
@@ -133,7 +138,7 @@ class RoundDialog(SavingDialog):
         round_id = self.round.get("id", "")
         base = {k: v for k, v in self.round.items() if k in ROUND_STORED}
 
-        def op(desk):
+        def op(desk: Desk):
             if round_id:
                 desk.screening.update_round(round_id, based_on=base, today=day, **values)
                 return round_id
@@ -274,7 +279,7 @@ class ItemDialog(SavingDialog):
         values, day = self.values(), today.today()
         item_id, round_id, base = self.item.get("id", ""), self.round_id, dict(self.item)
 
-        def op(desk):
+        def op(desk: Desk):
             if item_id:
                 desk.screening.update_item(item_id, based_on=base, today=day, **values)
                 return item_id
@@ -329,7 +334,7 @@ class RegisterCaseDialog(SavingDialog):
             today.today()
         item_id = self.item["id"]
 
-        def op(desk):
+        def op(desk: Desk):
             mediator = desk.settings.get("current_mediator_id")
             return desk.screening.register_case(
                 item_id, received_date=received, parties=parties, summary=summary, today=day,

@@ -8,6 +8,8 @@ field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -16,6 +18,9 @@ from mediator_desk.core.agreements import format_agreement_no
 from mediator_desk.gui import worker
 from mediator_desk.gui.form_dialog import FormDialog
 from mediator_desk.gui.forms import fit_to_screen
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 MB = 1024 * 1024
 # The agreement number pattern in words: what a person sees and types for the core's fields.
@@ -36,12 +41,12 @@ def pattern_from_words(text: str) -> str:
     return text
 
 
-def _load(desk) -> dict:
+def _load(desk: Desk) -> dict:
     org_id = desk.settings.get("committee_id") or ""
     return {"org_id": org_id, "values": path_settings.values(desk, org_id=org_id)}
 
 
-def _save(desk, changed: dict, org_id: str) -> dict:
+def _save(desk: Desk, changed: dict, org_id: str) -> dict:
     return path_settings.set_values(desk, changed, org_id=org_id)
 
 

@@ -11,6 +11,8 @@ refuses a database that has any).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import importlib
 
 from PySide6.QtCore import Qt
@@ -22,6 +24,9 @@ from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.gui import worker
 from mediator_desk.gui.form_dialog import FormDialog
 from mediator_desk.gui.forms import fill_combo, fit_to_screen
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 SAMPLE_CASES = 500
 SAMPLE_SEED = 2026
@@ -36,7 +41,7 @@ def demo_builder():
     return getattr(module, "build_demo", None)
 
 
-def _set_up(desk, values: dict, sample: bool, cases: int, site: dict | None = None) -> dict:
+def _set_up(desk: Desk, values: dict, sample: bool, cases: int, site: dict | None = None) -> dict:
     enrolment = (site or {}).get("enrolment") if not sample else ""
     if enrolment:
         _check_enrolment(enrolment)          # a wrong file is refused before anything is written
@@ -58,7 +63,7 @@ def _set_up(desk, values: dict, sample: bool, cases: int, site: dict | None = No
     return ids
 
 
-def _chosen_site(desk) -> dict:
+def _chosen_site(desk: Desk) -> dict:
     """The role (and name) chosen with `site init` before the first start, if any."""
     from mediator_desk.sync import sites
 

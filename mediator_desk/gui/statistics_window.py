@@ -9,6 +9,8 @@ the figures and their labels come from the core, which defines them once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -23,12 +25,15 @@ from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.printing import OutputDialogs
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
+
 KINDS = ("month", "quarter", "half", "year", "range")
 
 
 
 
-def _load(desk, period: str, today: date) -> dict:
+def _load(desk: Desk, period: str, today: date) -> dict:
     """Everything the window shows for one period (one worker job)."""
     from mediator_desk.documents.statistics import gather
 
@@ -426,7 +431,7 @@ class StatisticsWindow(QMainWindow):
         label = table.item(row, 0).text() + "　" + table.horizontalHeaderItem(column).text() \
             .replace("\n", "")
 
-        def op(desk):
+        def op(desk: Desk):
             stats = desk.statistics
             return stats.case_rows(stats.records(period, indicator, org=org, row=dims))
 
@@ -452,7 +457,7 @@ class StatisticsWindow(QMainWindow):
             return
         code, day = data.report.period.code, gui_today.today()
 
-        def op(desk):
+        def op(desk: Desk):
             from mediator_desk.documents.render import write_output
             from mediator_desk.documents.statistics import export_report
 
@@ -472,7 +477,7 @@ class StatisticsWindow(QMainWindow):
             return
         day = gui_today.today()
 
-        def op(desk):
+        def op(desk: Desk):
             from mediator_desk.documents.render import write_output
             from mediator_desk.documents.statistics import export_reminders
 
@@ -500,7 +505,7 @@ class StatisticsWindow(QMainWindow):
             return
         period, day = self.loaded["data"].report.period, gui_today.today()
 
-        def summary(desk):
+        def summary(desk: Desk):
             return desk.statistics.month_figures(period, today=day)
 
         worker.run_op(self, summary, lambda f: self._confirm_close(period, f, day),

@@ -16,7 +16,7 @@ never open a listed file (a file dialog could otherwise drop the database's lock
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 translate = QCoreApplication.translate
 
@@ -304,13 +307,13 @@ class PassphraseDialog(QDialog):
 
 # --- site information ---------------------------------------------------------------------
 
-def _load_site(desk) -> dict:
+def _load_site(desk: Desk) -> dict:
     from mediator_desk import sync
 
     return sync.site_info(desk)
 
 
-def _init_site(desk, role: str) -> dict:
+def _init_site(desk: Desk, role: str) -> dict:
     from mediator_desk import sync
 
     return sync.init_site(desk, role=role)
@@ -407,7 +410,7 @@ class SiteInfoDialog(QDialog):
 
 # --- villages (office) --------------------------------------------------------------------
 
-def _load_villages(desk) -> list[dict]:
+def _load_villages(desk: Desk) -> list[dict]:
     from mediator_desk import sync
 
     last: dict[str, str] = {}
@@ -420,7 +423,7 @@ def _load_villages(desk) -> list[dict]:
     return villages
 
 
-def _revoke(desk, site_id: str) -> dict:
+def _revoke(desk: Desk, site_id: str) -> dict:
     from mediator_desk import sync
 
     return sync.revoke_site(desk, site_id)
@@ -507,7 +510,7 @@ class VillagesDialog(QDialog):
 
 # --- import log -----------------------------------------------------------------------------
 
-def _load_log(desk) -> list[dict]:
+def _load_log(desk: Desk) -> list[dict]:
     from mediator_desk import sync
 
     return sync.import_log(desk)

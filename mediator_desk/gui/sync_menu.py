@@ -13,6 +13,8 @@ windows; :func:`install` adds the menu. The sync layer is imported on first use 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date
 
 from PySide6.QtCore import QObject
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 
 def install_tab() -> None:
@@ -50,14 +55,14 @@ def _sync():
     return sync
 
 
-def _enrolment_check(desk, path: str) -> dict:
+def _enrolment_check(desk: Desk, path: str) -> dict:
     sync = _sync()
     info = sync.inspect_file(path)
     offices = [p for p in sync.list_peers(desk, "office") if p["status"] == "accepted"]
     return {"info": info, "offices": offices}
 
 
-def _import_enrolment(desk, path: str, replace: bool):
+def _import_enrolment(desk: Desk, path: str, replace: bool):
     sync = _sync()
     res = sync.import_enrolment(desk, path, replace=replace)
     return res, sync.site_info(desk)

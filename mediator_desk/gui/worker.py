@@ -24,7 +24,7 @@ import logging
 import queue
 import traceback
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal, Slot
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from mediator_desk.core.changes import Changes
 from mediator_desk.errors import DeskError
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,7 @@ class _Thread(QThread):
 
     done = Signal(object)
 
-    def __init__(self, desk, jobs: "queue.Queue[_Job | None]"):
+    def __init__(self, desk: Desk, jobs: "queue.Queue[_Job | None]"):
         super().__init__()
         self.desk = desk
         self.jobs = jobs
@@ -91,7 +94,7 @@ class DeskRunner(QObject):
     changed = Signal(object)   # Changes, after every operation that wrote something
     busy = Signal(bool)        # True while any operation is queued or running
 
-    def __init__(self, desk, parent: QObject | None = None):
+    def __init__(self, desk: Desk, parent: QObject | None = None):
         super().__init__(parent)
         self.desk = desk
         self._jobs: "queue.Queue[_Job | None]" = queue.Queue()
@@ -216,7 +219,7 @@ class DeskRunner(QObject):
 _runner: DeskRunner | None = None
 
 
-def install(desk) -> DeskRunner:
+def install(desk: Desk) -> DeskRunner:
     """Start the worker for ``desk`` (replacing any previous one, which is shut down)."""
     global _runner
     if _runner is not None and _runner.desk is not desk:

@@ -51,14 +51,14 @@ class Statistics(Reporting):
         cases = self.desk.cases.list_rows([i["id"] for i in items if i["record"] == "case"])
         out = []
         for item in items:
-            shown = dict(item)
+            entry = dict(item)
             if item["record"] == "case" and item["id"] in cases:
-                shown.update(cases[item["id"]])
+                entry.update(cases[item["id"]])
             elif item["record"] != "case":
                 table = "screening_items" if item["record"] == "screening_item" \
                     else "screening_rounds"
                 row = self.desk.query_one(f"SELECT * FROM {table} WHERE id = ?", (item["id"],))
-                shown["summary"] = (row or {}).get("summary") or (row or {}).get("area", "")
-                shown["case_no"] = "排查" if table == "screening_items" else "排查活动"
-            out.append(shown)
+                entry["summary"] = (row or {}).get("summary") or (row or {}).get("area", "")
+                entry["case_no"] = "排查" if table == "screening_items" else "排查活动"
+            out.append(entry)
         return out

@@ -7,6 +7,8 @@ missing while the case still opens."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -23,6 +25,9 @@ from mediator_desk.gui.forms import error_label, fill_combo
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab
 from mediator_desk.gui.tabs.widgets import allow, note_label
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 THUMB = 96
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
@@ -44,7 +49,7 @@ def read_thumbnails(paths: dict[str, str], size: int = THUMB) -> dict[str, QImag
     return out
 
 
-def add_files(desk, case_id: str, paths: list[str], item: str, record_table: str,
+def add_files(desk: Desk, case_id: str, paths: list[str], item: str, record_table: str,
               record_id: str, note: str, today) -> tuple[list[str], list[str]]:
     """Add each file (each in its own transaction); returns (added ids, Chinese refusals)."""
     added, refused = [], []

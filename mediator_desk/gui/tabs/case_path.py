@@ -9,7 +9,7 @@ base of the tabs (read-only when the case is archived). Every database call goes
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -22,8 +22,11 @@ from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.widgets import BANNER_STYLE, NEXT_STEP_STYLE, set_editable
 from mediator_desk.gui.today import today
 
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
-def load_path(desk, case_id: str, day) -> dict:
+
+def load_path(desk: Desk, case_id: str, day) -> dict:
     """Everything the tabs show about a case (runs on the worker thread)."""
     view = desk.dossier.view(case_id, today=day)
     view["today"] = day.isoformat()
