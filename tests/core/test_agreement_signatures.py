@@ -3,18 +3,14 @@ agreement is in force from the last of them."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-import sqlite_utils
 
 from mediator_desk.core import rules
 from mediator_desk.core.desk import Desk
 from mediator_desk.errors import ReadOnlyRecord, ValidationError
-from mediator_desk.storage.database import APPLICATION_ID
-from mediator_desk.storage.migrations import MIGRATIONS
 
-from mediation_helpers import T, accepted_case, status
+from mediation_helpers import (OLD_AT, OLD_CASE, OLD_ORG, OLD_SITE, T, accepted_case,
+                               older_database_with_a_case, status)
 
 
 def _agreement(desk, make_case, deadline="2026-04-10"):
@@ -118,21 +114,11 @@ def test_the_record_rules(desk, make_case):
 
 def test_an_agreement_signed_before_the_migration_gets_every_party_and_the_seal(tmp_path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(sqlite_utils.Database(conn), stop_before="0010_agreement_signatures")
-    at = "2026-01-05T02:00:00+00:00"
-    site, org, case = "a" * 32, "0" * 31 + "1", "c" * 32
+    conn = older_database_with_a_case(path, "0010_agreement_signatures", "effective")
+    at, site, org, case = OLD_AT, OLD_SITE, OLD_ORG, OLD_CASE
     conn.execute("INSERT INTO settings (key, value) VALUES ('site_id', ?)", (f'"{site}"',))
     conn.execute("INSERT INTO settings (key, value) VALUES ('committee_id', ?)", (f'"{org}"',))
     sync = (site, at, at)
-    conn.execute("INSERT INTO organisations (id, site_id, rev, created_at, updated_at, kind,"
-                 " name, short_name) VALUES (?, ?, 1, ?, ?, 'village', '前进村人民调解委员会',"
-                 " '前进')", (org, *sync))
-    conn.execute("INSERT INTO cases (id, site_id, rev, created_at, updated_at, org_id, case_no,"
-                 " case_year, case_seq, received_date, source, dispute_type, summary, status)"
-                 " VALUES (?, ?, 1, ?, ?, ?, '（2026）前进人调字第1号', 2026, 1, '2026-01-05',"
-                 " 'apply', '02', '宅基地边界', 'effective')", (case, *sync, org))
     for seq, (pid, name) in enumerate([("d" * 32, "张三"), ("e" * 32, "李四")], 1):
         conn.execute("INSERT INTO parties (id, site_id, rev, created_at, updated_at, case_id,"
                      " seq, role, kind, name) VALUES (?, ?, 1, ?, ?, ?, ?, 'applicant',"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import sqlite_utils
 
 from mediator_desk.core import rules
-from mediator_desk.storage.database import APPLICATION_ID, open_database
-from mediator_desk.storage.migrations import MIGRATIONS
+from mediator_desk.storage.database import open_database
+
+from mediation_helpers import OLD_AT, OLD_CASE, OLD_SITE, older_database_with_a_case
 
 ITEM = dict(round_id="a" * 32, org_id="b" * 32, found_on="2026-11-03", place="三组",
             dispute_type="02", parties='["张三", "李四"]', contact="13900000000",
@@ -21,19 +21,8 @@ ITEM = dict(round_id="a" * 32, org_id="b" * 32, found_on="2026-11-03", place="�
 
 def test_risk_flags_rebuilt_with_suicide_keeping_rows_and_indexes(tmp_path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(sqlite_utils.Database(conn), stop_before="0012_screening")
-    at = "2026-01-05T02:00:00+00:00"
-    site, org, case = "a" * 32, "0" * 31 + "1", "c" * 32
-    sync = (site, at, at)
-    conn.execute("INSERT INTO organisations (id, site_id, rev, created_at, updated_at, kind,"
-                 " name, short_name) VALUES (?, ?, 1, ?, ?, 'village', '前进村人民调解委员会',"
-                 " '前进')", (org, *sync))
-    conn.execute("INSERT INTO cases (id, site_id, rev, created_at, updated_at, org_id, case_no,"
-                 " case_year, case_seq, received_date, source, dispute_type, summary, status)"
-                 " VALUES (?, ?, 1, ?, ?, ?, '（2026）前进人调字第1号', 2026, 1, '2026-01-05',"
-                 " 'apply', '02', '宅基地边界', 'mediating')", (case, *sync, org))
+    conn = older_database_with_a_case(path, "0012_screening", "mediating")
+    case, sync = OLD_CASE, (OLD_SITE, OLD_AT, OLD_AT)
     conn.execute("INSERT INTO risk_flags (id, site_id, rev, created_at, updated_at, case_id,"
                  " kind, flagged_on, note, people, prevented) VALUES (?, ?, 3, ?, ?, ?,"
                  " 'criminal', '2026-01-06', '扬言报复', 4, 1)", ("f" * 32, *sync, case))
