@@ -3,7 +3,7 @@
 
 The font, translations and icons (``resources/``) and the form templates (``forms/``) live beside
 the package in the checkout, where they are edited. Building copies the files that
-``mediator_desk/documents/paths.py`` lists in ``SHIPPED`` to ``mediator_desk/resources`` and
+``mediator_desk/shipped.py`` lists in ``SHIPPED`` to ``mediator_desk/resources`` and
 ``mediator_desk/forms`` in the build, where ``paths.shipped_dir`` looks first. An editable
 install needs no copy: it reads the checkout's folders.
 """
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent
 
 def _paths_module():
     spec = importlib.util.spec_from_file_location(
-        "_mediator_desk_paths", ROOT / "mediator_desk" / "documents" / "paths.py")
+        "_mediator_desk_shipped", ROOT / "mediator_desk" / "shipped.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -79,7 +79,7 @@ def _font() -> str:
 def _templates() -> str:
     from mediator_desk.documents import KINDS
     from mediator_desk.documents.kinds import load_template
-    from mediator_desk.documents.paths import forms_dir
+    from mediator_desk.shipped import forms_dir
 
     for kind in KINDS:
         load_template(kind)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from mediator_desk.documents.paths import resources_dir
+from mediator_desk.shipped import resources_dir
 
 FONT_FILE = "NotoSerifCJKsc-Regular-glyf.ttf"
 PDF_FONT_NAME = "NotoSerifSC"

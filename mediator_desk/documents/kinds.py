@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from mediator_desk.documents.paths import forms_dir
+from mediator_desk.shipped import forms_dir
 from mediator_desk.documents.template import Template, load
 from mediator_desk.errors import NotFound
 

@@ -1,6 +1,6 @@
 """Loading the shipped resources into Qt: font, translations, the window icon.
 
-Where they are is ``documents.paths.resources_dir()`` (a source checkout, an installed wheel and
+Where they are is ``shipped.resources_dir()`` (a source checkout, an installed wheel and
 the PyInstaller build alike).
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
-from mediator_desk.documents.paths import resources_dir
+from mediator_desk.shipped import resources_dir
 
 log = logging.getLogger(__name__)
 

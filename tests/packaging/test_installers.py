@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import mediator_desk
-from mediator_desk.documents import paths
+from mediator_desk import shipped as paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "build_scripts"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mediator_desk import documents
-from mediator_desk.documents import paths
+from mediator_desk import shipped as paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_PARTS = ["mediator_desk", "resources", "forms", "pyproject.toml", "setup.py", "MANIFEST.in",
@@ -79,7 +79,8 @@ def test_a_plain_install_of_the_wheel_finds_its_files_inside_the_package(wheel, 
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q",
                     "--disable-pip-version-check", "--target", str(site), str(wheel)],
                    check=True, capture_output=True)
-    probe = ("from mediator_desk.documents import paths, fonts, kinds\n"
+    probe = ("from mediator_desk import shipped as paths\n"
+             "from mediator_desk.documents import fonts, kinds\n"
              "from mediator_desk import documents\n"
              "print(paths.resources_dir()); print(paths.forms_dir()); print(fonts.font_path())\n"
              "print(len([kinds.load_template(k) for k in documents.KINDS]))\n")

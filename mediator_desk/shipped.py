@@ -1,5 +1,6 @@
 """Where the shipped files are: ``resources/`` (font, translations, icons) and ``forms/`` (the
-templates). The one place every layer asks — documents, GUI, the self-test, the builds.
+templates). The one place every layer asks — documents, GUI, the self-test, the builds. A
+top-level module, so that asking does not import the documents layer (start-up time).
 
 In a source checkout (and an editable install) both folders sit beside the package, where
 people edit them. A wheel, a plain ``pip install`` and the PyInstaller build carry copies
@@ -18,7 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent     # …/mediator_desk (or <bundle>/mediator_desk)
+PACKAGE_DIR = Path(__file__).resolve().parent            # …/mediator_desk (or <bundle>/mediator_desk)
 
 # What a build carries into the package, per folder: glob patterns relative to that folder.
 SHIPPED: dict[str, tuple[str, ...]] = {
