@@ -98,3 +98,16 @@ def test_the_readme_command_table_matches_the_parser():
                            for o in opts - parser[p])
     assert not undocumented and not unknown and not wrong_options, \
         dict(undocumented=undocumented, unknown=unknown, wrong_options=wrong_options)
+
+
+def test_every_module_the_docs_name_exists():
+    """A reader of the docs finds the code where they say: every ``something.py`` named in
+    docs/*.md and the README is a file of the repository."""
+    files = [str(p.relative_to(ROOT)) for folder in ("mediator_desk", "tests", "build_scripts")
+             for p in (ROOT / folder).rglob("*.py")] + ["setup.py"]
+    missing = []
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for ref in set(re.findall(r"((?:[\w.-]+/)*[\w-]+\.py)\b", doc.read_text(encoding="utf-8"))):
+            if not any(f == ref or f.endswith("/" + ref) for f in files):
+                missing.append(f"{doc.name}: {ref}")
+    assert not missing, missing
