@@ -184,7 +184,7 @@ def _qt_checks(pdf: Path | None) -> list[Outcome]:
                               encoding="utf-8", errors="replace")
     except (OSError, subprocess.TimeoutExpired) as exc:
         return [Outcome("图形界面（Qt）", False, f"无法启动：{exc}")]
-    outcomes = []
+    outcomes: list[Outcome] = []
     finished = False
     for line in proc.stdout.splitlines():
         if line == QT_DONE:

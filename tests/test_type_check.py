@@ -1,5 +1,5 @@
-"""The type checker passes on the Qt-free layers (core, storage, sync, documents; the
-settings are in pyproject.toml)."""
+"""The type checker passes on everything but the GUI: core, storage, sync, documents, demo
+and the command line (the settings are in pyproject.toml)."""
 
 from __future__ import annotations
 
