@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QGroupBox, QHBox
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import (ERROR_STYLE, fit_to_screen, fit_window, scroll_area,
                                     wrap_text)
-from mediator_desk.gui.sync_dialogs import big_label, counts_text, local_time, run_long, table
+from mediator_desk.gui.forms import table
+from mediator_desk.gui.sync_dialogs import big_label, counts_text, local_time, run_long
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -111,7 +112,7 @@ class BundleImportDialog(QDialog):
         preview_layout = QVBoxLayout(self.preview_box)
         self.preview_table = table([self.tr("Kind of record"), self.tr("New"),
                                     self.tr("Updated"), self.tr("Unchanged"),
-                                    self.tr("Conflicts"), self.tr("Deleted")], stretch=0)
+                                    self.tr("Conflicts"), self.tr("Deleted")], stretch=0, wrap=False)
         self.preview_table.setSelectionMode(self.preview_table.SelectionMode.NoSelection)
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWid
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.sync_dialogs import local_time, table
+from mediator_desk.gui.forms import table
+from mediator_desk.gui.sync_dialogs import local_time
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk

@@ -12,8 +12,9 @@ import re
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel,
+                               QPlainTextEdit, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from mediator_desk.errors import FieldsRefused, ValidationError
 
@@ -273,3 +274,53 @@ def text_area(rows: int = 3) -> QPlainTextEdit:
     line = edit.fontMetrics().lineSpacing()
     edit.setFixedHeight(line * rows + 16)
     return edit
+
+
+# --- lists of records ------------------------------------------------------------------
+def table(headers: list[str], stretch: int = -1, *, wrap: bool = True) -> QTableWidget:
+    """A read-only list of records, one selected row at a time; column ``stretch`` (default:
+    the last) takes the width left; ``wrap=False`` keeps each row on one line."""
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.setTabKeyNavigation(False)
+    t.setWordWrap(wrap)
+    header = t.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return t
+
+
+def fill_table(t: QTableWidget, rows: list[list], ids: list | None = None,
+               keep: bool = True) -> None:
+    """Replace the rows (a record id, or any value, in the first cell's user data); keep the
+    selected one selected."""
+    current = selected_id(t) if keep else ""
+    t.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            text = str(text)
+            item = QTableWidgetItem(text)
+            item.setToolTip(text if len(text) > 20 else "")
+            if c == 0 and ids:
+                item.setData(Qt.ItemDataRole.UserRole, ids[r])
+            t.setItem(r, c, item)
+    if current and ids and current in ids:
+        t.selectRow(ids.index(current))
+    t.resizeRowsToContents()
+
+
+def selected_id(t: QTableWidget) -> str:
+    row = t.currentRow()
+    if row < 0 or not t.selectionModel().isRowSelected(row, t.rootIndex()):
+        return ""
+    item = t.item(row, 0)
+    return (item.data(Qt.ItemDataRole.UserRole) or "") if item else ""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import FieldErrors, error_label, plain_text, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.sync_dialogs import fill_table, table
+from mediator_desk.gui.forms import fill_table, table
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -49,7 +49,7 @@ class ReviewsTab(QWidget):
         self.returned.setStyleSheet(RETURN_STYLE)
         self.returned.hide()
         self.table = table([self.tr("Date"), self.tr("Kind"), self.tr("Opinion"),
-                            self.tr("Reviewer")], stretch=2)
+                            self.tr("Reviewer")], stretch=2, wrap=False)
         self.table.setWordWrap(True)
         self.empty = QLabel()
         self.empty.setWordWrap(True)

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import FieldErrors, error_label, fill_combo, fit_to_screen
+from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fill_table,
+                                     fit_to_screen, table)
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
@@ -151,8 +151,8 @@ def counts_text(counts: dict) -> str:
     from mediator_desk.sync.apply import TABLE_LABELS
 
     parts = []
-    for table, c in counts.get("tables", {}).items():
-        text = f"{TABLE_LABELS.get(table, table)} {c.get('upsert', 0)}"
+    for name, c in counts.get("tables", {}).items():
+        text = f"{TABLE_LABELS.get(name, name)} {c.get('upsert', 0)}"
         if c.get("delete"):
             text += translate("SyncDialogs", " ({n} deleted)").format(n=c["delete"])
         parts.append(text)
@@ -172,33 +172,6 @@ def big_label(text: str = "", scale: float = 1.6) -> QLabel:
     label.setFont(font)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def table(headers: list[str], stretch: int | None = None) -> QTableWidget:
-    """A read-only table with whole-row selection."""
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    header = t.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return t
-
-
-def fill_table(t: QTableWidget, rows: list[list[str]], data: list | None = None) -> None:
-    t.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(str(text))
-            if data is not None and c == 0:
-                item.setData(Qt.ItemDataRole.UserRole, data[r])
-            t.setItem(r, c, item)
 
 
 def local_time(utc_iso: str) -> str:
@@ -361,7 +334,7 @@ class SiteInfoDialog(QDialog):
         self.setup_box.hide()
 
         self.peers = table([self.tr("Role"), self.tr("Name"), self.tr("Fingerprint"),
-                            self.tr("Status")], stretch=1)
+                            self.tr("Status")], stretch=1, wrap=False)
         buttons = QDialogButtonBox()
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
@@ -442,7 +415,7 @@ class VillagesDialog(QDialog):
         self.villages: list[dict] = []
         self.table = table([self.tr("Village"), self.tr("Fingerprint"), self.tr("Status"),
                             self.tr("Changes received up to"), self.tr("Receipts sent"),
-                            self.tr("Last data imported")], stretch=5)
+                            self.tr("Last data imported")], stretch=5, wrap=False)
         self.table.itemSelectionChanged.connect(self._selection)
         self.receipt_button = QPushButton(self.tr("Export &receipt…"))
         self.revoke_button = QPushButton(self.tr("Re&voke…"))
@@ -528,7 +501,7 @@ class ImportLogDialog(QDialog):
         self.kinds = {"bundle": self.tr("Village data"), "receipt": self.tr("Receipt"),
                       "enrolment": self.tr("Enrolment")}
         self.table = table([self.tr("Time"), self.tr("File"), self.tr("Kind"), self.tr("From"),
-                            self.tr("Result"), self.tr("Message")], stretch=5)
+                            self.tr("Result"), self.tr("Message")], stretch=5, wrap=False)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -580,7 +553,7 @@ class ReceiptDialog(QDialog):
             back.setProperty("role", "error")
             layout.addWidget(back)
         self.messages = table([self.tr("Case number"), self.tr("Kind"), self.tr("Opinion"),
-                               self.tr("Reviewer"), self.tr("Date")], stretch=2)
+                               self.tr("Reviewer"), self.tr("Date")], stretch=2, wrap=False)
         self.messages.setWordWrap(True)
         fill_table(self.messages, [[m["case_no"], m["kind_label"], m["text"], m["reviewer"],
                                     m["reviewed_on"]] for m in messages],

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gui_helpers import WAIT_MS, add_party, fill_party, type_into  # noqa: E402
+from gui_helpers import add_party, fill_party, type_into  # noqa: E402
 from path_helpers import T, click, open_case, tab  # noqa: E402
 
 from mediation_helpers import accepted_case, signed_written  # noqa: E402

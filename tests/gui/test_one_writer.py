@@ -10,7 +10,6 @@ under the window. gui/files.py's dialogs name files from their names only.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap

@@ -9,11 +9,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import fit_to_screen, plain_text, text_area
+from mediator_desk.gui.forms import fill_table, fit_to_screen, plain_text, table, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
-from mediator_desk.gui.tabs.widgets import allow, date_edit, fill_table, note_label, table
+from mediator_desk.gui.tabs.widgets import allow, date_edit, note_label
 
 MISSING_BACKGROUND = QColor("#fde0e0")
 MISSING_FOREGROUND = QColor("#b00020")

@@ -13,12 +13,13 @@ from mediator_desk.core import deadlines
 from mediator_desk.core.agreements import PERFORMANCE
 from mediator_desk.core.followups import SATISFACTION
 from mediator_desk.gui.files import Files
-from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
+from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text,
+                                     select_code, table, text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, step_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (WARN_STYLE, allow, button_row, chosen, date_edit,
-                                            fill_table, fit_rows, note_label, table)
+                                            fit_rows, note_label)
 
 
 

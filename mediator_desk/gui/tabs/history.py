@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mediator_desk.core.history import describe_change, entries
 from mediator_desk.gui.tabs.case_path import PathTab
-from mediator_desk.gui.tabs.widgets import fill_table, note_label, table
+from mediator_desk.gui.forms import fill_table, table
+from mediator_desk.gui.tabs.widgets import note_label
 
 
 class HistoryTab(PathTab):

@@ -8,13 +8,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox,
 
 from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
-from mediator_desk.gui.forms import fill_combo, fit_to_screen, text_area
+from mediator_desk.gui.forms import fill_combo, fill_table, fit_to_screen, table, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (NameCombo, NamePicker, RowsEditor, allow, button_row,
-                                            chosen, date_edit, fill_table, fit_rows, note_label,
-                                            table, time_edit)
+                                            chosen, date_edit, fit_rows, note_label, time_edit)
 
 
 def _names(items) -> str:

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
-from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, text_area
+from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text, table,
+                                     text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
-from mediator_desk.gui.tabs.widgets import (allow, button_row, chosen, date_edit, fill_table,
-                                            fit_rows, note_label, spin, table)
+from mediator_desk.gui.tabs.widgets import (allow, button_row, chosen, date_edit, fit_rows,
+                                            note_label, spin)
 
 
 class OutcomeTab(PathTab):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QC
                                QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from mediator_desk.gui.forms import selected_id
 from mediator_desk.gui.today import today
-
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
 
@@ -88,43 +88,6 @@ def note_label(text: str = "") -> QLabel:
     return label
 
 
-def table(headers: list[str], stretch: int = -1) -> QTableWidget:
-    """A read-only list of records, one selected row at a time."""
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setAlternatingRowColors(True)
-    t.setTabKeyNavigation(False)
-    header = t.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
-    return t
-
-
-def fill_table(t: QTableWidget, rows: list[list[str]], ids: list[str] | None = None,
-               keep: bool = True) -> None:
-    """Replace the rows (record id in the first cell's user data); keep the selected id."""
-    current = selected_id(t) if keep else ""
-    t.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text if len(text) > 20 else "")
-            if c == 0 and ids:
-                item.setData(Qt.ItemDataRole.UserRole, ids[r])
-            t.setItem(r, c, item)
-    if current and ids and current in ids:
-        t.selectRow(ids.index(current))
-    t.resizeRowsToContents()
-
-
 def button_row(*widgets, right: bool = False) -> QHBoxLayout:
     """Buttons side by side, at the left (or the right) of their row."""
     row = QHBoxLayout()
@@ -141,14 +104,6 @@ def chosen(t: QTableWidget, rows: list[dict]) -> dict | None:
     """The record of the selected row of ``t`` — or the only record when there is one."""
     rid = selected_id(t) or (rows[0]["id"] if len(rows) == 1 else "")
     return next((r for r in rows if r["id"] == rid), None)
-
-
-def selected_id(t: QTableWidget) -> str:
-    row = t.currentRow()
-    if row < 0 or not t.selectionModel().isRowSelected(row, t.rootIndex()):
-        return ""
-    item = t.item(row, 0)
-    return (item.data(Qt.ItemDataRole.UserRole) or "") if item else ""
 
 
 def fit_rows(t: QTableWidget, visible: int) -> None:
