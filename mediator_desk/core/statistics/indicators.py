@@ -56,6 +56,23 @@ def _e(key, label, unit, cond="1", value="1"):
     return Element(key, label, unit, cond, value)
 
 
+# Escalations prevented, counted from case risk flags and from screening items alike:
+# (key, the kind stored, the label). Each gives a 件 and a 人 element per source.
+ESCALATIONS = (("criminal", "criminal", "防止民转刑"), ("petition", "group_petition", "防止群体性上访"),
+               ("fight", "group_fight", "防止群体性械斗"), ("suicide", "suicide", "防止自杀"))
+
+
+def _prevented(source: str, kind_column: str, people_column: str) -> tuple[Element, ...]:
+    where = {"case": "案件", "screen": "排查"}[source]
+    out = []
+    for key, kind, label in ESCALATIONS:
+        cond = f"{kind_column} = '{kind}'"
+        out += [_e(f"prev_{key}_{source}", f"{label}（{where}）", "件", cond),
+                _e(f"prev_{key}_{source}_people", f"{label}人数（{where}）", "人", cond,
+                   people_column)]
+    return tuple(out)
+
+
 SOURCES: tuple[Source, ...] = (
     Source("acceptances", "acceptances a JOIN cases c ON c.id = a.case_id", "a.decided_on",
            "1", (
@@ -88,18 +105,7 @@ SOURCES: tuple[Source, ...] = (
            )),
     Source("risks", "risk_flags r JOIN cases c ON c.id = r.case_id", "r.flagged_on",
            "r.prevented = 1", (
-               _e("prev_criminal_case", "防止民转刑（案件）", "件", "r.kind = 'criminal'"),
-               _e("prev_criminal_case_people", "防止民转刑人数（案件）", "人",
-                  "r.kind = 'criminal'", "r.people"),
-               _e("prev_petition_case", "防止群体性上访（案件）", "件", "r.kind = 'group_petition'"),
-               _e("prev_petition_case_people", "防止群体性上访人数（案件）", "人",
-                  "r.kind = 'group_petition'", "r.people"),
-               _e("prev_fight_case", "防止群体性械斗（案件）", "件", "r.kind = 'group_fight'"),
-               _e("prev_fight_case_people", "防止群体性械斗人数（案件）", "人",
-                  "r.kind = 'group_fight'", "r.people"),
-               _e("prev_suicide_case", "防止自杀（案件）", "件", "r.kind = 'suicide'"),
-               _e("prev_suicide_case_people", "防止自杀人数（案件）", "人",
-                  "r.kind = 'suicide'", "r.people"),
+               *_prevented("case", "r.kind", "r.people"),
            )),
     Source("screened", "screening_items s", "s.found_on", "1", (
         _e("screen_found", "排查纠纷", "件"),
@@ -112,19 +118,7 @@ SOURCES: tuple[Source, ...] = (
                _e("prev_dispute", "预防纠纷", "件", "s.prevented = 'dispute'"),
                _e("prev_dispute_people", "预防纠纷人数", "人", "s.prevented = 'dispute'",
                   "s.prevented_people"),
-               _e("prev_criminal_screen", "防止民转刑（排查）", "件", "s.prevented = 'criminal'"),
-               _e("prev_criminal_screen_people", "防止民转刑人数（排查）", "人",
-                  "s.prevented = 'criminal'", "s.prevented_people"),
-               _e("prev_petition_screen", "防止群体性上访（排查）", "件",
-                  "s.prevented = 'group_petition'"),
-               _e("prev_petition_screen_people", "防止群体性上访人数（排查）", "人",
-                  "s.prevented = 'group_petition'", "s.prevented_people"),
-               _e("prev_fight_screen", "防止群体性械斗（排查）", "件", "s.prevented = 'group_fight'"),
-               _e("prev_fight_screen_people", "防止群体性械斗人数（排查）", "人",
-                  "s.prevented = 'group_fight'", "s.prevented_people"),
-               _e("prev_suicide_screen", "防止自杀（排查）", "件", "s.prevented = 'suicide'"),
-               _e("prev_suicide_screen_people", "防止自杀人数（排查）", "人",
-                  "s.prevented = 'suicide'", "s.prevented_people"),
+               *_prevented("screen", "s.prevented", "s.prevented_people"),
            ), case_id="s.id", org="s.org_id", dtype="s.dispute_type", source="'screening'",
            mediator="''", record="screening_item", needs="screening_items"),
     Source("rounds", "screening_rounds s", "s.held_on", "1", (
@@ -191,22 +185,11 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("hard", "疑难纠纷", "件", ("hard_success", "hard_ended")),
     Indicator("prev_dispute", "预防纠纷", "件", ("prev_dispute",), group="预防"),
     Indicator("prev_dispute_people", "预防纠纷人数", "人", ("prev_dispute_people",), group="预防"),
-    Indicator("prev_criminal", "防止民转刑", "件", ("prev_criminal_case", "prev_criminal_screen"),
-              group="预防"),
-    Indicator("prev_criminal_people", "防止民转刑人数", "人",
-              ("prev_criminal_case_people", "prev_criminal_screen_people"), group="预防"),
-    Indicator("prev_petition", "防止群体性上访", "件",
-              ("prev_petition_case", "prev_petition_screen"), group="预防"),
-    Indicator("prev_petition_people", "防止群体性上访人数", "人",
-              ("prev_petition_case_people", "prev_petition_screen_people"), group="预防"),
-    Indicator("prev_fight", "防止群体性械斗", "件", ("prev_fight_case", "prev_fight_screen"),
-              group="预防"),
-    Indicator("prev_fight_people", "防止群体性械斗人数", "人",
-              ("prev_fight_case_people", "prev_fight_screen_people"), group="预防"),
-    Indicator("prev_suicide", "防止自杀", "件", ("prev_suicide_case", "prev_suicide_screen"),
-              group="预防"),
-    Indicator("prev_suicide_people", "防止自杀人数", "人",
-              ("prev_suicide_case_people", "prev_suicide_screen_people"), group="预防"),
+    *(indicator for key, _kind, label in ESCALATIONS for indicator in (
+        Indicator(f"prev_{key}", label, "件", (f"prev_{key}_case", f"prev_{key}_screen"),
+                  group="预防"),
+        Indicator(f"prev_{key}_people", f"{label}人数", "人",
+                  (f"prev_{key}_case_people", f"prev_{key}_screen_people"), group="预防"))),
     Indicator("screen_rounds", "排查次数", "次", ("screen_rounds",), group="排查"),
     Indicator("screen_found", "排查纠纷", "件", ("screen_found",), group="排查"),
 )
