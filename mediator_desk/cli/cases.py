@@ -96,13 +96,14 @@ def run_case_list(args) -> int:
         rows = desk.cases.list_rows(ids)
         ordered = [rows[i] for i in ids]
         if args.json:
-            print_json([{k: r[k] for k in ("case_no", "received_date", "dispute_type_label",
-                                           "status_label", "party_names", "org_name")}
-                        for r in ordered])
+            print_json([{"case_no": r.case_no, "received_date": r.received_date,
+                         "dispute_type_label": r.dispute_type_label,
+                         "status_label": r.status_label, "party_names": r.party_names,
+                         "org_name": r.org_name} for r in ordered])
             return 0
         for r in ordered:
-            print(f"{r['case_no']}\t{r['received_date']}\t{r['dispute_type_label']}\t"
-                  f"{r['status_label']}\t{r['party_names']}")
+            print(f"{r.case_no}\t{r.received_date}\t{r.dispute_type_label}\t"
+                  f"{r.status_label}\t{r.party_names}")
         shown = f"，显示最新的 {len(ordered)} 件（--limit 0 列出全部）" if len(ordered) < total else ""
         print(f"共 {total} 件{shown}")
         return 0
