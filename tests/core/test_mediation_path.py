@@ -144,10 +144,10 @@ def test_walk_from_acceptance_to_archive(desk, make_case, tmp_path):
     assert statuses == ["accepted", "mediating", "agreed", "effective", "performed", "archived"]
 
     view = desk.dossier.view(case_id, today=T)
-    assert view["outcome"]["kind"] == "written"
-    assert view["agreements"][0]["confirmation"]["result"] == "confirmed"
-    assert view["agreements"][0]["followups"][0]["id"] == fid
-    assert view["missing_files"] == []
+    assert view.outcome["kind"] == "written"
+    assert (view.agreements[0].confirmation or {})["result"] == "confirmed"
+    assert view.agreements[0].followups[0]["id"] == fid
+    assert view.missing_files == []
 
 
 def test_failed_mediation_with_routes_explained(desk, make_case, tmp_path):
