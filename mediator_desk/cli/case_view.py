@@ -60,12 +60,12 @@ def print_case_view(case: CaseView, *, today: date) -> None:
 
     out = case.outcome
     _section("调解结果")
-    if not out["kind"]:
+    if not out.kind:
         print("尚无结果")
     else:
-        print(f"{out['label']}（{out['date']}）" + (f"：{out['reason']}" if out["reason"] else ""))
-        if out["routes_explained"]:
-            print(f"已告知其他途径：{out['routes_explained']}")
+        print(f"{out.label}（{out.date}）" + (f"：{out.reason}" if out.reason else ""))
+        if out.routes_explained:
+            print(f"已告知其他途径：{out.routes_explained}")
     for r in case.risks:
         report = (f"已于{r['reported_on']}报告{r['report_recipient']}" if r["reported_on"]
                   else "尚未报告公安机关")
@@ -123,10 +123,10 @@ def print_case_view(case: CaseView, *, today: date) -> None:
 
     _section("卷宗目录")
     for item in case.contents:
-        mark = "✓" if item["present"] else ("缺" if item["missing"] else "—")
-        print(f"{item['no']:>2}. {item['title']}（{item['need_label']}）{mark}")
-        if item.get("refusal"):
-            r = item["refusal"]
+        mark = "✓" if item.present else ("缺" if item.missing else "—")
+        print(f"{item.no:>2}. {item.title}（{item.need_label}）{mark}")
+        if item.refusal:
+            r = item.refusal
             print(f"    不予受理：{r['reason_label']}" + (f"（{r['note']}）" if r["note"] else "")
                   + f"　决定日期：{r['decided_on']}　决定人：{r['decided_by'] or '—'}")
     arch = case.archive

@@ -13,11 +13,12 @@ one :class:`CaseView`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from mediator_desk.core import clock, guards, path_settings, workflow
+from mediator_desk.core.outcomes import Outcome
 from mediator_desk.core.workflow import NextStep
 from mediator_desk.errors import IllegalStep, ValidationError
 
@@ -46,6 +47,35 @@ ITEMS = [
 
 # Item 1 of a refused case: the registration form printing the refusal decision.
 REFUSAL_TITLE = "人民调解受理登记表（不予受理决定）"
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsItem:
+    """One of the 13 items of the case file (``contents``): whether the case needs it
+    (``need``: REQUIRED, AS_NEEDED or NOT_APPLICABLE, with its label), whether it is present
+    and from what (``records`` the documents layer prints, ``attachments`` scanned,
+    ``source`` "record", "attachment" or ""), ``missing`` when required and not present.
+    Item 1 of a refused case is titled as the refusal decision (``REFUSAL_TITLE``) and
+    carries the decision on record (``refusal``; None when there is none)."""
+
+    no: int
+    key: str
+    title: str
+    need: str
+    need_label: str
+    present: bool
+    missing: bool
+    records: int
+    attachments: int
+    source: str
+    refusal: dict | None = None
+
+    def as_dict(self) -> dict:
+        """The item as a plain dict (JSON); ``refusal`` only on item 1 of a refused case."""
+        out = asdict(self)
+        if self.title != REFUSAL_TITLE:
+            del out["refusal"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +136,7 @@ class CaseView:
     acceptance: dict | None
     investigations: list[dict]
     mediations: list[dict]
-    outcome: dict
+    outcome: Outcome
     closure: dict | None
     risks: list[dict]
     agreements: list[AgreementView]
@@ -114,7 +144,7 @@ class CaseView:
     confirmations: list[dict]
     attachments: list[dict]
     missing_files: list[dict]
-    contents: list[dict]
+    contents: list[ContentsItem]
     archive: dict | None
     archive_refusal: str
     history: list[dict]
@@ -125,6 +155,8 @@ class CaseView:
         agreement with its follow-ups, confirmation and attachments (``case show --json``)."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["agreements"] = [a.as_dict() for a in self.agreements]
+        out["outcome"] = asdict(self.outcome)
+        out["contents"] = [c.as_dict() for c in self.contents]
         out["next_step"] = {"text": self.next_step.text, "place": self.next_step.place}
         return out
 
@@ -140,11 +172,8 @@ class DossierManager:
         return list(path_settings.get(self.desk, "retention_choices"))
 
     # --- table of contents ---------------------------------------------------------------
-    def contents(self, case_id: str) -> list[dict]:
-        """The 13 items: {'no', 'key', 'title', 'need', 'need_label', 'present', 'missing',
-        'records', 'attachments', 'source'} where ``records`` counts database records the
-        documents layer prints, ``attachments`` counts attached scans, and ``missing`` is
-        True for a required item that is not present."""
+    def contents(self, case_id: str) -> list[ContentsItem]:
+        """The 13 items of the case file, in order (see :class:`ContentsItem`)."""
         d = self.desk
         case = d.cases.get_row(case_id)
         acc = d.acceptance.get(case_id)
@@ -207,21 +236,21 @@ class DossierManager:
             n_att = att.get(attach_key.get(key, key), 0) if attach_key.get(key, key) else 0
             present = bool(n_rec or n_att)
             source = "record" if n_rec else ("attachment" if n_att else "")
-            item = {"no": no, "key": key, "title": title, "need": need,
-                    "need_label": NEED_LABELS[need], "present": present,
-                    "missing": need == REQUIRED and not present,
-                    "records": n_rec, "attachments": n_att, "source": source}
+            item = ContentsItem(no=no, key=key, title=title, need=need,
+                                need_label=NEED_LABELS[need], present=present,
+                                missing=need == REQUIRED and not present,
+                                records=n_rec, attachments=n_att, source=source)
             if key == "application" and refused:
                 # only the recorded decision with its reason counts (a scan is no decision)
-                item.update(title=REFUSAL_TITLE, present=bool(refusal),
-                            missing=not refusal, refusal=refusal,
-                            source="record" if refusal else "")
+                item = replace(item, title=REFUSAL_TITLE, present=bool(refusal),
+                               missing=not refusal, refusal=refusal,
+                               source="record" if refusal else "")
             out.append(item)
         return out
 
     def missing(self, case_id: str) -> list[str]:
         """Titles of the required items that are missing."""
-        return [i["title"] for i in self.contents(case_id) if i["missing"]]
+        return [i.title for i in self.contents(case_id) if i.missing]
 
     # --- archiving ---------------------------------------------------------------------------
     def archive(self, case_id: str, *, archived_on, retention: str, archived_by: str = "",

@@ -209,7 +209,7 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
     """Lay out the case file: every part rendered and counted, the table-of-contents rows."""
     from mediator_desk.core.dossier import ITEMS
     data = data or CaseData(desk, case_id, today=today)
-    contents = {c["key"]: c for c in data.view.contents}
+    contents = {c.key: c for c in data.view.contents}
     attachments = data.view.attachments
     warnings: list[str] = []
     parts: list[Part] = []
@@ -231,7 +231,8 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
             rows.append({"编号": str(no), "名称": title, "页号": "", "备注": ""})
             continue
         # the case's own title (a refused case lists its refusal decision as item 1)
-        title = contents.get(key, {}).get("title", title)
+        info = contents[key]
+        title = info.title
         first = page
         docs = _documents(desk, data, key)
         if docs:
@@ -244,19 +245,18 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
             part = _attachment_part(desk, att, no, warnings)
             part.first_page, page = page, page + part.pages
             parts.append(part)
-        info = contents.get(key, {})
         notes = []
-        if info.get("refusal"):
+        if info.refusal:
             notes.append("不予受理")
         if len(docs) > 1:
             notes.append(f"{len(docs)}份")
         if scans:
             notes.append(f"附件{len(scans)}件")
         if page == first:
-            if info.get("missing"):
+            if info.missing:
                 notes.append("缺")
                 warnings.append(f"卷宗缺少必备材料：{title}")
-            elif info.get("need") == "not_applicable":
+            elif info.need == "not_applicable":
                 notes.append("不适用")
             else:
                 notes.append("无")

@@ -11,7 +11,9 @@ import json
 import pytest
 
 from mediation_helpers import PDF, PNG, T, accepted_case, signed_written, write_file
-from mediator_desk.core.dossier import AgreementView, CaseView
+from mediator_desk.core.dossier import (NOT_APPLICABLE, REFUSAL_TITLE, AgreementView, CaseView,
+                                         ContentsItem)
+from mediator_desk.core.outcomes import Outcome
 from mediator_desk.core.workflow import NextStep
 
 # the attributes of a CaseView that are not the case's own fields (desk.cases.get)
@@ -62,7 +64,8 @@ def test_the_view_of_a_walked_case_has_every_section_as_an_attribute(desk, make_
     assert view.acceptance is not None and view.acceptance["decision"] == "accepted"
     assert view.investigations[0]["qa"] == [{"q": "院墙何时所建？", "a": "2010年"}]
     assert [m["statements"] for m in view.mediations] == ["双方各执一词"]
-    assert view.outcome["kind"] == "written" and view.closure is None
+    assert view.outcome.kind == "written" and view.outcome.agreement_id == aid
+    assert view.closure is None
     assert [r["kind"] for r in view.risks] == ["criminal"]
     [agreement] = view.agreements
     assert isinstance(agreement, AgreementView) and agreement.row["id"] == aid
@@ -73,8 +76,8 @@ def test_the_view_of_a_walked_case_has_every_section_as_an_attribute(desk, make_
     assert [c["agreement_id"] for c in view.confirmations] == [aid]
     assert sorted(a["item"] for a in view.attachments) == ["identity", "signed_agreement"]
     assert view.missing_files == []
-    assert [c["no"] for c in view.contents] == list(range(1, 14))
-    assert not any(c["missing"] for c in view.contents)
+    assert [c.no for c in view.contents] == list(range(1, 14))
+    assert not any(c.missing for c in view.contents) and view.contents[0].refusal is None
     assert view.archive is not None and view.archive["retention"] == "30年"
     assert view.archive_refusal == ""
     assert {"register", "sign", "archive"} <= {h["action"] for h in view.history}
@@ -94,6 +97,9 @@ def test_as_dict_is_the_case_with_its_sections(desk, make_case, tmp_path):
     assert agreement["confirmation"]["result"] == "confirmed"
     assert agreement["attachments"][0]["item"] == "signed_agreement"
     assert data["next_step"] == {"text": "", "place": ""}
+    assert data["outcome"] == {"kind": "written", "label": "书面调解协议",
+                               "date": "2026-03-10", "reason": "", "routes_explained": "",
+                               "agreement_id": aid}
 
 
 def test_the_view_covers_every_column_of_the_case(desk, make_case):
@@ -113,6 +119,21 @@ def test_an_ended_case_has_its_closure_and_points_to_the_archive(desk, make_case
                       routes_explained="告知可向人民法院起诉", today=T)
     view = desk.dossier.view(case_id, today=T)
     assert view.closure is not None and view.closure["kind"] == "ended"
-    assert view.outcome["kind"] == "ended" and view.agreements == []
+    assert view.outcome == Outcome(kind="ended", label="调解终止（未达成协议）",
+                                   date="2026-03-06", reason="双方分歧过大",
+                                   routes_explained="告知可向人民法院起诉")
+    assert view.agreements == []
     assert view.next_step == NextStep("立卷归档", "archive") and view.archive is None
     assert "当事人身份证明" in view.archive_refusal
+
+
+def test_a_refused_case_lists_its_refusal_in_the_contents(desk, make_case):
+    case_id = make_case(received_date="2026-03-02")
+    desk.acceptance.refuse(case_id, decided_on="2026-03-04", reason="other_body",
+                           note="已由人民法院立案受理", today=T)
+    first, second = desk.dossier.view(case_id, today=T).contents[:2]
+    assert isinstance(first, ContentsItem) and first.title == REFUSAL_TITLE
+    assert first.refusal is not None and first.refusal["note"] == "已由人民法院立案受理"
+    assert (first.present, first.missing, first.source) == (True, False, "record")
+    assert first.as_dict()["refusal"] == first.refusal and "refusal" not in second.as_dict()
+    assert second.need == NOT_APPLICABLE and not second.missing

@@ -57,33 +57,32 @@ class CaseFileTab(PathTab):
         case = view.case
         rows = []
         for item in case.contents:
-            if item["present"]:
+            if item.present:
                 mark = self.tr("yes")
-            elif item["missing"]:
+            elif item.missing:
                 mark = self.tr("MISSING")
             else:
                 mark = "—"
             sources = []
-            if item["records"]:
-                sources.append(self.tr("{n} record(s)").format(n=item["records"]))
-            if item["attachments"]:
-                sources.append(self.tr("{n} scan(s)").format(n=item["attachments"]))
-            rows.append([str(item["no"]), item["title"], item["need_label"], mark,
-                         "、".join(sources)])
-        fill_table(self.contents, rows, [item["key"] for item in case.contents])
+            if item.records:
+                sources.append(self.tr("{n} record(s)").format(n=item.records))
+            if item.attachments:
+                sources.append(self.tr("{n} scan(s)").format(n=item.attachments))
+            rows.append([str(item.no), item.title, item.need_label, mark, "、".join(sources)])
+        fill_table(self.contents, rows, [item.key for item in case.contents])
         for r, item in enumerate(case.contents):
             for c in range(self.contents.columnCount()):
                 cell = self.contents.item(r, c)
-                if item["missing"]:
+                if item.missing:
                     cell.setBackground(QBrush(MISSING_BACKGROUND))
                     cell.setForeground(QBrush(MISSING_FOREGROUND))
                     font = QFont(cell.font())
                     font.setBold(True)
                     cell.setFont(font)
-                elif item["need"] == "not_applicable":
+                elif item.need == "not_applicable":
                     cell.setForeground(QBrush(NOT_APPLICABLE))
             self.contents.item(r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        missing = [i["title"] for i in case.contents if i["missing"]]
+        missing = [i.title for i in case.contents if i.missing]
         if missing:
             self.summary.setText(self.tr("Missing required items: {items}").format(
                 items="、".join(missing)) + "\n" + self.tr(

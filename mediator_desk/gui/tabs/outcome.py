@@ -118,20 +118,20 @@ class OutcomeTab(PathTab):
     # --- showing --------------------------------------------------------------------------
     def show_view(self, view: PathView) -> None:
         out = view.case.outcome
-        if out["kind"]:
+        if out.kind:
             self.outcome_label.setText(self.tr("{outcome} ({day})").format(
-                outcome=out["label"], day=out["date"]))
+                outcome=out.label, day=out.date))
         else:
             self.outcome_label.setText(self.tr("No outcome yet: the case is still open."))
         detail = []
-        if out["reason"]:
-            detail.append(self.tr("Reason: {reason}").format(reason=out["reason"]))
-        if out["routes_explained"]:
+        if out.reason:
+            detail.append(self.tr("Reason: {reason}").format(reason=out.reason))
+        if out.routes_explained:
             detail.append(self.tr("Routes explained: {routes}").format(
-                routes=out["routes_explained"]))
+                routes=out.routes_explained))
         self.outcome_detail.setText("\n".join(detail))
         self.outcome_detail.setVisible(bool(detail))
-        open_case = not out["kind"] and view.case.status in workflow.OPEN_STATUSES
+        open_case = not out.kind and view.case.status in workflow.OPEN_STATUSES
         self.agreement_hint.setVisible(open_case)
         self.agreement_button.setVisible(open_case)
         # ending or withdrawing is for open cases (with an unsigned agreement the button
