@@ -118,6 +118,11 @@ class CasePath(QObject):
     def archived(self) -> bool:
         return self.status == "archived"
 
+    @property
+    def case_view(self) -> CaseView | None:
+        """The case as last read (None before the first read)."""
+        return self.view.case if self.view is not None else None
+
     def reload(self) -> None:
         """Read the path again (queued behind any write, so it sees it)."""
         if not self.case_id:
@@ -244,7 +249,7 @@ class PathTab(QWidget):
     @property
     def case_view(self) -> CaseView | None:
         """The case as last read (None before the first read)."""
-        return self.view.case if self.view is not None else None
+        return self.path.case_view
 
     @property
     def read_only(self) -> bool:

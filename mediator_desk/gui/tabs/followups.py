@@ -296,7 +296,7 @@ class FollowUpDialog(RecordDialog):
         self.visit = visit
         self.setWindowTitle(self.tr("Edit follow-up visit") if visit
                             else self.tr("New follow-up visit"))
-        case = path.view.case if path.view is not None else None
+        case = path.case_view
         self.agreement = self.row("agreement", self.tr("Agreement"), QComboBox())
         for a in (x.row for x in (case.agreements if case else [])):
             if a["state"] == "in_force" or (visit and a["id"] == visit["agreement_id"]):

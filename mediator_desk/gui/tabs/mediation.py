@@ -255,12 +255,12 @@ class MediationTab(PathTab):
         self._remove_record("mediation")
 
 def _mediator_names(path) -> list[str]:
-    case = path.view.case if path.view is not None else None
+    case = path.case_view
     return [m["name"] for m in case.mediators] if case else []
 
 
 def _party_names(path) -> list[str]:
-    case = path.view.case if path.view is not None else None
+    case = path.case_view
     return [p["name"] for p in case.parties] if case else []
 
 
