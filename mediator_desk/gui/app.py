@@ -198,13 +198,13 @@ def run(db_path=None) -> int:
     app = make_application(style_later=True)
     path = database_path(db_path)
     claim = WindowLock(path)
-    if not claim.acquire():
+    if not claim.acquire(listen=False):
         already_open(claim)
         return EXIT_ALREADY_OPEN
     try:
         files.remove_viewer_copies()      # left by an earlier run that did not end normally
         files.protect(path)
-        return _run_desk(app, path)
+        return _run_desk(app, path, claim)
     finally:
         files.remove_viewer_copies(at_exit=True)
         claim.release()
@@ -217,7 +217,7 @@ def _install_backups(window) -> None:
     install_auto(window)
 
 
-def _run_desk(app, path) -> int:
+def _run_desk(app, path, claim) -> int:
     desk = open_desk(path)
     if desk is None:
         return EXIT_REFUSED
@@ -230,10 +230,12 @@ def _run_desk(app, path) -> int:
             from mediator_desk.gui.setup_dialog import SetupDialog
 
             install_style(app)
+            claim.listen()
             dialog = SetupDialog()
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return EXIT_CANCELLED
         window = create_main_window(desk, deferred=True)
+        window.ready.connect(claim.listen)
         window.ready.connect(lambda: _install_backups(window))
         from mediator_desk.gui import startup_probe
 
