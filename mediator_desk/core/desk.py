@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediator_desk.core import attachment_temps
 from mediator_desk.core.changes import Changes
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.database import Database, open_database, translate_error
@@ -70,7 +71,7 @@ class Desk:
         self.user = user or self.settings.get("current_user", "") or "未登录"
         if not self.read_only:
             self._private_store()
-            self.attachments.clean_leftovers()   # what killed adds left (core/attachments.py)
+            attachment_temps.clean(self.attachments_dir)   # what killed adds left
             self._ensure_index()
         # (data_version, audit seq) when we last looked for other writers
         self._seen: tuple[int, int] = self._watermark()
