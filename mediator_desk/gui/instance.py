@@ -19,13 +19,15 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QByteArray, QLockFile
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from mediator_desk.core.desk import keep_private, private_folder
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +62,12 @@ class WindowLock:
         self.server: QLocalServer | None = None
         self.held = False
 
-    def acquire(self, on_show: Callable[[], None] | None = None) -> bool:
+    def acquire(self, on_show: Callable[[], None] | None = None, *, listen: bool = True) -> bool:
         """Claim the database; False if another window has it. ``on_show`` is called when a
-        later window asks this one to come forward (default :func:`bring_forward`)."""
+        later window asks this one to come forward (default :func:`bring_forward`).
+        ``listen=False``: call :meth:`listen` later (the real start does so once its window
+        is up: Qt's network module costs ~10 ms to load; a window started meanwhile says
+        which program has the database instead of bringing it forward)."""
         try:
             private_folder(self.path.parent)
         except OSError:
@@ -70,7 +75,8 @@ class WindowLock:
         if self.lock.tryLock(0):
             self.held = True
             keep_private(self.path)
-            self._listen(on_show or bring_forward)
+            if listen:
+                self.listen(on_show)
             return True
         if self.lock.error() == QLockFile.LockError.LockFailedError:
             return False
@@ -88,6 +94,8 @@ class WindowLock:
 
     def ask_owner_to_show(self) -> bool:
         """Ask the window holding the database to come to the front; True if it was asked."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self.name)
         if not sock.waitForConnected(CONNECT_MS):
@@ -97,7 +105,13 @@ class WindowLock:
         sock.disconnectFromServer()
         return bool(sent)
 
-    def _listen(self, on_show: Callable[[], None]) -> None:
+    def listen(self, on_show: Callable[[], None] | None = None) -> None:
+        """Answer later windows' requests to come forward (once, while the lock is held)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self.held or self.server is not None:
+            return
+        on_show = on_show or bring_forward
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.name)   # a killed window's socket (we hold the lock)

@@ -1,8 +1,8 @@
 """The main window: the case book (search, filters, the lazy case list) and a to-do area.
 
 Keyboard: Ctrl+F search, Ctrl+N new case, Enter opens the selected case, Down from the search
-box moves into the list. The to-do dock (``todo_dock``) is empty for now; a later feature sets
-its widget and shows it.
+box moves into the list. The to-do dock (``todo_dock``) holds a placeholder until the start
+puts the to-do panel in it (gui/app.py, gui/todo_panel.py).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mediator_desk.gui.case_window import CaseWindow
 
 SEARCH_DELAY_MS = 250
+TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in 中 widths
 
 
 class ElideRightDelegate(QStyledItemDelegate):
@@ -148,16 +149,36 @@ def committee_choices(committees: list[dict]) -> list[tuple[str, str]]:
 
 class MainWindow(QMainWindow):
     contextLoaded = Signal(object)     # DeskContext, first time and after relevant changes
+    # Once: the first page of the list and the context have arrived (the window can be used).
+    usable = Signal()
+    # Once: everything the start adds after the first paint is there (gui/app.py: the to-do
+    # panel, the documents and data-exchange menus, the case-path tabs, text size).
+    ready = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = DeskContext()
         self.case_windows: dict[str, CaseWindow] = {}
         self.new_case_window: CaseWindow | None = None
+        self.is_usable = self.is_ready = False
+        self._awaited = {"page", "context"}
         self._build()
         worker.changes_signal().connect(self._on_changes)
+        self.model.pageLoaded.connect(lambda: self._arrived("page"))
         self.load_context()
         self.search_now()
+
+    def _arrived(self, what: str) -> None:
+        if what in self._awaited:
+            self._awaited.discard(what)
+            if not self._awaited:
+                self.is_usable = True
+                self.usable.emit()
+
+    def mark_ready(self) -> None:
+        """Called once the start has added everything (gui/app.py ``finish_main_window``)."""
+        self.is_ready = True
+        self.ready.emit()
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -233,9 +254,12 @@ class MainWindow(QMainWindow):
         self.todo_dock.setObjectName("todo_dock")
         self.todo_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.todo_dock.setWidget(QLabel(self.tr("Nothing due.")))
+        # shown from the first paint at its final width, so the list does not jump when the
+        # to-do panel (gui/todo_panel.py) takes its place a moment later
+        self.todo_dock.setWidget(QLabel(self.tr("Reading the to-do list…")))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
-        self.todo_dock.hide()
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resizeDocks([self.todo_dock], [em * TODO_WIDTH_EM], Qt.Orientation.Horizontal)
 
         self.count_label = QLabel()
         self.busy_label = QLabel()
@@ -386,6 +410,7 @@ class MainWindow(QMainWindow):
             if window is not None:
                 window.set_context(context)
         self.contextLoaded.emit(context)
+        self._arrived("context")
 
     def _fill_filters(self) -> None:
         ctx = self.context
