@@ -76,12 +76,12 @@ def create_main_window(desk: Desk, *, deferred: bool = False):
     :func:`run`) just after the window has become usable, so the list shows sooner.
     ``window.ready`` when that is done.
     """
-    from mediator_desk.gui import files
+    from mediator_desk.gui import file_places
     from mediator_desk.gui.main_window import MainWindow
 
     make_application()
     worker.install(desk)
-    files.protect(desk.path)          # file dialogs never start in the database's folder
+    file_places.protect(desk.path)    # file dialogs never start in the database's folder
     window = MainWindow()
     if deferred:
         runner = worker.runner()
@@ -190,7 +190,7 @@ def already_open(claim) -> None:
 
 def run(db_path=None) -> int:
     """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
-    from mediator_desk.gui import files
+    from mediator_desk.gui import file_places
     from mediator_desk.gui.instance import WindowLock
     from mediator_desk.core.desk import database_path
 
@@ -202,11 +202,11 @@ def run(db_path=None) -> int:
         already_open(claim)
         return EXIT_ALREADY_OPEN
     try:
-        files.remove_viewer_copies()      # left by an earlier run that did not end normally
-        files.protect(path)
+        file_places.remove_viewer_copies()   # left by an earlier run that did not end normally
+        file_places.protect(path)
         return _run_desk(app, path, claim)
     finally:
-        files.remove_viewer_copies(at_exit=True)
+        file_places.remove_viewer_copies(at_exit=True)
         claim.release()
 
 

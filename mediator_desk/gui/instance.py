@@ -14,10 +14,9 @@ The command line does not take this lock: it may read and write while a window i
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -42,6 +41,9 @@ def lock_path_for(db_path: str | os.PathLike) -> Path:
 
 def server_name_for(db_path: str | os.PathLike) -> str:
     """A local-socket name for the database (its real path) and this user."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name: the socket stays per path
@@ -56,11 +58,15 @@ class WindowLock:
     def __init__(self, db_path: str | os.PathLike):
         self.db_path = Path(db_path)
         self.path = lock_path_for(db_path)
-        self.name = server_name_for(db_path)
         self.lock = QLockFile(str(self.path))
         self.lock.setStaleLockTime(0)          # stale only when its process is gone
         self.server: QLocalServer | None = None
         self.held = False
+
+    @cached_property
+    def name(self) -> str:
+        """The local server's name (only needed to listen or to call the owner)."""
+        return server_name_for(self.db_path)
 
     def acquire(self, on_show: Callable[[], None] | None = None, *, listen: bool = True) -> bool:
         """Claim the database; False if another window has it. ``on_show`` is called when a

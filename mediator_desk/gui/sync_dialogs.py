@@ -62,9 +62,9 @@ def removable_folder() -> str:
 def start_folder(purpose: str = "") -> str:
     """A removable drive, else the folder last used for ``purpose``, else Documents or home —
     never the database's folder (files.py)."""
-    from mediator_desk.gui import files
+    from mediator_desk.gui import file_places
 
-    return files.start_folder(removable_folder(), purpose=purpose)
+    return file_places.start_folder(removable_folder(), purpose=purpose)
 
 
 def extension(kind: str) -> str:

@@ -28,13 +28,15 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mediator_desk.core.changes import Changes
 from mediator_desk.errors import DeskError
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from mediator_desk.core.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -196,6 +198,8 @@ class DeskRunner(QObject):
         if self._progress is None:
             parent = job.parent if isinstance(job.parent, QWidget) and \
                 shiboken6.isValid(job.parent) else QApplication.activeWindow()
+            from PySide6.QtWidgets import QProgressDialog   # the first slow job
+
             dialog = QProgressDialog(label, "", 0, 0, parent)
             dialog.setCancelButton(None)
             dialog.setWindowTitle(self.tr("Please wait"))

@@ -209,3 +209,22 @@ def test_a_deferred_start_does_nothing_for_a_window_closed_before_it_was_usable(
     qtbot.waitUntil(lambda: window.is_usable, timeout=WAIT_MS)
     qtbot.wait(50)
     assert not window.is_ready and not hasattr(window, "todo_panel")
+
+
+def test_the_program_started_with_the_probe_reports_usable_then_ready(db_path, make_case,
+                                                                      tmp_path):
+    """The start-up probe (benchmarks, the installed-program check): the real program says
+    when its window is usable and when the rest of the start is done, then quits."""
+    import os
+    import subprocess
+    import sys
+
+    make_case()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDIATOR_DESK_STARTUP_PROBE="1",
+               HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-m", "mediator_desk", "--db", str(db_path)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.split()
+    assert lines[:2] == ["SHOWN", "1"] and lines[2].startswith("cpu="), done.stdout
+    assert float(lines[2][4:]) > 0 and lines[3:] == ["READY"], done.stdout

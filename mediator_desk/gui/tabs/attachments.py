@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from mediator_desk.core.attachments import ITEMS
 from mediator_desk.errors import DeskError
 from mediator_desk.gui import worker
-from mediator_desk.gui.files import Files, viewable_copy
+from mediator_desk.gui.file_places import viewable_copy
+from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import error_label, fill_combo
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, PathView
