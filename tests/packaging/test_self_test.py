@@ -32,8 +32,9 @@ def lines(result) -> dict[str, str]:
 
 
 def test_a_good_install_passes_every_check_and_touches_no_user_data(tmp_path):
-    before = set(Path(tempfile_dir()).glob("mediator-desk-selftest-*"))
-    result = self_test(tmp_path)
+    temp = tmp_path / "temp"          # its own temporary folder: other runs may share /tmp
+    temp.mkdir()
+    result = self_test(tmp_path, TMPDIR=str(temp))
     assert result.returncode == 0, result.stdout + result.stderr
     marks = lines(result)
     assert set(marks) == {"程序", "文书字体", "文书模板", "数据库", "打印 PDF", "Word 文书", "统计报表",
@@ -44,12 +45,8 @@ def test_a_good_install_passes_every_check_and_touches_no_user_data(tmp_path):
     assert "字体已嵌入" in result.stdout and "Qt 按钮“取消”" in result.stdout
     # the user's data folder was never created, nor a log written there
     assert not (tmp_path / "data").exists()
-    assert set(Path(tempfile_dir()).glob("mediator-desk-selftest-*")) == before
-
-
-def tempfile_dir() -> str:
-    import tempfile
-    return tempfile.gettempdir()
+    # and the folder it worked in is gone
+    assert not list(temp.glob("mediator-desk-selftest-*")), list(temp.iterdir())
 
 
 def test_missing_font_and_templates_fail_with_their_lines(tmp_path):
