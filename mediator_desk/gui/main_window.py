@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from mediator_desk.gui.case_window import CaseWindow
 
 SEARCH_DELAY_MS = 250
-TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in 中 widths
+TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in 中 widths,
+                        # leaving the case list its columns
 
 
 class ElideRightDelegate(QStyledItemDelegate):
@@ -258,8 +259,7 @@ class MainWindow(QMainWindow):
         # to-do panel (gui/todo_panel.py) takes its place a moment later
         self.todo_dock.setWidget(QLabel(self.tr("Reading the to-do list…")))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
-        em = self.fontMetrics().horizontalAdvance("中")
-        self.resizeDocks([self.todo_dock], [em * TODO_WIDTH_EM], Qt.Orientation.Horizontal)
+        self.size_todo_dock()
 
         self.count_label = QLabel()
         self.busy_label = QLabel()
@@ -282,6 +282,12 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.org_filter, self.table)
         self.search_box.setFocus()
         fit_to_screen(self, 1280, 800)
+
+    def size_todo_dock(self) -> None:
+        """Give the to-do dock its width (again after its widget changes, which would make
+        Qt size it by the new widget's hint and move the list's columns)."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resizeDocks([self.todo_dock], [em * TODO_WIDTH_EM], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         cases = self.menuBar().addMenu(self.tr("&Cases"))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 from mediator_desk.core import deadlines
 from mediator_desk.core.todo import KINDS
 from mediator_desk.gui import worker
-from mediator_desk.gui.main_window import TODO_WIDTH_EM
 from mediator_desk.gui.today import today
 
 # Tables whose change can add or remove a to-do item.
@@ -203,9 +202,7 @@ def install(main_window) -> TodoPanel:
     dock = main_window.todo_dock
     dock.setWidget(panel)
     dock.show()
-    # wide enough for a case number and its countdown, leaving the case list its columns
-    em = panel.fontMetrics().horizontalAdvance("中")
-    main_window.resizeDocks([dock], [em * TODO_WIDTH_EM], Qt.Orientation.Horizontal)
+    main_window.size_todo_dock()      # as wide as before its widget changed
     panel.openRequested.connect(main_window.open_case)
     main_window.todo_panel = panel
     return panel
