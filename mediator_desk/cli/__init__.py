@@ -12,10 +12,15 @@ import argparse
 import importlib
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from mediator_desk import __version__
 from mediator_desk.errors import DeskError
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 # Modules that define ``register(subparsers)``; each adds its commands with ``set_defaults(run=…)``.
 COMMAND_MODULES = ["mediator_desk.cli.cases", "mediator_desk.cli.mediation", "mediator_desk.cli.sync",
@@ -55,7 +60,7 @@ def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> No
 
 
 @contextmanager
-def open_desk(args, *, create: bool = True, read_only: bool = False):
+def open_desk(args, *, create: bool = True, read_only: bool = False) -> Iterator[Desk]:
     """Open the desk named by ``--db`` for one command and close it afterwards
     (``read_only``: change nothing, see ``Desk.open``)."""
     from mediator_desk.core.desk import Desk

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from mediator_desk.core.cases import CaseFilter
+from mediator_desk.core.cases import CaseFilter, CaseRow
 from mediator_desk.gui import worker
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class CaseListModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
-        self._rows: OrderedDict[str, dict] = OrderedDict()
+        self._rows: OrderedDict[str, CaseRow] = OrderedDict()
         self._generation = 0
         self._exhausted = True
         self._fetching = False
@@ -136,13 +136,13 @@ class CaseListModel(QAbstractTableModel):
         self._rows.move_to_end(case_id)
         field = self.FIELDS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(row.get(field) or "")
+            return str(getattr(row, field) or "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = row.get("summary") or ""
-            if row.get("risk_flag"):
+            tip = row.summary or ""
+            if row.risk_flag:
                 tip = self.tr("Escalation risk") + ("\n" + tip if tip else "")
             return tip[:300] or None
-        if role == Qt.ItemDataRole.ForegroundRole and row.get("risk_flag") \
+        if role == Qt.ItemDataRole.ForegroundRole and row.risk_flag \
                 and field in ("case_no", "status_label"):
             return QBrush(RISK_COLOUR)
         return None
@@ -194,7 +194,7 @@ class CaseListModel(QAbstractTableModel):
             self._count = n
             self.countChanged.emit(n)
 
-    def _store(self, rows: dict[str, dict], order: list[str]) -> None:
+    def _store(self, rows: dict[str, CaseRow], order: list[str]) -> None:
         """Cache rows (in list order, so the least recently shown are evicted first)."""
         for case_id in order:
             if case_id in rows:
@@ -224,7 +224,7 @@ class CaseListModel(QAbstractTableModel):
         worker.run_op(self, lambda desk: desk.cases.list_rows(ids),
                       lambda rows: self._rows_arrived(gen, ids, rows))
 
-    def _rows_arrived(self, gen: int, ids: list[str], rows: dict[str, dict]) -> None:
+    def _rows_arrived(self, gen: int, ids: list[str], rows: dict[str, CaseRow]) -> None:
         if gen != self._generation:
             return
         self._in_flight.difference_update(ids)

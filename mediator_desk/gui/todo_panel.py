@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.core import deadlines
-from mediator_desk.core.todo import KINDS
+from mediator_desk.core.todo import KINDS, TodoItem
 from mediator_desk.gui import worker
 from mediator_desk.gui.today import today
 
@@ -34,7 +34,7 @@ class TodoPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.items: list[dict] = []
+        self.items: list[TodoItem] = []
         self.day = today()
         self._loading = False
         self._stale = False
@@ -98,7 +98,7 @@ class TodoPanel(QWidget):
             return      # the database was closed (the window is going away)
         self._loading = True
 
-    def _loaded(self, items: list[dict]) -> None:
+    def _loaded(self, items: list[TodoItem]) -> None:
         self._loading = False
         self.items = items
         self._show(items)
@@ -124,10 +124,10 @@ class TodoPanel(QWidget):
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(KINDS, 0)
         for item in self.items:
-            out[item["kind"]] += 1
+            out[item.kind] += 1
         return out
 
-    def _show(self, items: list[dict]) -> None:
+    def _show(self, items: list[TodoItem]) -> None:
         open_kinds = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)
                       for i in range(self.tree.topLevelItemCount())
                       if not self.tree.topLevelItem(i).isExpanded()}
@@ -146,18 +146,18 @@ class TodoPanel(QWidget):
             group.setFont(0, bold)
             self.tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
-            shown = [i for i in items if i["kind"] == kind][:MAX_PER_KIND]
+            shown = [i for i in items if i.kind == kind][:MAX_PER_KIND]
             for item in shown:
-                when = deadlines.countdown_text(item["due"], self.day)
-                row = QTreeWidgetItem([self._short_number(item["case_no"]), when])
-                row.setData(0, Qt.ItemDataRole.UserRole, item["case_id"])
-                row.setData(0, Qt.ItemDataRole.UserRole + 2, item["case_no"])
-                row.setData(0, Qt.ItemDataRole.UserRole + 3, item.get("place", ""))
-                row.setData(1, Qt.ItemDataRole.UserRole, item["description"])
-                tip = f"{item['case_no']}\n{item['due']}　{item['description']}"
+                when = deadlines.countdown_text(item.due, self.day)
+                row = QTreeWidgetItem([self._short_number(item.case_no), when])
+                row.setData(0, Qt.ItemDataRole.UserRole, item.case_id)
+                row.setData(0, Qt.ItemDataRole.UserRole + 2, item.case_no)
+                row.setData(0, Qt.ItemDataRole.UserRole + 3, item.place)
+                row.setData(1, Qt.ItemDataRole.UserRole, item.description)
+                tip = f"{item.case_no}\n{item.due}　{item.description}"
                 row.setToolTip(0, tip)
                 row.setToolTip(1, tip)
-                if item["days_left"] < 0:
+                if item.days_left < 0:
                     row.setForeground(1, QBrush(OVERDUE))
                 group.addChild(row)
             if counts[kind] > len(shown):

@@ -21,7 +21,7 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
-from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (OK_STYLE, WARN_STYLE, NamePicker, RowsEditor, allow,
                                             button_row, date_edit, note_label, set_editable, spin)
@@ -232,7 +232,16 @@ class AgreementTab(PathTab):
 
     # --- which agreement -------------------------------------------------------------------
     def _agreements(self) -> list[dict]:
-        return (self.view or {}).get("agreements", [])
+        """The case's agreement rows (``AgreementView.row``)."""
+        case = self.case_view
+        return [a.row for a in case.agreements] if case is not None else []
+
+    def _confirmation(self) -> dict | None:
+        """The judicial confirmation of the agreement shown, if one was applied for."""
+        case, a = self.case_view, self.agreement
+        if case is None or a is None:
+            return None
+        return next((x.confirmation for x in case.agreements if x.row["id"] == a["id"]), None)
 
     def _default(self, agreements: list[dict]) -> dict | None:
         live = [a for a in agreements if a["state"] != "void" and not a["is_supplement"]]
@@ -244,10 +253,10 @@ class AgreementTab(PathTab):
         self.agreement = next((a for a in self._agreements() if a["id"] == aid), None)
         self._show_agreement()
 
-    def show_view(self, view: dict) -> None:
-        agreements = view["agreements"]
+    def show_view(self, view: PathView) -> None:
+        agreements = self._agreements()
         keep = self.mode in ("new", "supplement") and not self._want_id
-        if keep and self.mode == "new" and step_reason(view["status"], "agree"):
+        if keep and self.mode == "new" and step_reason(view.case.status, "agree"):
             keep = False         # the case moved on meanwhile (ended, withdrawn …)
         wanted = self._want_id or (self.agreement or {}).get("id", "")
         self._want_id = ""
@@ -269,7 +278,7 @@ class AgreementTab(PathTab):
             self._show_agreement(keep_form=True)
             return
         self.mode = "view"
-        if chosen is None and not step_reason(view["status"], "agree"):
+        if chosen is None and not step_reason(view.case.status, "agree"):
             self.mode = "new"
         self._show_agreement()
 
@@ -285,8 +294,7 @@ class AgreementTab(PathTab):
 
     # --- showing one agreement -------------------------------------------------------------
     def _show_agreement(self, keep_form: bool = False) -> None:
-        view = self.view or {}
-        status = view.get("status", "")
+        status = self.case_view.status if self.case_view is not None else ""
         a = self.agreement
         editing = self.mode in ("new", "supplement")
         self.print_button.setEnabled(a is not None and not editing and a["state"] != "void")
@@ -386,7 +394,7 @@ class AgreementTab(PathTab):
 
     def _show_countdown(self, a: dict) -> None:
         w = a.get("confirmation_window")
-        k = a.get("confirmation")
+        k = self._confirmation()
         if w is None:
             self.countdown_label.setText(self.tr("Judicial confirmation applies to written "
                                                  "agreements only.")
@@ -407,7 +415,7 @@ class AgreementTab(PathTab):
 
     def _show_confirmation(self, a: dict | None, status: str) -> None:
         written_in_force = a is not None and a["form"] == "written" and a["state"] == "in_force"
-        k = (a or {}).get("confirmation")
+        k = self._confirmation() if a is not None else None
         self.confirm_box.setVisible(written_in_force or bool(k))
         if a is None:
             return
@@ -435,10 +443,10 @@ class AgreementTab(PathTab):
             allow(self.apply_button, step_reason(status, "confirm"))
 
     def _fill_form(self, a: dict | None) -> None:
-        view = self.view or {}
+        case = self.case_view
         self.errors.clear_all()
-        self.mediators.set_choices([m["name"] for m in view.get("mediators", [])])
-        parties = len(view.get("parties", []))
+        self.mediators.set_choices([m["name"] for m in case.mediators] if case else [])
+        parties = len(case.parties) if case else 0
         self.copies_hint.setText(self.tr("default: {n} (each party and the committee)")
                                  .format(n=parties + 1))
         if a is None:
@@ -455,7 +463,7 @@ class AgreementTab(PathTab):
             self.mediators.set_names([])
             # the current mediator usually records it; the place of the last sitting
             self.recorder.setText(getattr(self.path.window.context, "user", "") or "")
-            sittings = view.get("mediations") or []
+            sittings = case.mediations if case else []
             if sittings and sittings[-1].get("place"):
                 self.place.setText(sittings[-1]["place"])
             self._reset_signing()
@@ -487,7 +495,7 @@ class AgreementTab(PathTab):
         while self.party_form.rowCount():
             self.party_form.removeRow(0)
         self.party_dates = {}
-        for p in (self.view or {}).get("parties", []):
+        for p in (self.case_view.parties if self.case_view else []):
             edit = date_edit(default_today=False)   # rebuilt per case: not in self._editors
             edit.setPlaceholderText(self.tr("same as above"))
             edit.textChanged.connect(self._preview_effect)
@@ -554,9 +562,9 @@ class AgreementTab(PathTab):
 
     def facts_offered(self) -> str:
         """The case's brief facts and what the last mediation record found."""
-        view = self.view or {}
-        parts = [view.get("summary") or ""]
-        sittings = view.get("mediations") or []
+        case = self.case_view
+        parts = [case.summary if case else ""]
+        sittings = case.mediations if case else []
         if sittings and sittings[-1].get("findings"):
             parts.append(sittings[-1]["findings"])
         return "\n".join(p.strip() for p in parts if p and p.strip())
@@ -664,7 +672,7 @@ class AgreementTab(PathTab):
                                                               note=note, today=today))
 
     def record_result(self) -> None:
-        k = (self.agreement or {}).get("confirmation")
+        k = self._confirmation()
         if not k:
             return
         self.errors.clear_all()

@@ -9,6 +9,7 @@ base of the tabs (read-only when the case is archived). Every database call goes
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -24,18 +25,33 @@ from mediator_desk.gui.today import today
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.core.dossier import CaseView
 
 
-def load_path(desk: Desk, case_id: str, day) -> dict:
+@dataclass(frozen=True, slots=True)
+class PathView:
+    """What the tabs show about a case: its :class:`CaseView` (``case``) and what the screens
+    need besides — the day it was read for, the retention periods offered when archiving,
+    the attachment limits, the follow-up setting and where each attached file is stored."""
+
+    case: CaseView
+    today: str
+    retention_choices: list[str]
+    attachment_limits: dict
+    followup_days: int
+    file_paths: dict[str, str]      # attachment sha256 → its file in the store
+
+
+def load_path(desk: Desk, case_id: str, day) -> PathView:
     """Everything the tabs show about a case (runs on the worker thread)."""
     view = desk.dossier.view(case_id, today=day)
-    view["today"] = day.isoformat()
-    view["retention_choices"] = desk.dossier.retention_choices()
-    view["attachment_limits"] = desk.attachments.limits()
-    view["followup_days"] = int(path_settings.get(desk, "followup_days"))
-    for att in view["attachments"]:
-        att["path"] = str(desk.attachments.file_path(att["sha256"]))
-    return view
+    return PathView(
+        case=view, today=day.isoformat(),
+        retention_choices=desk.dossier.retention_choices(),
+        attachment_limits=desk.attachments.limits(),
+        followup_days=int(path_settings.get(desk, "followup_days")),
+        file_paths={a["sha256"]: str(desk.attachments.file_path(a["sha256"]))
+                    for a in view.attachments})
 
 
 def step_reason(status: str, step: str) -> str:
@@ -59,12 +75,12 @@ def transition_reason(status: str, target: str) -> str:
 class CasePath(QObject):
     """The mediation path of the case shown in one :class:`CaseWindow`, shared by its tabs."""
 
-    loaded = Signal(dict)      # the view (desk.dossier.view plus extras), after every read
+    loaded = Signal(object)    # the PathView, after every read
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.view: dict | None = None
+        self.view: PathView | None = None
         self._loading = False
         self._stale = False
         self.banner = QLabel()
@@ -95,12 +111,17 @@ class CasePath(QObject):
     @property
     def status(self) -> str:
         if self.view is not None:
-            return self.view["status"]
+            return self.view.case.status
         return (self.window.case or {}).get("status", "")
 
     @property
     def archived(self) -> bool:
         return self.status == "archived"
+
+    @property
+    def case_view(self) -> CaseView | None:
+        """The case as last read (None before the first read)."""
+        return self.view.case if self.view is not None else None
 
     def reload(self) -> None:
         """Read the path again (queued behind any write, so it sees it)."""
@@ -118,15 +139,15 @@ class CasePath(QObject):
         """Make the tab where ``place`` (a ``workflow.STEP_PLACES`` name) is done current."""
         return self.window.show_place(place)
 
-    def _show_next_step(self, view: dict) -> None:
-        step = view.get("next_step") or {}
-        self.next_place = step.get("place", "")
-        self.next_step.setText(self.tr("Next step: {step}").format(step=step["text"])
-                               if step.get("text") else "")
-        self.next_step.setVisible(bool(step.get("text")) and not case_owner.is_foreign(
+    def _show_next_step(self, view: PathView) -> None:
+        step = view.case.next_step
+        self.next_place = step.place
+        self.next_step.setText(self.tr("Next step: {step}").format(step=step.text)
+                               if step.text else "")
+        self.next_step.setVisible(bool(step.text) and not case_owner.is_foreign(
             self.window.case, self.window.context))
 
-    def _loaded(self, view: dict) -> None:
+    def _loaded(self, view: PathView) -> None:
         self._loading = False
         self.view = view
         self._show_banner(view)
@@ -140,9 +161,9 @@ class CasePath(QObject):
         self._loading = False
         Messages.error(self.window, exc)
 
-    def _show_banner(self, view: dict) -> None:
-        archive = view.get("archive")
-        if view["status"] == "archived":
+    def _show_banner(self, view: PathView) -> None:
+        archive = view.case.archive
+        if view.case.status == "archived":
             if archive:
                 text = self.tr("Archived on {day} by {who} (retention: {retention}). "
                                "This case can be viewed but no longer changed.").format(
@@ -206,7 +227,7 @@ class PathTab(QWidget):
     def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = path
-        self.view: dict | None = None
+        self.view: PathView | None = None
         self._actions: list[QWidget] = []
         self._editors: list[QWidget] = []
         self.general = error_label()
@@ -226,16 +247,21 @@ class PathTab(QWidget):
         return self.path.status
 
     @property
+    def case_view(self) -> CaseView | None:
+        """The case as last read (None before the first read)."""
+        return self.path.case_view
+
+    @property
     def read_only(self) -> bool:
         return self.path.archived or case_owner.is_foreign(self.path.window.case,
                                                            self.path.window.context)
 
-    def _loaded(self, view: dict) -> None:
+    def _loaded(self, view: PathView) -> None:
         self.view = view
         self.show_view(view)
         self.apply_read_only()
 
-    def show_view(self, view: dict) -> None:  # pragma: no cover - abstract
+    def show_view(self, view: PathView) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def set_sections(self, *widgets: QWidget) -> None:
