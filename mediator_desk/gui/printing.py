@@ -86,7 +86,8 @@ class LoadedPdf:
         self.buffer = QBuffer(parent)
         self.buffer.setData(self.bytes)
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(parent)
+        # PySide6's stub requires a parent; Qt takes none (a document owned by this object)
+        self.document = QPdfDocument(parent)  # type: ignore[arg-type]
         self.document.load(self.buffer)
 
     @property

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import FieldErrors, error_label, plain_text, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.forms import fill_table, table
+from mediator_desk.gui.forms import cell, fill_table, table
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -148,7 +148,7 @@ class ReviewsTab(QWidget):
 
     def texts(self) -> list[str]:
         """The opinions listed (for tests)."""
-        return [self.table.item(r, 2).text() for r in range(self.table.rowCount())]
+        return [cell(self.table, r, 2).text() for r in range(self.table.rowCount())]
 
     # --- adding --------------------------------------------------------------------------
     def add(self, kind: str) -> bool:

@@ -8,12 +8,12 @@ edited in the mediators dialog. Reads ``desk.organisations.tree()`` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import fit_to_screen
@@ -81,7 +81,8 @@ class RosterDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(bottom)
         fit_to_screen(self, 1280, 720)
-        worker.changes_signal().connect(self._on_changes)
+        # changes_signal() is annotated Signal but returns the runner's bound signal
+        cast(SignalInstance, worker.changes_signal()).connect(self._on_changes)
         self.reload()
 
     def reload(self) -> None:
@@ -137,7 +138,8 @@ class RosterDialog(QDialog):
         while todo:
             item = todo.pop()
             out.add(item.data(0, Qt.ItemDataRole.UserRole))
-            todo += [item.child(i) for i in range(item.childCount())]
+            todo += [child for i in range(item.childCount())
+                     if (child := item.child(i)) is not None]
         return out
 
     def _filter(self) -> None:

@@ -32,7 +32,7 @@ def level_of(name: str) -> int:
 
 def current() -> int:
     try:
-        level = int(QSettings().value(KEY, 0))
+        level = int(str(QSettings().value(KEY, 0)))     # an int, or its text in an .ini file
     except (TypeError, ValueError):
         level = 0
     return min(max(level, 0), len(POINT_SIZES) - 1)
@@ -50,6 +50,7 @@ def apply(level: int, *, remember: bool = True) -> None:
     if remember:
         QSettings().setValue(KEY, level)
     app = QApplication.instance()
+    assert isinstance(app, QApplication), "text sizes are chosen in a running window"
     font = app.font()
     font.setPointSize(POINT_SIZES[level])
     app.setFont(font)
@@ -95,7 +96,7 @@ def install(window: QWidget) -> None:
                                   QKeySequence(QKeySequence.StandardKey.ZoomOut)]))
     for action in (larger, smaller):
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-    window.text_size_actions = (larger, smaller)
+    setattr(window, "text_size_actions", (larger, smaller))     # tests press them there
     window.addActions([larger, smaller])
 
 
