@@ -7,7 +7,7 @@ puts the to-do panel in it (gui/app.py, gui/todo_panel.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,7 +24,12 @@ from mediator_desk.gui.forms import fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from mediator_desk.gui.batch_print import BatchPrintDialog
     from mediator_desk.gui.case_window import CaseWindow
+    from mediator_desk.gui.document_viewer import DocumentViewer
+    from mediator_desk.gui.sync_menu import SyncMenu
 
 SEARCH_DELAY_MS = 250
 TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in 中 widths,
@@ -163,6 +168,17 @@ class MainWindow(QMainWindow):
         self.new_case_window: CaseWindow | None = None
         self.is_usable = self.is_ready = False
         self._awaited = {"page", "context"}
+        # Added after the first paint by the start's later steps (gui/app.py), kept here for
+        # the tests and the translation check: the data-exchange menu (gui/sync_menu.py), the
+        # documents menu (gui/documents_hooks.py), the text size actions (gui/text_size.py),
+        # and the last batch print dialog and blank-form viewer opened from this window.
+        self.sync: SyncMenu | None = None
+        self.batch_print_action: QAction | None = None
+        self.blank_forms_menu: QMenu | None = None
+        self.fill_blank_forms_menu: Callable[[], None] | None = None
+        self.text_size_actions: tuple[QAction, QAction] | None = None
+        self.batch_dialog: BatchPrintDialog | None = None
+        self.blank_viewer: DocumentViewer | None = None
         self._build()
         worker.changes_signal().connect(self._on_changes)
         self.model.pageLoaded.connect(lambda: self._arrived("page"))
@@ -261,7 +277,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
         self.size_todo_dock()
 
-        self.count_label = QLabel()
+        self.count_label: QLabel = QLabel()     # typed: a lambda above uses it
         self.busy_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
