@@ -44,6 +44,7 @@ def make_application(argv: list[str] | None = None, *, style_later: bool = False
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication), "the GUI needs a QApplication, not a core one"
     if sys.platform != "win32":
         # A native (GTK) file dialog runs in this process and opens the files it lists, which
         # drops SQLite's locks on the database (gui/files.py); Qt's own dialog can be told not to.
@@ -126,6 +127,7 @@ def show_main_window(window) -> None:
     from mediator_desk.gui.forms import usable_size
 
     app = QApplication.instance()
+    assert app is not None, "the main window is shown in a running application"
     app.aboutToQuit.connect(lambda: QSettings().setValue(GEOMETRY_KEY, window.saveGeometry()))
     geometry = QSettings().value(GEOMETRY_KEY)
     if geometry is not None and window.restoreGeometry(geometry):

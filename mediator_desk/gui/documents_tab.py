@@ -432,7 +432,7 @@ class DocumentsTab(QWidget):
         self.preview.show_message(self.tr("Cancelled. Choose the case file again to "
                                           "put it together."))
         self.kinds.blockSignals(True)
-        self.kinds.setCurrentItem(None)
+        self.kinds.setCurrentRow(-1)      # no current kind
         self.kinds.blockSignals(False)
         self._update_controls()
 

@@ -491,8 +491,10 @@ class MainWindow(QMainWindow):
             window.activateWindow()
             window.show_place(place)
             return
-        worker.run_op(self, lambda desk: load_case(desk, case_id),
-                      lambda case: self._show_case(case).show_place(place),
+        def loaded(case: dict) -> None:
+            self._show_case(case).show_place(place)
+
+        worker.run_op(self, lambda desk: load_case(desk, case_id), loaded,
                       lambda exc: Messages.error(self, exc))
 
     def _show_busy(self, busy: bool) -> None:

@@ -128,9 +128,8 @@ class TodoPanel(QWidget):
         return out
 
     def _show(self, items: list[TodoItem]) -> None:
-        open_kinds = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)
-                      for i in range(self.tree.topLevelItemCount())
-                      if not self.tree.topLevelItem(i).isExpanded()}
+        open_kinds = {top.data(0, Qt.ItemDataRole.UserRole + 1) for top in self._groups()
+                      if not top.isExpanded()}
         self.tree.clear()
         counts = self.counts()
         total = len(items)
@@ -188,11 +187,19 @@ class TodoPanel(QWidget):
 
     # --- for tests and the main window ------------------------------------------------------
     def group(self, kind: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._groups():
             if top.data(0, Qt.ItemDataRole.UserRole + 1) == kind:
                 return top
         return None
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The top-level items: one per kind of to-do."""
+        tops = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            assert top is not None, "Qt has an item at every index below the count"
+            tops.append(top)
+        return tops
 
 
 def install(main_window) -> TodoPanel:
