@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import fill_table, fit_to_screen, plain_text, table, text_area
+from mediator_desk.gui.forms import (cell, fill_table, fit_to_screen, plain_text, table,
+                                     text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, PathView, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
@@ -72,16 +73,16 @@ class CaseFileTab(PathTab):
         fill_table(self.contents, rows, [item.key for item in case.contents])
         for r, item in enumerate(case.contents):
             for c in range(self.contents.columnCount()):
-                cell = self.contents.item(r, c)
+                shown = cell(self.contents, r, c)
                 if item.missing:
-                    cell.setBackground(QBrush(MISSING_BACKGROUND))
-                    cell.setForeground(QBrush(MISSING_FOREGROUND))
-                    font = QFont(cell.font())
+                    shown.setBackground(QBrush(MISSING_BACKGROUND))
+                    shown.setForeground(QBrush(MISSING_FOREGROUND))
+                    font = QFont(shown.font())
                     font.setBold(True)
-                    cell.setFont(font)
+                    shown.setFont(font)
                 elif item.need == "not_applicable":
-                    cell.setForeground(QBrush(NOT_APPLICABLE))
-            self.contents.item(r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    shown.setForeground(QBrush(NOT_APPLICABLE))
+            cell(self.contents, r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         missing = [i.title for i in case.contents if i.missing]
         if missing:
             self.summary.setText(self.tr("Missing required items: {items}").format(

@@ -150,7 +150,7 @@ class MediationTab(PathTab):
         self.decision_form.setVisible(undecided)
         self.decide_button.setVisible(undecided)
         allow(self.decide_button, transition_reason(status, "accepted"))
-        self.notice_button.setVisible(bool(acc) and acc["decision"] == "accepted"
+        self.notice_button.setVisible(acc is not None and acc["decision"] == "accepted"
                                       and not acc["rights_notice_given"])
 
         fill_table(self.investigations, [
@@ -347,14 +347,14 @@ class MediationDialog(RecordDialog):
         self.statements = self.row("statements", self.tr("What each side said"), text_area(3))
         self.findings = self.row("findings", self.tr("Facts checked"), text_area(3))
         self.risk_warning = self.row("risk_warning", self.tr("Risk warning"), text_area(2))
-        self.result = self.row("result", self.tr("Result"), QComboBox())
-        fill_combo(self.result, RESULTS.items())
+        self.result_choice = self.row("result", self.tr("Result"), QComboBox())
+        fill_combo(self.result_choice, RESULTS.items())
         self.result_note = self.row("result_note", self.tr("Result in detail"), text_area(2))
         self.routes = self.row("routes_explained", self.tr("Other routes explained"),
                                text_area(2))
         self.routes.setPlaceholderText(self.tr(
             "e.g. told both parties they may sue at the county court or apply for arbitration"))
-        self.result.currentIndexChanged.connect(self._result_changed)
+        self.result_choice.currentIndexChanged.connect(self._result_changed)
         if record:
             self.load(record)
         else:
@@ -363,7 +363,7 @@ class MediationDialog(RecordDialog):
         fit_to_screen(self, 820, 720)
 
     def _result_changed(self, _i: int = 0) -> None:
-        self.routes.setEnabled(self.result.currentData() == "failed")
+        self.routes.setEnabled(self.result_choice.currentData() == "failed")
 
     def values(self) -> dict:
         values = self.field_values()

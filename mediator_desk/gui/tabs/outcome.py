@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
-from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text, table,
-                                     text_area)
+from mediator_desk.gui.forms import (cell, fill_combo, fill_table, fit_to_screen, plain_text,
+                                     table, text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
@@ -148,9 +148,9 @@ class OutcomeTab(PathTab):
                          report, self.tr("yes") if r["prevented"] else ""])
             ids.append(r["id"])
         fill_table(self.risks, rows, ids)
-        for r, risk in enumerate(view.case.risks):
+        for row, risk in enumerate(view.case.risks):
             if not risk["reported_on"]:
-                self.risks.item(r, 4).setForeground(QColor("#b00020"))
+                cell(self.risks, row, 4).setForeground(QColor("#b00020"))
         allow(self.flag_button, step_reason(view.case.status, "risk"))
         self._risk_selected()
 
