@@ -21,7 +21,8 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (OK_STYLE, WARN_STYLE, NamePicker, RowsEditor, allow,
                                             button_row, date_edit, note_label, set_editable, spin)
@@ -32,7 +33,7 @@ CLOSING_DAYS = 7
 class AgreementTab(PathTab):
     """The agreements of a case: one shown at a time (main agreement, supplements, voided)."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self.mode = "view"            # view | new | supplement
@@ -689,7 +690,7 @@ class AgreementTab(PathTab):
 class VoidDialog(RecordDialog):
     """Void an agreement with a reason (it keeps its number)."""
 
-    def __init__(self, path, agreement: dict, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, agreement: dict, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.agreement = agreement
         self.setWindowTitle(self.tr("Void agreement {no}").format(no=agreement["agreement_no"]))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 from mediator_desk.gui.forms import (cell, fill_table, fit_to_screen, plain_text, table,
                                      text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, transition_reason
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import allow, date_edit, note_label
 
@@ -24,7 +24,7 @@ NOT_APPLICABLE = QColor("#888888")
 class CaseFileTab(PathTab):
     """The table of contents of the case file and archiving."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -122,7 +122,7 @@ class CaseFileTab(PathTab):
 class ArchiveDialog(RecordDialog):
     """File the case (立卷): who, when, the retention period."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Archive the case file"))
         self.form.addRow(note_label(self.tr(

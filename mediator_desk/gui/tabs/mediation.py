@@ -10,7 +10,8 @@ from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
 from mediator_desk.gui.forms import fill_combo, fill_table, fit_to_screen, table, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (NameCombo, NamePicker, RowsEditor, allow, button_row,
                                             chosen, date_edit, fit_rows, note_label, time_edit)
@@ -23,7 +24,7 @@ def _names(items) -> str:
 class MediationTab(PathTab):
     """Acceptance, investigation records and mediation records."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -254,17 +255,17 @@ class MediationTab(PathTab):
     def remove_mediation(self) -> None:
         self._remove_record("mediation")
 
-def _mediator_names(path) -> list[str]:
+def _mediator_names(path: CasePath) -> list[str]:
     case = path.case_view
     return [m["name"] for m in case.mediators] if case else []
 
 
-def _party_names(path) -> list[str]:
+def _party_names(path: CasePath) -> list[str]:
     case = path.case_view
     return [p["name"] for p in case.parties] if case else []
 
 
-def _current_mediator(path) -> str:
+def _current_mediator(path: CasePath) -> str:
     """The person using the desk (the current mediator): the usual recorder of a new record.
     Who was present is never filled in (see NamePicker)."""
     return getattr(path.window.context, "user", "") or ""
@@ -273,7 +274,7 @@ def _current_mediator(path) -> str:
 class InvestigationDialog(RecordDialog):
     """Add or edit one investigation record (调查记录)."""
 
-    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Edit investigation record") if record
                             else self.tr("New investigation record"))
@@ -320,7 +321,7 @@ class InvestigationDialog(RecordDialog):
 class MediationDialog(RecordDialog):
     """Add or edit one mediation record (调解记录)."""
 
-    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Edit mediation record") if record
                             else self.tr("New mediation record"))

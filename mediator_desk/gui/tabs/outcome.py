@@ -14,7 +14,8 @@ from mediator_desk.core.outcomes import RISK_KINDS
 from mediator_desk.gui.forms import (cell, fill_combo, fill_table, fit_to_screen, plain_text,
                                      table, text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (allow, button_row, chosen, date_edit, fit_rows,
                                             note_label, spin)
@@ -25,7 +26,7 @@ class OutcomeTab(PathTab):
 
     agreementRequested = Signal()     # "record an agreement" → the agreement tab
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -216,7 +217,7 @@ class OutcomeTab(PathTab):
 class RiskDialog(RecordDialog):
     """Flag an escalation risk."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Flag an escalation risk"))
         self.kind = self.row("kind", self.tr("Risk"), QComboBox())
@@ -237,7 +238,7 @@ class RiskDialog(RecordDialog):
 class ReportDialog(RecordDialog):
     """Record the report of a risk to the police (Art. 25)."""
 
-    def __init__(self, path, risk: dict, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, risk: dict, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.risk = risk
         self.setWindowTitle(self.tr("Report to the police"))
