@@ -24,12 +24,21 @@ from mediator_desk.gui.forms import fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
+    from mediator_desk.core.changes import Changes
+    from mediator_desk.gui.backup_dialog import BackupDialog
     from mediator_desk.gui.batch_print import BatchPrintDialog
     from mediator_desk.gui.case_window import CaseWindow
     from mediator_desk.gui.document_viewer import DocumentViewer
+    from mediator_desk.gui.mediators_dialog import MediatorsDialog
+    from mediator_desk.gui.roster_dialog import RosterDialog
+    from mediator_desk.gui.screening_window import ScreeningWindow
+    from mediator_desk.gui.settings_dialog import SettingsDialog
+    from mediator_desk.gui.statistics_window import StatisticsWindow
     from mediator_desk.gui.sync_menu import SyncMenu
+    from mediator_desk.gui.todo_panel import TodoPanel
 
 SEARCH_DELAY_MS = 250
 TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in 中 widths,
@@ -169,9 +178,11 @@ class MainWindow(QMainWindow):
         self.is_usable = self.is_ready = False
         self._awaited = {"page", "context"}
         # Added after the first paint by the start's later steps (gui/app.py), kept here for
-        # the tests and the translation check: the data-exchange menu (gui/sync_menu.py), the
-        # documents menu (gui/documents_hooks.py), the text size actions (gui/text_size.py),
-        # and the last batch print dialog and blank-form viewer opened from this window.
+        # the tests and the translation check: the to-do panel (gui/todo_panel.py), the
+        # data-exchange menu (gui/sync_menu.py), the documents menu (gui/documents_hooks.py),
+        # the text size actions (gui/text_size.py), and the last batch print dialog and
+        # blank-form viewer opened from this window.
+        self.todo_panel: TodoPanel | None = None
         self.sync: SyncMenu | None = None
         self.batch_print_action: QAction | None = None
         self.blank_forms_menu: QMenu | None = None
@@ -344,7 +355,7 @@ class MainWindow(QMainWindow):
                                                 self.show_backups)
         self.addActions([self.new_case_action, self.find_action, quit_action])
 
-    def show_mediators(self):
+    def show_mediators(self) -> MediatorsDialog:
         """The committee's mediators (gui/mediators_dialog.py), loaded at first use."""
         from mediator_desk.gui.mediators_dialog import MediatorsDialog
 
@@ -353,7 +364,7 @@ class MainWindow(QMainWindow):
         self.mediators_dialog.show()
         return self.mediators_dialog
 
-    def show_statistics(self):
+    def show_statistics(self) -> StatisticsWindow:
         """The statistics window (gui/statistics_window.py), loaded at first use."""
         from mediator_desk.gui.statistics_window import StatisticsWindow
 
@@ -362,7 +373,7 @@ class MainWindow(QMainWindow):
         self.statistics_window.show()
         return self.statistics_window
 
-    def show_screening(self):
+    def show_screening(self) -> ScreeningWindow:
         """Dispute screening (gui/screening_window.py), loaded at first use; read-only at the
         township office (the villages' screening arrives in their bundles)."""
         from mediator_desk.gui.screening_window import ScreeningWindow
@@ -374,7 +385,7 @@ class MainWindow(QMainWindow):
         self.screening_window.show()
         return self.screening_window
 
-    def show_roster(self):
+    def show_roster(self) -> RosterDialog:
         """调解组织与人员 (gui/roster_dialog.py), loaded at first use."""
         from mediator_desk.gui.roster_dialog import RosterDialog
 
@@ -383,7 +394,7 @@ class MainWindow(QMainWindow):
         self.roster_dialog.show()
         return self.roster_dialog
 
-    def show_settings(self):
+    def show_settings(self) -> SettingsDialog:
         """The path settings (gui/settings_dialog.py), loaded at first use."""
         from mediator_desk.gui.settings_dialog import SettingsDialog
 
@@ -392,7 +403,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog.show()
         return self.settings_dialog
 
-    def show_backups(self):
+    def show_backups(self) -> BackupDialog:
         """Backup and restore (gui/backup_dialog.py), loaded at first use."""
         from mediator_desk.gui.backup_dialog import BackupDialog
 
@@ -536,16 +547,16 @@ class MainWindow(QMainWindow):
             self.case_windows[case["id"]] = window
             window.destroyed.connect(lambda _o=None, cid=case["id"]: self.case_windows.pop(cid, None))
 
-    def _forget_new(self, window) -> None:
+    def _forget_new(self, window: CaseWindow) -> None:
         if self.new_case_window is window:
             self.new_case_window = None
 
     # --- reacting to writes -----------------------------------------------------------
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*SOURCE_TABLES):
             self.load_context()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.case_windows.values()) + [self.new_case_window]:
             if window is not None and not window.close():
                 event.ignore()

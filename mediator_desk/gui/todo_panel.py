@@ -6,6 +6,8 @@ and read again after any change that can move a deadline, and when the day chang
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
@@ -15,6 +17,10 @@ from mediator_desk.core import deadlines
 from mediator_desk.core.todo import KINDS, TodoItem
 from mediator_desk.gui import worker
 from mediator_desk.gui.today import today
+
+if TYPE_CHECKING:
+    from mediator_desk.core.changes import Changes
+    from mediator_desk.gui.main_window import MainWindow
 
 # Tables whose change can add or remove a to-do item.
 TODO_TABLES = ("cases", "case_reviews", "acceptances", "closures", "agreements", "followups", "confirmations",
@@ -107,12 +113,12 @@ class TodoPanel(QWidget):
             self._stale = False
             self.refresh()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.total_label.setText(self.tr("The to-do list could not be read"))
         self.detail.setText(getattr(exc, "message", str(exc)))
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*TODO_TABLES):
             self._timer.start()
 
@@ -202,7 +208,7 @@ class TodoPanel(QWidget):
         return tops
 
 
-def install(main_window) -> TodoPanel:
+def install(main_window: MainWindow) -> TodoPanel:
     """Put the to-do panel into the main window's dock, shown by default; choosing an item
     opens the case through the main window's usual path."""
     panel = TodoPanel()
