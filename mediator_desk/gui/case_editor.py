@@ -32,6 +32,7 @@ from mediator_desk.gui.party_dialog import PartyDialog
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.context import DeskContext
 
 
 def yuan_text(fen: int) -> str:
@@ -59,7 +60,8 @@ class CaseEditor(QWidget):
     saved = Signal(str)            # the case id, after the core accepted the save
     dirtyChanged = Signal(bool)
 
-    def __init__(self, context, case: dict | None = None, parent: QWidget | None = None):
+    def __init__(self, context: DeskContext, case: dict | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.case = case
@@ -243,7 +245,7 @@ class CaseEditor(QWidget):
             self.mediators.addItem(item)
         self.mediators.blockSignals(False)
 
-    def set_context(self, context) -> None:
+    def set_context(self, context: DeskContext) -> None:
         """New code lists / mediators (e.g. after an office added a dispute type)."""
         self.context = context
         self._fill_choices()
@@ -501,7 +503,7 @@ class CaseEditor(QWidget):
             time=datetime.now().strftime("%H:%M")))
         self.saved.emit(case_id)
 
-    def _refused(self, exc) -> None:
+    def _refused(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
         self.errors.show_error(exc)

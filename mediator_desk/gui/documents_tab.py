@@ -415,7 +415,7 @@ class DocumentsTab(QWidget):
         if action is not None:
             action()
 
-    def _render_failed(self, choice: Choice, exc) -> None:
+    def _render_failed(self, choice: Choice, exc: BaseException) -> None:
         if not self._finish_render(choice):
             return
         asked = self._after_render is not None
