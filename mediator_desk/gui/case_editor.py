@@ -259,7 +259,7 @@ class CaseEditor(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
-    def _mark_dirty(self, *_args) -> None:
+    def _mark_dirty(self, *_args: object) -> None:
         if not self._loading and not self._dirty and not self.read_only:
             self.saved_note.clear()
             self._dirty = True

@@ -252,7 +252,7 @@ class DocumentsTab(QWidget):
                 return
         raise KeyError(code)
 
-    def _kind_changed(self, *_args) -> None:
+    def _kind_changed(self, *_args: object) -> None:
         self._fill_records()
         self.refresh()
 

@@ -24,8 +24,9 @@ from mediator_desk.gui.forms import fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtCore import QPersistentModelIndex
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+    from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
 
     from mediator_desk.core.changes import Changes
     from mediator_desk.gui.backup_dialog import BackupDialog
@@ -48,7 +49,8 @@ TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in ä¸
 class ElideRightDelegate(QStyledItemDelegate):
     """Elides its column's text at the end (type, parties, committee: the start says most)."""
 
-    def initStyleOption(self, option, index) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideRight
 
@@ -76,7 +78,7 @@ class CaseTable(QTableView):
             self.setItemDelegateForColumn(column, self._elide_right)
         self._fitted_width = -1
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.openRequested.emit(self.currentIndex())
             return
@@ -119,7 +121,7 @@ class CaseTable(QTableView):
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
@@ -463,7 +465,7 @@ class MainWindow(QMainWindow):
                           year=self.year_filter.currentData() or None,
                           org_id=self.org_filter.currentData() or "")
 
-    def search_now(self, *_args) -> None:
+    def search_now(self, *_args: object) -> None:
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 

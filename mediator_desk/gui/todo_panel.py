@@ -178,7 +178,8 @@ class TodoPanel(QWidget):
         prefix = f"（{self.day.year}）"
         return case_no[len(prefix):] if case_no.startswith(prefix) else case_no
 
-    def _show_detail(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+    def _show_detail(self, current: QTreeWidgetItem | None,
+                     _previous: QTreeWidgetItem | None = None) -> None:
         if current is None:
             return
         description = current.data(1, Qt.ItemDataRole.UserRole)
