@@ -1,7 +1,5 @@
-"""The type checker passes on core, storage, sync, documents, demo, the command line and most
-of the GUI: its dialogs, windows and helpers, but not yet the application start, the main
-window, the worker, the case window and its tabs (the settings and the list of checked
-modules are in pyproject.toml)."""
+"""The type checker passes on every package: core, storage, sync, documents, demo, the command
+line and the whole GUI (the settings and the list of checked packages are in pyproject.toml)."""
 
 from __future__ import annotations
 

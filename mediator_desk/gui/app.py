@@ -25,6 +25,8 @@ from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.instance import WindowLock
+    from mediator_desk.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ def make_application(argv: list[str] | None = None, *, style_later: bool = False
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication), "the GUI needs a QApplication, not a core one"
     if sys.platform != "win32":
         # A native (GTK) file dialog runs in this process and opens the files it lists, which
         # drops SQLite's locks on the database (gui/files.py); Qt's own dialog can be told not to.
@@ -60,13 +63,13 @@ def make_application(argv: list[str] | None = None, *, style_later: bool = False
     return app
 
 
-def install_style(app) -> None:
+def install_style(app: QApplication) -> None:
     from mediator_desk.gui import style
 
     style.install(app)
 
 
-def create_main_window(desk: Desk, *, deferred: bool = False):
+def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
     """Start the worker for ``desk`` and build the main window (not shown).
 
     The window fills itself in the background: ``window.usable`` once the first page of the
@@ -97,13 +100,15 @@ def create_main_window(desk: Desk, *, deferred: bool = False):
     return window
 
 
-def finish_main_window(window) -> None:
+def finish_main_window(window: MainWindow) -> None:
     """Add what the first paint does not need (once per window); then ``window.ready``."""
     from mediator_desk.gui import documents_hooks, sync_menu, tabs
 
     if window.is_ready:
         return
-    install_style(QApplication.instance())
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "a main window lives in a QApplication"
+    install_style(app)
     tabs.register_tabs()              # the mediation-path tabs, before the documents tab
     documents_hooks.install_tab()
     sync_menu.install_tab()           # the office's review of a case
@@ -117,7 +122,7 @@ def finish_main_window(window) -> None:
 GEOMETRY_KEY = "main_window/geometry"
 
 
-def show_main_window(window) -> None:
+def show_main_window(window: MainWindow) -> None:
     """Show the main window where and as large as it was last time; the first time, maximised
     on a laptop screen (1366×768) and 1280×800 on a larger one. The size is remembered when
     the application quits (the user's Qt settings)."""
@@ -126,6 +131,7 @@ def show_main_window(window) -> None:
     from mediator_desk.gui.forms import usable_size
 
     app = QApplication.instance()
+    assert app is not None, "the main window is shown in a running application"
     app.aboutToQuit.connect(lambda: QSettings().setValue(GEOMETRY_KEY, window.saveGeometry()))
     geometry = QSettings().value(GEOMETRY_KEY)
     if geometry is not None and window.restoreGeometry(geometry):
@@ -136,7 +142,7 @@ def show_main_window(window) -> None:
         window.show()
 
 
-def open_desk(db_path=None):
+def open_desk(db_path: str | Path | None = None) -> Desk | None:
     """Open the database or explain (in a dialog) why not; returns the Desk or None."""
     from mediator_desk.core.desk import Desk
 
@@ -168,7 +174,7 @@ def _start_logging() -> None:
         logging.basicConfig(level=logging.INFO, handlers=[logging.NullHandler()])
 
 
-def already_open(claim) -> None:
+def already_open(claim: WindowLock) -> None:
     """Tell the person that another window has this database (and whether it was brought
     to the front)."""
     shown = claim.ask_owner_to_show()
@@ -188,7 +194,7 @@ def already_open(claim) -> None:
                   QCoreApplication.translate("App", "Already open"))
 
 
-def run(db_path=None) -> int:
+def run(db_path: str | Path | None = None) -> int:
     """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
     from mediator_desk.gui import file_places
     from mediator_desk.gui.instance import WindowLock
@@ -210,14 +216,14 @@ def run(db_path=None) -> int:
         claim.release()
 
 
-def _install_backups(window) -> None:
+def _install_backups(window: MainWindow) -> None:
     """Daily backups, and one on closing (gui/backup_dialog.py; not in tests)."""
     from mediator_desk.gui.backup_dialog import install_auto
 
     install_auto(window)
 
 
-def _run_desk(app, path, claim) -> int:
+def _run_desk(app: QApplication, path: Path, claim: WindowLock) -> int:
     desk = open_desk(path)
     if desk is None:
         return EXIT_REFUSED

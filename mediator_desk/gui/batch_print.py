@@ -233,7 +233,7 @@ def open_batch_print(window: MainWindow) -> BatchPrintDialog | None:
         return None
     dialog = BatchPrintDialog(window, ids, numbers)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    setattr(window, "batch_dialog", dialog)    # tests find it here (MainWindow does not declare it)
+    window.batch_dialog = dialog    # tests find it here
     dialog.show()
     return dialog
 

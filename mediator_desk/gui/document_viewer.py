@@ -25,6 +25,7 @@ from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, prin
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 Audit = Callable[["Desk", str, str], None]
@@ -104,7 +105,7 @@ class DocumentViewer(QDialog):
                       label=self.tr("Saving…"))
 
 
-def open_blank_form(parent: QWidget, kind_code: str) -> None:
+def open_blank_form(parent: MainWindow, kind_code: str) -> None:
     """Render the blank form ``kind_code`` (worker) and show it in a :class:`DocumentViewer`."""
     kind = documents.find_kind(kind_code)
 
@@ -116,14 +117,14 @@ def open_blank_form(parent: QWidget, kind_code: str) -> None:
         viewer = DocumentViewer(parent, title, pdf, title, audit=audit,
                                 render_docx=lambda desk: documents.render_blank(desk, kind.code,
                                                                                 "docx"))
-        setattr(parent, "blank_viewer", viewer)     # tests find the last one here
+        parent.blank_viewer = viewer     # tests find the last one here
         viewer.show()
 
     worker.run_op(parent, lambda desk: documents.render_blank(desk, kind.code, "pdf"), shown,
                   label=translate("DocumentViewer", "Preparing the blank form…"))
 
 
-def blank_forms_menu(parent: QWidget, menu: QMenu) -> None:
+def blank_forms_menu(parent: MainWindow, menu: QMenu) -> None:
     """Fill ``menu`` with one action per document kind (every form prints blank)."""
     for kind in documents.list_kinds():
         action = menu.addAction(kind.label)

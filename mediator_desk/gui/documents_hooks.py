@@ -49,10 +49,10 @@ def install_menu(window: MainWindow) -> None:
             blank_forms_menu(window, blank)
 
     blank.aboutToShow.connect(fill)
-    # kept on the window (which does not declare them) for tests and the translation check
-    setattr(window, "batch_print_action", action)
-    setattr(window, "blank_forms_menu", blank)
-    setattr(window, "fill_blank_forms_menu", fill)
+    # kept on the window for tests and the translation check
+    window.batch_print_action = action
+    window.blank_forms_menu = blank
+    window.fill_blank_forms_menu = fill
 
 
 def _batch(window):

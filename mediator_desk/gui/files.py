@@ -198,6 +198,7 @@ def guard_file_dialogs(widget: QWidget | None = None):
         for model in widget.findChildren(QFileSystemModel):
             model.setIconProvider(icon_provider())
     app = QApplication.instance()
+    assert app is not None, "print dialogs run in a running application"
     guard = _DialogGuard()
     app.installEventFilter(guard)
     try:

@@ -8,9 +8,9 @@ editors offer the new choices.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
@@ -163,7 +163,7 @@ class MediatorsDialog(QDialog):
         layout.addLayout(buttons)
         fit_to_screen(self, 900, 480)
         # changes_signal() is annotated Signal but returns the runner's bound signal
-        cast(SignalInstance, worker.changes_signal()).connect(self._on_changes)
+        worker.changes_signal().connect(self._on_changes)
         self._update_buttons()
         self.reload()
 

@@ -8,12 +8,12 @@ edited in the mediators dialog. Reads ``desk.organisations.tree()`` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import fit_to_screen
@@ -82,7 +82,7 @@ class RosterDialog(QDialog):
         layout.addLayout(bottom)
         fit_to_screen(self, 1280, 720)
         # changes_signal() is annotated Signal but returns the runner's bound signal
-        cast(SignalInstance, worker.changes_signal()).connect(self._on_changes)
+        worker.changes_signal().connect(self._on_changes)
         self.reload()
 
     def reload(self) -> None:

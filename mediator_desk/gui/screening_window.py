@@ -9,9 +9,9 @@ villages').
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeGuard, TypeVar, cast
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -424,7 +424,7 @@ class ScreeningWindow(QDialog):
             b.setVisible(not read_only)
         fit_to_screen(self, 1240, 720)
         # changes_signal() is annotated Signal but returns the runner's bound signal
-        cast(SignalInstance, worker.changes_signal()).connect(self._on_changes)
+        worker.changes_signal().connect(self._on_changes)
         self._update_buttons()
         self.reload()
 

@@ -13,6 +13,12 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from mediator_desk.gui.main_window import MainWindow
 
 ENV = "MEDIATOR_DESK_STARTUP_PROBE"
 
@@ -21,7 +27,7 @@ def wanted() -> bool:
     return bool(os.environ.get(ENV))
 
 
-def install(window, app) -> None:
+def install(window: MainWindow, app: QApplication) -> None:
     """Once ``window`` is usable (first page and context shown), paint it and print
     ``SHOWN <rows>``; once the rest of the start is done (``window.ready``: to-do panel,
     menus), print ``READY`` and quit ``app``."""

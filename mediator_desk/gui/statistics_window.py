@@ -27,6 +27,7 @@ from mediator_desk.gui.printing import OutputDialogs
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.main_window import MainWindow
 
 KINDS = ("month", "quarter", "half", "year", "range")
 
@@ -140,7 +141,7 @@ class RecordsDialog(QDialog):
 
 
 class StatisticsWindow(QMainWindow):
-    def __init__(self, main_window=None):
+    def __init__(self, main_window: MainWindow | None = None):
         super().__init__(main_window)
         self.main_window = main_window
         self.setWindowTitle(self.tr("Statistics"))
@@ -390,7 +391,9 @@ class StatisticsWindow(QMainWindow):
         from mediator_desk.gui.statistics_charts import bar_chart
 
         while self.charts_layout.count():
-            w = self.charts_layout.takeAt(0).widget()
+            item = self.charts_layout.takeAt(0)
+            assert item is not None, "the layout has an item at 0 while its count is not 0"
+            w = item.widget()
             if w is not None:
                 w.deleteLater()
         trend = data.trend

@@ -45,7 +45,7 @@ def _reviews_tab(window):
 def install(window: MainWindow) -> "SyncMenu":
     """Add the "Data exchange" menu to ``window`` (kept as ``window.sync``)."""
     menu = SyncMenu(window)
-    setattr(window, "sync", menu)       # not declared by MainWindow: tests drive it there
+    window.sync = menu
     return menu
 
 

@@ -6,6 +6,8 @@ and read again after any change that can move a deadline, and when the day chang
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
@@ -15,6 +17,10 @@ from mediator_desk.core import deadlines
 from mediator_desk.core.todo import KINDS, TodoItem
 from mediator_desk.gui import worker
 from mediator_desk.gui.today import today
+
+if TYPE_CHECKING:
+    from mediator_desk.core.changes import Changes
+    from mediator_desk.gui.main_window import MainWindow
 
 # Tables whose change can add or remove a to-do item.
 TODO_TABLES = ("cases", "case_reviews", "acceptances", "closures", "agreements", "followups", "confirmations",
@@ -107,12 +113,12 @@ class TodoPanel(QWidget):
             self._stale = False
             self.refresh()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.total_label.setText(self.tr("The to-do list could not be read"))
         self.detail.setText(getattr(exc, "message", str(exc)))
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*TODO_TABLES):
             self._timer.start()
 
@@ -128,9 +134,8 @@ class TodoPanel(QWidget):
         return out
 
     def _show(self, items: list[TodoItem]) -> None:
-        open_kinds = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)
-                      for i in range(self.tree.topLevelItemCount())
-                      if not self.tree.topLevelItem(i).isExpanded()}
+        open_kinds = {top.data(0, Qt.ItemDataRole.UserRole + 1) for top in self._groups()
+                      if not top.isExpanded()}
         self.tree.clear()
         counts = self.counts()
         total = len(items)
@@ -173,7 +178,8 @@ class TodoPanel(QWidget):
         prefix = f"（{self.day.year}）"
         return case_no[len(prefix):] if case_no.startswith(prefix) else case_no
 
-    def _show_detail(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+    def _show_detail(self, current: QTreeWidgetItem | None,
+                     _previous: QTreeWidgetItem | None = None) -> None:
         if current is None:
             return
         description = current.data(1, Qt.ItemDataRole.UserRole)
@@ -188,14 +194,22 @@ class TodoPanel(QWidget):
 
     # --- for tests and the main window ------------------------------------------------------
     def group(self, kind: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._groups():
             if top.data(0, Qt.ItemDataRole.UserRole + 1) == kind:
                 return top
         return None
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The top-level items: one per kind of to-do."""
+        tops = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            assert top is not None, "Qt has an item at every index below the count"
+            tops.append(top)
+        return tops
 
-def install(main_window) -> TodoPanel:
+
+def install(main_window: MainWindow) -> TodoPanel:
     """Put the to-do panel into the main window's dock, shown by default; choosing an item
     opens the case through the main window's usual path."""
     panel = TodoPanel()

@@ -182,7 +182,7 @@ def test_the_real_start_shows_the_list_first_and_adds_the_rest_right_after(runne
 
     window = create_main_window(runner.desk, deferred=True)
     qtbot.addWidget(window)
-    assert not window.is_ready and not hasattr(window, "todo_panel")
+    assert not window.is_ready and window.todo_panel is None
     window.show()
     with qtbot.waitSignal(window.usable, timeout=WAIT_MS):
         pass
@@ -208,7 +208,7 @@ def test_a_deferred_start_does_nothing_for_a_window_closed_before_it_was_usable(
     window.close()
     qtbot.waitUntil(lambda: window.is_usable, timeout=WAIT_MS)
     qtbot.wait(50)
-    assert not window.is_ready and not hasattr(window, "todo_panel")
+    assert not window.is_ready and window.todo_panel is None
 
 
 def test_the_program_started_with_the_probe_reports_usable_then_ready(db_path, make_case,

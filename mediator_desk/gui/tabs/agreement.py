@@ -21,7 +21,8 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (OK_STYLE, WARN_STYLE, NamePicker, RowsEditor, allow,
                                             button_row, date_edit, note_label, set_editable, spin)
@@ -32,7 +33,7 @@ CLOSING_DAYS = 7
 class AgreementTab(PathTab):
     """The agreements of a case: one shown at a time (main agreement, supplements, voided)."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self.mode = "view"            # view | new | supplement
@@ -245,7 +246,8 @@ class AgreementTab(PathTab):
 
     def _default(self, agreements: list[dict]) -> dict | None:
         live = [a for a in agreements if a["state"] != "void" and not a["is_supplement"]]
-        return (live or agreements or [None])[-1]
+        shown = live or agreements
+        return shown[-1] if shown else None
 
     def _chosen(self, index: int) -> None:
         aid = self.chooser.itemData(index)
@@ -301,7 +303,7 @@ class AgreementTab(PathTab):
         if self.mode == "new":
             self.number_label.setText(self.tr("New agreement (the number is given when it is "
                                               "recorded)"))
-        elif self.mode == "supplement":
+        elif self.mode == "supplement" and a is not None:
             self.number_label.setText(self.tr("Supplementary agreement to {no}").format(
                 no=a["agreement_no"]))
         elif a is None:
@@ -352,7 +354,7 @@ class AgreementTab(PathTab):
         self.new_button.setVisible(not editing and not main_live and not agree_reason
                                    and bool(self._agreements()))
         in_force = a is not None and a["state"] == "in_force" and not editing
-        self.supplement_button.setVisible(in_force and not a["is_supplement"])
+        self.supplement_button.setVisible(in_force and a is not None and not a["is_supplement"])
         allow(self.supplement_button, step_reason(status, "supplement"))
         self.void_button.setVisible(a is not None and a["state"] != "void" and not editing)
         void_reason = ""
@@ -367,7 +369,7 @@ class AgreementTab(PathTab):
         awaiting = (a is not None and not editing and a["form"] == "written"
                     and a["state"] == "awaiting_signature")
         self.sign_box.setVisible(awaiting)
-        if awaiting:
+        if awaiting and a is not None:
             reason = "" if a["is_supplement"] else transition_reason(status, "effective")
             allow(self.sign_button, reason)
             allow(self.choose_scan_button, reason)
@@ -420,7 +422,7 @@ class AgreementTab(PathTab):
         if a is None:
             return
         self.apply_form.setVisible(written_in_force and not k)
-        self.result_form.setVisible(bool(k) and k["result"] == "pending")
+        self.result_form.setVisible(k is not None and k["result"] == "pending")
         if k:
             text = self.tr("Applied on {day} to {court}: {result}").format(
                 day=k["applied_on"], court=k["court"], result=k["result_label"])
@@ -551,6 +553,7 @@ class AgreementTab(PathTab):
         except ValueError:
             self.deadline_hint.setText(self.tr("counted from the agreement date: type it first"))
             return
+        assert day is not None, "the text is a 'within' phrase: parse_within said so above"
         self.deadline_hint.setText(self.tr("= {date} (counted from the agreement date {start})")
                                    .format(date=day.isoformat(), start=start))
 
@@ -620,6 +623,7 @@ class AgreementTab(PathTab):
                                                                 **v),
                      self._created, label=self.tr("Saving…"))
         elif self.mode == "supplement":
+            assert self.agreement is not None, "start_supplement needs an agreement shown"
             original = self.agreement["id"]
             self.run(lambda desk, today: desk.agreements.supplement(original, today=today, **v),
                      self._created, label=self.tr("Saving…"))
@@ -686,7 +690,7 @@ class AgreementTab(PathTab):
 class VoidDialog(RecordDialog):
     """Void an agreement with a reason (it keeps its number)."""
 
-    def __init__(self, path, agreement: dict, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, agreement: dict, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.agreement = agreement
         self.setWindowTitle(self.tr("Void agreement {no}").format(no=agreement["agreement_no"]))

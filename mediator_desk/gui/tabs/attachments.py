@@ -24,7 +24,7 @@ from mediator_desk.gui.file_places import viewable_copy
 from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import error_label, fill_combo
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView
 from mediator_desk.gui.tabs.widgets import allow, note_label
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def pdf_icon(size: int = THUMB) -> QPixmap:
 class AttachmentsTab(PathTab):
     """Add, list (with thumbnails), open and remove the attachments of a case."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self._thumbs: dict[str, QPixmap] = {}
         self._pdf_icon = QIcon(pdf_icon())

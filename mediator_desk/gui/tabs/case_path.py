@@ -10,10 +10,10 @@ base of the tabs (read-only when the case is archived). Every database call goes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
@@ -24,8 +24,14 @@ from mediator_desk.gui.tabs.widgets import BANNER_STYLE, NEXT_STEP_STYLE, set_ed
 from mediator_desk.gui.today import today
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from mediator_desk.core.changes import Changes
     from mediator_desk.core.desk import Desk
     from mediator_desk.core.dossier import CaseView
+    from mediator_desk.gui.case_window import CaseWindow
+
+Widget = TypeVar("Widget", bound=QWidget)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,7 @@ class PathView:
     file_paths: dict[str, str]      # attachment sha256 → its file in the store
 
 
-def load_path(desk: Desk, case_id: str, day) -> PathView:
+def load_path(desk: Desk, case_id: str, day: date) -> PathView:
     """Everything the tabs show about a case (runs on the worker thread)."""
     view = desk.dossier.view(case_id, today=day)
     return PathView(
@@ -77,7 +83,7 @@ class CasePath(QObject):
 
     loaded = Signal(object)    # the PathView, after every read
 
-    def __init__(self, window):
+    def __init__(self, window: CaseWindow):
         super().__init__(window)
         self.window = window
         self.view: PathView | None = None
@@ -96,9 +102,9 @@ class CasePath(QObject):
         self.next_step.setCursor(Qt.CursorShape.PointingHandCursor)
         self.next_step.clicked.connect(lambda: self.show_place(self.next_place))
         self.next_step.hide()
-        self.next_place = ""
+        self.next_place: str = ""       # typed: the lambda above reads it
         layout = window.layout()
-        if layout is not None:
+        if isinstance(layout, QBoxLayout):
             layout.insertWidget(1, self.banner)
             layout.insertWidget(2, self.next_step, 0, Qt.AlignmentFlag.AlignLeft)
         worker.changes_signal().connect(self._on_changes)
@@ -157,7 +163,7 @@ class CasePath(QObject):
             self._stale = False
             self.reload()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         Messages.error(self.window, exc)
 
@@ -176,7 +182,7 @@ class CasePath(QObject):
         else:
             self.banner.hide()
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if self.case_id and self.case_id in changes.case_ids:
             self.reload()
 
@@ -194,7 +200,7 @@ class CasePath(QObject):
                              label=label)
 
 
-def tab_class(place: str):
+def tab_class(place: str) -> type[QWidget] | None:
     """The tab class where a step of ``workflow.STEP_PLACES`` is done (None: no tab)."""
     from mediator_desk.gui.reviews_tab import ReviewsTab
     from mediator_desk.gui.tabs.agreement import AgreementTab
@@ -208,9 +214,9 @@ def tab_class(place: str):
             "archive": CaseFileTab, "review": ReviewsTab}.get(place)
 
 
-def path_for(window) -> CasePath:
+def path_for(window: CaseWindow) -> CasePath:
     """The window's :class:`CasePath` (made on first use)."""
-    path = getattr(window, "_mediation_path", None)
+    path = window._mediation_path
     if path is None:
         path = CasePath(window)
         window._mediation_path = path
@@ -234,11 +240,11 @@ class PathTab(QWidget):
         self.errors = FieldErrors(self.general)
         path.loaded.connect(self._loaded)
 
-    def action(self, widget):
+    def action(self, widget: Widget) -> Widget:
         self._actions.append(widget)
         return widget
 
-    def editor(self, widget):
+    def editor(self, widget: Widget) -> Widget:
         self._editors.append(widget)
         return widget
 
@@ -286,6 +292,7 @@ class PathTab(QWidget):
         for w in self._editors:
             set_editable(w, False)
 
-    def run(self, op, on_success=None, *, errors=None, label: str | None = None) -> int:
+    def run(self, op: Callable[[Any, Any], Any], on_success: Callable[[Any], None] | None = None,
+            *, errors: FieldErrors | None = None, label: str | None = None) -> int:
         """Run ``op(desk, today)``; a refusal shows in ``errors`` (default: this tab's)."""
         return self.path.run(self, op, on_success, errors or self.errors, label)

@@ -9,9 +9,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import fill_table, fit_to_screen, plain_text, table, text_area
+from mediator_desk.gui.forms import (cell, fill_table, fit_to_screen, plain_text, table,
+                                     text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, transition_reason
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import allow, date_edit, note_label
 
@@ -23,7 +24,7 @@ NOT_APPLICABLE = QColor("#888888")
 class CaseFileTab(PathTab):
     """The table of contents of the case file and archiving."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -72,16 +73,16 @@ class CaseFileTab(PathTab):
         fill_table(self.contents, rows, [item.key for item in case.contents])
         for r, item in enumerate(case.contents):
             for c in range(self.contents.columnCount()):
-                cell = self.contents.item(r, c)
+                shown = cell(self.contents, r, c)
                 if item.missing:
-                    cell.setBackground(QBrush(MISSING_BACKGROUND))
-                    cell.setForeground(QBrush(MISSING_FOREGROUND))
-                    font = QFont(cell.font())
+                    shown.setBackground(QBrush(MISSING_BACKGROUND))
+                    shown.setForeground(QBrush(MISSING_FOREGROUND))
+                    font = QFont(shown.font())
                     font.setBold(True)
-                    cell.setFont(font)
+                    shown.setFont(font)
                 elif item.need == "not_applicable":
-                    cell.setForeground(QBrush(NOT_APPLICABLE))
-            self.contents.item(r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    shown.setForeground(QBrush(NOT_APPLICABLE))
+            cell(self.contents, r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         missing = [i.title for i in case.contents if i.missing]
         if missing:
             self.summary.setText(self.tr("Missing required items: {items}").format(
@@ -121,7 +122,7 @@ class CaseFileTab(PathTab):
 class ArchiveDialog(RecordDialog):
     """File the case (立卷): who, when, the retention period."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Archive the case file"))
         self.form.addRow(note_label(self.tr(

@@ -16,7 +16,7 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text,
                                      select_code, table, text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView, step_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (WARN_STYLE, allow, button_row, chosen, date_edit,
                                             fit_rows, note_label)
@@ -26,7 +26,7 @@ from mediator_desk.gui.tabs.widgets import (WARN_STYLE, allow, button_row, chose
 class FollowUpTab(PathTab):
     """Performance, the follow-up plan and the visits."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self.proof_path = ""
@@ -290,7 +290,7 @@ class FollowUpTab(PathTab):
 class FollowUpDialog(RecordDialog):
     """Add or edit a follow-up visit (回访记录)."""
 
-    def __init__(self, path, visit: dict | None, agreement_id: str | None,
+    def __init__(self, path: CasePath, visit: dict | None, agreement_id: str | None,
                  parent: QWidget | None = None):
         super().__init__(path, parent)
         self.visit = visit

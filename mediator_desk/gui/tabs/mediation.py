@@ -10,7 +10,8 @@ from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
 from mediator_desk.gui.forms import fill_combo, fill_table, fit_to_screen, table, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (NameCombo, NamePicker, RowsEditor, allow, button_row,
                                             chosen, date_edit, fit_rows, note_label, time_edit)
@@ -23,7 +24,7 @@ def _names(items) -> str:
 class MediationTab(PathTab):
     """Acceptance, investigation records and mediation records."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -150,7 +151,7 @@ class MediationTab(PathTab):
         self.decision_form.setVisible(undecided)
         self.decide_button.setVisible(undecided)
         allow(self.decide_button, transition_reason(status, "accepted"))
-        self.notice_button.setVisible(bool(acc) and acc["decision"] == "accepted"
+        self.notice_button.setVisible(acc is not None and acc["decision"] == "accepted"
                                       and not acc["rights_notice_given"])
 
         fill_table(self.investigations, [
@@ -254,17 +255,17 @@ class MediationTab(PathTab):
     def remove_mediation(self) -> None:
         self._remove_record("mediation")
 
-def _mediator_names(path) -> list[str]:
+def _mediator_names(path: CasePath) -> list[str]:
     case = path.case_view
     return [m["name"] for m in case.mediators] if case else []
 
 
-def _party_names(path) -> list[str]:
+def _party_names(path: CasePath) -> list[str]:
     case = path.case_view
     return [p["name"] for p in case.parties] if case else []
 
 
-def _current_mediator(path) -> str:
+def _current_mediator(path: CasePath) -> str:
     """The person using the desk (the current mediator): the usual recorder of a new record.
     Who was present is never filled in (see NamePicker)."""
     return getattr(path.window.context, "user", "") or ""
@@ -273,7 +274,7 @@ def _current_mediator(path) -> str:
 class InvestigationDialog(RecordDialog):
     """Add or edit one investigation record (调查记录)."""
 
-    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Edit investigation record") if record
                             else self.tr("New investigation record"))
@@ -320,7 +321,7 @@ class InvestigationDialog(RecordDialog):
 class MediationDialog(RecordDialog):
     """Add or edit one mediation record (调解记录)."""
 
-    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Edit mediation record") if record
                             else self.tr("New mediation record"))
@@ -347,14 +348,14 @@ class MediationDialog(RecordDialog):
         self.statements = self.row("statements", self.tr("What each side said"), text_area(3))
         self.findings = self.row("findings", self.tr("Facts checked"), text_area(3))
         self.risk_warning = self.row("risk_warning", self.tr("Risk warning"), text_area(2))
-        self.result = self.row("result", self.tr("Result"), QComboBox())
-        fill_combo(self.result, RESULTS.items())
+        self.result_choice = self.row("result", self.tr("Result"), QComboBox())
+        fill_combo(self.result_choice, RESULTS.items())
         self.result_note = self.row("result_note", self.tr("Result in detail"), text_area(2))
         self.routes = self.row("routes_explained", self.tr("Other routes explained"),
                                text_area(2))
         self.routes.setPlaceholderText(self.tr(
             "e.g. told both parties they may sue at the county court or apply for arbitration"))
-        self.result.currentIndexChanged.connect(self._result_changed)
+        self.result_choice.currentIndexChanged.connect(self._result_changed)
         if record:
             self.load(record)
         else:
@@ -363,7 +364,7 @@ class MediationDialog(RecordDialog):
         fit_to_screen(self, 820, 720)
 
     def _result_changed(self, _i: int = 0) -> None:
-        self.routes.setEnabled(self.result.currentData() == "failed")
+        self.routes.setEnabled(self.result_choice.currentData() == "failed")
 
     def values(self) -> dict:
         values = self.field_values()

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
-from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text, table,
-                                     text_area)
+from mediator_desk.gui.forms import (cell, fill_combo, fill_table, fit_to_screen, plain_text,
+                                     table, text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, PathView, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (allow, button_row, chosen, date_edit, fit_rows,
                                             note_label, spin)
@@ -25,7 +26,7 @@ class OutcomeTab(PathTab):
 
     agreementRequested = Signal()     # "record an agreement" → the agreement tab
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -148,9 +149,9 @@ class OutcomeTab(PathTab):
                          report, self.tr("yes") if r["prevented"] else ""])
             ids.append(r["id"])
         fill_table(self.risks, rows, ids)
-        for r, risk in enumerate(view.case.risks):
+        for row, risk in enumerate(view.case.risks):
             if not risk["reported_on"]:
-                self.risks.item(r, 4).setForeground(QColor("#b00020"))
+                cell(self.risks, row, 4).setForeground(QColor("#b00020"))
         allow(self.flag_button, step_reason(view.case.status, "risk"))
         self._risk_selected()
 
@@ -216,7 +217,7 @@ class OutcomeTab(PathTab):
 class RiskDialog(RecordDialog):
     """Flag an escalation risk."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Flag an escalation risk"))
         self.kind = self.row("kind", self.tr("Risk"), QComboBox())
@@ -237,7 +238,7 @@ class RiskDialog(RecordDialog):
 class ReportDialog(RecordDialog):
     """Record the report of a risk to the police (Art. 25)."""
 
-    def __init__(self, path, risk: dict, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, risk: dict, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.risk = risk
         self.setWindowTitle(self.tr("Report to the police"))
