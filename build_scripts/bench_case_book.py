@@ -12,12 +12,15 @@
    (院墙), each against its floor: the bare FTS5 query for the same terms on a database
    holding only the searched column (``floor_database``) — median of several runs. Target
    ≤ 50 ms each; the ratio to the floor is reported.
-3. GUI start: process start → main window shown with the first page of the case list filled
-   (``mediator_desk.gui.app.create_main_window``), against a bare PySide6 QMainWindow start, both
-   in subprocesses with QT_QPA_PLATFORM=offscreen, alternating, after one discarded warm-up
-   run each, bytecode caching on (as installed), median. Target ≤ 1.5×.
-4. Peak memory of that GUI process (VmHWM: Linux keeps ru_maxrss across exec, so a child
-   would report the benchmark's own peak), after the list and one search. Target ≤ 250 MB.
+3. GUI start: the real program started as a person starts it (``python -m mediator_desk --db
+   DB``, with gui/startup_probe.py saying when): process start → main window usable (shown,
+   with the first page of the case list and its context, painted), against a bare PySide6
+   QMainWindow start, both in subprocesses with QT_QPA_PLATFORM=offscreen and a fresh home
+   folder, alternating, after one discarded warm-up run each, bytecode caching on (as
+   installed), median. Target ≤ 1.5×. Also reported: the time until the rest of the start is
+   done (``ready``: to-do panel filled in, every menu).
+4. Peak memory of a GUI process (VmHWM: Linux keeps ru_maxrss across exec, so a child would
+   report the benchmark's own peak), after the list and one search. Target ≤ 250 MB.
 
 Records the results (bench_results.py: bench-data/results/case-book.json, then
 performance_tables.py puts them in docs/performance.md) and exits 1 when a target is missed.
@@ -63,7 +66,8 @@ window.setWindowTitle("bare")
 window.resize(1100, 700)
 window.show()
 app.processEvents()
-print("SHOWN", peak_kb(), 0, flush=True)
+use = resource.getrusage(resource.RUSAGE_SELF)
+print("SHOWN", peak_kb(), 0, f"cpu={use.ru_utime + use.ru_stime:.4f}", flush=True)
 """
 
 APP_CHILD = r"""
@@ -82,33 +86,22 @@ from mediator_desk.core.desk import Desk
 from mediator_desk.gui import worker
 from mediator_desk.gui.app import create_main_window, make_application
 
-app = make_application()
+app = make_application(style_later=True)
 desk = Desk.open(sys.argv[1])
-window = create_main_window(desk)
+window = create_main_window(desk, deferred=True)
 loop = QEventLoop()
-state = {"page": False, "context": False}
-
-def settle(key):
-    state[key] = True
-    if all(state.values()):
-        loop.quit()
-
-window.model.pageLoaded.connect(lambda: window.model.rowCount() and settle("page"))
-window.contextLoaded.connect(lambda _c: settle("context"))
+window.ready.connect(loop.quit)
 window.resize(1100, 700)
 window.show()
 QTimer.singleShot(120000, loop.quit)
-if not all(state.values()):
-    loop.exec()
-app.processEvents()
+loop.exec()
 rss = peak_kb
 print("SHOWN", rss(), window.model.rowCount(), flush=True)
 # Peak memory also covers using it: one search that fills a page.
-state["page"] = False
+window.model.pageLoaded.connect(loop.quit)
 window.search_box.setText(sys.argv[2])
 window.search_now()
-if not state["page"]:
-    loop.exec()
+loop.exec()
 app.processEvents()
 print("SEARCHED", rss(), window.model.rowCount(), flush=True)
 window.close()
@@ -245,21 +238,32 @@ def bench_search(path: Path, runs: int) -> list[dict]:
     return results
 
 
-def _child(code: str, *args: str) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+def _child(args: list[str], home: Path, **env_extra: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), HOME=str(home),
+               XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
+               **env_extra)
     # As installed: bytecode cached in __pycache__ (pip compiles the libraries at install; our
     # package gets its .pyc at the first run). Without this every start would recompile ~110
     # modules of ours (~0.25 s) while PySide6 is precompiled — not what a user sees.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     out = {}
     for line in proc.stdout:
         parts = line.split()
-        if parts and parts[0] == "SHOWN":
+        if parts and parts[0] == "SHOWN" and "start_s" not in out:
             out["start_s"] = time.perf_counter() - started
-            out["rss_kb"], out["rows"] = int(parts[1]), int(parts[2])
+            fields = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
+            numbers = [int(p) for p in parts[1:] if "=" not in p]
+            if len(numbers) == 2:          # a child of ours: SHOWN <peak kB> <rows>
+                out["rss_kb"], out["rows"] = numbers
+            else:                          # the program's probe: SHOWN <rows> cpu=<s>
+                out["rows"] = numbers[0]
+            if "cpu" in fields:            # processor time of all its threads until then
+                out["cpu_s"] = float(fields["cpu"])
+        elif parts and parts[0] == "READY":
+            out["ready_s"] = time.perf_counter() - started
         elif parts and parts[0] == "SEARCHED":
             out["rss_kb"], out["search_rows"] = max(out["rss_kb"], int(parts[1])), int(parts[2])
     err = proc.stderr.read()
@@ -269,18 +273,30 @@ def _child(code: str, *args: str) -> dict:
 
 
 def bench_gui(path: Path, runs: int, search: str) -> dict:
+    """The real program's start (``-m mediator_desk --db``, its start-up probe) against the
+    bare window; then the peak memory of a window that has also searched (APP_CHILD)."""
+    import tempfile
+
+    program = ["-m", "mediator_desk", "--db", str(path)]
     bare, full = [], []
-    _child(BARE_CHILD)             # warm-up (discarded): .pyc files, the OS file cache
-    _child(APP_CHILD, str(path), search)
-    for _ in range(runs):          # alternate, so both see the same machine load
-        bare.append(_child(BARE_CHILD))
-        full.append(_child(APP_CHILD, str(path), search))
+    with tempfile.TemporaryDirectory(prefix="bench-gui-home-") as tmp:
+        home = Path(tmp)
+        _child(["-c", BARE_CHILD], home)      # warm-up (discarded): .pyc files, the OS cache
+        _child(program, home, MEDIATOR_DESK_STARTUP_PROBE="1")
+        for _ in range(runs):          # alternate, so both see the same machine load
+            bare.append(_child(["-c", BARE_CHILD], home))
+            full.append(_child(program, home, MEDIATOR_DESK_STARTUP_PROBE="1"))
+        used = _child(["-c", APP_CHILD, str(path), search], home)
     bare_s = statistics.median(r["start_s"] for r in bare)
     app_s = statistics.median(r["start_s"] for r in full)
-    peak_mb = max(r["rss_kb"] for r in full) / 1024
+    bare_cpu = statistics.median(r["cpu_s"] for r in bare)
+    app_cpu = statistics.median(r["cpu_s"] for r in full)
     return {"bare_s": bare_s, "app_s": app_s, "ratio": app_s / bare_s,
-            "bare_rss_mb": max(r["rss_kb"] for r in bare) / 1024, "peak_mb": peak_mb,
-            "rows": full[0]["rows"], "search_rows": full[0].get("search_rows"),
+            "bare_cpu_s": bare_cpu, "app_cpu_s": app_cpu,
+            "ready_s": statistics.median(r["ready_s"] for r in full),
+            "bare_rss_mb": max(r["rss_kb"] for r in bare) / 1024,
+            "peak_mb": used["rss_kb"] / 1024,
+            "rows": full[0]["rows"], "search_rows": used.get("search_rows"),
             "runs": runs, "all_app_s": [round(r["start_s"], 3) for r in full],
             "all_bare_s": [round(r["start_s"], 3) for r in bare]}
 
@@ -308,9 +324,16 @@ def main(argv=None) -> int:
         targets.append((f"search, {r['label']} (newest 200 shown) ≤ "
                         f"{SEARCH_TARGET_MS:.0f} ms", f"{r['search_ms']:.2f} ms", r["met"]))
     gui = bench_gui(path, args.gui_runs, "张")
+    details.append(("GUI start, every run (s)", f"program {gui['all_app_s']}, bare window "
+                    f"{gui['all_bare_s']}; the rest of the start (to-do panel, all menus) done "
+                    f"at {gui['ready_s']:.3f} s (median)"))
+    details.append(("GUI start, processor time until usable (all threads, median; less "
+                    "sensitive to other load than the clock)",
+                    f"{gui['app_cpu_s']:.3f} s vs bare window {gui['bare_cpu_s']:.3f} s = "
+                    f"{gui['app_cpu_s'] / gui['bare_cpu_s']:.2f}×"))
     targets += [
-        (f"process start → main window with the list filled ≤ {START_TARGET_RATIO}× a bare "
-         f"QMainWindow (offscreen, median of {gui['runs']})",
+        (f"`mediator-desk --db DB` start → main window usable (list and context shown) "
+         f"≤ {START_TARGET_RATIO}× a bare QMainWindow (offscreen, median of {gui['runs']})",
          f"{gui['app_s']:.3f} s vs {gui['bare_s']:.3f} s = {gui['ratio']:.2f}×",
          gui["ratio"] <= START_TARGET_RATIO),
         (f"peak memory of the GUI ≤ {MEMORY_TARGET_MB:.0f} MB",

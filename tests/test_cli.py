@@ -160,3 +160,17 @@ def test_an_argument_in_another_encoding_is_one_chinese_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("错误：参数") and "UTF-8" in err and len(err.strip().splitlines()) == 1
     assert not db.exists()
+
+
+def test_starting_the_gui_does_not_load_the_commands():
+    """``mediator-desk [--db PATH]`` goes straight to the GUI; the command modules (and what
+    they import) are loaded only for a command."""
+    code = ("import sys\n"
+            "import mediator_desk.cli as cli\n"
+            "cli.run_gui = lambda args: print('GUI', args.db) or 0\n"
+            "assert cli.main(['--db', 'x.db']) == 0\n"
+            "print(sorted(m for m in cli.COMMAND_MODULES if m in sys.modules))\n"
+            "assert cli.main(['--db', 'x.db', 'gui']) == 0\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["GUI x.db", "[]", "GUI x.db"]

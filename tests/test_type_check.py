@@ -1,5 +1,5 @@
-"""The type checker passes on everything but the GUI: core, storage, sync, documents, demo
-and the command line (the settings are in pyproject.toml)."""
+"""The type checker passes on every package: core, storage, sync, documents, demo, the command
+line and the whole GUI (the settings and the list of checked packages are in pyproject.toml)."""
 
 from __future__ import annotations
 

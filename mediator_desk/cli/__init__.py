@@ -12,10 +12,15 @@ import argparse
 import importlib
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from mediator_desk import __version__
 from mediator_desk.errors import DeskError
+
+if TYPE_CHECKING:
+    from mediator_desk.core.desk import Desk
 
 # Modules that define ``register(subparsers)``; each adds its commands with ``set_defaults(run=…)``.
 COMMAND_MODULES = ["mediator_desk.cli.cases", "mediator_desk.cli.mediation", "mediator_desk.cli.sync",
@@ -55,7 +60,7 @@ def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> No
 
 
 @contextmanager
-def open_desk(args, *, create: bool = True, read_only: bool = False):
+def open_desk(args, *, create: bool = True, read_only: bool = False) -> Iterator[Desk]:
     """Open the desk named by ``--db`` for one command and close it afterwards
     (``read_only``: change nothing, see ``Desk.open``)."""
     from mediator_desk.core.desk import Desk
@@ -72,13 +77,18 @@ def print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = ChineseArgumentParser(prog="mediator-desk", description="人民调解工作台")
+def _top_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options taken before any command."""
     parser.add_argument("--version", action="version", version=f"mediator-desk {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：几秒内检查字体、模板、翻译、Qt 插件、数据库和打印是否正常")
     parser.add_argument("--self-test-qt", metavar="PDF", help=argparse.SUPPRESS)
     add_db_argument(parser, top=True)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_options(ChineseArgumentParser(prog="mediator-desk", description="人民调解工作台"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
     add_db_argument(gui)
@@ -134,9 +144,32 @@ def _log_to_file() -> None:
         logging.basicConfig(handlers=[logging.NullHandler()])
 
 
+def _without_command(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when ``argv`` holds top-level options only (the GUI's start, the
+    self-test, the version), else None. Spares the GUI's start the ~30 ms of importing every
+    command module to build the whole parser; anything else (a command, ``-h``, a mistake)
+    goes to the whole parser."""
+    top = _top_options(_QuietParser(prog="mediator-desk", add_help=False))
+    try:
+        args, rest = top.parse_known_args(argv)
+    except _NotTopLevel:
+        return None                      # the whole parser says what is wrong
+    return None if rest else args
+
+
+class _NotTopLevel(Exception):
+    pass
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise _NotTopLevel(message)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _without_command(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     unreadable = _unreadable_argument(args)
     if unreadable:
         print(f"错误：参数“{unreadable}”含有无法识别的文字（可能不是 UTF-8 编码，例如在 GBK 编码的"

@@ -96,13 +96,14 @@ def run_case_list(args) -> int:
         rows = desk.cases.list_rows(ids)
         ordered = [rows[i] for i in ids]
         if args.json:
-            print_json([{k: r[k] for k in ("case_no", "received_date", "dispute_type_label",
-                                           "status_label", "party_names", "org_name")}
-                        for r in ordered])
+            print_json([{"case_no": r.case_no, "received_date": r.received_date,
+                         "dispute_type_label": r.dispute_type_label,
+                         "status_label": r.status_label, "party_names": r.party_names,
+                         "org_name": r.org_name} for r in ordered])
             return 0
         for r in ordered:
-            print(f"{r['case_no']}\t{r['received_date']}\t{r['dispute_type_label']}\t"
-                  f"{r['status_label']}\t{r['party_names']}")
+            print(f"{r.case_no}\t{r.received_date}\t{r.dispute_type_label}\t"
+                  f"{r.status_label}\t{r.party_names}")
         shown = f"，显示最新的 {len(ordered)} 件（--limit 0 列出全部）" if len(ordered) < total else ""
         print(f"共 {total} 件{shown}")
         return 0
@@ -123,25 +124,25 @@ def run_case_show(args) -> int:
             desk.cases.note_full_ids_shown(case_id)
         case = desk.dossier.view(case_id, mask=not args.full_id, today=today)
         if args.json:
-            print_json(case)
+            print_json(case.as_dict())
             return 0
-        print(f"案件编号：{case['case_no']}")
-        print(f"调委会：{case['org_name']}")
-        print(f"受理日期：{case['received_date']}　来源：{case['source_label']}"
-              + (f"（{case['referral_note']}）" if case["referral_note"] else ""))
-        print(f"纠纷类型：{case['dispute_type_label']}　状态：{case['status_label']}")
-        print(f"涉及人数：{case['people_involved']}　涉及金额：{case['amount_fen'] / 100:.2f} 元")
-        if case["risk_flag"]:
-            print(f"激化风险：{case['risk_note']}")
-        print(f"纠纷简要情况：{case['summary']}")
-        if case["claims"]:
-            print(f"申请事项：{case['claims']}")
+        print(f"案件编号：{case.case_no}")
+        print(f"调委会：{case.org_name}")
+        print(f"受理日期：{case.received_date}　来源：{case.source_label}"
+              + (f"（{case.referral_note}）" if case.referral_note else ""))
+        print(f"纠纷类型：{case.dispute_type_label}　状态：{case.status_label}")
+        print(f"涉及人数：{case.people_involved}　涉及金额：{case.amount_fen / 100:.2f} 元")
+        if case.risk_flag:
+            print(f"激化风险：{case.risk_note}")
+        print(f"纠纷简要情况：{case.summary}")
+        if case.claims:
+            print(f"申请事项：{case.claims}")
         from mediator_desk.core.parties import ROLES
-        for p in case["parties"]:
+        for p in case.parties:
             print(f"当事人（{ROLES[p['role']]}）：{p['name']}　{p['sex']}　{p['id_number']}　{p['phone']}"
                   f"　{p['address']}"
                   + (f"　送达地址：{p['service_address']}" if p.get("service_address") else ""))
-        if case["mediators"]:
-            print("调解员：" + "、".join(m["name"] for m in case["mediators"]))
+        if case.mediators:
+            print("调解员：" + "、".join(m["name"] for m in case.mediators))
         print_case_view(case, today=today or date.today())
         return 0

@@ -30,12 +30,12 @@ def run_todo(args) -> int:
     with open_desk(args, create=False) as desk:
         items = desk.todo(today=day)
         if args.json:
-            print_json(items)
+            print_json([i.as_dict() for i in items])
             return 0
         counts = dict.fromkeys(KINDS, 0)
         for i in items:
-            counts[i["kind"]] += 1
-            print(f"{i['due']}\t{i['kind_label']}\t{i['case_no']}\t{i['description']}")
+            counts[i.kind] += 1
+            print(f"{i.due}\t{i.kind_label}\t{i.case_no}\t{i.description}")
         print("共 {} 项（{}）".format(
             len(items), "，".join(f"{KINDS[k]} {n}" for k, n in counts.items())))
         return 0

@@ -18,14 +18,14 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediator_desk.core import guards, path_settings
+from mediator_desk.core import attachment_temps, guards, path_settings
+from mediator_desk.core.attachment_temps import TEMP_PREFIX
 from mediator_desk.errors import NotFound, ValidationError, os_reason
 
 if TYPE_CHECKING:
@@ -57,13 +57,6 @@ TYPES = {
     "tiff": ("image/tiff", (b"II*\x00", b"MM\x00*")),
 }
 CHUNK = 1 << 20
-# A file being added is first copied to a temporary file in the store (then moved to its hash
-# place). Ones a killed process left behind (also under the older prefixes) are removed when
-# the database is next opened, once older than STALE_SECONDS (an add in progress in another
-# window is never that old), and reported by ``check``.
-TEMP_PREFIX = ".adding-"
-OLD_TEMP_PREFIXES = (".incoming-", ".bytes-")
-STALE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -343,34 +336,6 @@ class AttachmentManager:
 
     # --- what killed processes left -------------------------------------------------------
     def leftovers(self, *, stale_only: bool = False) -> list[Path]:
-        """Temporary files of adds that never finished (see TEMP_PREFIX)."""
-        root = self.desk.attachments_dir
-        try:
-            entries = list(os.scandir(root))
-        except OSError:
-            return []
-        now = time.time()
-        out = []
-        for e in entries:
-            if not e.name.startswith((TEMP_PREFIX, *OLD_TEMP_PREFIXES)) or not e.is_file(
-                    follow_symlinks=False):
-                continue
-            try:
-                old = now - e.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
-            except OSError:
-                continue
-            if old or not stale_only:
-                out.append(Path(e.path))
-        return out
-
-    def clean_leftovers(self) -> int:
-        """Remove stale temporary files (at open); returns how many."""
-        gone = 0
-        for path in self.leftovers(stale_only=True):
-            try:
-                path.unlink()
-                gone += 1
-            except OSError:
-                pass
-        return gone
+        """Temporary files of adds that never finished (core/attachment_temps.py)."""
+        return attachment_temps.find(self.desk.attachments_dir, stale_only=stale_only)
 

@@ -19,13 +19,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediator_desk.core import attachment_temps
 from mediator_desk.core.changes import Changes
-from mediator_desk.core.records import RecordWriter, new_id
 from mediator_desk.errors import DeskError
 from mediator_desk.storage.database import Database, open_database, translate_error
 from mediator_desk.storage.location import resolve_db_path
 
 if TYPE_CHECKING:
+    from mediator_desk.core.records import RecordWriter
     from mediator_desk.core.codes import CodeLists
     from mediator_desk.core.organisations import OrganisationManager
     from mediator_desk.core.mediators import MediatorManager
@@ -68,10 +69,9 @@ class Desk:
         else:
             self.site_id = self.settings.get("site_id") or self._init_site()
         self.user = user or self.settings.get("current_user", "") or "未登录"
-        self.records = RecordWriter(self)
         if not self.read_only:
             self._private_store()
-            self.attachments.clean_leftovers()   # what killed adds left (core/attachments.py)
+            attachment_temps.clean(self.attachments_dir)   # what killed adds left
             self._ensure_index()
         # (data_version, audit seq) when we last looked for other writers
         self._seen: tuple[int, int] = self._watermark()
@@ -101,6 +101,12 @@ class Desk:
     # --- the managers -------------------------------------------------------------------
     # Each is made the first time it is used, importing its module then, so opening a desk
     # imports only what this run touches (start-up time). ``reopen`` drops them.
+
+    @cached_property
+    def records(self) -> RecordWriter:
+        """Every write of a travelling record goes through it (core/records.py)."""
+        from mediator_desk.core.records import RecordWriter
+        return RecordWriter(self)
 
     @cached_property
     def codes(self) -> CodeLists:
@@ -235,6 +241,8 @@ class Desk:
 
     # --- site -------------------------------------------------------------------------
     def _init_site(self) -> str:
+        from mediator_desk.core.records import new_id
+
         site = new_id()
         with self.transaction():
             self.settings.set("site_id", site)

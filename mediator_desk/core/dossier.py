@@ -7,15 +7,19 @@ layer prints from, or an attached scan). ``archive`` records who, when and the r
 period and makes the case read-only; it is refused while a required item is missing, a
 judicial confirmation awaits the court's result or the agreement's performance is still open
 (``archive_refusal`` says why, for the GUI too).
-``view`` gathers everything about a case for the CLI, the GUI and the documents layer.
+``view`` gathers everything about a case for the CLI, the GUI and the documents layer into
+one :class:`CaseView`.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from mediator_desk.core import clock, guards, path_settings, workflow
+from mediator_desk.core.outcomes import Outcome
+from mediator_desk.core.workflow import NextStep
 from mediator_desk.errors import IllegalStep, ValidationError
 
 if TYPE_CHECKING:
@@ -45,6 +49,118 @@ ITEMS = [
 REFUSAL_TITLE = "人民调解受理登记表（不予受理决定）"
 
 
+@dataclass(frozen=True, slots=True)
+class ContentsItem:
+    """One of the 13 items of the case file (``contents``): whether the case needs it
+    (``need``: REQUIRED, AS_NEEDED or NOT_APPLICABLE, with its label), whether it is present
+    and from what (``records`` the documents layer prints, ``attachments`` scanned,
+    ``source`` "record", "attachment" or ""), ``missing`` when required and not present.
+    Item 1 of a refused case is titled as the refusal decision (``REFUSAL_TITLE``) and
+    carries the decision on record (``refusal``; None when there is none)."""
+
+    no: int
+    key: str
+    title: str
+    need: str
+    need_label: str
+    present: bool
+    missing: bool
+    records: int
+    attachments: int
+    source: str
+    refusal: dict | None = None
+
+    def as_dict(self) -> dict:
+        """The item as a plain dict (JSON); ``refusal`` only on item 1 of a refused case."""
+        out = asdict(self)
+        if self.title != REFUSAL_TITLE:
+            del out["refusal"]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementView:
+    """One agreement of a :class:`CaseView`: its row (as ``desk.agreements.for_case``
+    decorates it: terms, labels, state, confirmation window, follow-up plan) with its
+    follow-up visits, its judicial confirmation (or None) and its attachments."""
+
+    row: dict
+    followups: list[dict]
+    confirmation: dict | None
+    attachments: list[dict]
+
+    def as_dict(self) -> dict:
+        """The row with ``followups``, ``confirmation`` and ``attachments`` added (JSON)."""
+        return dict(self.row, followups=self.followups, confirmation=self.confirmation,
+                    attachments=self.attachments)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    """Everything about one case (``desk.dossier.view``): the case's own columns, typed, with
+    their labels, parties and mediators; then the mediation path section by section. Rows of
+    the path's own tables (an investigation, a follow-up visit, …) stay mappings as the
+    managers return them (docs/architecture.md, "Read models")."""
+
+    # the cases row (every column: a column added by a migration is added here too)
+    id: str
+    site_id: str
+    rev: int
+    created_at: str
+    updated_at: str
+    org_id: str
+    case_no: str
+    case_year: int
+    case_seq: int
+    received_date: str
+    source: str
+    referral_note: str
+    dispute_type: str
+    summary: str
+    claims: str
+    place: str
+    people_involved: int
+    amount_fen: int
+    risk_flag: int
+    risk_note: str
+    status: str
+    created_by: str
+    # labels and the people of the case (desk.cases.get)
+    status_label: str
+    dispute_type_label: str
+    source_label: str
+    org_name: str
+    parties: list[dict]
+    mediators: list[dict]
+    # the mediation path
+    acceptance: dict | None
+    investigations: list[dict]
+    mediations: list[dict]
+    outcome: Outcome
+    closure: dict | None
+    risks: list[dict]
+    agreements: list[AgreementView]
+    followups: list[dict]
+    confirmations: list[dict]
+    attachments: list[dict]
+    missing_files: list[dict]
+    contents: list[ContentsItem]
+    archive: dict | None
+    archive_refusal: str
+    history: list[dict]
+    next_step: NextStep
+
+    def as_dict(self) -> dict:
+        """The view as one plain dict: the case's fields and every section by name, each
+        agreement with its follow-ups, confirmation and attachments (``case show --json``)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["agreements"] = [a.as_dict() for a in self.agreements]
+        out["outcome"] = asdict(self.outcome)
+        out["contents"] = [c.as_dict() for c in self.contents]
+        out["next_step"] = {"text": self.next_step.text, "place": self.next_step.place}
+        return out
+
+
 class DossierManager:
     """``desk.dossier``: table of contents, archiving, and the full view of a case."""
 
@@ -56,11 +172,8 @@ class DossierManager:
         return list(path_settings.get(self.desk, "retention_choices"))
 
     # --- table of contents ---------------------------------------------------------------
-    def contents(self, case_id: str) -> list[dict]:
-        """The 13 items: {'no', 'key', 'title', 'need', 'need_label', 'present', 'missing',
-        'records', 'attachments', 'source'} where ``records`` counts database records the
-        documents layer prints, ``attachments`` counts attached scans, and ``missing`` is
-        True for a required item that is not present."""
+    def contents(self, case_id: str) -> list[ContentsItem]:
+        """The 13 items of the case file, in order (see :class:`ContentsItem`)."""
         d = self.desk
         case = d.cases.get_row(case_id)
         acc = d.acceptance.get(case_id)
@@ -123,21 +236,21 @@ class DossierManager:
             n_att = att.get(attach_key.get(key, key), 0) if attach_key.get(key, key) else 0
             present = bool(n_rec or n_att)
             source = "record" if n_rec else ("attachment" if n_att else "")
-            item = {"no": no, "key": key, "title": title, "need": need,
-                    "need_label": NEED_LABELS[need], "present": present,
-                    "missing": need == REQUIRED and not present,
-                    "records": n_rec, "attachments": n_att, "source": source}
+            item = ContentsItem(no=no, key=key, title=title, need=need,
+                                need_label=NEED_LABELS[need], present=present,
+                                missing=need == REQUIRED and not present,
+                                records=n_rec, attachments=n_att, source=source)
             if key == "application" and refused:
                 # only the recorded decision with its reason counts (a scan is no decision)
-                item.update(title=REFUSAL_TITLE, present=bool(refusal),
-                            missing=not refusal, refusal=refusal,
-                            source="record" if refusal else "")
+                item = replace(item, title=REFUSAL_TITLE, present=bool(refusal),
+                               missing=not refusal, refusal=refusal,
+                               source="record" if refusal else "")
             out.append(item)
         return out
 
     def missing(self, case_id: str) -> list[str]:
         """Titles of the required items that are missing."""
-        return [i["title"] for i in self.contents(case_id) if i["missing"]]
+        return [i.title for i in self.contents(case_id) if i.missing]
 
     # --- archiving ---------------------------------------------------------------------------
     def archive(self, case_id: str, *, archived_on, retention: str, archived_by: str = "",
@@ -258,35 +371,39 @@ class DossierManager:
         return self.desk.query_one("SELECT * FROM archives WHERE case_id = ?", (case_id,))
 
     # --- everything about a case -------------------------------------------------------------------
-    def view(self, case_id: str, *, mask: bool = True, today: date | None = None) -> dict:
-        """The case (as desk.cases.get) plus the whole mediation path, as plain dicts:
-        acceptance, investigations, mediations, outcome, risks, agreements (each with its
-        follow-ups, confirmation, attachments, window and plan), attachments,
-        missing_files, contents, archive, history (audit trail)."""
+    def view(self, case_id: str, *, mask: bool = True, today: date | None = None) -> CaseView:
+        """The case (as desk.cases.get) plus the whole mediation path: acceptance,
+        investigations, mediations, outcome, risks, agreements (each with its follow-ups,
+        confirmation and attachments), attachments, missing_files, contents, archive,
+        history (audit trail) and the next step."""
         d = self.desk
         case = d.cases.get(case_id, mask=mask)
-        case["acceptance"] = d.acceptance.get(case_id)
-        case["investigations"] = d.sessions.investigations(case_id)
-        case["mediations"] = d.sessions.mediations(case_id)
-        case["outcome"] = d.outcomes.get(case_id)
-        case["closure"] = d.outcomes.closure(case_id)
-        case["risks"] = d.outcomes.risks(case_id)
         agreements = d.agreements.for_case(case_id, today=today)
         confirmations = {c["agreement_id"]: c for c in d.confirmations.for_case(case_id)}
         followups = d.followups.for_case(case_id)
-        for a in agreements:
-            a["followups"] = [f for f in followups if f["agreement_id"] == a["id"]]
-            a["confirmation"] = confirmations.get(a["id"])
-            a["attachments"] = d.attachments.for_record(a["id"])
-        case["agreements"] = agreements
-        case["followups"] = followups
-        case["confirmations"] = list(confirmations.values())
-        case["attachments"] = d.attachments.for_case(case_id)
-        case["missing_files"] = [a for a in case["attachments"] if not a["exists"]]
-        case["contents"] = self.contents(case_id)
-        case["archive"] = self.get_archive(case_id)
-        case["archive_refusal"] = ("" if case["status"] == "archived"
-                                   else self.archive_refusal(case_id, on=today))
-        case["history"] = d.audit.for_case(case_id)
-        case["next_step"] = workflow.next_step(case, (today or clock.today()).isoformat())
-        return case
+        mediations = d.sessions.mediations(case_id)
+        attachments = d.attachments.for_case(case_id)
+        return CaseView(
+            **case,
+            acceptance=d.acceptance.get(case_id),
+            investigations=d.sessions.investigations(case_id),
+            mediations=mediations,
+            outcome=d.outcomes.get(case_id),
+            closure=d.outcomes.closure(case_id),
+            risks=d.outcomes.risks(case_id),
+            agreements=[AgreementView(
+                row=a, followups=[f for f in followups if f["agreement_id"] == a["id"]],
+                confirmation=confirmations.get(a["id"]),
+                attachments=d.attachments.for_record(a["id"])) for a in agreements],
+            followups=followups,
+            confirmations=list(confirmations.values()),
+            attachments=attachments,
+            missing_files=[a for a in attachments if not a["exists"]],
+            contents=self.contents(case_id),
+            archive=self.get_archive(case_id),
+            archive_refusal=("" if case["status"] == "archived"
+                             else self.archive_refusal(case_id, on=today)),
+            history=d.audit.for_case(case_id),
+            next_step=workflow.next_step(
+                case["status"], agreements, mediated=bool(mediations),
+                visited=bool(followups), today=(today or clock.today()).isoformat()))

@@ -11,6 +11,7 @@ its date and recipient. Flagging also sets the case's escalation-risk flag.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,21 @@ OUTCOME_KINDS = {"written": "书面调解协议", "oral": "口头调解协议", 
 RISK_KINDS = {"criminal": "可能民转刑", "group_petition": "可能引发群体性上访",
               "group_fight": "可能引发群体性械斗", "suicide": "可能因纠纷引发自杀"}
 RISK_FIELDS = ("note", "people", "prevented", "flagged_on")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How the mediation of a case came out (``desk.outcomes.get``): ``kind`` (a key of
+    ``OUTCOME_KINDS``, '' while the case is open) with its ``label``, the ``date``, the
+    reason and the routes explained (ended, withdrawn, refused), and the agreement (written,
+    oral)."""
+
+    kind: str = ""
+    label: str = ""
+    date: str = ""
+    reason: str = ""
+    routes_explained: str = ""
+    agreement_id: str = ""
 
 
 class OutcomeManager:
@@ -82,30 +98,25 @@ class OutcomeManager:
             row["kind_label"] = OUTCOME_KINDS[row["kind"]]
         return row
 
-    def get(self, case_id: str) -> dict:
-        """The current outcome: {'kind', 'label', 'date', 'reason', 'routes_explained',
-        'agreement_id'}; kind '' while the case is open."""
-        out = {"kind": "", "label": "", "date": "", "reason": "", "routes_explained": "",
-               "agreement_id": ""}
+    def get(self, case_id: str) -> Outcome:
+        """The current outcome (an empty ``Outcome``, kind '', while the case is open)."""
         closure = self.closure(case_id)
         if closure:
-            out.update(kind=closure["kind"], label=closure["kind_label"],
-                       date=closure["closed_on"], reason=closure["reason"],
-                       routes_explained=closure["routes_explained"])
-            return out
+            return Outcome(kind=closure["kind"], label=closure["kind_label"],
+                           date=closure["closed_on"], reason=closure["reason"],
+                           routes_explained=closure["routes_explained"])
         acc = self.desk.acceptance.get(case_id)
         if acc and acc["decision"] == "refused":
-            out.update(kind="refused", label=OUTCOME_KINDS["refused"], date=acc["decided_on"],
-                       reason=acc["refusal_reason_label"] + (
-                           f"（{acc['refusal_note']}）" if acc["refusal_note"] else ""))
-            return out
+            return Outcome(kind="refused", label=OUTCOME_KINDS["refused"],
+                           date=acc["decided_on"], reason=acc["refusal_reason_label"] + (
+                               f"（{acc['refusal_note']}）" if acc["refusal_note"] else ""))
         agreement = self.desk.query_one(
             "SELECT id, form, agreed_on FROM agreements WHERE case_id = ? AND voided_on = ''"
             " AND supplements_id IS NULL ORDER BY agreed_on DESC LIMIT 1", (case_id,))
         if agreement:
-            out.update(kind=agreement["form"], label=OUTCOME_KINDS[agreement["form"]],
-                       date=agreement["agreed_on"], agreement_id=agreement["id"])
-        return out
+            return Outcome(kind=agreement["form"], label=OUTCOME_KINDS[agreement["form"]],
+                           date=agreement["agreed_on"], agreement_id=agreement["id"])
+        return Outcome()
 
     # --- risks ------------------------------------------------------------------------------
     def flag_risk(self, case_id: str, *, kind: str, flagged_on, note: str, people=0,

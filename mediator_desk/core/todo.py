@@ -23,6 +23,7 @@ same database and day give the same list, sorted by due date, then case number.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,27 @@ PLACES = {"followup_due": "followup", "performance_overdue": "performance",
           "risk_unreported": "outcome", "returned": "review"}
 
 
+@dataclass(frozen=True, slots=True)
+class TodoItem:
+    """One to-do item: which case, what kind (``KINDS``), when it is due and how many days
+    are left (negative: overdue), the Chinese text, the record it concerns ('' for the case
+    itself) and the ``place`` where it is dealt with."""
+
+    case_id: str
+    case_no: str
+    kind: str
+    kind_label: str
+    due: str
+    days_left: int
+    description: str
+    record_id: str
+    place: str
+
+    def as_dict(self) -> dict:
+        """The item as a plain dict (the command line's JSON)."""
+        return asdict(self)
+
+
 class TodoList:
     """``desk.todo``: call it — ``desk.todo(today=date(2026, 12, 1))`` — for the items."""
 
@@ -57,26 +79,26 @@ class TodoList:
         self.desk = desk
 
     def __call__(self, today: date | None = None, *, kinds=None,
-                 limit_per_kind: int | None = None) -> list[dict]:
+                 limit_per_kind: int | None = None) -> list[TodoItem]:
         return todo(self.desk, today=today, kinds=kinds, limit_per_kind=limit_per_kind)
 
     def counts(self, today: date | None = None) -> dict[str, int]:
         """{kind: number of items} for every kind (zeros included)."""
         out = dict.fromkeys(KINDS, 0)
         for item in todo(self.desk, today=today):
-            out[item["kind"]] += 1
+            out[item.kind] += 1
         return out
 
 
-def _item(row: dict, kind: str, due: date, today: date, text: str) -> dict:
-    return {"case_id": row["case_id"], "case_no": row["case_no"], "kind": kind,
-            "kind_label": KINDS[kind], "due": due.isoformat(),
-            "days_left": deadlines.days_left(due, today), "description": text,
-            "record_id": row.get("record_id", ""), "place": PLACES[kind]}
+def _item(row: dict, kind: str, due: date, today: date, text: str) -> TodoItem:
+    return TodoItem(case_id=row["case_id"], case_no=row["case_no"], kind=kind,
+                    kind_label=KINDS[kind], due=due.isoformat(),
+                    days_left=deadlines.days_left(due, today), description=text,
+                    record_id=row.get("record_id", ""), place=PLACES[kind])
 
 
 def todo(desk: "Desk", today: date | None = None, *, kinds=None,
-         limit_per_kind: int | None = None) -> list[dict]:
+         limit_per_kind: int | None = None) -> list[TodoItem]:
     """The to-do items on ``today`` (default: the local date), sorted by due date then case
     number. ``kinds`` restricts to some kinds; ``limit_per_kind`` caps each kind (the
     earliest due first)."""
@@ -85,7 +107,7 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
     iso = today.isoformat()
     wanted = set(kinds or KINDS)
     lim = f" LIMIT {int(limit_per_kind)}" if limit_per_kind else ""
-    items: list[dict] = []
+    items: list[TodoItem] = []
     q = desk.query
 
     if "followup_due" in wanted:
@@ -197,5 +219,5 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
             items.append(_item(r, "returned", due, today,
                                f"司法所{r['reviewed_on']}退回补正：{r['text']}"))
 
-    items.sort(key=lambda i: (i["due"], i["case_no"], i["kind"]))
+    items.sort(key=lambda i: (i.due, i.case_no, i.kind))
     return items

@@ -18,6 +18,9 @@ in the current status, again with a Chinese reason.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
 from mediator_desk.errors import IllegalStep
 
 STATUSES = {
@@ -136,41 +139,47 @@ STEP_PLACES = ("acceptance", "records", "outcome", "agreement", "performance", "
                "archive", "")
 
 
-def next_step(case: dict, today: str = "") -> dict:
-    """What the mediator does next on ``case`` (``desk.dossier.view``'s dict, or any dict with
-    ``status``, ``mediations``, ``agreements``, ``followups``): ``{"text": "登记签字",
-    "place": "agreement"}``; ``text`` is "" when nothing is left to do (archived). The order
-    is the path of this module's state machine: accept → record → outcome → sign → perform →
-    follow up → archive."""
-    status = case.get("status", "")
-    agreements = [a for a in case.get("agreements") or () if a.get("state") != "void"]
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """What the mediator does next (``text``, "" when nothing is left to do) and the
+    ``place`` (one of ``STEP_PLACES``) where it is done."""
+
+    text: str
+    place: str
+
+
+def next_step(status: str, agreements: Sequence[Mapping] = (), *, mediated: bool = False,
+              visited: bool = False, today: str = "") -> NextStep:
+    """What the mediator does next on a case in ``status`` with ``agreements`` (its agreement
+    rows as ``desk.agreements.for_case`` decorates them), given whether it has a mediation
+    record (``mediated``) and a follow-up visit (``visited``): ``NextStep("登记签字…",
+    "agreement")``. The order is the path of this module's state machine: accept → record →
+    outcome → sign → perform → follow up → archive."""
+    agreements = [a for a in agreements if a.get("state") != "void"]
     main = next((a for a in agreements if not a.get("is_supplement")), None)
 
-    def step(text: str, place: str) -> dict:
-        return {"text": text, "place": place}
-
     if status == "registered":
-        return step("受理：记录当事人同意调解和权利义务告知，或不予受理", "acceptance")
-    if status == "accepted" and not case.get("mediations"):
-        return step("调查、调解，并添加调解记录", "records")
+        return NextStep("受理：记录当事人同意调解和权利义务告知，或不予受理", "acceptance")
+    if status == "accepted" and not mediated:
+        return NextStep("调查、调解，并添加调解记录", "records")
     if status in ("accepted", "mediating"):
-        return step("登记调解结果：达成协议、终止调解或撤回", "outcome")
+        return NextStep("登记调解结果：达成协议、终止调解或撤回", "outcome")
     if status == "agreed":
-        return step("登记签字（当事人签名或按指印，调解员签名，加盖印章）", "agreement")
+        return NextStep("登记签字（当事人签名或按指印，调解员签名，加盖印章）", "agreement")
     if status in IN_FORCE_STATUSES and main is not None:
         deadline = main.get("performance_deadline") or ""
         if main.get("performance_status") == "not_due" and deadline and today \
                 and deadline < today:
-            return step("登记履行情况（履行期限已过）", "performance")
+            return NextStep("登记履行情况（履行期限已过）", "performance")
         if status == "effective" and main.get("performance_status") == "not_due":
-            return step(f"跟踪履行，{deadline}前履行完毕" if deadline else "跟踪履行",
-                        "performance")
+            return NextStep(f"跟踪履行，{deadline}前履行完毕" if deadline else "跟踪履行",
+                            "performance")
         if status == "effective":
-            return step("督促履行；必要时申请司法确认或订立补充协议", "performance")
-        if not case.get("followups"):
+            return NextStep("督促履行；必要时申请司法确认或订立补充协议", "performance")
+        if not visited:
             planned = main.get("followup_planned") or ""
-            return step(f"回访（计划{planned}）" if planned else "回访", "followup")
-        return step("立卷归档", "archive")
+            return NextStep(f"回访（计划{planned}）" if planned else "回访", "followup")
+        return NextStep("立卷归档", "archive")
     if status in ("ended", "withdrawn", "refused"):
-        return step("立卷归档", "archive")
-    return step("", "")
+        return NextStep("立卷归档", "archive")
+    return NextStep("", "")

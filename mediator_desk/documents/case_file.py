@@ -169,9 +169,9 @@ def _documents(desk: "Desk", data: CaseData, key: str) -> list:
     """The laid-out documents the case has records for under table-of-contents ``key``."""
     from mediator_desk.documents.render import documents_for, expand
     v = data.view
-    acc = v.get("acceptance")
-    written = [a for a in v["agreements"] if a["form"] == "written" and not a["voided_on"]]
-    oral = [a for a in v["agreements"] if a["form"] == "oral" and not a["voided_on"]]
+    acc = v.acceptance
+    written = [a for a in v.agreements if a.row["form"] == "written" and not a.row["voided_on"]]
+    oral = [a for a in v.agreements if a.row["form"] == "oral" and not a.row["voided_on"]]
     if key == "application":
         if not acc:
             return []
@@ -179,23 +179,23 @@ def _documents(desk: "Desk", data: CaseData, key: str) -> list:
         return documents_for(desk, data.case_id, kind, data=data)
     if key == "notice":
         rights = (acc and acc["rights_notice_given"]) or any(
-            m["rights_notice_given"] for m in v["mediations"])
+            m["rights_notice_given"] for m in v.mediations)
         return documents_for(desk, data.case_id, "rights_notice", data=data) if rights else []
-    if key == "investigation" and v["investigations"]:
+    if key == "investigation" and v.investigations:
         return documents_for(desk, data.case_id, "investigation", data=data)
-    if key == "mediation_record" and v["mediations"]:
+    if key == "mediation_record" and v.mediations:
         return documents_for(desk, data.case_id, "mediation_record", data=data)
     if key == "agreement":
         docs = documents_for(desk, data.case_id, "agreement", data=data) if written else []
         return docs + (documents_for(desk, data.case_id, "oral_agreement", data=data)
                        if oral else [])
-    if key == "followup" and v["followups"]:
+    if key == "followup" and v.followups:
         return documents_for(desk, data.case_id, "followup", data=data)
-    if key == "confirmation" and v["confirmations"]:
+    if key == "confirmation" and v.confirmations:
         variant = "confirmation_organisation" if any(
-            p["kind"] == "organisation" for p in v["parties"]) else "confirmation_persons"
+            p["kind"] == "organisation" for p in v.parties) else "confirmation_persons"
         return documents_for(desk, data.case_id, variant, data=data)
-    if key == "file_note" and (v.get("archive") or {}).get("file_note"):
+    if key == "file_note" and (v.archive or {}).get("file_note"):
         return expand(desk, "file_note", [data.archive_values()])
     return []
 
@@ -209,8 +209,8 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
     """Lay out the case file: every part rendered and counted, the table-of-contents rows."""
     from mediator_desk.core.dossier import ITEMS
     data = data or CaseData(desk, case_id, today=today)
-    contents = {c["key"]: c for c in data.view["contents"]}
-    attachments = data.view["attachments"]
+    contents = {c.key: c for c in data.view.contents}
+    attachments = data.view.attachments
     warnings: list[str] = []
     parts: list[Part] = []
     rows: list[dict] = []
@@ -231,7 +231,8 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
             rows.append({"编号": str(no), "名称": title, "页号": "", "备注": ""})
             continue
         # the case's own title (a refused case lists its refusal decision as item 1)
-        title = contents.get(key, {}).get("title", title)
+        info = contents[key]
+        title = info.title
         first = page
         docs = _documents(desk, data, key)
         if docs:
@@ -244,19 +245,18 @@ def plan(desk: "Desk", case_id: str, *, today: date | None = None,
             part = _attachment_part(desk, att, no, warnings)
             part.first_page, page = page, page + part.pages
             parts.append(part)
-        info = contents.get(key, {})
         notes = []
-        if info.get("refusal"):
+        if info.refusal:
             notes.append("不予受理")
         if len(docs) > 1:
             notes.append(f"{len(docs)}份")
         if scans:
             notes.append(f"附件{len(scans)}件")
         if page == first:
-            if info.get("missing"):
+            if info.missing:
                 notes.append("缺")
                 warnings.append(f"卷宗缺少必备材料：{title}")
-            elif info.get("need") == "not_applicable":
+            elif info.need == "not_applicable":
                 notes.append("不适用")
             else:
                 notes.append("无")
@@ -324,8 +324,8 @@ def _render_dossier(desk: "Desk", case_id: str, *, today: date | None = None,
             page.merge_transformed_page(stamp, Transformation().translate(
                 float(box.right) - 60 - 12 * 72 / 25.4, float(box.top) - 30 - 6 * 72 / 25.4))
     writer.append(PdfReader(io.BytesIO(back)))
-    writer.add_metadata({"/Title": f"调解卷宗 {data.view['case_no']}",
-                         "/Author": data.view["org_name"], "/Creator": "mediator_desk"})
+    writer.add_metadata({"/Title": f"调解卷宗 {data.view.case_no}",
+                         "/Author": data.view.org_name, "/Creator": "mediator_desk"})
     out = io.BytesIO()
     try:
         writer.write(out)

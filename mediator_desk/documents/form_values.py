@@ -24,6 +24,7 @@ from mediator_desk.errors import DeskError, IllegalStep, NotFound
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.core.dossier import AgreementView
 
 
 def _names(values) -> str:
@@ -105,17 +106,17 @@ class CaseData:
 
     @property
     def parties(self) -> list[dict]:
-        return self.view["parties"]
+        return self.view.parties
 
     def base(self, on: date | None) -> dict:
         """Values shared by every form of the case; ages at ``on`` (default: today)."""
         v = self.view
         on = on or self.today
-        acc = v.get("acceptance") or {}
-        parties = [party_values(self.desk, p, on) for p in v["parties"]]
-        by_role = {role: [p for p, raw in zip(parties, v["parties"]) if raw["role"] == role]
+        acc = v.acceptance or {}
+        parties = [party_values(self.desk, p, on) for p in v.parties]
+        by_role = {role: [p for p, raw in zip(parties, v.parties) if raw["role"] == role]
                    for role in ROLES}
-        source = v["source_label"] + (f"（{v['referral_note']}）" if v["referral_note"] else "")
+        source = v.source_label + (f"（{v.referral_note}）" if v.referral_note else "")
         refusal = acc.get("refusal_reason_label") or ""
         if acc.get("refusal_note"):
             refusal = f"{refusal}：{acc['refusal_note']}" if refusal else acc["refusal_note"]
@@ -123,19 +124,19 @@ class CaseData:
         if acc.get("consent_note"):
             consent = f"{consent}（{acc['consent_note']}）" if consent else acc["consent_note"]
         return {
-            "调委会名称": v["org_name"],
+            "调委会名称": v.org_name,
             "空白": False,
-            "案件编号": v["case_no"],
-            "受理日期": cv.cn_date(acc.get("decided_on") or v["received_date"]),
-            "纠纷类型": v["dispute_type_label"],
+            "案件编号": v.case_no,
+            "受理日期": cv.cn_date(acc.get("decided_on") or v.received_date),
+            "纠纷类型": v.dispute_type_label,
             "案件来源": source,
-            "纠纷简要情况": v["summary"],
-            "申请事项": v["claims"],
-            "请求": _split_claims(v["claims"]),
-            "纠纷地点": v["place"],
-            "涉及人数": str(v["people_involved"] or ""),
-            "涉及金额": cv.amount_figures(v["amount_fen"]) if v["amount_fen"] else "",
-            "涉及金额大写": cv.amount_capitals(v["amount_fen"]) if v["amount_fen"] else "",
+            "纠纷简要情况": v.summary,
+            "申请事项": v.claims,
+            "请求": _split_claims(v.claims),
+            "纠纷地点": v.place,
+            "涉及人数": str(v.people_involved or ""),
+            "涉及金额": cv.amount_figures(v.amount_fen) if v.amount_fen else "",
+            "涉及金额大写": cv.amount_capitals(v.amount_fen) if v.amount_fen else "",
             "当事人": parties,
             "申请人": by_role["applicant"],
             "被申请人": by_role["respondent"],
@@ -145,12 +146,12 @@ class CaseData:
             "申请人姓名": _names(p["姓名"] for p in by_role["applicant"]),
             "被申请人姓名": _names(p["姓名"] for p in by_role["respondent"]),
             "当事人姓名": _names(p["姓名"] for p in parties),
-            "人民调解员": _names(m["name"] for m in v["mediators"]),
+            "人民调解员": _names(m["name"] for m in v.mediators),
             "记录人": "",
-            "登记人": acc.get("decided_by") or v.get("created_by") or "",
+            "登记人": acc.get("decided_by") or v.created_by or "",
             "当事人同意": consent,
             "已告知权利义务": bool(acc.get("rights_notice_given")),
-            "登记日期": cv.cn_date(v["received_date"]),
+            "登记日期": cv.cn_date(v.received_date),
             "不予受理": acc.get("decision") == "refused",
             "不予受理理由": refusal,
             "决定日期": cv.cn_date(acc.get("decided_on")),
@@ -160,15 +161,15 @@ class CaseData:
 
     # --- per kind -----------------------------------------------------------------------
     def accepted_on(self) -> date:
-        acc = self.view.get("acceptance") or {}
-        return date.fromisoformat((acc.get("decided_on") or self.view["received_date"])[:10])
+        acc = self.view.acceptance or {}
+        return date.fromisoformat((acc.get("decided_on") or self.view.received_date)[:10])
 
     def case_forms(self) -> list[dict]:
         """申请书, 受理登记表, 告知书: one each, dated at acceptance."""
         return [self.base(self.accepted_on())]
 
     def investigations(self, record_id: str | None) -> list[dict]:
-        rows = [r for r in self.view["investigations"] if not record_id or r["id"] == record_id]
+        rows = [r for r in self.view.investigations if not record_id or r["id"] == record_id]
         if not rows:
             raise NotFound("本案还没有调查记录" if not record_id else "找不到该调查记录",
                            hint="可以打印空白的调查记录，到现场手写")
@@ -187,11 +188,11 @@ class CaseData:
         return out
 
     def mediations(self, record_id: str | None) -> list[dict]:
-        rows = [r for r in self.view["mediations"] if not record_id or r["id"] == record_id]
+        rows = [r for r in self.view.mediations if not record_id or r["id"] == record_id]
         if not rows:
             raise NotFound("本案还没有调解记录" if not record_id else "找不到该调解记录",
                            hint="可以打印空白的调解记录，到现场手写")
-        closure = self.view.get("closure") or {}
+        closure = self.view.closure or {}
         out = []
         for r in rows:
             c = self.base(_iso(r["held_on"]))
@@ -213,11 +214,12 @@ class CaseData:
             out.append(c)
         return out
 
-    def _agreements(self, form: str, record_id: str | None, blank_form: str = "") -> list[dict]:
+    def _agreements(self, form: str, record_id: str | None,
+                    blank_form: str = "") -> list[AgreementView]:
         """The case's agreements of ``form``; none is NotFound pointing to ``blank_form``
         (the blank to print instead; by default the blank of that agreement form)."""
-        rows = [a for a in self.view["agreements"] if a["form"] == form
-                and (a["id"] == record_id if record_id else not a["voided_on"])]
+        rows = [a for a in self.view.agreements if a.row["form"] == form
+                and (a.row["id"] == record_id if record_id else not a.row["voided_on"])]
         if not rows:
             what = "书面调解协议" if form == "written" else "口头调解协议"
             blank_form = blank_form or ("人民调解协议书" if form == "written"
@@ -230,7 +232,7 @@ class CaseData:
 
     def agreement_values(self, a: dict) -> dict:
         """The values of one agreement (also used by the confirmation application)."""
-        numbers = {x["id"]: x["agreement_no"] for x in self.view["agreements"]}
+        numbers = {x.row["id"]: x.row["agreement_no"] for x in self.view.agreements}
         parties = len(self.parties)
         terms = a["terms"]
         c = self.base(_iso(a["agreed_on"]))
@@ -260,10 +262,10 @@ class CaseData:
         return c
 
     def agreements(self, form: str, record_id: str | None) -> list[dict]:
-        return [self.agreement_values(a) for a in self._agreements(form, record_id)]
+        return [self.agreement_values(a.row) for a in self._agreements(form, record_id)]
 
     def followups(self, record_id: str | None) -> list[dict]:
-        rows = [f for f in self.view["followups"] if not record_id or f["id"] == record_id]
+        rows = [f for f in self.view.followups if not record_id or f["id"] == record_id]
         if not rows:
             raise NotFound("本案还没有回访记录" if not record_id else "找不到该回访记录",
                            hint="可以打印空白的回访记录，到现场手写")
@@ -295,7 +297,7 @@ class CaseData:
 
     def confirmation(self, variant: str, record_id: str | None) -> list[dict]:
         """The application for judicial confirmation of the written agreement(s)."""
-        raws = self.view["parties"]
+        raws = self.view.parties
         orgs = [p for p in raws if p["kind"] == "organisation"]
         if variant == "persons" and orgs:
             raise IllegalStep(f"当事人“{orgs[0]['name']}”是单位，请使用“司法确认申请书"
@@ -306,7 +308,8 @@ class CaseData:
         blank_form = ("司法确认申请书（双方为自然人）" if variant == "persons"
                       else "司法确认申请书（自然人与法人或其他组织）")
         label = f"司法确认申请书（{'双方为自然人' if variant == 'persons' else '自然人与法人或其他组织'}）"
-        for a in self._agreements("written", record_id, blank_form):
+        for view in self._agreements("written", record_id, blank_form):
+            a = view.row
             if a["supplements_id"] and not record_id:
                 continue
             if a["voided_on"] or not a["effective_on"]:
@@ -318,7 +321,7 @@ class CaseData:
                     hint="各方当事人签名按印、人民调解委员会盖章后，请先在“调解协议”中登记签字日期"
                     if not a["voided_on"] else "")
             c = self.agreement_values(a)
-            conf = a.get("confirmation") or {}
+            conf = view.confirmation or {}
             applied = conf.get("applied_on") or ""
             # Ages/dates as of the application (or today if it has not been filed yet).
             c.update({k: v for k, v in self.base(_iso(applied) or self.today).items()
@@ -332,14 +335,15 @@ class CaseData:
         """Warnings for printing the application: past the Art. 33 window (30 days after the
         agreement took effect) as of the application date (or today if not yet filed)."""
         out = []
-        for a in self.view["agreements"]:
+        for view in self.view.agreements:
+            a = view.row
             if a["form"] != "written" or a["voided_on"] or not a["effective_on"]:
                 continue
             if (record_id and a["id"] != record_id) or (a["supplements_id"] and not record_id):
                 continue
             from mediator_desk.core import deadlines
             _, end = deadlines.confirmation_window(a["effective_on"])
-            conf = a.get("confirmation") or {}
+            conf = view.confirmation or {}
             on = _iso(conf.get("applied_on")) or self.today
             if on > end:
                 out.append(
@@ -352,24 +356,24 @@ class CaseData:
     def end_date(self) -> str:
         """The day mediation ended (closure, or the latest agreement or record)."""
         v = self.view
-        closure = v.get("closure") or {}
+        closure = v.closure or {}
         dates = [closure.get("closed_on") or ""]
-        dates += [a["agreed_on"] for a in v["agreements"] if not a["voided_on"]]
-        dates += [r["held_on"] for r in v["investigations"] + v["mediations"]]
+        dates += [a.row["agreed_on"] for a in v.agreements if not a.row["voided_on"]]
+        dates += [r["held_on"] for r in v.investigations + v.mediations]
         return max(dates) if any(dates) else ""
 
     def archive_values(self, pages: int | None = None) -> dict:
         """Cover, file note and back cover values."""
         v = self.view
-        arch = v.get("archive") or {}
+        arch = v.archive or {}
         on = _iso(arch.get("archived_on")) or self.today
         c = self.base(on)
         title = shorten(arch.get("volume_title") or "", TITLE_CAP) or case_title(
-            v["parties"], c["纠纷类型"])
+            v.parties, c["纠纷类型"])
         c.update({
             "卷名": title,
-            "调解开始日期": cv.cn_date((v.get("acceptance") or {}).get("decided_on")
-                                  or v["received_date"]),
+            "调解开始日期": cv.cn_date((v.acceptance or {}).get("decided_on")
+                                  or v.received_date),
             "调解结束日期": cv.cn_date(self.end_date()),
             "立卷人": arch.get("archived_by") or "",
             "立卷日期": cv.cn_date(arch.get("archived_on")),
@@ -377,10 +381,10 @@ class CaseData:
             "卷宗备注": arch.get("note") or "",
             "封面备注": shorten(arch.get("note") or "", COVER_NOTE_CAP,
                             "……（全文见卷内备考表）"),
-            "封面调解员": _first_names([m["name"] for m in v["mediators"]], 4),
+            "封面调解员": _first_names([m["name"] for m in v.mediators], 4),
             "情况说明": arch.get("file_note") or "",
             "卷宗页数": str(pages) if pages else "",
-            "附件件数": str(len(v["attachments"])) if v["attachments"] else "",
+            "附件件数": str(len(v.attachments)) if v.attachments else "",
             "文书日期": cv.cn_date(arch.get("archived_on")),
         })
         return c

@@ -128,8 +128,8 @@ def render(desk: "Desk", case_id: str, kind: Kind | str, fmt: str = "pdf", *,
     fmt = _check_format(fmt)
     data = CaseData(desk, case_id, today=today)
     docs = documents_for(desk, case_id, kind, record_id=record_id, data=data)
-    return to_bytes(docs, fmt, title=f"{kind.label} {data.view['case_no']}",
-                    author=data.view["org_name"])
+    return to_bytes(docs, fmt, title=f"{kind.label} {data.view.case_no}",
+                    author=data.view.org_name)
 
 
 def warnings_for(desk: "Desk", case_id: str, kind: Kind | str, *,
@@ -191,9 +191,9 @@ def render_batch(desk: "Desk", case_ids: list[str], kind: Kind | str, fmt: str =
         data = CaseData(desk, case_id, today=today)
         try:
             docs += documents_for(desk, case_id, kind, data=data)
-            batch.printed.append(data.view["case_no"])
+            batch.printed.append(data.view.case_no)
         except DeskError as exc:
-            batch.skipped.append((data.view["case_no"], str(exc)))
+            batch.skipped.append((data.view.case_no, str(exc)))
     if not docs:
         raise DeskError(f"所选案件都不能打印“{kind.label}”",
                         hint=batch.skipped[0][1] if batch.skipped else "")

@@ -16,15 +16,17 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator_desk.errors import DatabaseRefused, DeskError
-from mediator_desk.gui import documents_hooks, resources, style, sync_menu, text_size, worker
+from mediator_desk.gui import resources, text_size, worker
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.instance import WindowLock
+    from mediator_desk.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +36,17 @@ EXIT_ALREADY_OPEN = 3
 _installed: dict = {}      # translators (must stay referenced) and font family, once per process
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with font, translations and style (reuses an existing instance)."""
+def make_application(argv: list[str] | None = None, *, style_later: bool = False) -> QApplication:
+    """The QApplication with font, translations and style (reuses an existing instance).
+    ``style_later``: the real start leaves the style (gui/style.py: focus ring, menu rules)
+    to :func:`finish_main_window`, after the first paint — the window shows no menu or focus
+    ring before then, and Qt's style classes cost ~7 ms to load."""
     app = QApplication.instance()
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication), "the GUI needs a QApplication, not a core one"
     if sys.platform != "win32":
         # A native (GTK) file dialog runs in this process and opens the files it lists, which
         # drops SQLite's locks on the database (gui/files.py); Qt's own dialog can be told not to.
@@ -52,39 +58,71 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         _installed["translators"] = resources.install_translators(app)
         app.setWindowIcon(resources.app_icon())
         app.setDesktopFileName("mediator-desk")     # the .desktop entry the installers add
-        style.install(app)
+        if not style_later:
+            install_style(app)
     return app
 
 
-def create_main_window(desk: Desk):
+def install_style(app: QApplication) -> None:
+    from mediator_desk.gui import style
+
+    style.install(app)
+
+
+def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
     """Start the worker for ``desk`` and build the main window (not shown).
 
-    The window fills itself in the background; wait for ``window.model.pageLoaded`` (the first
-    page of the case list) and ``window.contextLoaded``.
+    The window fills itself in the background: ``window.usable`` once the first page of the
+    case list and the context have arrived. What the first paint does not need — the
+    case-path tabs, the to-do panel, the documents and data-exchange menus, text size — is
+    added by :func:`finish_main_window`: at once, or with ``deferred`` (the real start,
+    :func:`run`) just after the window has become usable, so the list shows sooner.
+    ``window.ready`` when that is done.
     """
+    from mediator_desk.gui import file_places
     from mediator_desk.gui.main_window import MainWindow
 
     make_application()
     worker.install(desk)
-    from mediator_desk.gui import files, tabs
+    file_places.protect(desk.path)    # file dialogs never start in the database's folder
+    window = MainWindow()
+    if deferred:
+        runner = worker.runner()
 
-    files.protect(desk.path)          # file dialogs never start in the database's folder
+        def finish() -> None:
+            # not for a window closed meanwhile, nor once its worker has stopped
+            if window.isVisible() and worker.installed() and worker.runner() is runner:
+                finish_main_window(window)
 
-    tabs.register_tabs()      # the mediation-path tabs, before the documents tab
+        window.usable.connect(lambda: QTimer.singleShot(0, window, finish))
+    else:
+        finish_main_window(window)
+    return window
+
+
+def finish_main_window(window: MainWindow) -> None:
+    """Add what the first paint does not need (once per window); then ``window.ready``."""
+    from mediator_desk.gui import documents_hooks, sync_menu, tabs
+
+    if window.is_ready:
+        return
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "a main window lives in a QApplication"
+    install_style(app)
+    tabs.register_tabs()              # the mediation-path tabs, before the documents tab
     documents_hooks.install_tab()
     sync_menu.install_tab()           # the office's review of a case
-    window = MainWindow()
     tabs.install_todo(window)
     documents_hooks.install_menu(window)
     sync_menu.install(window)         # data exchange with the township office
     text_size.install(window)         # 视图 → 文字大小, Ctrl+= / Ctrl+-
-    return window
+    window.mark_ready()
 
 
 GEOMETRY_KEY = "main_window/geometry"
 
 
-def show_main_window(window) -> None:
+def show_main_window(window: MainWindow) -> None:
     """Show the main window where and as large as it was last time; the first time, maximised
     on a laptop screen (1366×768) and 1280×800 on a larger one. The size is remembered when
     the application quits (the user's Qt settings)."""
@@ -93,6 +131,7 @@ def show_main_window(window) -> None:
     from mediator_desk.gui.forms import usable_size
 
     app = QApplication.instance()
+    assert app is not None, "the main window is shown in a running application"
     app.aboutToQuit.connect(lambda: QSettings().setValue(GEOMETRY_KEY, window.saveGeometry()))
     geometry = QSettings().value(GEOMETRY_KEY)
     if geometry is not None and window.restoreGeometry(geometry):
@@ -103,7 +142,7 @@ def show_main_window(window) -> None:
         window.show()
 
 
-def open_desk(db_path=None):
+def open_desk(db_path: str | Path | None = None) -> Desk | None:
     """Open the database or explain (in a dialog) why not; returns the Desk or None."""
     from mediator_desk.core.desk import Desk
 
@@ -135,7 +174,7 @@ def _start_logging() -> None:
         logging.basicConfig(level=logging.INFO, handlers=[logging.NullHandler()])
 
 
-def already_open(claim) -> None:
+def already_open(claim: WindowLock) -> None:
     """Tell the person that another window has this database (and whether it was brought
     to the front)."""
     shown = claim.ask_owner_to_show()
@@ -155,46 +194,55 @@ def already_open(claim) -> None:
                   QCoreApplication.translate("App", "Already open"))
 
 
-def run(db_path=None) -> int:
+def run(db_path: str | Path | None = None) -> int:
     """Run the GUI on the database at ``db_path`` (default location if None). Exit status."""
-    from mediator_desk.gui import files
+    from mediator_desk.gui import file_places
     from mediator_desk.gui.instance import WindowLock
     from mediator_desk.core.desk import database_path
 
     _start_logging()
-    app = make_application()
+    app = make_application(style_later=True)
     path = database_path(db_path)
     claim = WindowLock(path)
-    if not claim.acquire():
+    if not claim.acquire(listen=False):
         already_open(claim)
         return EXIT_ALREADY_OPEN
     try:
-        files.remove_viewer_copies()      # left by an earlier run that did not end normally
-        files.protect(path)
-        return _run_desk(app, path)
+        file_places.remove_viewer_copies()   # left by an earlier run that did not end normally
+        file_places.protect(path)
+        return _run_desk(app, path, claim)
     finally:
-        files.remove_viewer_copies(at_exit=True)
+        file_places.remove_viewer_copies(at_exit=True)
         claim.release()
 
 
-def _run_desk(app, path) -> int:
+def _install_backups(window: MainWindow) -> None:
+    """Daily backups, and one on closing (gui/backup_dialog.py; not in tests)."""
+    from mediator_desk.gui.backup_dialog import install_auto
+
+    install_auto(window)
+
+
+def _run_desk(app: QApplication, path: Path, claim: WindowLock) -> int:
     desk = open_desk(path)
     if desk is None:
         return EXIT_REFUSED
     from mediator_desk.core.setup import is_set_up
-    from mediator_desk.gui.setup_dialog import SetupDialog
 
     try:
         needs_setup = not is_set_up(desk)
         worker.install(desk)
         if needs_setup:
+            from mediator_desk.gui.setup_dialog import SetupDialog
+
+            install_style(app)
+            claim.listen()
             dialog = SetupDialog()
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return EXIT_CANCELLED
-        window = create_main_window(desk)
-        from mediator_desk.gui.backup_dialog import install_auto
-
-        install_auto(window)              # daily backups, and one on closing (not in tests)
+        window = create_main_window(desk, deferred=True)
+        window.ready.connect(claim.listen)
+        window.ready.connect(lambda: _install_backups(window))
         from mediator_desk.gui import startup_probe
 
         if startup_probe.wanted():        # start-up benchmarks: quit once the list is shown

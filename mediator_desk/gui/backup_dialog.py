@@ -35,6 +35,7 @@ from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.progress import ProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class BackupDialog(QDialog):
         self.backups: list[dict] = []
         self.values: dict = {}
         self.loading = True
-        self.progress = None            # the progress dialog of the running operation
+        self.progress: ProgressDialog | None = None     # the running operation's progress bar
         self.last_result: dict | None = None
 
         self.where = QLabel()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QMainWindow, QProgressDialog, QPushButton, QTreeWidget,
+                               QProgressDialog, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk import documents
@@ -29,6 +29,7 @@ from mediator_desk.gui.progress import run_with_progress
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -51,7 +52,7 @@ class BatchPrintDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Batch printing"))
         self.case_ids = list(case_ids)
-        self.batch = None                   # documents.Batch once rendered
+        self.batch: documents.Batch | None = None     # once rendered
         self.printed_ids: list[str] = []
         self.fmt = "pdf"
         self.kind = ""
@@ -70,9 +71,7 @@ class BatchPrintDialog(QDialog):
         self.format_combo.addItem(self.tr("Word (DOCX, to edit)"), "docx")
         form = QFormLayout()
         form.addRow(self.tr("&Document"), self.kind_combo)
-        form.addRow(self.tr("&Format"), self.format_combo)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.kind_combo)
-        form.itemAt(1, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.format_combo)
+        form.addRow(self.tr("&Format"), self.format_combo)     # (each label's buddy: its field)
 
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -165,17 +164,17 @@ class BatchPrintDialog(QDialog):
         self.result_label.show()
 
     # --- output ---------------------------------------------------------------------------
-    def _stem(self) -> str:
+    def _stem(self, batch: documents.Batch) -> str:
         label = documents.find_kind(self.kind).label
-        return self.tr("{label} ({n} cases)").format(label=label, n=len(self.batch.printed))
+        return self.tr("{label} ({n} cases)").format(label=label, n=len(batch.printed))
 
     def save(self) -> None:
         """Save the prepared file; audit each printed case."""
         if self.batch is None:
             return
         title = self.tr("Save the batch")
-        path = OutputDialogs.save_path(self, title, f"{safe_file_name(self._stem())}.{self.fmt}",
-                                       self.fmt)
+        name = f"{safe_file_name(self._stem(self.batch))}.{self.fmt}"
+        path = OutputDialogs.save_path(self, title, name, self.fmt)
         if not path:
             return
         data, ids, kind, fmt = self.batch.data, self.printed_ids, self.kind, self.fmt
@@ -196,7 +195,7 @@ class BatchPrintDialog(QDialog):
         if self.batch is None or self.fmt != "pdf":
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self._stem())
+        printer.setDocName(self._stem(self.batch))
         if not OutputDialogs.choose_printer(self, printer):
             return
         pages = print_with_progress(self, self.batch.data, printer)
@@ -210,7 +209,7 @@ class BatchPrintDialog(QDialog):
 
 # --- the main window's menu -------------------------------------------------------------------
 
-def selected_cases(window: QMainWindow) -> tuple[list[str], list[str]]:
+def selected_cases(window: MainWindow) -> tuple[list[str], list[str]]:
     """(case ids, case numbers) of the rows selected in the main window's case list."""
     rows = sorted({i.row() for i in window.table.selectionModel().selectedRows()})
     ids, numbers = [], []
@@ -224,7 +223,7 @@ def selected_cases(window: QMainWindow) -> tuple[list[str], list[str]]:
     return ids, numbers
 
 
-def open_batch_print(window: QMainWindow) -> BatchPrintDialog | None:
+def open_batch_print(window: MainWindow) -> BatchPrintDialog | None:
     """The batch dialog for the selected cases (a notice if none is selected)."""
     ids, numbers = selected_cases(window)
     if not ids:
@@ -234,7 +233,7 @@ def open_batch_print(window: QMainWindow) -> BatchPrintDialog | None:
         return None
     dialog = BatchPrintDialog(window, ids, numbers)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.batch_dialog = dialog            # tests find it here
+    window.batch_dialog = dialog    # tests find it here
     dialog.show()
     return dialog
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QGroupBox, QHBox
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import (ERROR_STYLE, fit_to_screen, fit_window, scroll_area,
                                     wrap_text)
-from mediator_desk.gui.forms import table
+from mediator_desk.gui.forms import cell, table
 from mediator_desk.gui.sync_dialogs import big_label, counts_text, local_time, run_long
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class BundleImportDialog(QDialog):
         self.import_result = None
         self.fingerprint: str | None = None       # set once the village is accepted here
 
-        self.sender = QLabel()
+        self.sender_label = QLabel()        # (not ``sender``: QObject.sender())
         self.receiver = QLabel()
         self.made = QLabel()
         self.changes = QLabel()
@@ -76,7 +76,7 @@ class BundleImportDialog(QDialog):
         manifest = QGroupBox(self.tr("What the file says (readable without keys)"))
         form = QFormLayout(manifest)
         form.addRow(self.tr("File"), self.file_label)
-        form.addRow(self.tr("From"), self.sender)
+        form.addRow(self.tr("From"), self.sender_label)
         form.addRow(self.tr("To"), self.receiver)
         form.addRow(self.tr("Made on"), self.made)
         form.addRow(self.tr("Changes"), self.changes)
@@ -199,8 +199,8 @@ class BundleImportDialog(QDialog):
         self.info = info
         m = info["manifest"]
         s = m["sender"]
-        self.sender.setText(self.tr("{name} (site {site})").format(name=s["name"],
-                                                                  site=s["site_id"][:8]))
+        self.sender_label.setText(self.tr("{name} (site {site})").format(name=s["name"],
+                                                                        site=s["site_id"][:8]))
         receiver = m.get("receiver") or {}
         self.receiver.setText(receiver.get("name", ""))
         self.made.setText(local_time(m["created_at"]))
@@ -288,7 +288,7 @@ class BundleImportDialog(QDialog):
     def counts(self) -> dict[str, list[str]]:
         """The preview table as {kind: [new, updated, unchanged, conflicts, deleted]}."""
         t = self.preview_table
-        return {t.item(r, 0).text(): [t.item(r, c).text() for c in range(1, 6)]
+        return {cell(t, r, 0).text(): [cell(t, r, c).text() for c in range(1, 6)]
                 for r in range(t.rowCount())}
 
     # --- apply ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from mediator_desk.gui.party_dialog import PartyDialog
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.context import DeskContext
 
 
 def yuan_text(fen: int) -> str:
@@ -59,7 +60,8 @@ class CaseEditor(QWidget):
     saved = Signal(str)            # the case id, after the core accepted the save
     dirtyChanged = Signal(bool)
 
-    def __init__(self, context, case: dict | None = None, parent: QWidget | None = None):
+    def __init__(self, context: DeskContext, case: dict | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.case = case
@@ -199,24 +201,25 @@ class CaseEditor(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         # as the eye reads the form: the parties, then the registration, then the dispute
-        order = (self.party_table, self.add_party_button, self.edit_party_button,
-                 self.remove_party_button, self.received_date, self.source,
-                 self.referral_note, self.dispute_type, self.mediators, self.summary,
-                 self.claims, self.place, self.people_involved, self.amount, self.risk_flag,
-                 self.risk_note, self.save_button)
-        for a, b in zip(order, order[1:]):
-            self.setTabOrder(a, b)
+        order: tuple[QWidget, ...] = (
+            self.party_table, self.add_party_button, self.edit_party_button,
+            self.remove_party_button, self.received_date, self.source, self.referral_note,
+            self.dispute_type, self.mediators, self.summary, self.claims, self.place,
+            self.people_involved, self.amount, self.risk_flag, self.risk_note, self.save_button)
+        for first, then in zip(order, order[1:]):
+            self.setTabOrder(first, then)
 
         self.source.currentIndexChanged.connect(self._source_changed)
         self.risk_flag.toggled.connect(self._risk_changed)
         self.received_date.editingFinished.connect(lambda: self._check("received_date"))
         self.amount.editingFinished.connect(lambda: self._check("amount_fen"))
-        for w in (self.received_date, self.referral_note, self.place, self.amount, self.risk_note):
-            w.textChanged.connect(self._mark_dirty)
-        for w in (self.summary, self.claims):
-            w.textChanged.connect(self._mark_dirty)
-        for w in (self.source, self.dispute_type):
-            w.currentIndexChanged.connect(self._mark_dirty)
+        for line in (self.received_date, self.referral_note, self.place, self.amount,
+                     self.risk_note):
+            line.textChanged.connect(self._mark_dirty)
+        for area in (self.summary, self.claims):
+            area.textChanged.connect(self._mark_dirty)
+        for combo in (self.source, self.dispute_type):
+            combo.currentIndexChanged.connect(self._mark_dirty)
         self.people_involved.valueChanged.connect(self._mark_dirty)
         self.risk_flag.toggled.connect(self._mark_dirty)
         self.mediators.itemChanged.connect(self._mark_dirty)
@@ -242,7 +245,7 @@ class CaseEditor(QWidget):
             self.mediators.addItem(item)
         self.mediators.blockSignals(False)
 
-    def set_context(self, context) -> None:
+    def set_context(self, context: DeskContext) -> None:
         """New code lists / mediators (e.g. after an office added a dispute type)."""
         self.context = context
         self._fill_choices()
@@ -256,7 +259,7 @@ class CaseEditor(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
-    def _mark_dirty(self, *_args) -> None:
+    def _mark_dirty(self, *_args: object) -> None:
         if not self._loading and not self._dirty and not self.read_only:
             self.saved_note.clear()
             self._dirty = True
@@ -295,8 +298,8 @@ class CaseEditor(QWidget):
         self.removed = []
         self._show_parties()
         foreign = case_owner.is_foreign(case, self.context)
-        read_only = self.read_only = bool(case) and (case.get("status") == "archived" or foreign)
-        self.owner_banner.setText(case_owner.owner_banner(case) if foreign else "")
+        read_only = self.read_only = bool(case) and (c.get("status") == "archived" or foreign)
+        self.owner_banner.setText(case_owner.owner_banner(c) if foreign else "")
         self.owner_banner.setVisible(foreign)
         for w in self.findChildren(QWidget):
             if isinstance(w, (QLineEdit, QComboBox, QSpinBox, QCheckBox)) or w in (
@@ -472,18 +475,19 @@ class CaseEditor(QWidget):
         mediator_ids = self.mediator_ids()
         self.saving = True
         self.save_button.setEnabled(False)
-        if self.is_new:
+        case = self.case
+        if case is None:        # a new case
             org_id = self.context.committee_id
             parties = [p["values"] for p in self.parties]
             worker.run_op(self, lambda desk: _register(desk, org_id, values, parties,
                                                        mediator_ids),
                           self._saved, self._refused, label=self.tr("Registering the case…"))
         else:
-            case_id = self.case["id"]
+            case_id = case["id"]
             meds = mediator_ids if mediator_ids != self._original_mediators else None
             parties = [dict(p) for p in self.parties]
             removed = list(self.removed)
-            based_on = dict(self.case)
+            based_on = dict(case)
             worker.run_op(self, lambda desk: _save_existing(desk, case_id, values, meds,
                                                             parties, removed, based_on),
                           self._saved, self._refused, label=self.tr("Saving…"))
@@ -499,13 +503,14 @@ class CaseEditor(QWidget):
             time=datetime.now().strftime("%H:%M")))
         self.saved.emit(case_id)
 
-    def _refused(self, exc) -> None:
+    def _refused(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
         self.errors.show_error(exc)
 
     def _focus_first_error(self) -> None:
         for field in ("received_date", "dispute_type", "amount_fen", "summary", "parties"):
-            if self.errors.message(field):
-                self.errors.widget(field).setFocus(Qt.FocusReason.OtherFocusReason)
+            widget = self.errors.widget(field)
+            if widget is not None and self.errors.message(field):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return

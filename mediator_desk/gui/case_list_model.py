@@ -9,24 +9,29 @@ has been read again. A newer filter makes older answers stale; they are dropped 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from mediator_desk.core.cases import CaseFilter
+from mediator_desk.core.cases import CaseFilter, CaseRow
 from mediator_desk.gui import worker
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, QPersistentModelIndex
+
+    from mediator_desk.core.changes import Changes
     from mediator_desk.core.desk import Desk
+
+    Page = tuple[list[str], dict[str, CaseRow]]     # a page of ids and their display rows
 
 PLACEHOLDER = "…"
 RISK_COLOUR = QColor("#b00020")
 
 
-def _page(desk: Desk, flt: CaseFilter, after_id: str | None, size: int):
+def _page(desk: Desk, flt: CaseFilter, after_id: str | None, size: int) -> Page:
     ids = desk.cases.search(flt, limit=size, after_id=after_id)
     return ids, desk.cases.list_rows(ids)
 
@@ -41,14 +46,14 @@ class CaseListModel(QAbstractTableModel):
     pageLoaded = Signal()          # a page of rows arrived (also when it was empty)
     countChanged = Signal(int)     # number of matching cases for the current filter
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._headers = [self.tr("Case number"), self.tr("Received"), self.tr("Dispute type"),
                          self.tr("Status"), self.tr("Parties"), self.tr("Committee")]
         self._filter = CaseFilter()
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
-        self._rows: OrderedDict[str, dict] = OrderedDict()
+        self._rows: OrderedDict[str, CaseRow] = OrderedDict()
         self._generation = 0
         self._exhausted = True
         self._fetching = False
@@ -102,25 +107,27 @@ class CaseListModel(QAbstractTableModel):
         return self._pos.get(case_id, -1)
 
     # --- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.FIELDS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
         return None
 
-    def flags(self, index):
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids) \
                 or not 0 <= index.column() < len(self.FIELDS):
             return None
@@ -136,21 +143,21 @@ class CaseListModel(QAbstractTableModel):
         self._rows.move_to_end(case_id)
         field = self.FIELDS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(row.get(field) or "")
+            return str(getattr(row, field) or "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = row.get("summary") or ""
-            if row.get("risk_flag"):
+            tip = row.summary or ""
+            if row.risk_flag:
                 tip = self.tr("Escalation risk") + ("\n" + tip if tip else "")
             return tip[:300] or None
-        if role == Qt.ItemDataRole.ForegroundRole and row.get("risk_flag") \
+        if role == Qt.ItemDataRole.ForegroundRole and row.risk_flag \
                 and field in ("case_no", "status_label"):
             return QBrush(RISK_COLOUR)
         return None
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted and not self._fetching
 
-    def fetchMore(self, parent=QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if self.canFetchMore(parent):
             self._fetch_page()
 
@@ -164,7 +171,7 @@ class CaseListModel(QAbstractTableModel):
                       lambda result: self._page_arrived(gen, result),
                       lambda exc: self._page_failed(gen, exc))
 
-    def _page_arrived(self, gen: int, result) -> None:
+    def _page_arrived(self, gen: int, result: Page) -> None:
         if gen != self._generation:
             return
         ids, rows = result
@@ -182,7 +189,7 @@ class CaseListModel(QAbstractTableModel):
             self.endInsertRows()
         self.pageLoaded.emit()
 
-    def _page_failed(self, gen: int, exc) -> None:
+    def _page_failed(self, gen: int, exc: BaseException) -> None:
         # E.g. the last case seen has gone (paging needs it): stop paging rather than loop.
         if gen == self._generation:
             self._fetching = False
@@ -194,7 +201,7 @@ class CaseListModel(QAbstractTableModel):
             self._count = n
             self.countChanged.emit(n)
 
-    def _store(self, rows: dict[str, dict], order: list[str]) -> None:
+    def _store(self, rows: dict[str, CaseRow], order: list[str]) -> None:
         """Cache rows (in list order, so the least recently shown are evicted first)."""
         for case_id in order:
             if case_id in rows:
@@ -224,7 +231,7 @@ class CaseListModel(QAbstractTableModel):
         worker.run_op(self, lambda desk: desk.cases.list_rows(ids),
                       lambda rows: self._rows_arrived(gen, ids, rows))
 
-    def _rows_arrived(self, gen: int, ids: list[str], rows: dict[str, dict]) -> None:
+    def _rows_arrived(self, gen: int, ids: list[str], rows: dict[str, CaseRow]) -> None:
         if gen != self._generation:
             return
         self._in_flight.difference_update(ids)
@@ -235,7 +242,7 @@ class CaseListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(positions[0], 0), self.index(positions[-1], last))
 
     # --- reacting to writes ----------------------------------------------------------------
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if not changes.touches("cases", "parties", "organisations"):
             return
         known = [c for c in changes.case_ids if c in self._pos]

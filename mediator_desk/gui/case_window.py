@@ -9,7 +9,7 @@ window). A tab factory is called once a case exists, with the window; it returns
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,6 +20,13 @@ from mediator_desk.gui.case_editor import CaseEditor
 from mediator_desk.gui.context import load_case
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from mediator_desk.core.changes import Changes
+    from mediator_desk.gui.context import DeskContext
+    from mediator_desk.gui.tabs.case_path import CasePath
 
 TabFactory = Callable[["CaseWindow"], "tuple[QWidget, str] | None"]
 
@@ -35,13 +42,15 @@ class CaseWindow(QWidget):
         """Add a tab to every case window opened from now on (see gui/case_tabs.py)."""
         case_tabs.register(factory)
 
-    def __init__(self, context, case: dict | None = None, parent: QWidget | None = None):
+    def __init__(self, context: DeskContext, case: dict | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context = context
         self.case = case
         self._extra_tabs_added = False
         self._reloading = False
+        self._mediation_path: CasePath | None = None   # the tabs' shared path (path_for)
         self.header = QLabel()
         self.header.setProperty("role", "heading")
         font = self.header.font()
@@ -143,15 +152,15 @@ class CaseWindow(QWidget):
         self._add_extra_tabs()
         self.caseLoaded.emit(case)
 
-    def _load_failed(self, exc) -> None:
+    def _load_failed(self, exc: BaseException) -> None:
         self._reloading = False
         Messages.error(self, exc)
 
-    def set_context(self, context) -> None:
+    def set_context(self, context: DeskContext) -> None:
         self.context = context
         self.editor.set_context(context)
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         # Someone else's change to this case (another window, a later tab): show it, unless
         # the user is in the middle of editing here.
         if self.case_id and self.case_id in changes.case_ids and not self.editor.dirty \
@@ -163,7 +172,7 @@ class CaseWindow(QWidget):
                 and not self.editor.saving:
             self.reload()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.editor.dirty and not Messages.confirm(
                 self, self.tr("This case has unsaved changes. Close without saving?"),
                 yes=self.tr("Close without saving"), no=self.tr("Keep editing")):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWid
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import fit_to_screen
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.forms import table
+from mediator_desk.gui.forms import cell, table
 from mediator_desk.gui.sync_dialogs import local_time
 
 if TYPE_CHECKING:
@@ -238,8 +238,8 @@ class ConflictsDialog(QDialog):
     def differing_fields(self) -> list[str]:
         """The fields shown as differing (highlighted), for tests."""
         t = self.fields
-        return [t.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(t.rowCount())
-                if t.item(r, 0).font().bold()]
+        return [cell(t, r, 0).data(Qt.ItemDataRole.UserRole) for r in range(t.rowCount())
+                if cell(t, r, 0).font().bold()]
 
     def choose(self, field: str, side: str) -> None:
         """Keep ``side`` ('local' or 'incoming') for ``field`` when merging."""

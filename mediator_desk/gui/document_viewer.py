@@ -25,16 +25,17 @@ from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, prin
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.main_window import MainWindow
 
 translate = QCoreApplication.translate
-Audit = Callable[[object, str, str], None]
+Audit = Callable[["Desk", str, str], None]
 
 
 class DocumentViewer(QDialog):
     """One PDF, shown as it prints, with print and save buttons."""
 
     def __init__(self, parent: QWidget | None, title: str, pdf: bytes, file_stem: str, *,
-                 audit: Audit, render_docx: Callable[[object], bytes] | None = None):
+                 audit: Audit, render_docx: Callable[["Desk"], bytes] | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
@@ -89,7 +90,11 @@ class DocumentViewer(QDialog):
         data, render_docx, audit = self.pdf, self.render_docx, self.audit
 
         def op(desk: Desk):
-            out = data if fmt == "pdf" else render_docx(desk)
+            if fmt == "pdf":
+                out = data
+            else:
+                assert render_docx is not None, "the Word button shows only with render_docx"
+                out = render_docx(desk)
             documents.write_output(out, path)
             audit(desk, fmt, path)
             return path
@@ -100,7 +105,7 @@ class DocumentViewer(QDialog):
                       label=self.tr("Saving…"))
 
 
-def open_blank_form(parent: QWidget, kind_code: str) -> None:
+def open_blank_form(parent: MainWindow, kind_code: str) -> None:
     """Render the blank form ``kind_code`` (worker) and show it in a :class:`DocumentViewer`."""
     kind = documents.find_kind(kind_code)
 
@@ -112,14 +117,14 @@ def open_blank_form(parent: QWidget, kind_code: str) -> None:
         viewer = DocumentViewer(parent, title, pdf, title, audit=audit,
                                 render_docx=lambda desk: documents.render_blank(desk, kind.code,
                                                                                 "docx"))
-        parent.blank_viewer = viewer        # tests find the last one here
+        parent.blank_viewer = viewer     # tests find the last one here
         viewer.show()
 
     worker.run_op(parent, lambda desk: documents.render_blank(desk, kind.code, "pdf"), shown,
                   label=translate("DocumentViewer", "Preparing the blank form…"))
 
 
-def blank_forms_menu(parent: QWidget, menu: QMenu) -> None:
+def blank_forms_menu(parent: MainWindow, menu: QMenu) -> None:
     """Fill ``menu`` with one action per document kind (every form prints blank)."""
     for kind in documents.list_kinds():
         action = menu.addAction(kind.label)

@@ -8,9 +8,13 @@ the blank forms when it is first used.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+
+if TYPE_CHECKING:
+    from mediator_desk.gui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -29,7 +33,7 @@ def install_tab() -> None:
     case_tabs.register(documents_tab_factory)
 
 
-def install_menu(window: QMainWindow) -> None:
+def install_menu(window: MainWindow) -> None:
     """Add the "Documents" menu (batch printing, blank forms) to the main window."""
     menu = window.menuBar().addMenu(translate("DocumentsMenu", "&Documents"))
     action = QAction(translate("DocumentsMenu", "&Batch print selected cases…"), window)
@@ -37,9 +41,7 @@ def install_menu(window: QMainWindow) -> None:
     action.triggered.connect(lambda: _batch(window))
     menu.addAction(action)
     window.addAction(action)
-    window.batch_print_action = action
     blank = menu.addMenu(translate("DocumentsMenu", "B&lank forms"))
-    window.blank_forms_menu = blank
 
     def fill() -> None:
         if not blank.actions():
@@ -47,7 +49,10 @@ def install_menu(window: QMainWindow) -> None:
             blank_forms_menu(window, blank)
 
     blank.aboutToShow.connect(fill)
-    window.fill_blank_forms_menu = fill        # tests (and the translation check) fill it
+    # kept on the window for tests and the translation check
+    window.batch_print_action = action
+    window.blank_forms_menu = blank
+    window.fill_blank_forms_menu = fill
 
 
 def _batch(window):

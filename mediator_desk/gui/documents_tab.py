@@ -33,7 +33,9 @@ from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, prin
 from mediator_desk.gui.progress import run_with_progress
 
 if TYPE_CHECKING:
+    from mediator_desk.core.changes import Changes
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.case_window import CaseWindow
 
 # Writing only these tables does not change what a document prints (printing itself audits).
 _IRRELEVANT = frozenset({"audit_log"})
@@ -96,7 +98,8 @@ def _render(desk: Desk, case_id: str, choice: Choice, progress=None) -> tuple[by
     return data, documents.warnings_for(desk, case_id, choice.kind, record_id=choice.record_id)
 
 
-def _save(desk: Desk, case_id: str, choice: Choice, fmt: str, path: str, data: bytes | None):
+def _save(desk: Desk, case_id: str, choice: Choice, fmt: str, path: str,
+          data: bytes | None) -> str:
     """Write the document to ``path`` (rendering DOCX first) and audit it (worker thread)."""
     if data is None:
         data = documents.render_blank(desk, choice.kind, fmt) if choice.blank else \
@@ -112,7 +115,7 @@ def _save(desk: Desk, case_id: str, choice: Choice, fmt: str, path: str, data: b
 class DocumentsTab(QWidget):
     """Documents of one case (see the module docstring)."""
 
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, window: CaseWindow, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
         self.records: dict[str, list[dict]] | None = None
@@ -249,7 +252,7 @@ class DocumentsTab(QWidget):
                 return
         raise KeyError(code)
 
-    def _kind_changed(self, *_args) -> None:
+    def _kind_changed(self, *_args: object) -> None:
         self._fill_records()
         self.refresh()
 
@@ -336,14 +339,14 @@ class DocumentsTab(QWidget):
         self._fill_records()
         self.refresh()
 
-    def _records_failed(self, exc) -> None:
+    def _records_failed(self, exc: BaseException) -> None:
         self._loading_records = False
         self.preview.show_problem(exc)
 
     def _case_loaded(self, _case: dict) -> None:
         self._update_controls()
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if self.case_id and self.case_id in changes.case_ids and changes.tables - _IRRELEVANT:
             self._stale = True
             self.load_records()
@@ -412,7 +415,7 @@ class DocumentsTab(QWidget):
         if action is not None:
             action()
 
-    def _render_failed(self, choice: Choice, exc) -> None:
+    def _render_failed(self, choice: Choice, exc: BaseException) -> None:
         if not self._finish_render(choice):
             return
         asked = self._after_render is not None
@@ -432,7 +435,7 @@ class DocumentsTab(QWidget):
         self.preview.show_message(self.tr("Cancelled. Choose the case file again to "
                                           "put it together."))
         self.kinds.blockSignals(True)
-        self.kinds.setCurrentItem(None)
+        self.kinds.setCurrentRow(-1)      # no current kind
         self.kinds.blockSignals(False)
         self._update_controls()
 
@@ -540,7 +543,7 @@ class DocumentsTab(QWidget):
         self.print_document()
 
 
-def print_record(window, kind: str, record_id: str) -> "DocumentsTab | None":
+def print_record(window: CaseWindow, kind: str, record_id: str) -> DocumentsTab | None:
     """Print the document ``kind`` of one record from another tab (the agreement tab's
     print button): the documents tab comes forward with it chosen, and prints it."""
     for i in range(window.tabs.count()):
@@ -557,7 +560,7 @@ def print_record(window, kind: str, record_id: str) -> "DocumentsTab | None":
     return None
 
 
-def documents_tab(window) -> tuple[QWidget, str] | None:
+def documents_tab(window: CaseWindow) -> tuple[QWidget, str] | None:
     """Tab factory for :meth:`CaseWindow.register_tab`."""
     if not window.case_id:
         return None

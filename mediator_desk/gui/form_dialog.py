@@ -18,14 +18,23 @@ the core names several, ``FieldsRefused``).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Protocol, TypeVar, cast
 
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import FieldErrors, error_label, scroll_area, select_code
+
+
+class TextInput(Protocol):
+    """An input that holds one line of text: a line edit, or a combo that behaves like one
+    (``NameCombo``)."""
+
+    def text(self) -> str: ...
+
+    def setText(self, text: str) -> None: ...
 
 
 def read_value(widget: QWidget) -> Any:
@@ -38,9 +47,9 @@ def read_value(widget: QWidget) -> Any:
         return widget.isChecked()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText().strip()
-    if isinstance(widget, QAbstractSpinBox):
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
         return widget.value()
-    return widget.text().strip()                 # line edits, editable combos (NameCombo)
+    return cast(TextInput, widget).text().strip()    # line edits, editable combos (NameCombo)
 
 
 def write_value(widget: QWidget, value: Any) -> None:
@@ -53,10 +62,13 @@ def write_value(widget: QWidget, value: Any) -> None:
         widget.setChecked(bool(value))
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(str(value or ""))
-    elif isinstance(widget, QAbstractSpinBox):
+    elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
         widget.setValue(value or 0)
     else:
-        widget.setText("" if value is None else str(value))
+        cast(TextInput, widget).setText("" if value is None else str(value))
+
+
+Input = TypeVar("Input", bound=QWidget)
 
 
 class FormDialog(QDialog):
@@ -101,8 +113,8 @@ class FormDialog(QDialog):
             widget.currentIndexChanged.connect(lambda _i, n=name: self.errors.clear(n))
         return container
 
-    def field(self, name: str, text: str, widget: QWidget, *aliases: str,
-              read: Callable | None = None, write: Callable | None = None) -> QWidget:
+    def field(self, name: str, text: str, widget: Input, *aliases: str,
+              read: Callable | None = None, write: Callable | None = None) -> Input:
         """Bind ``widget`` to ``name`` and add it as a row of the form, labelled ``text``
         (its buddy). Returns ``widget``."""
         container = self.bind(name, widget, *aliases, read=read, write=write)

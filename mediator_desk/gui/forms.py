@@ -6,7 +6,7 @@ a refusal from the core lands next to the right input, in the core's own Chinese
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 import re
 
@@ -204,12 +204,13 @@ class FieldErrors:
         hint = getattr(exc, "hint", "")
         if hint:
             text = f"{text}。{hint}"
-        if not (field and self.show(field, text)) and self.general is not None:
-            width = self.general.window().width() - 40
-            self.general.setText(wrap_text(text, self.general.fontMetrics(), max(width, 300)))
+        general = self.general
+        if not (field and self.show(field, text)) and general is not None:
+            width = general.window().width() - 40
+            general.setText(wrap_text(text, general.fontMetrics(), max(width, 300)))
             self._messages[""] = text
-            QTimer.singleShot(0, self.general, lambda: fit_window(self.general))
-            self.general.show()
+            QTimer.singleShot(0, general, lambda: fit_window(general))
+            general.show()
 
     def clear(self, field: str) -> None:
         entry = self._fields.get(self._aliases.get(field, field))
@@ -227,11 +228,12 @@ class FieldErrors:
     def clear_all(self) -> None:
         for field in self._fields:
             self.clear(field)
-        if self.general is not None:
-            self.general.clear()
-            self.general.hide()
+        general = self.general
+        if general is not None:
+            general.clear()
+            general.hide()
             self._messages.pop("", None)
-            QTimer.singleShot(0, self.general, lambda: fit_window(self.general, shrink=True))
+            QTimer.singleShot(0, general, lambda: fit_window(general, shrink=True))
 
     def shown(self) -> dict[str, str]:
         """Every message currently shown, by field ('' for the general one)."""
@@ -241,7 +243,7 @@ class FieldErrors:
         return out
 
 
-def fill_combo(combo: QComboBox, items: Iterable[tuple[str, str]], *, blank: str | None = None,
+def fill_combo(combo: QComboBox, items: Iterable[tuple[Any, str]], *, blank: str | None = None,
                keep: bool = True) -> None:
     """Fill with (code, label) pairs (code as item data); keep the current code if possible."""
     current = combo.currentData() if keep else None
@@ -316,6 +318,13 @@ def fill_table(t: QTableWidget, rows: list[list], ids: list | None = None,
     if current and ids and current in ids:
         t.selectRow(ids.index(current))
     t.resizeRowsToContents()
+
+
+def cell(t: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell in a table that has one in every cell (:func:`fill_table`)."""
+    item = t.item(row, column)
+    assert item is not None, f"no item at row {row}, column {column}"
+    return item
 
 
 def selected_id(t: QTableWidget) -> str:

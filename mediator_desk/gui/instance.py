@@ -14,18 +14,19 @@ The command line does not take this lock: it may read and write while a window i
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
+from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QByteArray, QLockFile
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from mediator_desk.core.desk import keep_private, private_folder
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,9 @@ def lock_path_for(db_path: str | os.PathLike) -> Path:
 
 def server_name_for(db_path: str | os.PathLike) -> str:
     """A local-socket name for the database (its real path) and this user."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name: the socket stays per path
@@ -54,15 +58,22 @@ class WindowLock:
     def __init__(self, db_path: str | os.PathLike):
         self.db_path = Path(db_path)
         self.path = lock_path_for(db_path)
-        self.name = server_name_for(db_path)
         self.lock = QLockFile(str(self.path))
         self.lock.setStaleLockTime(0)          # stale only when its process is gone
         self.server: QLocalServer | None = None
         self.held = False
 
-    def acquire(self, on_show: Callable[[], None] | None = None) -> bool:
+    @cached_property
+    def name(self) -> str:
+        """The local server's name (only needed to listen or to call the owner)."""
+        return server_name_for(self.db_path)
+
+    def acquire(self, on_show: Callable[[], None] | None = None, *, listen: bool = True) -> bool:
         """Claim the database; False if another window has it. ``on_show`` is called when a
-        later window asks this one to come forward (default :func:`bring_forward`)."""
+        later window asks this one to come forward (default :func:`bring_forward`).
+        ``listen=False``: call :meth:`listen` later (the real start does so once its window
+        is up: Qt's network module costs ~10 ms to load; a window started meanwhile says
+        which program has the database instead of bringing it forward)."""
         try:
             private_folder(self.path.parent)
         except OSError:
@@ -70,7 +81,8 @@ class WindowLock:
         if self.lock.tryLock(0):
             self.held = True
             keep_private(self.path)
-            self._listen(on_show or bring_forward)
+            if listen:
+                self.listen(on_show)
             return True
         if self.lock.error() == QLockFile.LockError.LockFailedError:
             return False
@@ -88,6 +100,8 @@ class WindowLock:
 
     def ask_owner_to_show(self) -> bool:
         """Ask the window holding the database to come to the front; True if it was asked."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self.name)
         if not sock.waitForConnected(CONNECT_MS):
@@ -97,7 +111,13 @@ class WindowLock:
         sock.disconnectFromServer()
         return bool(sent)
 
-    def _listen(self, on_show: Callable[[], None]) -> None:
+    def listen(self, on_show: Callable[[], None] | None = None) -> None:
+        """Answer later windows' requests to come forward (once, while the lock is held)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self.held or self.server is not None:
+            return
+        on_show = on_show or bring_forward
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.name)   # a killed window's socket (we hold the lock)

@@ -1,13 +1,13 @@
 """The main window: the case book (search, filters, the lazy case list) and a to-do area.
 
 Keyboard: Ctrl+F search, Ctrl+N new case, Enter opens the selected case, Down from the search
-box moves into the list. The to-do dock (``todo_dock``) is empty for now; a later feature sets
-its widget and shows it.
+box moves into the list. The to-do dock (``todo_dock``) holds a placeholder until the start
+puts the to-do panel in it (gui/app.py, gui/todo_panel.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,15 +24,33 @@ from mediator_desk.gui.forms import fill_combo, fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+    from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
+
+    from mediator_desk.core.changes import Changes
+    from mediator_desk.gui.backup_dialog import BackupDialog
+    from mediator_desk.gui.batch_print import BatchPrintDialog
     from mediator_desk.gui.case_window import CaseWindow
+    from mediator_desk.gui.document_viewer import DocumentViewer
+    from mediator_desk.gui.mediators_dialog import MediatorsDialog
+    from mediator_desk.gui.roster_dialog import RosterDialog
+    from mediator_desk.gui.screening_window import ScreeningWindow
+    from mediator_desk.gui.settings_dialog import SettingsDialog
+    from mediator_desk.gui.statistics_window import StatisticsWindow
+    from mediator_desk.gui.sync_menu import SyncMenu
+    from mediator_desk.gui.todo_panel import TodoPanel
 
 SEARCH_DELAY_MS = 250
+TODO_WIDTH_EM = 19      # the to-do dock: a case number and its countdown, in 中 widths,
+                        # leaving the case list its columns
 
 
 class ElideRightDelegate(QStyledItemDelegate):
     """Elides its column's text at the end (type, parties, committee: the start says most)."""
 
-    def initStyleOption(self, option, index) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideRight
 
@@ -60,7 +78,7 @@ class CaseTable(QTableView):
             self.setItemDelegateForColumn(column, self._elide_right)
         self._fitted_width = -1
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.openRequested.emit(self.currentIndex())
             return
@@ -103,7 +121,7 @@ class CaseTable(QTableView):
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
@@ -148,16 +166,49 @@ def committee_choices(committees: list[dict]) -> list[tuple[str, str]]:
 
 class MainWindow(QMainWindow):
     contextLoaded = Signal(object)     # DeskContext, first time and after relevant changes
+    # Once: the first page of the list and the context have arrived (the window can be used).
+    usable = Signal()
+    # Once: everything the start adds after the first paint is there (gui/app.py: the to-do
+    # panel, the documents and data-exchange menus, the case-path tabs, text size).
+    ready = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = DeskContext()
         self.case_windows: dict[str, CaseWindow] = {}
         self.new_case_window: CaseWindow | None = None
+        self.is_usable = self.is_ready = False
+        self._awaited = {"page", "context"}
+        # Added after the first paint by the start's later steps (gui/app.py), kept here for
+        # the tests and the translation check: the to-do panel (gui/todo_panel.py), the
+        # data-exchange menu (gui/sync_menu.py), the documents menu (gui/documents_hooks.py),
+        # the text size actions (gui/text_size.py), and the last batch print dialog and
+        # blank-form viewer opened from this window.
+        self.todo_panel: TodoPanel | None = None
+        self.sync: SyncMenu | None = None
+        self.batch_print_action: QAction | None = None
+        self.blank_forms_menu: QMenu | None = None
+        self.fill_blank_forms_menu: Callable[[], None] | None = None
+        self.text_size_actions: tuple[QAction, QAction] | None = None
+        self.batch_dialog: BatchPrintDialog | None = None
+        self.blank_viewer: DocumentViewer | None = None
         self._build()
         worker.changes_signal().connect(self._on_changes)
+        self.model.pageLoaded.connect(lambda: self._arrived("page"))
         self.load_context()
         self.search_now()
+
+    def _arrived(self, what: str) -> None:
+        if what in self._awaited:
+            self._awaited.discard(what)
+            if not self._awaited:
+                self.is_usable = True
+                self.usable.emit()
+
+    def mark_ready(self) -> None:
+        """Called once the start has added everything (gui/app.py ``finish_main_window``)."""
+        self.is_ready = True
+        self.ready.emit()
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -233,11 +284,13 @@ class MainWindow(QMainWindow):
         self.todo_dock.setObjectName("todo_dock")
         self.todo_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.todo_dock.setWidget(QLabel(self.tr("Nothing due.")))
+        # shown from the first paint at its final width, so the list does not jump when the
+        # to-do panel (gui/todo_panel.py) takes its place a moment later
+        self.todo_dock.setWidget(QLabel(self.tr("Reading the to-do list…")))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
-        self.todo_dock.hide()
+        self.size_todo_dock()
 
-        self.count_label = QLabel()
+        self.count_label: QLabel = QLabel()     # typed: a lambda above uses it
         self.busy_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -258,6 +311,12 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.org_filter, self.table)
         self.search_box.setFocus()
         fit_to_screen(self, 1280, 800)
+
+    def size_todo_dock(self) -> None:
+        """Give the to-do dock its width (again after its widget changes, which would make
+        Qt size it by the new widget's hint and move the list's columns)."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resizeDocks([self.todo_dock], [em * TODO_WIDTH_EM], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         cases = self.menuBar().addMenu(self.tr("&Cases"))
@@ -298,7 +357,7 @@ class MainWindow(QMainWindow):
                                                 self.show_backups)
         self.addActions([self.new_case_action, self.find_action, quit_action])
 
-    def show_mediators(self):
+    def show_mediators(self) -> MediatorsDialog:
         """The committee's mediators (gui/mediators_dialog.py), loaded at first use."""
         from mediator_desk.gui.mediators_dialog import MediatorsDialog
 
@@ -307,7 +366,7 @@ class MainWindow(QMainWindow):
         self.mediators_dialog.show()
         return self.mediators_dialog
 
-    def show_statistics(self):
+    def show_statistics(self) -> StatisticsWindow:
         """The statistics window (gui/statistics_window.py), loaded at first use."""
         from mediator_desk.gui.statistics_window import StatisticsWindow
 
@@ -316,7 +375,7 @@ class MainWindow(QMainWindow):
         self.statistics_window.show()
         return self.statistics_window
 
-    def show_screening(self):
+    def show_screening(self) -> ScreeningWindow:
         """Dispute screening (gui/screening_window.py), loaded at first use; read-only at the
         township office (the villages' screening arrives in their bundles)."""
         from mediator_desk.gui.screening_window import ScreeningWindow
@@ -328,7 +387,7 @@ class MainWindow(QMainWindow):
         self.screening_window.show()
         return self.screening_window
 
-    def show_roster(self):
+    def show_roster(self) -> RosterDialog:
         """调解组织与人员 (gui/roster_dialog.py), loaded at first use."""
         from mediator_desk.gui.roster_dialog import RosterDialog
 
@@ -337,7 +396,7 @@ class MainWindow(QMainWindow):
         self.roster_dialog.show()
         return self.roster_dialog
 
-    def show_settings(self):
+    def show_settings(self) -> SettingsDialog:
         """The path settings (gui/settings_dialog.py), loaded at first use."""
         from mediator_desk.gui.settings_dialog import SettingsDialog
 
@@ -346,7 +405,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog.show()
         return self.settings_dialog
 
-    def show_backups(self):
+    def show_backups(self) -> BackupDialog:
         """Backup and restore (gui/backup_dialog.py), loaded at first use."""
         from mediator_desk.gui.backup_dialog import BackupDialog
 
@@ -386,6 +445,7 @@ class MainWindow(QMainWindow):
             if window is not None:
                 window.set_context(context)
         self.contextLoaded.emit(context)
+        self._arrived("context")
 
     def _fill_filters(self) -> None:
         ctx = self.context
@@ -405,7 +465,7 @@ class MainWindow(QMainWindow):
                           year=self.year_filter.currentData() or None,
                           org_id=self.org_filter.currentData() or "")
 
-    def search_now(self, *_args) -> None:
+    def search_now(self, *_args: object) -> None:
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
@@ -444,8 +504,10 @@ class MainWindow(QMainWindow):
             window.activateWindow()
             window.show_place(place)
             return
-        worker.run_op(self, lambda desk: load_case(desk, case_id),
-                      lambda case: self._show_case(case).show_place(place),
+        def loaded(case: dict) -> None:
+            self._show_case(case).show_place(place)
+
+        worker.run_op(self, lambda desk: load_case(desk, case_id), loaded,
                       lambda exc: Messages.error(self, exc))
 
     def _show_busy(self, busy: bool) -> None:
@@ -487,16 +549,16 @@ class MainWindow(QMainWindow):
             self.case_windows[case["id"]] = window
             window.destroyed.connect(lambda _o=None, cid=case["id"]: self.case_windows.pop(cid, None))
 
-    def _forget_new(self, window) -> None:
+    def _forget_new(self, window: CaseWindow) -> None:
         if self.new_case_window is window:
             self.new_case_window = None
 
     # --- reacting to writes -----------------------------------------------------------
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*SOURCE_TABLES):
             self.load_context()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.case_windows.values()) + [self.new_case_window]:
             if window is not None and not window.close():
                 event.ignore()

@@ -162,6 +162,7 @@ class MediatorsDialog(QDialog):
         layout.addWidget(self.general)
         layout.addLayout(buttons)
         fit_to_screen(self, 900, 480)
+        # changes_signal() is annotated Signal but returns the runner's bound signal
         worker.changes_signal().connect(self._on_changes)
         self._update_buttons()
         self.reload()

@@ -193,7 +193,9 @@ class PartyDialog(FormDialog):
 
     def _set_row_visible(self, field: str, visible: bool) -> None:
         widget = self.errors.widget(field)
-        container = widget.parentWidget()
+        assert widget is not None, f"{field} is a field of this form"
+        container = widget.parentWidget()       # holds the field and its error line
+        assert container is not None
         container.setVisible(visible)
         self._labels[field].setVisible(visible)
 
@@ -347,6 +349,7 @@ class PartyDialog(FormDialog):
 
     def _focus_first_error(self) -> None:
         for field in ("name", "id_number", "birth_date", "age", "phone", "agent_phone"):
-            if self.errors.message(field):
-                self.errors.widget(field).setFocus(Qt.FocusReason.OtherFocusReason)
+            widget = self.errors.widget(field)
+            if widget is not None and self.errors.message(field):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return

@@ -106,4 +106,5 @@ class PdfPreview(QStackedWidget):
         return self.currentWidget() is self.view and self.pdf is not None and self.pdf.ok
 
     def page_count(self) -> int:
-        return self.pdf.document.pageCount() if self.showing_pdf else 0
+        pdf = self.pdf
+        return pdf.document.pageCount() if pdf is not None and self.showing_pdf else 0

@@ -57,10 +57,10 @@ class OutputDialogs:
     @classmethod
     def save_path(cls, parent: QWidget | None, title: str, suggested: str, fmt: str) -> str:
         """Ask where to save; returns the path (with the right extension) or "" if cancelled."""
-        from mediator_desk.gui import files
+        from mediator_desk.gui import file_places, files
 
         # The last folder saved to, else Documents — never the database's folder (files.py).
-        folder = files.start_folder(purpose="documents")
+        folder = file_places.start_folder(purpose="documents")
         filters = {"pdf": translate("Printing", "PDF files (*.pdf)"),
                    "docx": translate("Printing", "Word documents (*.docx)"),
                    "xlsx": translate("Printing", "Excel workbooks (*.xlsx)")}
@@ -86,7 +86,8 @@ class LoadedPdf:
         self.buffer = QBuffer(parent)
         self.buffer.setData(self.bytes)
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(parent)
+        # PySide6's stub requires a parent; Qt takes none (a document owned by this object)
+        self.document = QPdfDocument(parent)  # type: ignore[arg-type]
         self.document.load(self.buffer)
 
     @property

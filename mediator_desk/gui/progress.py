@@ -52,24 +52,32 @@ class ProgressBridge(QObject):
         self._cancelled.set()
 
 
+class ProgressDialog(QProgressDialog):
+    """The progress bar of :func:`run_with_progress`: ``bridge`` is its progress object,
+    ``reached`` the newest (done, total) it showed."""
+
+    def __init__(self, label: str, parent: QWidget | None):
+        super().__init__(label, translate("Printing", "Cancel"), 0, 0, parent)
+        self.bridge = ProgressBridge(self)
+        self.reached = (0, 0)
+
+
 def run_with_progress(parent: QWidget, op: Callable[[Any, ProgressBridge], Any], label: str,
                       on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None] | None = None,
-                      on_cancel: Callable[[], None] | None = None) -> QProgressDialog:
+                      on_cancel: Callable[[], None] | None = None) -> ProgressDialog:
     """Run ``op(desk, progress)`` on the worker with a progress bar that can cancel it.
 
     The dialog is returned (tests read its value; ``dialog.bridge`` is the progress object).
     A cancel ends in ``on_cancel`` (nothing was saved), other DeskErrors in ``on_failure``
     (default: a message box)."""
-    dialog = QProgressDialog(label, translate("Printing", "Cancel"), 0, 0, parent)
+    dialog = ProgressDialog(label, parent)
     dialog.setWindowTitle(translate("Printing", "Please wait"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    bridge = ProgressBridge(dialog)
-    dialog.bridge = bridge
-    dialog.reached = (0, 0)
+    bridge = dialog.bridge
 
     def moved(*_signalled) -> None:
         # Queued signals from the worker may arrive out of order or after the result: always

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 
 from mediator_desk.shipped import resources_dir
 
@@ -62,7 +62,7 @@ def register_fonts(point_size: int = DEFAULT_POINT_SIZE) -> str:
     if not family:
         log.warning("no shipped CJK font found in %s; using system fonts", resources_dir() / "fonts")
     app = QCoreApplication.instance()
-    if app is not None and hasattr(app, "setFont"):
+    if isinstance(app, QGuiApplication):      # a command-line core application has no fonts
         font = QFont(family) if family else app.font()
         font.setPointSize(point_size)
         app.setFont(font)

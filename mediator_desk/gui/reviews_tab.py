@@ -11,15 +11,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from mediator_desk.gui import case_owner, worker
 from mediator_desk.gui.forms import FieldErrors, error_label, plain_text, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.forms import fill_table, table
+from mediator_desk.gui.forms import cell, fill_table, table
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.case_window import CaseWindow
 
 translate = QCoreApplication.translate
 RETURN_STYLE = ("background: #fde2e1; color: #8c1d18; border: 1px solid #f2b8b5;"
@@ -40,7 +42,7 @@ class ReviewsTab(QWidget):
     """Reviews of one case (oldest first); at the office, on a village's case, the form to
     add one."""
 
-    def __init__(self, window):
+    def __init__(self, window: CaseWindow):
         super().__init__()
         self.window_ = window
         self.reviews: list[dict] = []
@@ -81,7 +83,7 @@ class ReviewsTab(QWidget):
         layout = QVBoxLayout(self)
         # a returned case says so above the tabs, whichever tab is open
         window_layout = window.layout()
-        if window_layout is not None:
+        if isinstance(window_layout, QBoxLayout):
             window_layout.insertWidget(1, self.returned)
         else:
             layout.addWidget(self.returned)
@@ -148,7 +150,7 @@ class ReviewsTab(QWidget):
 
     def texts(self) -> list[str]:
         """The opinions listed (for tests)."""
-        return [self.table.item(r, 2).text() for r in range(self.table.rowCount())]
+        return [cell(self.table, r, 2).text() for r in range(self.table.rowCount())]
 
     # --- adding --------------------------------------------------------------------------
     def add(self, kind: str) -> bool:

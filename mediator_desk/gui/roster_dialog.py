@@ -81,6 +81,7 @@ class RosterDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(bottom)
         fit_to_screen(self, 1280, 720)
+        # changes_signal() is annotated Signal but returns the runner's bound signal
         worker.changes_signal().connect(self._on_changes)
         self.reload()
 
@@ -137,7 +138,8 @@ class RosterDialog(QDialog):
         while todo:
             item = todo.pop()
             out.add(item.data(0, Qt.ItemDataRole.UserRole))
-            todo += [item.child(i) for i in range(item.childCount())]
+            todo += [child for i in range(item.childCount())
+                     if (child := item.child(i)) is not None]
         return out
 
     def _filter(self) -> None:

@@ -9,7 +9,7 @@ villages').
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -36,6 +36,7 @@ ROUND_STORED = ("id", "site_id", "rev", "created_at", "updated_at", "org_id", "h
 # The left column of the item dialog: what was found (the right: what is done about it).
 FOUND_FIELDS = ("found_on", "dispute_type", "parties", "contact", "people_involved", "place",
                 "summary")
+AnyDialog = TypeVar("AnyDialog", bound=QDialog)
 
 
 def _load(desk: Desk, period: str, round_id: str) -> dict:
@@ -422,6 +423,7 @@ class ScreeningWindow(QDialog):
                   self.edit_item_button, self.case_button):
             b.setVisible(not read_only)
         fit_to_screen(self, 1240, 720)
+        # changes_signal() is annotated Signal but returns the runner's bound signal
         worker.changes_signal().connect(self._on_changes)
         self._update_buttons()
         self.reload()
@@ -491,15 +493,15 @@ class ScreeningWindow(QDialog):
             cells = (it["risk_label"], it["found_on"], types.get(it["dispute_type"], ""),
                      "、".join(it["party_names"]), it["summary"], progress, it["deadline"],
                      it["case_no"] or "")
+            bg, fg = RISK_COLOURS[it["risk_level"]]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if c == 0:
+                    cell.setBackground(QBrush(QColor(bg)))
+                    cell.setForeground(QBrush(QColor(fg)))
                 if c == 4:
                     cell.setToolTip(it["summary"])
                 self.items.setItem(r, c, cell)
-            bg, fg = RISK_COLOURS[it["risk_level"]]
-            risk = self.items.item(r, 0)
-            risk.setBackground(QBrush(QColor(bg)))
-            risk.setForeground(QBrush(QColor(fg)))
 
     def _round_selected(self) -> None:
         round_id = self.selected_round_id()
@@ -522,8 +524,8 @@ class ScreeningWindow(QDialog):
         items = self.data.get("items", [])
         return items[rows[0].row()] if rows and rows[0].row() < len(items) else None
 
-    def _own(self, row: dict | None) -> bool:
-        return bool(row) and row.get("site_id") == self.data.get("site_id")
+    def _own(self, row: dict | None) -> TypeGuard[dict]:
+        return bool(row and row.get("site_id") == self.data.get("site_id"))
 
     def _update_buttons(self) -> None:
         item = self.selected_item()
@@ -537,7 +539,7 @@ class ScreeningWindow(QDialog):
         self.open_case_button.setEnabled(bool(item and item["case_id"]))
 
     # --- actions -------------------------------------------------------------------------
-    def _open(self, dialog: QDialog, done) -> QDialog:
+    def _open(self, dialog: AnyDialog, done) -> AnyDialog:
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(done)
@@ -576,8 +578,11 @@ class ScreeningWindow(QDialog):
         if not self._own(item) or item["case_id"]:
             return
         item_id = item["id"]
-        worker.run_op(self, lambda desk: desk.screening.case_draft(item_id),
-                      lambda draft: self._open_register(item, draft))
+
+        def register(draft: dict) -> None:
+            self._open_register(item, draft)
+
+        worker.run_op(self, lambda desk: desk.screening.case_draft(item_id), register)
 
     def _open_register(self, item: dict, draft: dict) -> RegisterCaseDialog:
         dialog = RegisterCaseDialog(item, draft, self.data.get("types", {}), self)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from mediator_desk.core.statistics import INDICATORS, shown
 from mediator_desk.gui import today as gui_today, worker
-from mediator_desk.gui.forms import fit_to_screen
+from mediator_desk.gui.forms import cell, fit_to_screen
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.printing import OutputDialogs
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.main_window import MainWindow
 
 KINDS = ("month", "quarter", "half", "year", "range")
 
@@ -88,7 +89,7 @@ class FiguresTable(QTableWidget):
                 font = label.font()
                 font.setBold(True)
                 for c in range(self.columnCount()):
-                    self.item(r, c).setFont(font)
+                    cell(self, r, c).setFont(font)
         self.resizeColumnsToContents()
         for c in range(1, self.columnCount()):
             self.setColumnWidth(c, max(62, min(110, self.columnWidth(c))))
@@ -140,7 +141,7 @@ class RecordsDialog(QDialog):
 
 
 class StatisticsWindow(QMainWindow):
-    def __init__(self, main_window=None):
+    def __init__(self, main_window: MainWindow | None = None):
         super().__init__(main_window)
         self.main_window = main_window
         self.setWindowTitle(self.tr("Statistics"))
@@ -390,7 +391,9 @@ class StatisticsWindow(QMainWindow):
         from mediator_desk.gui.statistics_charts import bar_chart
 
         while self.charts_layout.count():
-            w = self.charts_layout.takeAt(0).widget()
+            item = self.charts_layout.takeAt(0)
+            assert item is not None, "the layout has an item at 0 while its count is not 0"
+            w = item.widget()
             if w is not None:
                 w.deleteLater()
         trend = data.trend
@@ -428,15 +431,18 @@ class StatisticsWindow(QMainWindow):
         indicator, dims = key
         period = self.loaded["data"].report.period
         org = self.loaded["data"].report.org["id"]
-        label = table.item(row, 0).text() + "　" + table.horizontalHeaderItem(column).text() \
-            .replace("\n", "")
+        heading = table.horizontalHeaderItem(column)
+        assert heading is not None, "show_figures gives every column a heading"
+        label = cell(table, row, 0).text() + "　" + heading.text().replace("\n", "")
 
         def op(desk: Desk):
             stats = desk.statistics
             return stats.case_rows(stats.records(period, indicator, org=org, row=dims))
 
-        worker.run_op(self, op, lambda items: self._show_records(label, items),
-                      lambda exc: Messages.error(self, exc))
+        def show(items: list[dict]) -> None:
+            self._show_records(label, items)
+
+        worker.run_op(self, op, show, lambda exc: Messages.error(self, exc))
 
     def _show_records(self, title: str, items: list[dict]) -> RecordsDialog:
         open_case = getattr(self.main_window, "open_case", None)

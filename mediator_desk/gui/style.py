@@ -31,6 +31,7 @@ QMenu::separator { height: 1px; background: palette(mid); margin: 4px 8px; }
 """ % (MENU_ITEM_PADDING[1], MENU_ITEM_PADDING[0])
 
 RING_WIDTH = 2
+INSTALLED = "mediator_desk_style"      # application property set by install()
 
 
 class FocusRingStyle(QProxyStyle):
@@ -59,7 +60,16 @@ class FocusRingStyle(QProxyStyle):
 
 
 def install(app) -> None:
-    """Give ``app`` the focus-ring style and the style sheet (once)."""
-    if not isinstance(app.style(), FocusRingStyle):
-        app.setStyle(FocusRingStyle(app.style().name()))
+    """Give ``app`` the focus-ring style and the style sheet (once: setting either again
+    would make Qt polish every widget anew)."""
+    if installed(app):
+        return
+    app.setStyle(FocusRingStyle(app.style().name()))
     app.setStyleSheet(STYLE_SHEET)
+    app.setProperty(INSTALLED, True)
+
+
+def installed(app) -> bool:
+    """Whether :func:`install` was done (``app.style()`` is then Qt's style-sheet style, which
+    wraps ours, so it cannot tell)."""
+    return bool(app.property(INSTALLED))

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import (FieldErrors, error_label, fill_combo, fill_table,
+from mediator_desk.gui.forms import (FieldErrors, cell, error_label, fill_combo, fill_table,
                                      fit_to_screen, table)
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.sync import ImportResult
 
 translate = QCoreApplication.translate
 
@@ -62,9 +63,9 @@ def removable_folder() -> str:
 def start_folder(purpose: str = "") -> str:
     """A removable drive, else the folder last used for ``purpose``, else Documents or home —
     never the database's folder (files.py)."""
-    from mediator_desk.gui import files
+    from mediator_desk.gui import file_places
 
-    return files.start_folder(removable_folder(), purpose=purpose)
+    return file_places.start_folder(removable_folder(), purpose=purpose)
 
 
 def extension(kind: str) -> str:
@@ -183,7 +184,7 @@ def local_time(utc_iso: str) -> str:
         return utc_iso
 
 
-def show_enrolment_result(parent: QWidget | None, res: dict | None, own: dict | None,
+def show_enrolment_result(parent: QWidget | None, res: ImportResult | None, own: dict | None,
                           error: BaseException | None = None) -> None:
     """Tell a village whom it now reports to, and both fingerprints to compare."""
     if error is not None:
@@ -577,7 +578,7 @@ class ReceiptDialog(QDialog):
 
     def texts(self) -> list[str]:
         """The office's messages as shown (for tests)."""
-        return [self.messages.item(r, 2).text() for r in range(self.messages.rowCount())]
+        return [cell(self.messages, r, 2).text() for r in range(self.messages.rowCount())]
 
     def _open(self, index) -> None:
         item = self.messages.item(index.row(), 0)

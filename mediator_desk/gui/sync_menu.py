@@ -19,13 +19,14 @@ from datetime import date
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.gui.main_window import MainWindow
 
 
 def install_tab() -> None:
@@ -41,10 +42,11 @@ def _reviews_tab(window):
     return reviews_tab_factory(window)
 
 
-def install(window: QMainWindow) -> "SyncMenu":
+def install(window: MainWindow) -> "SyncMenu":
     """Add the "Data exchange" menu to ``window`` (kept as ``window.sync``)."""
-    window.sync = SyncMenu(window)
-    return window.sync
+    menu = SyncMenu(window)
+    window.sync = menu
+    return menu
 
 
 # --- worker operations (the sync layer is imported when first used) -------------------------
@@ -71,7 +73,7 @@ def _import_enrolment(desk: Desk, path: str, replace: bool):
 class SyncMenu(QObject):
     """The menu, its actions, and what each action does."""
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.last_dialog: QDialog | None = None     # the dialog opened last (tests drive it)

@@ -8,9 +8,14 @@ screen; :func:`install` adds 视图 → 文字大小 with Ctrl+= (larger) and Ct
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from mediator_desk.gui.main_window import MainWindow
 
 # point sizes of the three levels (13 pt is already above Qt's usual 9–10 pt)
 POINT_SIZES = (13, 15, 17)
@@ -32,7 +37,7 @@ def level_of(name: str) -> int:
 
 def current() -> int:
     try:
-        level = int(QSettings().value(KEY, 0))
+        level = int(str(QSettings().value(KEY, 0)))     # an int, or its text in an .ini file
     except (TypeError, ValueError):
         level = 0
     return min(max(level, 0), len(POINT_SIZES) - 1)
@@ -50,6 +55,7 @@ def apply(level: int, *, remember: bool = True) -> None:
     if remember:
         QSettings().setValue(KEY, level)
     app = QApplication.instance()
+    assert isinstance(app, QApplication), "text sizes are chosen in a running window"
     font = app.font()
     font.setPointSize(POINT_SIZES[level])
     app.setFont(font)
@@ -68,12 +74,9 @@ def step(delta: int) -> None:
 _actions: list[QAction] = []
 
 
-def install(window: QWidget) -> None:
+def install(window: MainWindow) -> None:
     """Add 文字大小 to the main window's 视图 menu, with Ctrl+= and Ctrl+-."""
-    view = getattr(window, "view_menu", None)
-    if view is None:
-        return
-    menu = view.addMenu(QCoreApplication.translate("TextSize", "Text si&ze"))
+    menu = window.view_menu.addMenu(QCoreApplication.translate("TextSize", "Text si&ze"))
     group = QActionGroup(menu)
     _actions.clear()
     for level, name in enumerate(_names()):
@@ -95,7 +98,7 @@ def install(window: QWidget) -> None:
                                   QKeySequence(QKeySequence.StandardKey.ZoomOut)]))
     for action in (larger, smaller):
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-    window.text_size_actions = (larger, smaller)
+    window.text_size_actions = (larger, smaller)     # tests press them there
     window.addActions([larger, smaller])
 
 

@@ -6,15 +6,21 @@ and read again after any change that can move a deadline, and when the day chang
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from mediator_desk.core import deadlines
-from mediator_desk.core.todo import KINDS
+from mediator_desk.core.todo import KINDS, TodoItem
 from mediator_desk.gui import worker
 from mediator_desk.gui.today import today
+
+if TYPE_CHECKING:
+    from mediator_desk.core.changes import Changes
+    from mediator_desk.gui.main_window import MainWindow
 
 # Tables whose change can add or remove a to-do item.
 TODO_TABLES = ("cases", "case_reviews", "acceptances", "closures", "agreements", "followups", "confirmations",
@@ -34,7 +40,7 @@ class TodoPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.items: list[dict] = []
+        self.items: list[TodoItem] = []
         self.day = today()
         self._loading = False
         self._stale = False
@@ -98,7 +104,7 @@ class TodoPanel(QWidget):
             return      # the database was closed (the window is going away)
         self._loading = True
 
-    def _loaded(self, items: list[dict]) -> None:
+    def _loaded(self, items: list[TodoItem]) -> None:
         self._loading = False
         self.items = items
         self._show(items)
@@ -107,12 +113,12 @@ class TodoPanel(QWidget):
             self._stale = False
             self.refresh()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.total_label.setText(self.tr("The to-do list could not be read"))
         self.detail.setText(getattr(exc, "message", str(exc)))
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*TODO_TABLES):
             self._timer.start()
 
@@ -124,13 +130,12 @@ class TodoPanel(QWidget):
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(KINDS, 0)
         for item in self.items:
-            out[item["kind"]] += 1
+            out[item.kind] += 1
         return out
 
-    def _show(self, items: list[dict]) -> None:
-        open_kinds = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)
-                      for i in range(self.tree.topLevelItemCount())
-                      if not self.tree.topLevelItem(i).isExpanded()}
+    def _show(self, items: list[TodoItem]) -> None:
+        open_kinds = {top.data(0, Qt.ItemDataRole.UserRole + 1) for top in self._groups()
+                      if not top.isExpanded()}
         self.tree.clear()
         counts = self.counts()
         total = len(items)
@@ -146,18 +151,18 @@ class TodoPanel(QWidget):
             group.setFont(0, bold)
             self.tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
-            shown = [i for i in items if i["kind"] == kind][:MAX_PER_KIND]
+            shown = [i for i in items if i.kind == kind][:MAX_PER_KIND]
             for item in shown:
-                when = deadlines.countdown_text(item["due"], self.day)
-                row = QTreeWidgetItem([self._short_number(item["case_no"]), when])
-                row.setData(0, Qt.ItemDataRole.UserRole, item["case_id"])
-                row.setData(0, Qt.ItemDataRole.UserRole + 2, item["case_no"])
-                row.setData(0, Qt.ItemDataRole.UserRole + 3, item.get("place", ""))
-                row.setData(1, Qt.ItemDataRole.UserRole, item["description"])
-                tip = f"{item['case_no']}\n{item['due']}　{item['description']}"
+                when = deadlines.countdown_text(item.due, self.day)
+                row = QTreeWidgetItem([self._short_number(item.case_no), when])
+                row.setData(0, Qt.ItemDataRole.UserRole, item.case_id)
+                row.setData(0, Qt.ItemDataRole.UserRole + 2, item.case_no)
+                row.setData(0, Qt.ItemDataRole.UserRole + 3, item.place)
+                row.setData(1, Qt.ItemDataRole.UserRole, item.description)
+                tip = f"{item.case_no}\n{item.due}　{item.description}"
                 row.setToolTip(0, tip)
                 row.setToolTip(1, tip)
-                if item["days_left"] < 0:
+                if item.days_left < 0:
                     row.setForeground(1, QBrush(OVERDUE))
                 group.addChild(row)
             if counts[kind] > len(shown):
@@ -173,7 +178,8 @@ class TodoPanel(QWidget):
         prefix = f"（{self.day.year}）"
         return case_no[len(prefix):] if case_no.startswith(prefix) else case_no
 
-    def _show_detail(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+    def _show_detail(self, current: QTreeWidgetItem | None,
+                     _previous: QTreeWidgetItem | None = None) -> None:
         if current is None:
             return
         description = current.data(1, Qt.ItemDataRole.UserRole)
@@ -188,23 +194,29 @@ class TodoPanel(QWidget):
 
     # --- for tests and the main window ------------------------------------------------------
     def group(self, kind: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._groups():
             if top.data(0, Qt.ItemDataRole.UserRole + 1) == kind:
                 return top
         return None
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The top-level items: one per kind of to-do."""
+        tops = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            assert top is not None, "Qt has an item at every index below the count"
+            tops.append(top)
+        return tops
 
-def install(main_window) -> TodoPanel:
+
+def install(main_window: MainWindow) -> TodoPanel:
     """Put the to-do panel into the main window's dock, shown by default; choosing an item
     opens the case through the main window's usual path."""
     panel = TodoPanel()
     dock = main_window.todo_dock
     dock.setWidget(panel)
     dock.show()
-    # wide enough for a case number and its countdown, leaving the case list its columns
-    em = panel.fontMetrics().horizontalAdvance("中")
-    main_window.resizeDocks([dock], [em * 19], Qt.Orientation.Horizontal)
+    main_window.size_todo_dock()      # as wide as before its widget changed
     panel.openRequested.connect(main_window.open_case)
     main_window.todo_panel = panel
     return panel

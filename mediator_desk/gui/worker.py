@@ -28,13 +28,16 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mediator_desk.core.changes import Changes
 from mediator_desk.errors import DeskError
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QProgressDialog
+
     from mediator_desk.core.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -164,15 +167,14 @@ class DeskRunner(QObject):
                 if job.on_success is not None and parent_alive:
                     job.on_success(job.result)
             else:
-                self._fail(job, parent_alive)
+                self._fail(job, job.error, parent_alive)
         finally:
             if job.changes:
                 self.changed.emit(job.changes)
             if not self._pending:
                 self.busy.emit(False)
 
-    def _fail(self, job: _Job, parent_alive: bool) -> None:
-        exc = job.error
+    def _fail(self, job: _Job, exc: BaseException, parent_alive: bool) -> None:
         if not isinstance(exc, DeskError):
             log.error("operation failed:\n%s", job.trace)
         if not parent_alive:
@@ -196,6 +198,8 @@ class DeskRunner(QObject):
         if self._progress is None:
             parent = job.parent if isinstance(job.parent, QWidget) and \
                 shiboken6.isValid(job.parent) else QApplication.activeWindow()
+            from PySide6.QtWidgets import QProgressDialog   # the first slow job
+
             dialog = QProgressDialog(label, "", 0, 0, parent)
             dialog.setCancelButton(None)
             dialog.setWindowTitle(self.tr("Please wait"))
@@ -265,6 +269,6 @@ def run_op(parent: QObject | None, op: Callable[[Any], T],
     return runner().submit(parent, op, on_success, on_failure, label, busy_dialog)
 
 
-def changes_signal() -> Signal:
+def changes_signal() -> SignalInstance:
     """The app-wide signal carrying :class:`Changes` after each write."""
     return runner().changed

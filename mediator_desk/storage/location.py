@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
 
 ENV_VAR = "MEDIATOR_DESK_DB"
 APP_NAME = "mediator_desk"
@@ -13,6 +12,8 @@ APP_NAME = "mediator_desk"
 
 def data_folder() -> Path:
     """The per-user data folder of the application (e.g. ~/.local/share/mediator_desk)."""
+    from platformdirs import user_data_dir   # at first use: ~3 ms of every start otherwise
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

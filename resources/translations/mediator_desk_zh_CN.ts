@@ -2309,16 +2309,16 @@ from {sender}</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <source>Nothing due.</source>
-        <translation>暂无到期事项。</translation>
-    </message>
-    <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reading the to-do list…</source>
+        <translation>正在读取待办事项…</translation>
     </message>
     <message>
         <source>&amp;New case…</source>

@@ -62,6 +62,8 @@ def test_todo_json_and_text(walked, capsys):
     kinds = sorted(i["kind"] for i in items)
     assert kinds == ["confirmation_closing", "risk_unreported"]
     assert all(i["case_no"] == walked["case_no"] for i in items)
+    assert all(set(i) == {"case_id", "case_no", "kind", "kind_label", "due", "days_left",
+                          "description", "record_id", "place"} for i in items)
     assert main(["todo", "--db", walked["db"], "--today", "2026-04-04"]) == 0
     out = capsys.readouterr().out
     assert "司法确认期限将届满" in out and "共 2 项" in out

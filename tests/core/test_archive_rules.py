@@ -85,7 +85,7 @@ def test_no_deadline_failure_is_settled_and_closed_cases_stay_archivable(desk, m
 def test_view_carries_the_reason_for_the_gui(desk, make_case, tmp_path):
     case_id, aid = complete_case(desk, make_case, tmp_path, deadline="2026-04-10")
     view = desk.dossier.view(case_id, today=T)
-    assert "履行情况尚未核实登记" in view["archive_refusal"]
+    assert "履行情况尚未核实登记" in view.archive_refusal
     desk.agreements.record_performance(aid, status="performed", checked_on="2026-03-20",
                                        today=T)
-    assert desk.dossier.view(case_id, today=T)["archive_refusal"] == ""
+    assert desk.dossier.view(case_id, today=T).archive_refusal == ""

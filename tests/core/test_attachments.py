@@ -125,7 +125,7 @@ def test_missing_file_is_reported_and_the_case_still_opens(db_path, make_case, d
     desk.close()
     with Desk.open(db_path) as again:
         view = again.dossier.view(case_id, today=T)           # opens fine
-        assert [a["id"] for a in view["missing_files"]] == [att]
+        assert [a["id"] for a in view.missing_files] == [att]
         problems = again.attachments.check(case_id)
         assert [(p["id"], p["problem"]) for p in problems] == [(att, "missing")]
         assert "不见了" in problems[0]["message"]

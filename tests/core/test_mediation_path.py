@@ -115,12 +115,12 @@ def test_walk_from_acceptance_to_archive(desk, make_case, tmp_path):
         desk.dossier.archive(case_id, archived_on="2026-05-01", retention="30年", today=T)
     assert status(desk, case_id) == "performed"
     desk.attachments.add(case_id, write_file(tmp_path, "身份证.png", PNG), item="identity")
-    contents = {i["key"]: i for i in desk.dossier.contents(case_id)}
-    assert len(contents) == 13 and not any(i["missing"] for i in contents.values())
-    assert contents["investigation"]["records"] == 1
-    assert contents["mediation_record"]["records"] == 2
-    assert contents["agreement"]["attachments"] == 1
-    assert contents["power_of_attorney"]["need"] == "as_needed"
+    contents = {i.key: i for i in desk.dossier.contents(case_id)}
+    assert len(contents) == 13 and not any(i.missing for i in contents.values())
+    assert contents["investigation"].records == 1
+    assert contents["mediation_record"].records == 2
+    assert contents["agreement"].attachments == 1
+    assert contents["power_of_attorney"].need == "as_needed"
 
     # 9. archive: who, when, retention; then read-only
     desk.dossier.archive(case_id, archived_on="2026-05-01", retention="30年",
@@ -144,10 +144,10 @@ def test_walk_from_acceptance_to_archive(desk, make_case, tmp_path):
     assert statuses == ["accepted", "mediating", "agreed", "effective", "performed", "archived"]
 
     view = desk.dossier.view(case_id, today=T)
-    assert view["outcome"]["kind"] == "written"
-    assert view["agreements"][0]["confirmation"]["result"] == "confirmed"
-    assert view["agreements"][0]["followups"][0]["id"] == fid
-    assert view["missing_files"] == []
+    assert view.outcome.kind == "written"
+    assert (view.agreements[0].confirmation or {})["result"] == "confirmed"
+    assert view.agreements[0].followups[0]["id"] == fid
+    assert view.missing_files == []
 
 
 def test_failed_mediation_with_routes_explained(desk, make_case, tmp_path):
@@ -172,13 +172,13 @@ def test_failed_mediation_with_routes_explained(desk, make_case, tmp_path):
                       routes_explained="已告知可向阿鲁科尔沁旗人民法院起诉，或申请仲裁", today=T)
     assert status(desk, case_id) == "ended"
     outcome = desk.outcomes.get(case_id)
-    assert outcome["kind"] == "ended" and "人民法院起诉" in outcome["routes_explained"]
+    assert outcome.kind == "ended" and "人民法院起诉" in outcome.routes_explained
     # no agreement after ending
     with pytest.raises(IllegalStep):
         desk.agreements.create(case_id, agreed_on="2026-03-07", terms=["x"], today=T)
-    contents = {i["key"]: i for i in desk.dossier.contents(case_id)}
-    assert contents["agreement"]["need"] == "not_applicable"
-    assert contents["followup"]["need"] == "not_applicable"
+    contents = {i.key: i for i in desk.dossier.contents(case_id)}
+    assert contents["agreement"].need == "not_applicable"
+    assert contents["followup"].need == "not_applicable"
     assert desk.dossier.missing(case_id) == ["当事人身份证明"]
     desk.attachments.add(case_id, write_file(tmp_path, "id.jpg", b"\xff\xd8\xff\xe0" + b"0" * 50),
                          item="identity")
@@ -202,7 +202,7 @@ def test_oral_agreement_takes_effect_the_day_agreed(desk, make_case):
         desk.confirmations.apply(aid, applied_on="2026-03-05", court="法院", today=T)
     desk.agreements.record_performance(aid, status="performed", checked_on="2026-03-04", today=T)
     assert status(desk, case_id) == "performed"
-    assert desk.outcomes.get(case_id)["kind"] == "oral"
+    assert desk.outcomes.get(case_id).kind == "oral"
     history = [h["action"] for h in desk.audit.for_case(case_id)]
     assert "agree_oral" in history and "performance" in history
 
@@ -223,9 +223,9 @@ def test_refusal_stays_on_record(desk, make_case):
         desk.sessions.add_mediation(case_id, held_on="2026-03-04", mediators="乌力吉",
                                     parties_present="张三", today=T)
     outcome = desk.outcomes.get(case_id)
-    assert outcome["kind"] == "refused" and "天山派出所" in outcome["reason"]
-    contents = {i["key"]: i for i in desk.dossier.contents(case_id)}
-    assert contents["mediation_record"]["need"] == "not_applicable"
+    assert outcome.kind == "refused" and "天山派出所" in outcome.reason
+    contents = {i.key: i for i in desk.dossier.contents(case_id)}
+    assert contents["mediation_record"].need == "not_applicable"
     assert desk.dossier.missing(case_id) == []
     desk.dossier.archive(case_id, archived_on="2026-03-05", retention="10年", today=T)
     assert status(desk, case_id) == "archived"
@@ -241,7 +241,7 @@ def test_withdrawn(desk, make_case):
     case_id = accepted_case(desk, make_case)
     desk.outcomes.withdraw(case_id, withdrawn_on="2026-03-03", reason="双方已自行和解", today=T)
     assert status(desk, case_id) == "withdrawn"
-    assert desk.outcomes.get(case_id)["kind"] == "withdrawn"
+    assert desk.outcomes.get(case_id).kind == "withdrawn"
     with pytest.raises(IllegalStep):
         desk.outcomes.end(case_id, ended_on="2026-03-04", reason="x", routes_explained="y",
                           today=T)

@@ -7,31 +7,32 @@ import pytest
 
 from mediation_helpers import T, accepted_case, signed_written
 from mediator_desk.core import workflow
+from mediator_desk.core.workflow import NextStep
 from mediator_desk.core.setup import set_up_committee, suggest_short_name
 from mediator_desk.errors import FieldsRefused
 
 
 def test_next_step_walks_the_path(desk, make_case):
     case_id = make_case(received_date="2026-03-02")
-    step = lambda: desk.dossier.view(case_id, today=T)["next_step"]   # noqa: E731
-    assert step()["place"] == "acceptance"
+    step = lambda: desk.dossier.view(case_id, today=T).next_step   # noqa: E731
+    assert step().place == "acceptance"
     desk.acceptance.accept(case_id, decided_on="2026-03-02", consent_form="written_application",
                            rights_notice_given=True, today=T)
-    assert step() == {"text": "调查、调解，并添加调解记录", "place": "records"}
+    assert step() == NextStep("调查、调解，并添加调解记录", "records")
     aid = desk.agreements.create(case_id, agreed_on="2026-03-10", terms=["李四拆除院墙"],
                                  performance_method="自行拆除",
                                  performance_deadline="2026-04-10", today=T)
-    assert step()["place"] == "agreement" and step()["text"].startswith("登记签字")
+    assert step().place == "agreement" and step().text.startswith("登记签字")
     desk.agreements.sign(aid, "2026-03-12", today=T)
     # the deadline (2026-04-10) has passed on T without performance being recorded
-    assert step() == {"text": "登记履行情况（履行期限已过）", "place": "performance"}
-    assert desk.dossier.view(case_id, today=date(2026, 4, 1))["next_step"]["text"] \
+    assert step() == NextStep("登记履行情况（履行期限已过）", "performance")
+    assert desk.dossier.view(case_id, today=date(2026, 4, 1)).next_step.text \
         == "跟踪履行，2026-04-10前履行完毕"
 
 
 def test_next_step_after_the_end_is_archiving_and_then_nothing():
-    assert workflow.next_step({"status": "ended"}) == {"text": "立卷归档", "place": "archive"}
-    assert workflow.next_step({"status": "archived"}) == {"text": "", "place": ""}
+    assert workflow.next_step("ended") == NextStep("立卷归档", "archive")
+    assert workflow.next_step("archived") == NextStep("", "")
 
 
 def test_performance_is_overdue_not_undue_after_the_deadline(desk, make_case):

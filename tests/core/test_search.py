@@ -250,3 +250,18 @@ def test_migration_reindexes_an_older_search_index(tmp_path, template_db):
     assert len(desk.cases.search(CaseFilter(text="张三"))) == 1
     assert desk.settings.get("search_index_stale") is None
     desk.close()
+
+
+def test_list_rows_are_typed_display_rows(desk, make_case):
+    from mediator_desk.core.cases import CaseRow
+
+    case_id = make_case(risk_flag=True, risk_note="扬言动手", parties=[
+        dict(name="张三", id_number=VALID_ID), dict(name="李四", role="respondent")])
+    row = desk.cases.list_rows([case_id])[case_id]
+    assert isinstance(row, CaseRow)
+    assert (row.id, row.dispute_type, row.dispute_type_label, row.status, row.status_label,
+            row.risk_flag, row.party_names) == (case_id, "02", "邻里纠纷", "registered", "已登记",
+                                                True, "张三、李四")
+    assert row.org_name == "红旗嘎查人民调解委员会" and row.case_no.startswith("（2026）红旗")
+    assert VALID_ID not in str(row.as_dict()) and row.as_dict()["summary"] == row.summary
+    assert desk.cases.list_rows([]) == {}

@@ -4,6 +4,8 @@ refusals that name the document that was asked for."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from doc_helpers import CREDIT_CODE, T, VALID_ID, VALID_ID_2, docx_text, flat, pdf_pages, pdf_text
@@ -97,7 +99,8 @@ def test_cover_of_a_200_party_case_is_one_page(desk, make_case):
 
 def test_cover_shortens_a_long_remark_and_title(desk, full_case):
     data = CaseData(desk, full_case, today=T)
-    data.view["archive"] = dict(data.view["archive"], note="备注" * 900, volume_title="卷" * 150)
+    data.view = dataclasses.replace(data.view, archive=dict(
+        data.view.archive or {}, note="备注" * 900, volume_title="卷" * 150))
     values = data.archive_values()
     assert len(values["卷名"]) == 50 and values["卷名"].endswith("……")
     assert values["封面备注"].endswith("……（全文见卷内备考表）") and len(values["封面备注"]) == 100

@@ -55,9 +55,9 @@ def test_an_accepted_case_still_prints_the_consent(desk, make_case):
 def test_the_case_file_lists_the_refusal_and_archives_with_it(desk, make_case):
     case_id = refused_case(desk, make_case)
     item = desk.dossier.contents(case_id)[0]
-    assert (item["title"], item["present"], item["missing"]) == (REFUSAL_TITLE, True, False)
-    assert item["refusal"]["reason"] == "other_body"
-    assert item["refusal"]["note"] == "已由阿鲁科尔沁旗人民法院立案受理"
+    assert (item.title, item.present, item.missing) == (REFUSAL_TITLE, True, False)
+    assert item.refusal is not None and item.refusal["reason"] == "other_body"
+    assert item.refusal["note"] == "已由阿鲁科尔沁旗人民法院立案受理"
     toc = flat(pdf_text(documents.render(desk, case_id, "toc", today=T)))
     assert REFUSAL_TITLE in toc and "不予受理" in toc.replace(REFUSAL_TITLE, "")
     result = documents.render_dossier(desk, case_id, today=T)
@@ -73,13 +73,13 @@ def test_a_refused_case_without_its_refusal_on_file_cannot_be_archived(desk, mak
     # a refusal that lost its reason (as an old record or a tool could leave it)
     desk.db.conn.execute("UPDATE acceptances SET refusal_reason = '' WHERE id = ?", (acc["id"],))
     item = desk.dossier.contents(case_id)[0]
-    assert (item["title"], item["present"], item["missing"]) == (REFUSAL_TITLE, False, True)
+    assert (item.title, item.present, item.missing) == (REFUSAL_TITLE, False, True)
     assert REFUSAL_TITLE in desk.dossier.archive_refusal(case_id, on="2026-03-10")
     with pytest.raises(IllegalStep, match="不予受理决定"):
         desk.dossier.archive(case_id, archived_on="2026-03-10", retention="10年", today=T)
     # nor without the acceptance row at all
     desk.db.conn.execute("DELETE FROM acceptances WHERE id = ?", (acc["id"],))
-    assert desk.dossier.contents(case_id)[0]["missing"]
+    assert desk.dossier.contents(case_id)[0].missing
     with pytest.raises(IllegalStep, match="不予受理决定"):
         desk.dossier.archive(case_id, archived_on="2026-03-10", retention="10年", today=T)
     assert desk.cases.get_row(case_id)["status"] == "refused"

@@ -2,7 +2,9 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from mediator_desk.core.cases import CaseFilter
 from mediator_desk.core.desk import Desk
 from mediator_desk.core.setup import is_set_up
 from mediator_desk.gui import app as gui_app_module
@@ -170,3 +172,59 @@ def test_setup_defaults_to_the_role_chosen_with_site_init(qtbot, fresh_desk):
     assert dialog.site_name.text() == "巴彦塔拉司法所"
     assert dialog.level.currentData() == "township"
     dialog.reject()
+
+
+def test_the_real_start_shows_the_list_first_and_adds_the_rest_right_after(runner, qtbot):
+    """``run`` builds the window in two steps: the list (usable) and then the to-do panel,
+    the documents and data-exchange menus, the tabs and the style (ready)."""
+    from mediator_desk.gui import style
+    from mediator_desk.gui.app import create_main_window
+
+    window = create_main_window(runner.desk, deferred=True)
+    qtbot.addWidget(window)
+    assert not window.is_ready and window.todo_panel is None
+    window.show()
+    with qtbot.waitSignal(window.usable, timeout=WAIT_MS):
+        pass
+    assert window.model.rowCount() == len(runner.desk.cases.search(CaseFilter()))
+    assert window.context.committee_id
+    with qtbot.waitSignal(window.ready, timeout=WAIT_MS):
+        pass
+    assert window.todo_dock.widget() is window.todo_panel
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-2:] == ["文书(&D)", "数据交换(&X)"], titles
+    app = QApplication.instance()
+    assert style.installed(app) and app.styleSheet() == style.STYLE_SHEET
+    qtbot.waitUntil(lambda: window.todo_panel.total_label.text() != "", timeout=WAIT_MS)
+
+
+def test_a_deferred_start_does_nothing_for_a_window_closed_before_it_was_usable(runner,
+                                                                                qtbot):
+    from mediator_desk.gui.app import create_main_window
+
+    window = create_main_window(runner.desk, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    qtbot.waitUntil(lambda: window.is_usable, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert not window.is_ready and window.todo_panel is None
+
+
+def test_the_program_started_with_the_probe_reports_usable_then_ready(db_path, make_case,
+                                                                      tmp_path):
+    """The start-up probe (benchmarks, the installed-program check): the real program says
+    when its window is usable and when the rest of the start is done, then quits."""
+    import os
+    import subprocess
+    import sys
+
+    make_case()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDIATOR_DESK_STARTUP_PROBE="1",
+               HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-m", "mediator_desk", "--db", str(db_path)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.split()
+    assert lines[:2] == ["SHOWN", "1"] and lines[2].startswith("cpu="), done.stdout
+    assert float(lines[2][4:]) > 0 and lines[3:] == ["READY"], done.stdout

@@ -30,7 +30,7 @@ def test_failed_mediation_ends_with_the_routes_explained(qtbot, desk, make_case,
     type_into(d.held_on, "2026-03-05")
     d.mediators.tick("乌力吉")
     d.parties_present.tick("张三", "李四")
-    choose(d.result, "failed")
+    choose(d.result_choice, "failed")
     assert d.routes.isEnabled()
     d.result_note.setPlainText("李四坚持院墙不拆")
     ok(qtbot, d)                                   # no routes: refused next to the field

@@ -74,7 +74,7 @@ def test_one_case_from_intake_to_archive(qtbot, desk, make_case, main_window, me
         type_into(d.recorder, "乌力吉")
         d.rights_notice.setChecked(True)
         d.statements.setPlainText("双方各自陈述了院墙的由来")
-        choose(d.result, result)
+        choose(d.result_choice, result)
         ok(qtbot, d)
     sessions = desk.sessions.mediations(case_id)
     assert [(s["no"], s["held_on"], s["result"]) for s in sessions] == [

@@ -20,7 +20,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
 from mediator_desk.gui import app as gui_app_module
-from mediator_desk.gui import files
+from mediator_desk.gui import file_places, files
 from mediator_desk.gui.instance import WindowLock, lock_path_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,10 +202,10 @@ def test_dialogs_never_start_in_the_data_folder(db_path, gui_app, monkeypatch):
     from mediator_desk.gui import printing
     from mediator_desk.gui.sync_dialogs import SyncAsk
 
-    files.protect(db_path)
+    file_places.protect(db_path)
     data = db_path.parent
-    assert files.start_folder(str(data)) != str(data)
-    assert files.start_folder(str(data / "desk-files")) != str(data / "desk-files")
+    assert file_places.start_folder(str(data)) != str(data)
+    assert file_places.start_folder(str(data / "desk-files")) != str(data / "desk-files")
     asked = []
     monkeypatch.setattr(files, "save_file_name",
                         lambda parent, title, path, flt, **kw: asked.append(path) or "")
@@ -217,9 +217,9 @@ def test_dialogs_never_start_in_the_data_folder(db_path, gui_app, monkeypatch):
     from PySide6.QtCore import QSettings
 
     for purpose in ("documents", "bundle", "scans"):
-        QSettings().setValue(files.FOLDERS_KEY + purpose, str(data))
-    files.remember_folder("receipt", str(data))
-    assert files.last_folder("receipt") == ""
+        QSettings().setValue(file_places.FOLDERS_KEY + purpose, str(data))
+    file_places.remember_folder("receipt", str(data))
+    assert file_places.last_folder("receipt") == ""
     printing.OutputDialogs.save_path(None, "保存", "协议书.pdf", "pdf")
     SyncAsk.open_file(None, "导入", "bundle")
     SyncAsk.save_file(None, "导出", "红旗.mdsync", "bundle")
@@ -230,8 +230,8 @@ def test_dialogs_never_start_in_the_data_folder(db_path, gui_app, monkeypatch):
         folder = Path(where) if Path(where).is_dir() else Path(where).parent
         assert folder != data and data not in folder.parents, where
     for purpose in ("documents", "bundle", "scans"):
-        QSettings().remove(files.FOLDERS_KEY + purpose)
-    files._protected.clear()
+        QSettings().remove(file_places.FOLDERS_KEY + purpose)
+    file_places._protected.clear()
 
 
 def test_file_dialogs_start_in_the_folder_last_used_for_the_same_kind(tmp_path, gui_app):
@@ -240,12 +240,12 @@ def test_file_dialogs_start_in_the_folder_last_used_for_the_same_kind(tmp_path, 
     scans, papers = tmp_path / "扫描件", tmp_path / "文书"
     scans.mkdir()
     papers.mkdir()
-    files.remember_folder("scans", str(scans))
-    files.remember_folder("documents", str(papers))
+    file_places.remember_folder("scans", str(scans))
+    file_places.remember_folder("documents", str(papers))
     try:
-        assert files.start_folder(purpose="scans") == str(scans)
-        assert files.start_folder(purpose="documents") == str(papers)
-        assert files.start_folder(purpose="bundle") != str(scans)
+        assert file_places.start_folder(purpose="scans") == str(scans)
+        assert file_places.start_folder(purpose="documents") == str(papers)
+        assert file_places.start_folder(purpose="bundle") != str(scans)
         # sizes as Chinese file managers write them
         assert files.file_size_text(12345) == "12 KB"
         assert files.file_size_text(3 * 1024 * 1024 + 400_000) == "3.4 MB"
@@ -254,7 +254,7 @@ def test_file_dialogs_start_in_the_folder_last_used_for_the_same_kind(tmp_path, 
         dialog.deleteLater()
     finally:
         for purpose in ("scans", "documents"):
-            QSettings().remove(files.FOLDERS_KEY + purpose)
+            QSettings().remove(file_places.FOLDERS_KEY + purpose)
 
 
 # --- one window per database ---------------------------------------------------------------
@@ -346,15 +346,15 @@ def test_viewer_copies_are_private_and_removed_at_exit(temp_root, tmp_path):
     stored.write_bytes(b"%PDF-1.4 scan")
     old = os.umask(0o022)
     try:
-        copy = files.viewable_copy(stored, "张三身份证.pdf")
+        copy = file_places.viewable_copy(stored, "张三身份证.pdf")
     finally:
         os.umask(old)
     assert copy.name == "张三身份证.pdf" and copy.read_bytes() == stored.read_bytes()
     assert oct(copy.stat().st_mode & 0o777) == oct(0o600)
     assert oct(copy.parent.stat().st_mode & 0o777) == oct(0o700)
-    assert files.remove_viewer_copies() == 0            # at start: this process's copies stay
+    assert file_places.remove_viewer_copies() == 0            # at start: this process's copies stay
     assert copy.exists()
-    assert files.remove_viewer_copies(at_exit=True) == 1
+    assert file_places.remove_viewer_copies(at_exit=True) == 1
     assert list(temp_root.iterdir()) == []
 
 
@@ -368,5 +368,5 @@ def test_viewer_copies_of_an_earlier_run_are_removed_at_the_next_start(temp_root
     for folder in (dead, older_version, running, unrelated):
         folder.mkdir()
         (folder / "李四.pdf").write_bytes(b"%PDF")
-    assert files.remove_viewer_copies() == 2
+    assert file_places.remove_viewer_copies() == 2
     assert sorted(p.name for p in temp_root.iterdir()) == sorted([running.name, unrelated.name])

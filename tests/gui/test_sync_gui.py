@@ -253,7 +253,7 @@ def test_two_villages_and_an_office_exchange_files_through_the_gui(tmp_path, qtb
         w.sync.import_bundle_action.trigger()
         dialog = w.sync.last_dialog
         qtbot.waitUntil(lambda: dialog.stage == "accept", timeout=WAIT_MS)
-        assert "红旗嘎查人民调解委员会" in dialog.sender.text()
+        assert "红旗嘎查人民调解委员会" in dialog.sender_label.text()
         assert dialog.fingerprint_label.text() == fp["v1"]
         dialog.matches.setChecked(True)
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)

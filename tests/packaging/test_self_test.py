@@ -13,11 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def self_test(tmp_path, **env_over) -> subprocess.CompletedProcess:
-    """Run ``--self-test`` with a home, a data folder and a temporary folder of the test's own
-    (tests running at the same time in other processes never see each other's files)."""
-    (tmp_path / "tmp").mkdir(exist_ok=True)
     env = dict(os.environ, HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"),
-               TMPDIR=str(tmp_path / "tmp"), PYTHONPATH=str(ROOT))
+               PYTHONPATH=str(ROOT))
     env.pop("MEDIATOR_DESK_DB", None)
     env.update(env_over)
     return subprocess.run([sys.executable, "-m", "mediator_desk", "--self-test"], cwd=tmp_path,
@@ -35,7 +32,9 @@ def lines(result) -> dict[str, str]:
 
 
 def test_a_good_install_passes_every_check_and_touches_no_user_data(tmp_path):
-    result = self_test(tmp_path)
+    temp = tmp_path / "temp"          # its own temporary folder: other runs may share /tmp
+    temp.mkdir()
+    result = self_test(tmp_path, TMPDIR=str(temp))
     assert result.returncode == 0, result.stdout + result.stderr
     marks = lines(result)
     assert set(marks) == {"程序", "文书字体", "文书模板", "数据库", "打印 PDF", "Word 文书", "统计报表",
@@ -44,10 +43,10 @@ def test_a_good_install_passes_every_check_and_touches_no_user_data(tmp_path):
     assert set(marks.values()) == {"[通过]"}
     assert "自检通过：14 项全部正常" in result.stdout
     assert "字体已嵌入" in result.stdout and "Qt 按钮“取消”" in result.stdout
-    # the user's data folder was never created, nor a log written there; its temporary
-    # folder is gone
+    # the user's data folder was never created, nor a log written there
     assert not (tmp_path / "data").exists()
-    assert list((tmp_path / "tmp").glob("mediator-desk-selftest-*")) == []
+    # and the folder it worked in is gone
+    assert not list(temp.glob("mediator-desk-selftest-*")), list(temp.iterdir())
 
 
 def test_missing_font_and_templates_fail_with_their_lines(tmp_path):

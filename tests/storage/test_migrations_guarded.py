@@ -33,6 +33,8 @@ RELEASED = {
     "0009_audit_chain": "3c71378c9d1ff76a",
     "0010_agreement_signatures": "3b8108bc7b7d903c",
     "0011_party_service_address": "b19865c7040c5a07",
+    "0012_screening": "6b7258997c6509a0",
+    "0013_statistics": "0f16ae32e74caf69",
 }
 SHARED = {
     "SYNC_COLUMNS": "091356e6ea387b03",

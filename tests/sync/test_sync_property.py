@@ -213,7 +213,7 @@ def _read_everything(path: Path, case_nos: list[str]) -> None:
             desk.cases.search(CaseFilter(text=text))
         for case_id in ids:
             view = desk.dossier.view(case_id, today=T)
-            json.dumps(view, ensure_ascii=False, default=str)
+            json.dumps(view.as_dict(), ensure_ascii=False, default=str)
             if desk.scalar("SELECT 1 FROM agreements WHERE case_id = ? AND form = 'written'",
                            (case_id,)):
                 try:

@@ -53,7 +53,7 @@ class Statistics(Reporting):
         for item in items:
             entry = dict(item)
             if item["record"] == "case" and item["id"] in cases:
-                entry.update(cases[item["id"]])
+                entry.update(cases[item["id"]].as_dict())
             elif item["record"] != "case":
                 table = "screening_items" if item["record"] == "screening_item" \
                     else "screening_rounds"

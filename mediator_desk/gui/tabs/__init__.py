@@ -10,28 +10,36 @@ main window's to-do dock. The tabs of one case window share one
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from mediator_desk.gui import case_tabs
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from mediator_desk.gui.case_window import CaseWindow
+    from mediator_desk.gui.main_window import MainWindow
+
 translate = QCoreApplication.translate
 
 
-def _mediation(window):
+def _mediation(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.mediation import MediationTab
 
     return MediationTab(path_for(window)), translate("CaseTabs", "Acceptance and records")
 
 
-def _outcome(window):
+def _outcome(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.agreement import AgreementTab
     from mediator_desk.gui.tabs.outcome import OutcomeTab
 
     tab = OutcomeTab(path_for(window))
 
-    def show_agreement():
+    def show_agreement() -> None:
         for i in range(window.tabs.count()):
             if isinstance(window.tabs.widget(i), AgreementTab):
                 window.tabs.setCurrentIndex(i)
@@ -40,35 +48,35 @@ def _outcome(window):
     return tab, translate("CaseTabs", "Outcome and risks")
 
 
-def _agreement(window):
+def _agreement(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.agreement import AgreementTab
 
     return AgreementTab(path_for(window)), translate("CaseTabs", "Agreement")
 
 
-def _followups(window):
+def _followups(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.followups import FollowUpTab
 
     return FollowUpTab(path_for(window)), translate("CaseTabs", "Performance and follow-up")
 
 
-def _casefile(window):
+def _casefile(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.casefile import CaseFileTab
 
     return CaseFileTab(path_for(window)), translate("CaseTabs", "Case file")
 
 
-def _attachments(window):
+def _attachments(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.attachments import AttachmentsTab
 
     return AttachmentsTab(path_for(window)), translate("CaseTabs", "Attachments")
 
 
-def _history(window):
+def _history(window: CaseWindow) -> tuple[QWidget, str]:
     from mediator_desk.gui.tabs.case_path import path_for
     from mediator_desk.gui.tabs.history import HistoryTab
 
@@ -84,14 +92,14 @@ def register_tabs() -> None:
         case_tabs.register(factory)
 
 
-def install_todo(main_window) -> None:
+def install_todo(main_window: MainWindow) -> None:
     """Put the to-do panel into ``main_window.todo_dock`` (shown by default)."""
     from mediator_desk.gui import todo_panel
 
     todo_panel.install(main_window)
 
 
-def install(main_window) -> None:
+def install(main_window: MainWindow) -> None:
     """Register the tabs and fill the to-do dock."""
     register_tabs()
     install_todo(main_window)

@@ -21,7 +21,8 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
-from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (OK_STYLE, WARN_STYLE, NamePicker, RowsEditor, allow,
                                             button_row, date_edit, note_label, set_editable, spin)
@@ -32,7 +33,7 @@ CLOSING_DAYS = 7
 class AgreementTab(PathTab):
     """The agreements of a case: one shown at a time (main agreement, supplements, voided)."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self.mode = "view"            # view | new | supplement
@@ -232,11 +233,21 @@ class AgreementTab(PathTab):
 
     # --- which agreement -------------------------------------------------------------------
     def _agreements(self) -> list[dict]:
-        return (self.view or {}).get("agreements", [])
+        """The case's agreement rows (``AgreementView.row``)."""
+        case = self.case_view
+        return [a.row for a in case.agreements] if case is not None else []
+
+    def _confirmation(self) -> dict | None:
+        """The judicial confirmation of the agreement shown, if one was applied for."""
+        case, a = self.case_view, self.agreement
+        if case is None or a is None:
+            return None
+        return next((x.confirmation for x in case.agreements if x.row["id"] == a["id"]), None)
 
     def _default(self, agreements: list[dict]) -> dict | None:
         live = [a for a in agreements if a["state"] != "void" and not a["is_supplement"]]
-        return (live or agreements or [None])[-1]
+        shown = live or agreements
+        return shown[-1] if shown else None
 
     def _chosen(self, index: int) -> None:
         aid = self.chooser.itemData(index)
@@ -244,10 +255,10 @@ class AgreementTab(PathTab):
         self.agreement = next((a for a in self._agreements() if a["id"] == aid), None)
         self._show_agreement()
 
-    def show_view(self, view: dict) -> None:
-        agreements = view["agreements"]
+    def show_view(self, view: PathView) -> None:
+        agreements = self._agreements()
         keep = self.mode in ("new", "supplement") and not self._want_id
-        if keep and self.mode == "new" and step_reason(view["status"], "agree"):
+        if keep and self.mode == "new" and step_reason(view.case.status, "agree"):
             keep = False         # the case moved on meanwhile (ended, withdrawn …)
         wanted = self._want_id or (self.agreement or {}).get("id", "")
         self._want_id = ""
@@ -269,7 +280,7 @@ class AgreementTab(PathTab):
             self._show_agreement(keep_form=True)
             return
         self.mode = "view"
-        if chosen is None and not step_reason(view["status"], "agree"):
+        if chosen is None and not step_reason(view.case.status, "agree"):
             self.mode = "new"
         self._show_agreement()
 
@@ -285,15 +296,14 @@ class AgreementTab(PathTab):
 
     # --- showing one agreement -------------------------------------------------------------
     def _show_agreement(self, keep_form: bool = False) -> None:
-        view = self.view or {}
-        status = view.get("status", "")
+        status = self.case_view.status if self.case_view is not None else ""
         a = self.agreement
         editing = self.mode in ("new", "supplement")
         self.print_button.setEnabled(a is not None and not editing and a["state"] != "void")
         if self.mode == "new":
             self.number_label.setText(self.tr("New agreement (the number is given when it is "
                                               "recorded)"))
-        elif self.mode == "supplement":
+        elif self.mode == "supplement" and a is not None:
             self.number_label.setText(self.tr("Supplementary agreement to {no}").format(
                 no=a["agreement_no"]))
         elif a is None:
@@ -344,7 +354,7 @@ class AgreementTab(PathTab):
         self.new_button.setVisible(not editing and not main_live and not agree_reason
                                    and bool(self._agreements()))
         in_force = a is not None and a["state"] == "in_force" and not editing
-        self.supplement_button.setVisible(in_force and not a["is_supplement"])
+        self.supplement_button.setVisible(in_force and a is not None and not a["is_supplement"])
         allow(self.supplement_button, step_reason(status, "supplement"))
         self.void_button.setVisible(a is not None and a["state"] != "void" and not editing)
         void_reason = ""
@@ -359,7 +369,7 @@ class AgreementTab(PathTab):
         awaiting = (a is not None and not editing and a["form"] == "written"
                     and a["state"] == "awaiting_signature")
         self.sign_box.setVisible(awaiting)
-        if awaiting:
+        if awaiting and a is not None:
             reason = "" if a["is_supplement"] else transition_reason(status, "effective")
             allow(self.sign_button, reason)
             allow(self.choose_scan_button, reason)
@@ -386,7 +396,7 @@ class AgreementTab(PathTab):
 
     def _show_countdown(self, a: dict) -> None:
         w = a.get("confirmation_window")
-        k = a.get("confirmation")
+        k = self._confirmation()
         if w is None:
             self.countdown_label.setText(self.tr("Judicial confirmation applies to written "
                                                  "agreements only.")
@@ -407,12 +417,12 @@ class AgreementTab(PathTab):
 
     def _show_confirmation(self, a: dict | None, status: str) -> None:
         written_in_force = a is not None and a["form"] == "written" and a["state"] == "in_force"
-        k = (a or {}).get("confirmation")
+        k = self._confirmation() if a is not None else None
         self.confirm_box.setVisible(written_in_force or bool(k))
         if a is None:
             return
         self.apply_form.setVisible(written_in_force and not k)
-        self.result_form.setVisible(bool(k) and k["result"] == "pending")
+        self.result_form.setVisible(k is not None and k["result"] == "pending")
         if k:
             text = self.tr("Applied on {day} to {court}: {result}").format(
                 day=k["applied_on"], court=k["court"], result=k["result_label"])
@@ -435,10 +445,10 @@ class AgreementTab(PathTab):
             allow(self.apply_button, step_reason(status, "confirm"))
 
     def _fill_form(self, a: dict | None) -> None:
-        view = self.view or {}
+        case = self.case_view
         self.errors.clear_all()
-        self.mediators.set_choices([m["name"] for m in view.get("mediators", [])])
-        parties = len(view.get("parties", []))
+        self.mediators.set_choices([m["name"] for m in case.mediators] if case else [])
+        parties = len(case.parties) if case else 0
         self.copies_hint.setText(self.tr("default: {n} (each party and the committee)")
                                  .format(n=parties + 1))
         if a is None:
@@ -455,7 +465,7 @@ class AgreementTab(PathTab):
             self.mediators.set_names([])
             # the current mediator usually records it; the place of the last sitting
             self.recorder.setText(getattr(self.path.window.context, "user", "") or "")
-            sittings = view.get("mediations") or []
+            sittings = case.mediations if case else []
             if sittings and sittings[-1].get("place"):
                 self.place.setText(sittings[-1]["place"])
             self._reset_signing()
@@ -487,7 +497,7 @@ class AgreementTab(PathTab):
         while self.party_form.rowCount():
             self.party_form.removeRow(0)
         self.party_dates = {}
-        for p in (self.view or {}).get("parties", []):
+        for p in (self.case_view.parties if self.case_view else []):
             edit = date_edit(default_today=False)   # rebuilt per case: not in self._editors
             edit.setPlaceholderText(self.tr("same as above"))
             edit.textChanged.connect(self._preview_effect)
@@ -543,6 +553,7 @@ class AgreementTab(PathTab):
         except ValueError:
             self.deadline_hint.setText(self.tr("counted from the agreement date: type it first"))
             return
+        assert day is not None, "the text is a 'within' phrase: parse_within said so above"
         self.deadline_hint.setText(self.tr("= {date} (counted from the agreement date {start})")
                                    .format(date=day.isoformat(), start=start))
 
@@ -554,9 +565,9 @@ class AgreementTab(PathTab):
 
     def facts_offered(self) -> str:
         """The case's brief facts and what the last mediation record found."""
-        view = self.view or {}
-        parts = [view.get("summary") or ""]
-        sittings = view.get("mediations") or []
+        case = self.case_view
+        parts = [case.summary if case else ""]
+        sittings = case.mediations if case else []
         if sittings and sittings[-1].get("findings"):
             parts.append(sittings[-1]["findings"])
         return "\n".join(p.strip() for p in parts if p and p.strip())
@@ -612,6 +623,7 @@ class AgreementTab(PathTab):
                                                                 **v),
                      self._created, label=self.tr("Saving…"))
         elif self.mode == "supplement":
+            assert self.agreement is not None, "start_supplement needs an agreement shown"
             original = self.agreement["id"]
             self.run(lambda desk, today: desk.agreements.supplement(original, today=today, **v),
                      self._created, label=self.tr("Saving…"))
@@ -664,7 +676,7 @@ class AgreementTab(PathTab):
                                                               note=note, today=today))
 
     def record_result(self) -> None:
-        k = (self.agreement or {}).get("confirmation")
+        k = self._confirmation()
         if not k:
             return
         self.errors.clear_all()
@@ -678,7 +690,7 @@ class AgreementTab(PathTab):
 class VoidDialog(RecordDialog):
     """Void an agreement with a reason (it keeps its number)."""
 
-    def __init__(self, path, agreement: dict, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, agreement: dict, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.agreement = agreement
         self.setWindowTitle(self.tr("Void agreement {no}").format(no=agreement["agreement_no"]))

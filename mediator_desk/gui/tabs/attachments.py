@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from mediator_desk.core.attachments import ITEMS
 from mediator_desk.errors import DeskError
 from mediator_desk.gui import worker
-from mediator_desk.gui.files import Files, viewable_copy
+from mediator_desk.gui.file_places import viewable_copy
+from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import error_label, fill_combo
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView
 from mediator_desk.gui.tabs.widgets import allow, note_label
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
+    from mediator_desk.core.dossier import CaseView
 
 THUMB = 96
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
@@ -91,7 +93,7 @@ def pdf_icon(size: int = THUMB) -> QPixmap:
 class AttachmentsTab(PathTab):
     """Add, list (with thumbnails), open and remove the attachments of a case."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self._thumbs: dict[str, QPixmap] = {}
         self._pdf_icon = QIcon(pdf_icon())
@@ -151,36 +153,37 @@ class AttachmentsTab(PathTab):
         layout.addWidget(self.general)
 
     # --- showing --------------------------------------------------------------------------
-    def _record_choices(self, view: dict) -> list[tuple[str, str]]:
+    def _record_choices(self, case: CaseView) -> list[tuple[str, str]]:
         out = [("", self.tr("the case as a whole"))]
-        for p in view["parties"]:
+        for p in case.parties:
             out.append((f"parties:{p['id']}", self.tr("Party {name}").format(name=p["name"])))
-        for r in view["investigations"]:
+        for r in case.investigations:
             out.append((f"investigations:{r['id']}", self.tr("Investigation record {no} ({day})")
                         .format(no=r["no"], day=r["held_on"])))
-        for r in view["mediations"]:
+        for r in case.mediations:
             out.append((f"mediation_sessions:{r['id']}", self.tr("Mediation record {no} ({day})")
                         .format(no=r["no"], day=r["held_on"])))
-        for a in view["agreements"]:
+        for a in (x.row for x in case.agreements):
             out.append((f"agreements:{a['id']}", self.tr("Agreement {no}")
                         .format(no=a["agreement_no"])))
-        for f in view["followups"]:
+        for f in case.followups:
             out.append((f"followups:{f['id']}", self.tr("Follow-up visit of {day}")
                         .format(day=f["visited_on"])))
-        for k in view["confirmations"]:
+        for k in case.confirmations:
             out.append((f"confirmations:{k['id']}", self.tr("Judicial confirmation ({court})")
                         .format(court=k["court"])))
         return out
 
-    def show_view(self, view: dict) -> None:
-        fill_combo(self.record, self._record_choices(view))
-        limits = view["attachment_limits"]
+    def show_view(self, view: PathView) -> None:
+        case = view.case
+        fill_combo(self.record, self._record_choices(case))
+        limits = view.attachment_limits
         self.limits_label.setText(self.tr("Scans or photos, at most {mb} MB each.")
                                   .format(mb=limits["max_bytes"] // (1024 * 1024)))
-        labels = dict(self._record_choices(view))
+        labels = dict(self._record_choices(case))
         current = self.selected()
         self.files.clear()
-        for att in view["attachments"]:
+        for att in case.attachments:
             size = f"{max(att['size'] // 1024, 1)} KB"
             text = f"{att['item_label']}\n{att['file_name']}　{size}"
             linked = labels.get(f"{att['record_table']}:{att['record_id']}", "") \
@@ -196,14 +199,14 @@ class AttachmentsTab(PathTab):
             self.files.addItem(item)
             if current and att["id"] == current["id"]:
                 self.files.setCurrentItem(item)
-        missing = view["missing_files"]
+        missing = case.missing_files
         if missing:
             self.missing_label.setText(self.tr(
                 "{n} attachment file(s) are missing from the data folder: {names}. Copy them "
                 "back from a backup, or add the scans again.").format(
                 n=len(missing), names="、".join(a["file_name"] for a in missing)))
         self.missing_label.setVisible(bool(missing))
-        self.empty_label.setVisible(not view["attachments"])
+        self.empty_label.setVisible(not case.attachments)
         self._selection_changed()
         self._load_thumbnails(view)
 
@@ -217,8 +220,8 @@ class AttachmentsTab(PathTab):
             return QIcon(pixmap)
         return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
-    def _load_thumbnails(self, view: dict) -> None:
-        wanted = {a["sha256"]: a["path"] for a in view["attachments"]
+    def _load_thumbnails(self, view: PathView) -> None:
+        wanted = {a["sha256"]: view.file_paths[a["sha256"]] for a in view.case.attachments
                   if a["exists"] and a["mime_type"] in IMAGE_TYPES
                   and a["sha256"] not in self._thumbs}
         if wanted:
@@ -229,7 +232,7 @@ class AttachmentsTab(PathTab):
             self._thumbs[sha] = QPixmap.fromImage(image)
         if self.view is None:
             return
-        by_id = {a["id"]: a for a in self.view["attachments"]}
+        by_id = {a["id"]: a for a in self.view.case.attachments}
         for i in range(self.files.count()):
             item = self.files.item(i)
             att = by_id.get(item.data(Qt.ItemDataRole.UserRole))
@@ -242,7 +245,7 @@ class AttachmentsTab(PathTab):
         return self._thumbs.get(att["sha256"]) if att else None
 
     def _find(self, attachment_id: str) -> dict | None:
-        return next((a for a in (self.view or {}).get("attachments", [])
+        return next((a for a in (self.case_view.attachments if self.case_view else [])
                      if a["id"] == attachment_id), None)
 
     def selected(self) -> dict | None:
@@ -282,15 +285,15 @@ class AttachmentsTab(PathTab):
             self.note.clear()
 
     def open_selected(self) -> None:
-        att = self.selected()
-        if att is None:
+        att, view = self.selected(), self.view
+        if att is None or view is None:
             return
         if not att["exists"]:
             Messages.error(self, self.tr("The file of “{name}” is missing from the data folder.")
                            .format(name=att["file_name"]))
             return
         try:
-            copy = viewable_copy(Path(att["path"]), att["file_name"])
+            copy = viewable_copy(Path(view.file_paths[att["sha256"]]), att["file_name"])
         except OSError as exc:
             Messages.error(self, self.tr("Cannot open “{name}”: {error}").format(
                 name=att["file_name"], error=exc.strerror or str(exc)))

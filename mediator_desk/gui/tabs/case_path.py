@@ -9,10 +9,11 @@ base of the tabs (read-only when the case is archived). Every database call goes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mediator_desk.core import path_settings, workflow
 from mediator_desk.errors import IllegalStep
@@ -23,19 +24,40 @@ from mediator_desk.gui.tabs.widgets import BANNER_STYLE, NEXT_STEP_STYLE, set_ed
 from mediator_desk.gui.today import today
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from mediator_desk.core.changes import Changes
     from mediator_desk.core.desk import Desk
+    from mediator_desk.core.dossier import CaseView
+    from mediator_desk.gui.case_window import CaseWindow
+
+Widget = TypeVar("Widget", bound=QWidget)
 
 
-def load_path(desk: Desk, case_id: str, day) -> dict:
+@dataclass(frozen=True, slots=True)
+class PathView:
+    """What the tabs show about a case: its :class:`CaseView` (``case``) and what the screens
+    need besides — the day it was read for, the retention periods offered when archiving,
+    the attachment limits, the follow-up setting and where each attached file is stored."""
+
+    case: CaseView
+    today: str
+    retention_choices: list[str]
+    attachment_limits: dict
+    followup_days: int
+    file_paths: dict[str, str]      # attachment sha256 → its file in the store
+
+
+def load_path(desk: Desk, case_id: str, day: date) -> PathView:
     """Everything the tabs show about a case (runs on the worker thread)."""
     view = desk.dossier.view(case_id, today=day)
-    view["today"] = day.isoformat()
-    view["retention_choices"] = desk.dossier.retention_choices()
-    view["attachment_limits"] = desk.attachments.limits()
-    view["followup_days"] = int(path_settings.get(desk, "followup_days"))
-    for att in view["attachments"]:
-        att["path"] = str(desk.attachments.file_path(att["sha256"]))
-    return view
+    return PathView(
+        case=view, today=day.isoformat(),
+        retention_choices=desk.dossier.retention_choices(),
+        attachment_limits=desk.attachments.limits(),
+        followup_days=int(path_settings.get(desk, "followup_days")),
+        file_paths={a["sha256"]: str(desk.attachments.file_path(a["sha256"]))
+                    for a in view.attachments})
 
 
 def step_reason(status: str, step: str) -> str:
@@ -59,12 +81,12 @@ def transition_reason(status: str, target: str) -> str:
 class CasePath(QObject):
     """The mediation path of the case shown in one :class:`CaseWindow`, shared by its tabs."""
 
-    loaded = Signal(dict)      # the view (desk.dossier.view plus extras), after every read
+    loaded = Signal(object)    # the PathView, after every read
 
-    def __init__(self, window):
+    def __init__(self, window: CaseWindow):
         super().__init__(window)
         self.window = window
-        self.view: dict | None = None
+        self.view: PathView | None = None
         self._loading = False
         self._stale = False
         self.banner = QLabel()
@@ -80,9 +102,9 @@ class CasePath(QObject):
         self.next_step.setCursor(Qt.CursorShape.PointingHandCursor)
         self.next_step.clicked.connect(lambda: self.show_place(self.next_place))
         self.next_step.hide()
-        self.next_place = ""
+        self.next_place: str = ""       # typed: the lambda above reads it
         layout = window.layout()
-        if layout is not None:
+        if isinstance(layout, QBoxLayout):
             layout.insertWidget(1, self.banner)
             layout.insertWidget(2, self.next_step, 0, Qt.AlignmentFlag.AlignLeft)
         worker.changes_signal().connect(self._on_changes)
@@ -95,12 +117,17 @@ class CasePath(QObject):
     @property
     def status(self) -> str:
         if self.view is not None:
-            return self.view["status"]
+            return self.view.case.status
         return (self.window.case or {}).get("status", "")
 
     @property
     def archived(self) -> bool:
         return self.status == "archived"
+
+    @property
+    def case_view(self) -> CaseView | None:
+        """The case as last read (None before the first read)."""
+        return self.view.case if self.view is not None else None
 
     def reload(self) -> None:
         """Read the path again (queued behind any write, so it sees it)."""
@@ -118,15 +145,15 @@ class CasePath(QObject):
         """Make the tab where ``place`` (a ``workflow.STEP_PLACES`` name) is done current."""
         return self.window.show_place(place)
 
-    def _show_next_step(self, view: dict) -> None:
-        step = view.get("next_step") or {}
-        self.next_place = step.get("place", "")
-        self.next_step.setText(self.tr("Next step: {step}").format(step=step["text"])
-                               if step.get("text") else "")
-        self.next_step.setVisible(bool(step.get("text")) and not case_owner.is_foreign(
+    def _show_next_step(self, view: PathView) -> None:
+        step = view.case.next_step
+        self.next_place = step.place
+        self.next_step.setText(self.tr("Next step: {step}").format(step=step.text)
+                               if step.text else "")
+        self.next_step.setVisible(bool(step.text) and not case_owner.is_foreign(
             self.window.case, self.window.context))
 
-    def _loaded(self, view: dict) -> None:
+    def _loaded(self, view: PathView) -> None:
         self._loading = False
         self.view = view
         self._show_banner(view)
@@ -136,13 +163,13 @@ class CasePath(QObject):
             self._stale = False
             self.reload()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         Messages.error(self.window, exc)
 
-    def _show_banner(self, view: dict) -> None:
-        archive = view.get("archive")
-        if view["status"] == "archived":
+    def _show_banner(self, view: PathView) -> None:
+        archive = view.case.archive
+        if view.case.status == "archived":
             if archive:
                 text = self.tr("Archived on {day} by {who} (retention: {retention}). "
                                "This case can be viewed but no longer changed.").format(
@@ -155,7 +182,7 @@ class CasePath(QObject):
         else:
             self.banner.hide()
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         if self.case_id and self.case_id in changes.case_ids:
             self.reload()
 
@@ -173,7 +200,7 @@ class CasePath(QObject):
                              label=label)
 
 
-def tab_class(place: str):
+def tab_class(place: str) -> type[QWidget] | None:
     """The tab class where a step of ``workflow.STEP_PLACES`` is done (None: no tab)."""
     from mediator_desk.gui.reviews_tab import ReviewsTab
     from mediator_desk.gui.tabs.agreement import AgreementTab
@@ -187,9 +214,9 @@ def tab_class(place: str):
             "archive": CaseFileTab, "review": ReviewsTab}.get(place)
 
 
-def path_for(window) -> CasePath:
+def path_for(window: CaseWindow) -> CasePath:
     """The window's :class:`CasePath` (made on first use)."""
-    path = getattr(window, "_mediation_path", None)
+    path = window._mediation_path
     if path is None:
         path = CasePath(window)
         window._mediation_path = path
@@ -206,18 +233,18 @@ class PathTab(QWidget):
     def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = path
-        self.view: dict | None = None
+        self.view: PathView | None = None
         self._actions: list[QWidget] = []
         self._editors: list[QWidget] = []
         self.general = error_label()
         self.errors = FieldErrors(self.general)
         path.loaded.connect(self._loaded)
 
-    def action(self, widget):
+    def action(self, widget: Widget) -> Widget:
         self._actions.append(widget)
         return widget
 
-    def editor(self, widget):
+    def editor(self, widget: Widget) -> Widget:
         self._editors.append(widget)
         return widget
 
@@ -226,16 +253,21 @@ class PathTab(QWidget):
         return self.path.status
 
     @property
+    def case_view(self) -> CaseView | None:
+        """The case as last read (None before the first read)."""
+        return self.path.case_view
+
+    @property
     def read_only(self) -> bool:
         return self.path.archived or case_owner.is_foreign(self.path.window.case,
                                                            self.path.window.context)
 
-    def _loaded(self, view: dict) -> None:
+    def _loaded(self, view: PathView) -> None:
         self.view = view
         self.show_view(view)
         self.apply_read_only()
 
-    def show_view(self, view: dict) -> None:  # pragma: no cover - abstract
+    def show_view(self, view: PathView) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def set_sections(self, *widgets: QWidget) -> None:
@@ -260,6 +292,7 @@ class PathTab(QWidget):
         for w in self._editors:
             set_editable(w, False)
 
-    def run(self, op, on_success=None, *, errors=None, label: str | None = None) -> int:
+    def run(self, op: Callable[[Any, Any], Any], on_success: Callable[[Any], None] | None = None,
+            *, errors: FieldErrors | None = None, label: str | None = None) -> int:
         """Run ``op(desk, today)``; a refusal shows in ``errors`` (default: this tab's)."""
         return self.path.run(self, op, on_success, errors or self.errors, label)

@@ -9,9 +9,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import fill_table, fit_to_screen, plain_text, table, text_area
+from mediator_desk.gui.forms import (cell, fill_table, fit_to_screen, plain_text, table,
+                                     text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, transition_reason
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView, transition_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import allow, date_edit, note_label
 
@@ -23,7 +24,7 @@ NOT_APPLICABLE = QColor("#888888")
 class CaseFileTab(PathTab):
     """The table of contents of the case file and archiving."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -53,36 +54,36 @@ class CaseFileTab(PathTab):
         layout.addWidget(self.archive_box)
         layout.addWidget(self.general)
 
-    def show_view(self, view: dict) -> None:
+    def show_view(self, view: PathView) -> None:
+        case = view.case
         rows = []
-        for item in view["contents"]:
-            if item["present"]:
+        for item in case.contents:
+            if item.present:
                 mark = self.tr("yes")
-            elif item["missing"]:
+            elif item.missing:
                 mark = self.tr("MISSING")
             else:
                 mark = "—"
             sources = []
-            if item["records"]:
-                sources.append(self.tr("{n} record(s)").format(n=item["records"]))
-            if item["attachments"]:
-                sources.append(self.tr("{n} scan(s)").format(n=item["attachments"]))
-            rows.append([str(item["no"]), item["title"], item["need_label"], mark,
-                         "、".join(sources)])
-        fill_table(self.contents, rows, [item["key"] for item in view["contents"]])
-        for r, item in enumerate(view["contents"]):
+            if item.records:
+                sources.append(self.tr("{n} record(s)").format(n=item.records))
+            if item.attachments:
+                sources.append(self.tr("{n} scan(s)").format(n=item.attachments))
+            rows.append([str(item.no), item.title, item.need_label, mark, "、".join(sources)])
+        fill_table(self.contents, rows, [item.key for item in case.contents])
+        for r, item in enumerate(case.contents):
             for c in range(self.contents.columnCount()):
-                cell = self.contents.item(r, c)
-                if item["missing"]:
-                    cell.setBackground(QBrush(MISSING_BACKGROUND))
-                    cell.setForeground(QBrush(MISSING_FOREGROUND))
-                    font = QFont(cell.font())
+                shown = cell(self.contents, r, c)
+                if item.missing:
+                    shown.setBackground(QBrush(MISSING_BACKGROUND))
+                    shown.setForeground(QBrush(MISSING_FOREGROUND))
+                    font = QFont(shown.font())
                     font.setBold(True)
-                    cell.setFont(font)
-                elif item["need"] == "not_applicable":
-                    cell.setForeground(QBrush(NOT_APPLICABLE))
-            self.contents.item(r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        missing = [i["title"] for i in view["contents"] if i["missing"]]
+                    shown.setFont(font)
+                elif item.need == "not_applicable":
+                    shown.setForeground(QBrush(NOT_APPLICABLE))
+            cell(self.contents, r, 3).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        missing = [i.title for i in case.contents if i.missing]
         if missing:
             self.summary.setText(self.tr("Missing required items: {items}").format(
                 items="、".join(missing)) + "\n" + self.tr(
@@ -92,7 +93,7 @@ class CaseFileTab(PathTab):
         else:
             self.summary.setText(self.tr("Every required item is in the file."))
             self.summary.setStyleSheet("color: #1b5e20;")
-        archive = view["archive"]
+        archive = case.archive
         if archive:
             text = self.tr("Archived on {day} by {who}; retention {retention}.").format(
                 day=archive["archived_on"], who=archive["archived_by"],
@@ -105,14 +106,14 @@ class CaseFileTab(PathTab):
                 "A closed case (agreement in force or performed, mediation ended, withdrawn or "
                 "refused) is archived once its file is complete. Afterwards it can no longer "
                 "be changed."))
-        reason = transition_reason(view["status"], "archived")
+        reason = transition_reason(case.status, "archived")
         if not reason and missing:
             reason = self.tr("Missing required items: {items}").format(items="、".join(missing))
         if not reason:
             # The core's reason: a confirmation awaiting the court, performance still open.
-            reason = view.get("archive_refusal", "")
+            reason = case.archive_refusal
         allow(self.archive_button, reason)
-        self.archive_button.setVisible(view["status"] != "archived")
+        self.archive_button.setVisible(case.status != "archived")
 
     def archive(self) -> "ArchiveDialog":
         return open_dialog(self, ArchiveDialog(self.path, self))
@@ -121,10 +122,9 @@ class CaseFileTab(PathTab):
 class ArchiveDialog(RecordDialog):
     """File the case (立卷): who, when, the retention period."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Archive the case file"))
-        view = path.view or {}
         self.form.addRow(note_label(self.tr(
             "After archiving, the case can be viewed and printed but no longer changed.")))
         self.archived_by = self.row("archived_by", self.tr("Filed by"), QLineEdit())
@@ -133,7 +133,7 @@ class ArchiveDialog(RecordDialog):
         self.archived_on = self.row("archived_on", self.tr("Filed on"), date_edit())
         self.retention = self.row("retention", self.tr("Retention period"), QComboBox())
         self.retention.addItem(self.tr("(choose)"), "")
-        for choice in view.get("retention_choices", []):
+        for choice in (path.view.retention_choices if path.view is not None else []):
             self.retention.addItem(choice, choice)
         self.volume_title = self.row("volume_title", self.tr("Volume title"), QLineEdit())
         self.file_note = self.row("file_note", self.tr("File note"), text_area(2))

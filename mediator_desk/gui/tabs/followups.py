@@ -16,7 +16,7 @@ from mediator_desk.gui.files import Files
 from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text,
                                      select_code, table, text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, step_reason
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView, step_reason
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (WARN_STYLE, allow, button_row, chosen, date_edit,
                                             fit_rows, note_label)
@@ -26,7 +26,7 @@ from mediator_desk.gui.tabs.widgets import (WARN_STYLE, allow, button_row, chose
 class FollowUpTab(PathTab):
     """Performance, the follow-up plan and the visits."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self.proof_path = ""
@@ -123,13 +123,14 @@ class FollowUpTab(PathTab):
     # --- showing --------------------------------------------------------------------------
     def in_force(self) -> list[dict]:
         """Agreements in force (main and supplementary), oldest first."""
-        return [a for a in (self.view or {}).get("agreements", []) if a["state"] == "in_force"]
+        case = self.case_view
+        return [a.row for a in (case.agreements if case else []) if a.row["state"] == "in_force"]
 
     def agreement(self) -> dict | None:
         aid = self.chooser.currentData()
         return next((a for a in self.in_force() if a["id"] == aid), None)
 
-    def show_view(self, view: dict) -> None:
+    def show_view(self, view: PathView) -> None:
         agreements = self.in_force()
         current = self.chooser.currentData()
         self.chooser.clear()
@@ -150,7 +151,7 @@ class FollowUpTab(PathTab):
         self.performance_box.setVisible(has)
         self.plan_box.setVisible(has)
         rows, ids = [], []
-        for f in view["followups"]:
+        for f in view.case.followups:
             findings = []
             if f["lawsuit"]:
                 findings.append(self.tr("lawsuit: {note}").format(note=f["lawsuit_note"]))
@@ -170,17 +171,16 @@ class FollowUpTab(PathTab):
                          f["performance_label"], f["satisfaction_label"], "；".join(findings)])
             ids.append(f["id"])
         fill_table(self.visits, rows, ids)
-        allow(self.add_visit_button, step_reason(view["status"], "follow_up") or (
+        allow(self.add_visit_button, step_reason(view.case.status, "follow_up") or (
             "" if has else self.tr("No agreement is in force")))
         self.edit_visit_button.setEnabled(bool(rows))
         self.remove_visit_button.setEnabled(bool(rows))
         self._show_agreement()
 
     def _show_agreement(self) -> None:
-        a = self.agreement()
-        if a is None:
+        a, view = self.agreement(), self.view
+        if a is None or view is None:
             return
-        view = self.view or {}
         text = self.tr("Performance: {status}").format(status=a["performance_label"])
         if a["performance_checked_on"]:
             text += self.tr(" (checked on {day})").format(day=a["performance_checked_on"])
@@ -189,14 +189,15 @@ class FollowUpTab(PathTab):
         if a["performance_deadline"]:
             text += "\n" + self.tr("To be performed by {day}; method: {method}").format(
                 day=a["performance_deadline"], method=a["performance_method"] or "—")
-        overdue = (a["performance_deadline"] and a["performance_deadline"] < view["today"]
+        overdue = (a["performance_deadline"] and a["performance_deadline"] < view.today
                    and a["performance_status"] != "performed")
         self.performance_label.setText(text)
         self.performance_label.setStyleSheet(WARN_STYLE if overdue else "")
         select_code(self.performance_status, a["performance_status"])
-        allow(self.performance_button, step_reason(view["status"], "performance"))
+        allow(self.performance_button, step_reason(view.case.status, "performance"))
         self.proofs.clear()
-        for att in a.get("attachments", []):
+        for att in next((x.attachments for x in view.case.agreements
+                         if x.row["id"] == a["id"]), []):
             if att["item"] != "performance":
                 continue
             name = att["file_name"] + ("" if att["exists"] else self.tr(" (file missing)"))
@@ -205,9 +206,9 @@ class FollowUpTab(PathTab):
         self.proofs_label.setVisible(self.proofs.count() > 0)
         # plan
         planned = a["followup_planned"]
-        visits = [f for f in view["followups"] if f["agreement_id"] == a["id"]]
+        visits = [f for f in view.case.followups if f["agreement_id"] == a["id"]]
         if planned:
-            left = deadlines.countdown_text(planned, view["today"])
+            left = deadlines.countdown_text(planned, view.today)
             if visits:
                 text = self.tr("Visit planned for {day}; visited on {last}.").format(
                     day=planned, last=visits[-1]["visited_on"])
@@ -215,15 +216,15 @@ class FollowUpTab(PathTab):
             else:
                 text = self.tr("Visit planned for {day} — {left}.").format(day=planned,
                                                                            left=left)
-                style = WARN_STYLE if planned <= view["today"] else ""
+                style = WARN_STYLE if planned <= view.today else ""
             if a["followup_due"]:
                 text += " " + self.tr("(day set by the mediator)")
             elif a["performance_deadline"]:
                 text += " " + self.tr("(the default: {n} days after the performance deadline)"
-                                      ).format(n=view.get("followup_days", ""))
+                                      ).format(n=view.followup_days)
             else:
                 text += " " + self.tr("(the default: {n} days after the agreement took effect)"
-                                      ).format(n=view.get("followup_days", ""))
+                                      ).format(n=view.followup_days)
         else:
             text, style = self.tr("No visit planned."), ""
         self.plan_label.setText(text)
@@ -264,7 +265,7 @@ class FollowUpTab(PathTab):
         self.run(lambda desk, _t: desk.agreements.plan_followup(aid, day))
 
     def _visit(self) -> dict | None:
-        return chosen(self.visits, (self.view or {}).get("followups", []))
+        return chosen(self.visits, self.case_view.followups if self.case_view else [])
 
     def add_visit(self) -> "FollowUpDialog":
         return open_dialog(self, FollowUpDialog(self.path, None, self.chooser.currentData(),
@@ -289,15 +290,15 @@ class FollowUpTab(PathTab):
 class FollowUpDialog(RecordDialog):
     """Add or edit a follow-up visit (回访记录)."""
 
-    def __init__(self, path, visit: dict | None, agreement_id: str | None,
+    def __init__(self, path: CasePath, visit: dict | None, agreement_id: str | None,
                  parent: QWidget | None = None):
         super().__init__(path, parent)
         self.visit = visit
         self.setWindowTitle(self.tr("Edit follow-up visit") if visit
                             else self.tr("New follow-up visit"))
-        view = path.view or {}
+        case = path.case_view
         self.agreement = self.row("agreement", self.tr("Agreement"), QComboBox())
-        for a in view.get("agreements", []):
+        for a in (x.row for x in (case.agreements if case else [])):
             if a["state"] == "in_force" or (visit and a["id"] == visit["agreement_id"]):
                 self.agreement.addItem(a["agreement_no"], a["id"])
         select_code(self.agreement, agreement_id or "")
@@ -305,7 +306,7 @@ class FollowUpDialog(RecordDialog):
         self.visited_on = self.row("visited_on", self.tr("Visited on"), date_edit())
         self.party = self.row("party", self.tr("Party visited"), QComboBox())
         self.party.setEditable(True)
-        self.party.addItems([""] + [p["name"] for p in view.get("parties", [])])
+        self.party.addItems([""] + [p["name"] for p in (case.parties if case else [])])
         self.party.setCurrentIndex(0)
         self.reason = self.row("reason", self.tr("Reason for the visit"), QLineEdit())
         self.reason.setPlaceholderText(self.tr("e.g. check that the agreement was performed"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mediator_desk.core.history import describe_change, entries
-from mediator_desk.gui.tabs.case_path import PathTab
+from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView
 from mediator_desk.gui.forms import fill_table, table
 from mediator_desk.gui.tabs.widgets import note_label
 
@@ -14,7 +14,7 @@ from mediator_desk.gui.tabs.widgets import note_label
 class HistoryTab(PathTab):
     """The case's audit trail (read-only by nature)."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.entries: list[dict] = []
         self.list = table([self.tr("When"), self.tr("Who"), self.tr("Action"),
@@ -30,8 +30,8 @@ class HistoryTab(PathTab):
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
 
-    def show_view(self, view: dict) -> None:
-        self.entries = list(reversed(entries(view["history"])))
+    def show_view(self, view: PathView) -> None:
+        self.entries = list(reversed(entries(view.case.history)))
         rows = []
         for e in self.entries:
             changes = "\n".join(describe_change(c) for c in e["changes"])

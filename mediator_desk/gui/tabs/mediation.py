@@ -10,7 +10,8 @@ from mediator_desk.core.acceptance import CONSENT_FORMS, REFUSAL_REASONS
 from mediator_desk.core.sessions import RESULTS
 from mediator_desk.gui.forms import fill_combo, fill_table, fit_to_screen, table, text_area
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (NameCombo, NamePicker, RowsEditor, allow, button_row,
                                             chosen, date_edit, fit_rows, note_label, time_edit)
@@ -23,7 +24,7 @@ def _names(items) -> str:
 class MediationTab(PathTab):
     """Acceptance, investigation records and mediation records."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -122,9 +123,10 @@ class MediationTab(PathTab):
             self.decision_layout.setRowVisible(w, not accept)
 
     # --- showing --------------------------------------------------------------------------
-    def show_view(self, view: dict) -> None:
-        acc = view["acceptance"]
-        status = view["status"]
+    def show_view(self, view: PathView) -> None:
+        case = view.case
+        acc = case.acceptance
+        status = case.status
         if acc is None:
             self.acceptance_summary.setText(self.tr(
                 "Not decided yet. Accept the case when the parties agree to mediation; refuse "
@@ -149,19 +151,19 @@ class MediationTab(PathTab):
         self.decision_form.setVisible(undecided)
         self.decide_button.setVisible(undecided)
         allow(self.decide_button, transition_reason(status, "accepted"))
-        self.notice_button.setVisible(bool(acc) and acc["decision"] == "accepted"
+        self.notice_button.setVisible(acc is not None and acc["decision"] == "accepted"
                                       and not acc["rights_notice_given"])
 
         fill_table(self.investigations, [
             [str(r["no"]), r["held_on"] + (f" {r['start_time']}" if r["start_time"] else ""),
              r["subject"], r["place"], _names(r["investigators"]), r["recorder"],
-             str(len(r["qa"]))] for r in view["investigations"]],
-            [r["id"] for r in view["investigations"]])
+             str(len(r["qa"]))] for r in case.investigations],
+            [r["id"] for r in case.investigations])
         fill_table(self.mediations, [
             [str(r["no"]), r["held_on"] + (f" {r['start_time']}" if r["start_time"] else ""),
              r["place"], _names(r["mediators"]), _names(r["parties_present"]), r["recorder"],
-             r["result_label"]] for r in view["mediations"]],
-            [r["id"] for r in view["mediations"]])
+             r["result_label"]] for r in case.mediations],
+            [r["id"] for r in case.mediations])
         reason = step_reason(status, "record_session")
         allow(self.add_investigation_button, reason)
         allow(self.add_mediation_button, reason)
@@ -196,38 +198,39 @@ class MediationTab(PathTab):
 
     def record_notice(self) -> None:
         case_id = self.path.case_id
-        shown = (self.path.view or {}).get("acceptance")
+        shown = self.case_view.acceptance if self.case_view else None
         base = dict(shown) if shown else None       # as shown: no silent overwrite
         self.run(lambda desk, _today: desk.acceptance.set_rights_notice(case_id, True,
                                                                         based_on=base))
 
     # --- records ------------------------------------------------------------------------------
-    # Investigation and mediation records are handled alike: (list widget, key in the case view,
+    # Investigation and mediation records are handled alike: (list widget, the records shown,
     # dialog class, core remover, confirmation text).
     def _records(self, kind: str):
+        case = self.case_view
         if kind == "investigation":
-            return (self.investigations, "investigations", InvestigationDialog,
+            return (self.investigations, case.investigations if case else [], InvestigationDialog,
                     lambda desk, rid: desk.sessions.remove_investigation(rid),
                     self.tr("Delete investigation record {no} ({day})? "
                             "This is recorded in the history."))
-        return (self.mediations, "mediations", MediationDialog,
+        return (self.mediations, case.mediations if case else [], MediationDialog,
                 lambda desk, rid: desk.sessions.remove_mediation(rid),
                 self.tr("Delete mediation record {no} ({day})? This is recorded in the history."))
 
     def _add_record(self, kind: str):
-        _list, _key, dialog, _remove, _ask = self._records(kind)
+        _list, _rows, dialog, _remove, _ask = self._records(kind)
         return open_dialog(self, dialog(self.path, None, self))
 
     def _edit_record(self, kind: str):
-        widget, key, dialog, _remove, _ask = self._records(kind)
-        record = chosen(widget, self.view[key])
+        widget, rows, dialog, _remove, _ask = self._records(kind)
+        record = chosen(widget, rows)
         if record is None:
             return None
         return open_dialog(self, dialog(self.path, record, self))
 
     def _remove_record(self, kind: str) -> None:
-        widget, key, _dialog, remove, ask = self._records(kind)
-        record = chosen(widget, self.view[key])
+        widget, rows, _dialog, remove, ask = self._records(kind)
+        record = chosen(widget, rows)
         if record is None or not Messages.confirm(
                 self, ask.format(no=record["no"], day=record["held_on"])):
             return
@@ -252,15 +255,17 @@ class MediationTab(PathTab):
     def remove_mediation(self) -> None:
         self._remove_record("mediation")
 
-def _mediator_names(view: dict) -> list[str]:
-    return [m["name"] for m in view.get("mediators", [])]
+def _mediator_names(path: CasePath) -> list[str]:
+    case = path.case_view
+    return [m["name"] for m in case.mediators] if case else []
 
 
-def _party_names(view: dict) -> list[str]:
-    return [p["name"] for p in view.get("parties", [])]
+def _party_names(path: CasePath) -> list[str]:
+    case = path.case_view
+    return [p["name"] for p in case.parties] if case else []
 
 
-def _current_mediator(path) -> str:
+def _current_mediator(path: CasePath) -> str:
     """The person using the desk (the current mediator): the usual recorder of a new record.
     Who was present is never filled in (see NamePicker)."""
     return getattr(path.window.context, "user", "") or ""
@@ -269,25 +274,24 @@ def _current_mediator(path) -> str:
 class InvestigationDialog(RecordDialog):
     """Add or edit one investigation record (调查记录)."""
 
-    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Edit investigation record") if record
                             else self.tr("New investigation record"))
         self.record = record
-        view = path.view or {}
         self.held_on = self.row("held_on", self.tr("Date"), date_edit())
         self.start_time = self.row("start_time", self.tr("Start time"),
                                    time_edit(self.tr("e.g. 14:30")))
         self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
         self.place = self.row("place", self.tr("Place"), QLineEdit())
         self.subject = self.row("subject", self.tr("Person asked"), NameCombo(
-            _party_names(view), self.tr("choose a party, or type another name")))
+            _party_names(path), self.tr("choose a party, or type another name")))
         self.participants = self.row("participants", self.tr("Others present"), QLineEdit(),
                                      write=lambda w, v: w.setText(_names(v)))
         self.participants.setPlaceholderText(self.tr("names separated by 、"))
         self.investigators = self.row("investigators", self.tr("Investigators"),
                                       NamePicker(self.tr("others, separated by 、")))
-        self.investigators.set_choices(_mediator_names(view))
+        self.investigators.set_choices(_mediator_names(path))
         self.recorder = self.row("recorder", self.tr("Recorder"), QLineEdit())
         self.qa = self.row("qa", self.tr("Questions and answers"),
                            RowsEditor([self.tr("Question"), self.tr("Answer")]),
@@ -317,12 +321,11 @@ class InvestigationDialog(RecordDialog):
 class MediationDialog(RecordDialog):
     """Add or edit one mediation record (调解记录)."""
 
-    def __init__(self, path, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Edit mediation record") if record
                             else self.tr("New mediation record"))
         self.record = record
-        view = path.view or {}
         self.held_on = self.row("held_on", self.tr("Date"), date_edit())
         self.start_time = self.row("start_time", self.tr("Start time"),
                                    time_edit(self.tr("e.g. 14:30")))
@@ -331,10 +334,10 @@ class MediationDialog(RecordDialog):
         self.matter = self.row("matter", self.tr("Matter"), QLineEdit())
         self.mediators = self.row("mediators", self.tr("Mediators"),
                                   NamePicker(self.tr("others, separated by 、")))
-        self.mediators.set_choices(_mediator_names(view))
+        self.mediators.set_choices(_mediator_names(path))
         self.parties_present = self.row("parties_present", self.tr("Parties present"),
                                         NamePicker(self.tr("others, separated by 、")))
-        self.parties_present.set_choices(_party_names(view))
+        self.parties_present.set_choices(_party_names(path))
         self.participants = self.row("participants", self.tr("Invited participants"),
                                      QLineEdit(), write=lambda w, v: w.setText(_names(v)))
         self.participants.setPlaceholderText(self.tr(
@@ -345,14 +348,14 @@ class MediationDialog(RecordDialog):
         self.statements = self.row("statements", self.tr("What each side said"), text_area(3))
         self.findings = self.row("findings", self.tr("Facts checked"), text_area(3))
         self.risk_warning = self.row("risk_warning", self.tr("Risk warning"), text_area(2))
-        self.result = self.row("result", self.tr("Result"), QComboBox())
-        fill_combo(self.result, RESULTS.items())
+        self.result_choice = self.row("result", self.tr("Result"), QComboBox())
+        fill_combo(self.result_choice, RESULTS.items())
         self.result_note = self.row("result_note", self.tr("Result in detail"), text_area(2))
         self.routes = self.row("routes_explained", self.tr("Other routes explained"),
                                text_area(2))
         self.routes.setPlaceholderText(self.tr(
             "e.g. told both parties they may sue at the county court or apply for arbitration"))
-        self.result.currentIndexChanged.connect(self._result_changed)
+        self.result_choice.currentIndexChanged.connect(self._result_changed)
         if record:
             self.load(record)
         else:
@@ -361,7 +364,7 @@ class MediationDialog(RecordDialog):
         fit_to_screen(self, 820, 720)
 
     def _result_changed(self, _i: int = 0) -> None:
-        self.routes.setEnabled(self.result.currentData() == "failed")
+        self.routes.setEnabled(self.result_choice.currentData() == "failed")
 
     def values(self) -> dict:
         values = self.field_values()

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
-from mediator_desk.gui.forms import (fill_combo, fill_table, fit_to_screen, plain_text, table,
-                                     text_area)
+from mediator_desk.gui.forms import (cell, fill_combo, fill_table, fit_to_screen, plain_text,
+                                     table, text_area)
 from mediator_desk.gui.messages import Messages
-from mediator_desk.gui.tabs.case_path import PathTab, step_reason, transition_reason
+from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
+                                               transition_reason)
 from mediator_desk.gui.tabs.record_dialog import RecordDialog, open_dialog
 from mediator_desk.gui.tabs.widgets import (allow, button_row, chosen, date_edit, fit_rows,
                                             note_label, spin)
@@ -25,7 +26,7 @@ class OutcomeTab(PathTab):
 
     agreementRequested = Signal()     # "record an agreement" → the agreement tab
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.dialog: RecordDialog | None = None
         self._build()
@@ -116,31 +117,31 @@ class OutcomeTab(PathTab):
             self._allow_close()
 
     # --- showing --------------------------------------------------------------------------
-    def show_view(self, view: dict) -> None:
-        out = view["outcome"]
-        if out["kind"]:
+    def show_view(self, view: PathView) -> None:
+        out = view.case.outcome
+        if out.kind:
             self.outcome_label.setText(self.tr("{outcome} ({day})").format(
-                outcome=out["label"], day=out["date"]))
+                outcome=out.label, day=out.date))
         else:
             self.outcome_label.setText(self.tr("No outcome yet: the case is still open."))
         detail = []
-        if out["reason"]:
-            detail.append(self.tr("Reason: {reason}").format(reason=out["reason"]))
-        if out["routes_explained"]:
+        if out.reason:
+            detail.append(self.tr("Reason: {reason}").format(reason=out.reason))
+        if out.routes_explained:
             detail.append(self.tr("Routes explained: {routes}").format(
-                routes=out["routes_explained"]))
+                routes=out.routes_explained))
         self.outcome_detail.setText("\n".join(detail))
         self.outcome_detail.setVisible(bool(detail))
-        open_case = not out["kind"] and view["status"] in workflow.OPEN_STATUSES
+        open_case = not out.kind and view.case.status in workflow.OPEN_STATUSES
         self.agreement_hint.setVisible(open_case)
         self.agreement_button.setVisible(open_case)
         # ending or withdrawing is for open cases (with an unsigned agreement the button
         # stays visible, disabled, saying that the agreement must be voided first)
-        self.close_box.setVisible(view["status"] in workflow.OPEN_STATUSES)
+        self.close_box.setVisible(view.case.status in workflow.OPEN_STATUSES)
         self._allow_close()
 
         rows, ids = [], []
-        for r in view["risks"]:
+        for r in view.case.risks:
             report = (self.tr("{day}, to {recipient}").format(day=r["reported_on"],
                                                                recipient=r["report_recipient"])
                       if r["reported_on"] else self.tr("not reported"))
@@ -148,10 +149,10 @@ class OutcomeTab(PathTab):
                          report, self.tr("yes") if r["prevented"] else ""])
             ids.append(r["id"])
         fill_table(self.risks, rows, ids)
-        for r, risk in enumerate(view["risks"]):
+        for row, risk in enumerate(view.case.risks):
             if not risk["reported_on"]:
-                self.risks.item(r, 4).setForeground(QColor("#b00020"))
-        allow(self.flag_button, step_reason(view["status"], "risk"))
+                cell(self.risks, row, 4).setForeground(QColor("#b00020"))
+        allow(self.flag_button, step_reason(view.case.status, "risk"))
         self._risk_selected()
 
     def _allow_close(self) -> None:
@@ -159,7 +160,7 @@ class OutcomeTab(PathTab):
         allow(self.close_button, transition_reason(self.status, kind))
 
     def _selected_risk(self) -> dict | None:
-        return chosen(self.risks, (self.view or {}).get("risks", []))
+        return chosen(self.risks, self.case_view.risks if self.case_view else [])
 
     def _risk_selected(self) -> None:
         risk = self._selected_risk()
@@ -216,7 +217,7 @@ class OutcomeTab(PathTab):
 class RiskDialog(RecordDialog):
     """Flag an escalation risk."""
 
-    def __init__(self, path, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.setWindowTitle(self.tr("Flag an escalation risk"))
         self.kind = self.row("kind", self.tr("Risk"), QComboBox())
@@ -237,7 +238,7 @@ class RiskDialog(RecordDialog):
 class ReportDialog(RecordDialog):
     """Record the report of a risk to the police (Art. 25)."""
 
-    def __init__(self, path, risk: dict, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, risk: dict, parent: QWidget | None = None):
         super().__init__(path, parent)
         self.risk = risk
         self.setWindowTitle(self.tr("Report to the police"))

@@ -3,10 +3,14 @@ to its field and the dialog stays open), and opening such a dialog once per owne
 
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
 from PySide6.QtWidgets import QDialog, QWidget
 
-from mediator_desk.gui.form_dialog import FormDialog
+from mediator_desk.gui.form_dialog import FormDialog, Input
 from mediator_desk.gui.tabs.case_path import CasePath
+
+Dialog = TypeVar("Dialog", bound=QDialog)
 
 
 class RecordDialog(FormDialog):
@@ -21,14 +25,15 @@ class RecordDialog(FormDialog):
         self.path = path
         self.finished.connect(lambda _r: self.deleteLater())
 
-    def row(self, field: str, text: str, widget: QWidget, *aliases: str, **binding) -> QWidget:
-        return self.field(field, text, widget, *aliases, **binding)
+    def row(self, field: str, text: str, widget: Input, *aliases: str,
+            read: Callable | None = None, write: Callable | None = None) -> Input:
+        return self.field(field, text, widget, *aliases, read=read, write=write)
 
     def run_op(self, op) -> None:
         self.path.run(self, op, self._accepted, self._refused)
 
 
-def open_dialog(owner, dialog: QDialog) -> QDialog:
+def open_dialog(owner, dialog: Dialog) -> Dialog:
     """Show ``dialog`` window-modal without blocking (tests and the event loop go on);
     ``owner.dialog`` holds it while open."""
     owner.dialog = dialog

@@ -4,13 +4,15 @@ the name pickers and row editors of the record dialogs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import selected_id
+from mediator_desk.gui.forms import cell, selected_id
 from mediator_desk.gui.today import today
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
@@ -116,14 +118,16 @@ class NameCombo(QComboBox):
     """One name: chosen among those the case knows (its parties) or typed. Behaves like a
     line edit for the form (``text``, ``setText``, ``editingFinished``)."""
 
-    def __init__(self, names: list[str] = (), placeholder: str = ""):
+    def __init__(self, names: Sequence[str] = (), placeholder: str = ""):
         super().__init__()
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItems(list(names))
         self.setCurrentIndex(-1)
-        self.lineEdit().setPlaceholderText(placeholder)
-        self.editingFinished = self.lineEdit().editingFinished
+        edit = self.lineEdit()
+        assert edit is not None, "an editable combo box has a line edit"
+        edit.setPlaceholderText(placeholder)
+        self.editingFinished = edit.editingFinished
 
     def text(self) -> str:
         return self.currentText().strip()
@@ -218,8 +222,8 @@ class RowsEditor(QWidget):
         self.down_button = QPushButton(self.tr("Move down"))
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_row)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_row(-1))
+        self.down_button.clicked.connect(lambda: self.move_row(1))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
@@ -250,7 +254,7 @@ class RowsEditor(QWidget):
         return r
 
     def set_cell(self, row: int, column: int, text: str) -> None:
-        self.table.item(row, column).setText(text)
+        cell(self.table, row, column).setText(text)
 
     def remove_row(self) -> None:
         r = self.table.currentRow()
@@ -258,7 +262,8 @@ class RowsEditor(QWidget):
             self.table.removeRow(r)
             self._changed()
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
+        """Move the current row ``step`` places down (up if negative)."""
         r = self.table.currentRow()
         target = r + step
         if r < 0 or not 0 <= target < self.table.rowCount():
@@ -272,8 +277,8 @@ class RowsEditor(QWidget):
     def rows(self) -> list[list[str]]:
         out = []
         for r in range(self.table.rowCount()):
-            out.append([(self.table.item(r, c).text() if self.table.item(r, c) else "").strip()
-                        for c in range(self.table.columnCount())])
+            items = [self.table.item(r, c) for c in range(self.table.columnCount())]
+            out.append([(item.text() if item else "").strip() for item in items])
         return out
 
     def set_rows(self, rows: list[list[str]]) -> None:
