@@ -10,10 +10,11 @@ Steps: (1) on Debian/Ubuntu, install the system libraries Qt needs (as root: apt
 otherwise print the exact command); (2) create a virtual environment in .venv;
 (3) install the project with its pinned dependency ranges (and test extras for `test`, build
 extras — PyInstaller — for `build`); (4) run (`test`: one pytest process per core, see
-``parallel``). Re-running is cheap: installs are skipped when nothing changed. `build` makes the PyInstaller folder (build_scripts/mediator_desk.spec), checks
-that nothing it needs was filtered out, runs the frozen program's `--self-test`, and with `--deb`
-packs the .deb (build_scripts/make_deb.py); on Windows `--installer` runs Inno Setup's compiler
-on build_scripts/mediator_desk.iss. See docs/building.md.
+``parallel``). Re-running is cheap: installs are skipped when nothing changed. `build` makes
+the PyInstaller folder (build_scripts/mediator_desk.spec), checks that nothing it needs was
+filtered out, runs the frozen program's `--self-test`, and with `--deb` packs the .deb
+(build_scripts/make_deb.py); on Windows `--installer` runs Inno Setup's compiler on
+build_scripts/mediator_desk.iss. See docs/building.md.
 """
 
 from __future__ import annotations
