@@ -9,11 +9,12 @@ Uses only the standard library so it works on a machine that has nothing but Pyt
 Steps: (1) on Debian/Ubuntu, install the system libraries Qt needs (as root: apt-get;
 otherwise print the exact command); (2) create a virtual environment in .venv;
 (3) install the project with its pinned dependency ranges (and test extras for `test`, build
-extras — PyInstaller — for `build`); (4) run. Re-running is cheap: installs are skipped when
-nothing changed. `build` makes the PyInstaller folder (build_scripts/mediator_desk.spec), checks
-that nothing it needs was filtered out, runs the frozen program's `--self-test`, and with `--deb`
-packs the .deb (build_scripts/make_deb.py); on Windows `--installer` runs Inno Setup's compiler
-on build_scripts/mediator_desk.iss. See docs/building.md.
+extras — PyInstaller — for `build`); (4) run (`test`: one pytest process per core, see
+``parallel``). Re-running is cheap: installs are skipped when nothing changed. `build` makes
+the PyInstaller folder (build_scripts/mediator_desk.spec), checks that nothing it needs was
+filtered out, runs the frozen program's `--self-test`, and with `--deb` packs the .deb
+(build_scripts/make_deb.py); on Windows `--installer` runs Inno Setup's compiler on
+build_scripts/mediator_desk.iss. See docs/building.md.
 """
 
 from __future__ import annotations
@@ -244,7 +245,18 @@ def main(argv: list[str]) -> int:
             env.setdefault("QT_QPA_PLATFORM", "offscreen")
         return subprocess.call([str(py), "-m", "mediator_desk", *rest], env=env, cwd=ROOT)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.call([str(py), "-m", "pytest", *rest], env=env, cwd=ROOT)
+    return subprocess.call([str(py), "-m", "pytest", *parallel(rest), *rest], env=env, cwd=ROOT)
+
+
+def parallel(pytest_args: list[str]) -> list[str]:
+    """pytest-xdist's options for the test command: one test process per processor core, each
+    given whole test files (a file's shared fixtures, such as a demo database, are built once).
+    None when the arguments choose (``-n 0`` or ``-p no:xdist``: one process; ``--pdb`` needs
+    one too) or when there is only one core."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist", "--pdb", "--trace"))
+                 or a.endswith("no:xdist") for a in pytest_args)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [] if chosen or (cores or 1) < 2 else ["-n", "auto", "--dist", "loadfile"]
 
 
 if __name__ == "__main__":

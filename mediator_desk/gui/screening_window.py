@@ -460,13 +460,18 @@ class ScreeningWindow(QDialog):
         rounds = data["rounds"]
         self.rounds.blockSignals(True)
         self.rounds.setRowCount(len(rounds))
+        selected = None
         for r, rnd in enumerate(rounds):
             cells = (rnd["held_on"], rnd["org_name"], rnd["kind_label"], rnd["area"],
                      rnd["screeners"], f"{rnd['items']} / {rnd['red']} / {rnd['settled']}")
             for c, text in enumerate(cells):
                 self.rounds.setItem(r, c, QTableWidgetItem(text))
             if rnd["id"] == data["round_id"]:
-                self.rounds.selectRow(r)
+                selected = r
+        # selected after the rows are filled: with a row selected, every further cell costs
+        # a pass over the whole table (seconds for the demo township's 160 rounds)
+        if selected is not None:
+            self.rounds.selectRow(selected)
         self.rounds.blockSignals(False)
         self._show_items(data["items"])
         found = sum(r["items"] for r in rounds)
