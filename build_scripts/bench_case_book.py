@@ -48,7 +48,8 @@ SEARCH_TARGET_MS = 50.0
 START_TARGET_RATIO = 1.5
 MEMORY_TARGET_MB = 250.0
 
-BARE_CHILD = r"""
+# Both children report their peak memory (VmHWM; see 4. above).
+PEAK_KB = r"""
 import resource, sys
 
 def peak_kb():
@@ -59,6 +60,9 @@ def peak_kb():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+BARE_CHILD = PEAK_KB + r"""
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -70,17 +74,7 @@ use = resource.getrusage(resource.RUSAGE_SELF)
 print("SHOWN", peak_kb(), 0, f"cpu={use.ru_utime + use.ru_stime:.4f}", flush=True)
 """
 
-APP_CHILD = r"""
-import resource, sys
-
-def peak_kb():
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+APP_CHILD = PEAK_KB + r"""
 from PySide6.QtCore import QEventLoop, QTimer
 from mediator_desk.core.desk import Desk
 from mediator_desk.gui import worker

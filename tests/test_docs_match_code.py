@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE = [p for folder in ("mediator_desk", "tests", "build_scripts")
         for p in (ROOT / folder).rglob("*.py") if p != Path(__file__).resolve()]
 MD_REF = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.md)\b")
-ISSUE_REF = re.compile(r"\bissues? ?#?\d+\b", re.I)
+ISSUE_REF = re.compile(r"\bissues?[ -]?#?\d+\b", re.I)
 
 
 def markdown_files() -> set[str]:
@@ -44,7 +44,8 @@ def test_no_comment_cites_an_issue_number():
 def test_the_checks_see_what_they_look_for():
     assert MD_REF.findall("see docs/domain.md and platform-notes.md.") == \
         ["docs/domain.md", "platform-notes.md"]
-    assert ISSUE_REF.search("(issue 9 §7)") and not ISSUE_REF.search("an issue of the form")
+    assert ISSUE_REF.search("(issue 9 §7)") and ISSUE_REF.search("(issue-2 flag)") \
+        and not ISSUE_REF.search("an issue of the form")
 
 
 # --- the README's command table ---------------------------------------------------------

@@ -193,7 +193,7 @@ def todo(desk: "Desk", today: date | None = None, *, kinds=None,
             items.append(_item(r, "risk_unreported", due, today,
                                f"{r['flagged_on']}发现“{RISK_KINDS[r['kind']]}”，尚未向公安机关报告"
                                "（《人民调解法》第二十五条）"))
-        # A case marked at risk in the register (issue-2 flag) without any typed risk yet:
+        # A case marked at risk in the register (its risk flag) without any typed risk yet:
         # the mediator still has to say which risk it is and whether the police were told.
         rows = q(
             "SELECT c.id AS case_id, c.case_no, c.received_date, c.risk_note FROM cases c"
