@@ -102,13 +102,14 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
 
 def finish_main_window(window: MainWindow) -> None:
     """Add what the first paint does not need (once per window); then ``window.ready``."""
-    from mediator_desk.gui import documents_hooks, sync_menu, tabs
+    from mediator_desk.gui import documents_hooks, style, sync_menu, tabs
 
     if window.is_ready:
         return
     app = QApplication.instance()
     assert isinstance(app, QApplication), "a main window lives in a QApplication"
     install_style(app)
+    style.style_menus(window.menuBar())     # the menu rules (gui/style.py)
     tabs.register_tabs()              # the mediation-path tabs, before the documents tab
     documents_hooks.install_tab()
     sync_menu.install_tab()           # the office's review of a case

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton, QVBoxLayout, QWid
 from mediator_desk.gui import case_tabs, worker
 from mediator_desk.gui.case_editor import CaseEditor
 from mediator_desk.gui.context import load_case
-from mediator_desk.gui.forms import fit_to_screen
+from mediator_desk.gui.forms import fit_to_screen, set_role
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class CaseWindow(QWidget):
         self._reloading = False
         self._mediation_path: CasePath | None = None   # the tabs' shared path (path_for)
         self.header = QLabel()
-        self.header.setProperty("role", "heading")
+        set_role(self.header, "heading")
         font = self.header.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)

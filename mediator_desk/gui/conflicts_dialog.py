@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWid
                                QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import fit_to_screen
+from mediator_desk.gui.forms import fit_to_screen, set_role
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.forms import cell, table
 from mediator_desk.gui.sync_dialogs import local_time
@@ -91,7 +91,7 @@ class ConflictsDialog(QDialog):
 
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setProperty("role", "heading")
+        set_role(self.title, "heading")
         self.fields = table([self.tr("Field"), self.tr("This desk's version"),
                              self.tr("Version that came in"), self.tr("Keep")])
         self.fields.setWordWrap(True)

@@ -26,6 +26,7 @@ from mediator_desk.documents.kinds import Kind
 from mediator_desk.documents.render import DOSSIER
 from mediator_desk.errors import IllegalStep
 from mediator_desk.gui import worker
+from mediator_desk.gui.forms import set_role
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.pdf_preview import PdfPreview
 from mediator_desk.gui.printing import (OutputDialogs, print_with_progress, printer_target,
@@ -167,7 +168,7 @@ class DocumentsTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.warning_label = QLabel()
-        self.warning_label.setProperty("role", "warning")
+        set_role(self.warning_label, "warning")
         self.warning_label.setWordWrap(True)
         self.warning_label.hide()
         self.preview = PdfPreview()

@@ -19,7 +19,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel
 from mediator_desk.errors import FieldsRefused, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
-INVALID_PROPERTY = "invalid"     # red frame while set (the app style sheet, gui/style.py)
+INVALID_PROPERTY = "invalid"     # set on an input holding a refused value (red frame)
+INVALID_STYLE = "border: 2px solid #b00020;"
+# The look of a label's role (``set_role``). Set on the widget itself: a style sheet for the
+# whole application would make Qt style every widget through its style-sheet engine, which
+# doubles the time any window takes to build.
+ROLE_STYLES = {"error": ERROR_STYLE, "warning": "color: #8a4b00;", "heading": "font-weight: bold;",
+               "hint": ""}
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Mark ``widget`` (a label) as an error, warning, heading or hint, and give it that look."""
+    widget.setProperty("role", role)
+    widget.setStyleSheet(ROLE_STYLES[role])
 
 
 # A laptop screen's height minus a window's title bar, and minus a taskbar where the platform
@@ -98,8 +110,7 @@ def error_label() -> QLabel:
     :func:`wrap_text`, not by word wrap: Qt's word-wrapped labels (height for width) make
     top-level windows too short and squeeze the rows of nested forms."""
     label = QLabel()
-    label.setProperty("role", "error")
-    label.setStyleSheet(ERROR_STYLE)
+    set_role(label, "error")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
@@ -127,11 +138,6 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
     if line:
         lines.append(line)
     return "\n".join(lines)
-
-
-def _restyle(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class FieldErrors:
@@ -185,7 +191,7 @@ class FieldErrors:
         label.show()
         widget.setProperty(INVALID_PROPERTY, True)
         widget.setToolTip(message)
-        _restyle(widget)
+        widget.setStyleSheet(INVALID_STYLE)
         if focus:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
@@ -223,7 +229,7 @@ class FieldErrors:
         if widget.property(INVALID_PROPERTY):
             widget.setProperty(INVALID_PROPERTY, False)
             widget.setToolTip("")
-            _restyle(widget)
+            widget.setStyleSheet("")
 
     def clear_all(self) -> None:
         for field in self._fields:

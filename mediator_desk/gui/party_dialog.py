@@ -21,7 +21,7 @@ from mediator_desk.core.validation import check_date, check_id_number, check_pho
 from mediator_desk.errors import ValidationError
 from mediator_desk.gui import worker
 from mediator_desk.gui.form_dialog import FormDialog
-from mediator_desk.gui.forms import fill_combo, fit_to_screen, select_code
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, select_code, set_role
 
 LOOKUP_DELAY_MS = 400
 PERSON_ONLY = ("sex", "ethnicity", "birth_date", "age", "occupation")
@@ -133,7 +133,7 @@ class PartyDialog(FormDialog):
         self.earlier_box.setProperty("role", "warning")
         box_layout = QVBoxLayout(self.earlier_box)
         self.earlier_note = QLabel()
-        self.earlier_note.setProperty("role", "warning")
+        set_role(self.earlier_note, "warning")
         self.earlier_list = QListWidget()
         self.earlier_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         # the earlier record's details, offered for the fields still empty

@@ -17,7 +17,7 @@ from mediator_desk.core import path_settings
 from mediator_desk.core.agreements import format_agreement_no
 from mediator_desk.gui import worker
 from mediator_desk.gui.form_dialog import FormDialog
-from mediator_desk.gui.forms import fit_to_screen
+from mediator_desk.gui.forms import fit_to_screen, set_role
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -104,7 +104,7 @@ class SettingsDialog(FormDialog):
             "Agreement &number pattern (this committee)"), QLineEdit(), "pattern")
         self.agreement_no_pattern.textChanged.connect(self._show_pattern_example)
         self.pattern_example = QLabel()
-        self.pattern_example.setProperty("role", "warning")
+        set_role(self.pattern_example, "warning")
         self.form.addRow("", self.pattern_example)
         pattern_hint = QLabel(self.tr("〔年份〕〔简称〕〔序号〕 are filled in for each agreement"))
         self.form.addRow("", pattern_hint)

@@ -23,7 +23,7 @@ from mediator_desk.core.setup import LEVELS, set_up_committee, suggest_short_nam
 from mediator_desk.errors import DeskError, ValidationError
 from mediator_desk.gui import worker
 from mediator_desk.gui.form_dialog import FormDialog
-from mediator_desk.gui.forms import fill_combo, fit_to_screen
+from mediator_desk.gui.forms import fill_combo, fit_to_screen, set_role
 
 if TYPE_CHECKING:
     from mediator_desk.core.desk import Desk
@@ -107,7 +107,7 @@ class SetupDialog(FormDialog):
         self.short_name.setMaxLength(8)
         self.short_name.setPlaceholderText(self.tr("used in case numbers, e.g. 红旗"))
         self.example = QLabel()
-        self.example.setProperty("role", "hint")
+        set_role(self.example, "hint")
         self.mediator_name = QLineEdit()
         self.mediator_sex = QComboBox()
         fill_combo(self.mediator_sex, [("男", "男"), ("女", "女")], blank=self.tr("(not given)"))

@@ -1,10 +1,14 @@
-"""The app's look: one style sheet and a style that draws a clearly visible focus ring.
+"""The app's look: a style that draws a clearly visible focus ring, and the menus' style sheet.
 
 **Menus.** With the shipped CJK font at 13 pt or more, Qt's Fusion style gives a menu item a
 width that grows by a fixed margin over the text, while the margins it draws with grow with
 the font: the text no longer fits and is elided in the middle ("导出报送司法…据(E)…"). A
 ``QMenu::item`` rule makes the style-sheet style measure and draw menu items itself, with the
-same padding in both, so every item gets the width its text needs at any text size.
+same padding in both, so every item gets the width its text needs at any text size. It is set
+on the main window's menu bar (:func:`style_menus`; the menus are its children), not on the
+application: a style sheet for the whole application makes Qt style every widget through its
+style-sheet engine, which doubled the time a case window took to build. The other looks that
+were rules (refused inputs, label roles) are set on the widget itself (gui/forms.py).
 
 **Focus.** Fusion marks the focused button by a faint outline and a tab by a thin dotted
 frame; keyboard users lose track. :class:`FocusRingStyle` draws a 2-pixel ring in the
@@ -19,12 +23,7 @@ from PySide6.QtWidgets import QProxyStyle, QStyle
 
 # left padding (room for a check mark), right padding (room for a submenu arrow) of menu items
 MENU_ITEM_PADDING = (30, 28)
-# Red frame for an input holding a refused value (dynamic property "invalid", gui/forms.py).
-STYLE_SHEET = """
-*[invalid="true"] { border: 2px solid #b00020; }
-QLabel[role="error"] { color: #b00020; }
-QLabel[role="warning"] { color: #8a4b00; }
-QLabel[role="heading"] { font-weight: bold; }
+MENU_STYLE = """
 QMenu::item { padding: 5px %dpx 5px %dpx; }
 QMenu::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QMenu::separator { height: 1px; background: palette(mid); margin: 4px 8px; }
@@ -60,16 +59,19 @@ class FocusRingStyle(QProxyStyle):
 
 
 def install(app) -> None:
-    """Give ``app`` the focus-ring style and the style sheet (once: setting either again
-    would make Qt polish every widget anew)."""
+    """Give ``app`` the focus-ring style (once: setting it again would make Qt polish every
+    widget anew)."""
     if installed(app):
         return
     app.setStyle(FocusRingStyle(app.style().name()))
-    app.setStyleSheet(STYLE_SHEET)
     app.setProperty(INSTALLED, True)
 
 
 def installed(app) -> bool:
-    """Whether :func:`install` was done (``app.style()`` is then Qt's style-sheet style, which
-    wraps ours, so it cannot tell)."""
+    """Whether :func:`install` was done."""
     return bool(app.property(INSTALLED))
+
+
+def style_menus(menu_bar) -> None:
+    """The menu rules for ``menu_bar`` and every menu under it."""
+    menu_bar.setStyleSheet(MENU_STYLE)

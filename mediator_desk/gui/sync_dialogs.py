@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import (FieldErrors, cell, error_label, fill_combo, fill_table,
-                                     fit_to_screen, table)
+                                     fit_to_screen, set_role, table)
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
@@ -321,7 +321,7 @@ class SiteInfoDialog(QDialog):
             "Read the fingerprint aloud (or compare it on paper) when the office accepts this "
             "desk's first data file, or when a village checks the office's enrolment file."))
         hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        set_role(hint, "hint")
 
         self.setup_box = QGroupBox(self.tr("Not yet set up for data exchange"))
         setup_layout = QHBoxLayout(self.setup_box)
@@ -537,21 +537,21 @@ class ReceiptDialog(QDialog):
         messages = result.extra.get("messages", [])
         summary = QLabel(result.message)
         summary.setWordWrap(True)
-        summary.setProperty("role", "heading")
+        set_role(summary, "heading")
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         note = result.extra.get("note")
         if note:
             warn = QLabel(note)
             warn.setWordWrap(True)
-            warn.setProperty("role", "warning")
+            set_role(warn, "warning")
             layout.addWidget(warn)
         returned = [m for m in messages if m["kind"] == "return"]
         if returned:
             back = QLabel(self.tr("Returned for correction: {cases}").format(
                 cases="、".join(m["case_no"] for m in returned)))
             back.setWordWrap(True)
-            back.setProperty("role", "error")
+            set_role(back, "error")
             layout.addWidget(back)
         self.messages = table([self.tr("Case number"), self.tr("Kind"), self.tr("Opinion"),
                                self.tr("Reviewer"), self.tr("Date")], stretch=2, wrap=False)

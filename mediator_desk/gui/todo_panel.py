@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 from mediator_desk.core import deadlines
 from mediator_desk.core.todo import KINDS, TodoItem
 from mediator_desk.gui import worker
+from mediator_desk.gui.forms import set_role
 from mediator_desk.gui.today import today
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class TodoPanel(QWidget):
         self._loading = False
         self._stale = False
         self.total_label = QLabel()
-        self.total_label.setProperty("role", "heading")
+        set_role(self.total_label, "heading")
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the to-do list again"))
         self.refresh_button.clicked.connect(self.refresh)

@@ -18,7 +18,8 @@ from mediator_desk.core.agreements import FORMS, void_refusal
 from mediator_desk.core.confirmation import RESULTS as CONFIRMATION_RESULTS
 from mediator_desk.gui.case_editor import yuan_text
 from mediator_desk.gui.files import Files
-from mediator_desk.gui.forms import fill_combo, fit_to_screen, plain_text, select_code, text_area
+from mediator_desk.gui.forms import (fill_combo, fit_to_screen, plain_text, select_code, set_role,
+                                     text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.today import today
 from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
@@ -69,7 +70,7 @@ class AgreementTab(PathTab):
         top.addWidget(self.print_button)
 
         self.number_label = QLabel()
-        self.number_label.setProperty("role", "heading")
+        set_role(self.number_label, "heading")
         self.number_label.setWordWrap(True)
         self.state_note = note_label()
 

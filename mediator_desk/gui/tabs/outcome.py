@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from mediator_desk.core import workflow
 from mediator_desk.core.outcomes import RISK_KINDS
 from mediator_desk.gui.forms import (cell, fill_combo, fill_table, fit_to_screen, plain_text,
-                                     table, text_area)
+                                     set_role, table, text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import (CasePath, PathTab, PathView, step_reason,
                                                transition_reason)
@@ -35,7 +35,7 @@ class OutcomeTab(PathTab):
         e = self.errors
         self.outcome_box = QGroupBox(self.tr("Outcome"))
         self.outcome_label = QLabel()
-        self.outcome_label.setProperty("role", "heading")
+        set_role(self.outcome_label, "heading")
         self.outcome_label.setWordWrap(True)
         self.outcome_detail = note_label()
         self.agreement_hint = note_label(self.tr(
