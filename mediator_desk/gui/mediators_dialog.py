@@ -180,6 +180,7 @@ class MediatorsDialog(QDialog):
         edu = {i["code"]: i["label"] for i in data["educations"]}
         selected = self.selected()
         self.table.setRowCount(len(self.mediators))
+        again = None
         for r, m in enumerate(self.mediators):
             cells = (m["name"], m.get("sex") or "", eth.get(m.get("ethnicity") or "", ""),
                      m.get("phone") or "", edu.get(m.get("education") or "", ""),
@@ -193,7 +194,11 @@ class MediatorsDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.gray)
                 self.table.setItem(r, c, item)
             if selected and m["id"] == selected["id"]:
-                self.table.selectRow(r)
+                again = r
+        # selected once the rows are filled: with a row selected, every further cell costs a
+        # pass over the table (the office lists all its villages' mediators)
+        if again is not None:
+            self.table.selectRow(again)
         self._update_buttons()
 
     def _on_changes(self, changes) -> None:
