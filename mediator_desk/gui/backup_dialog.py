@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QVBoxLayout, QWidget)
 
 from mediator_desk.gui import worker
-from mediator_desk.gui.forms import error_label, fit_to_screen
+from mediator_desk.gui.forms import ALERT_STYLE, error_label, fit_to_screen
 from mediator_desk.gui.messages import Messages
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class BackupDialog(QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reminder = QLabel()
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.reminder.setStyleSheet(ALERT_STYLE)
         self.reminder.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)

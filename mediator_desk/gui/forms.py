@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel
 from mediator_desk.errors import FieldsRefused, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
+ALERT_STYLE = ERROR_STYLE + " font-weight: bold;"   # what needs doing now (overdue, missing)
 INVALID_PROPERTY = "invalid"     # set on an input holding a refused value (red frame)
 INVALID_STYLE = "border: 2px solid #b00020;"
 # The look of a label's role (``set_role``). Set on the widget itself: a style sheet for the

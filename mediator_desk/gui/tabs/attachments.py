@@ -22,7 +22,7 @@ from mediator_desk.errors import DeskError
 from mediator_desk.gui import worker
 from mediator_desk.gui.file_places import viewable_copy
 from mediator_desk.gui.files import Files
-from mediator_desk.gui.forms import error_label, fill_combo, set_role
+from mediator_desk.gui.forms import ALERT_STYLE, error_label, fill_combo, set_role
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView
 from mediator_desk.gui.tabs.widgets import allow, note_label
@@ -124,7 +124,7 @@ class AttachmentsTab(PathTab):
 
         self.missing_label = QLabel()
         set_role(self.missing_label, "error")
-        self.missing_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.missing_label.setStyleSheet(ALERT_STYLE)
         self.missing_label.setWordWrap(True)
         self.missing_label.hide()
         self.files = QListWidget()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import (cell, fill_table, fit_to_screen, plain_text, table,
+from mediator_desk.gui.forms import (ALERT_STYLE, cell, fill_table, fit_to_screen, plain_text, table,
                                      text_area)
 from mediator_desk.gui.messages import Messages
 from mediator_desk.gui.tabs.case_path import CasePath, PathTab, PathView, transition_reason
@@ -89,7 +89,7 @@ class CaseFileTab(PathTab):
                 items="、".join(missing)) + "\n" + self.tr(
                 "Record what is missing on its tab, or add the signed paper as a scan on the "
                 "Attachments tab (e.g. a copy of each party's identity card)."))
-            self.summary.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.summary.setStyleSheet(ALERT_STYLE)
         else:
             self.summary.setText(self.tr("Every required item is in the file."))
             self.summary.setStyleSheet("color: #1b5e20;")

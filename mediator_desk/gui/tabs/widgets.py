@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QC
                                QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from mediator_desk.gui.forms import cell, selected_id
+from mediator_desk.gui.forms import ALERT_STYLE, cell, selected_id
 from mediator_desk.gui.today import today
 
-WARN_STYLE = "color: #b00020; font-weight: bold;"
+WARN_STYLE = ALERT_STYLE
 
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
