@@ -261,13 +261,15 @@ def keep_bytecode(env: dict) -> None:
 
 def parallel(pytest_args: list[str]) -> list[str]:
     """pytest-xdist's options for the test command: one test process per processor core, each
-    given whole test files (a file's shared fixtures, such as a demo database, are built once).
-    None when the arguments choose (``-n 0`` or ``-p no:xdist``: one process; ``--pdb`` needs
-    one too) or when there is only one core."""
+    given whole test files (a file's shared fixtures, such as a demo database, are built once),
+    in the order tests/conftest.py gives them (the files that took longest in the last run
+    first). None when the arguments choose (``-n 0`` or ``-p no:xdist``: one process;
+    ``--pdb`` needs one too) or when there is only one core."""
     chosen = any(a.startswith(("-n", "--numprocesses", "--dist", "--pdb", "--trace"))
                  or a.endswith("no:xdist") for a in pytest_args)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return [] if chosen or (cores or 1) < 2 else ["-n", "auto", "--dist", "loadfile"]
+    return [] if chosen or (cores or 1) < 2 else ["-n", "auto", "--dist", "loadfile",
+                                                  "--no-loadscope-reorder"]
 
 
 if __name__ == "__main__":
