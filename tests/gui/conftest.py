@@ -21,7 +21,7 @@ def prompt_wait_until():
     """``qtbot.waitUntil`` looks at its condition every millisecond instead of every 10 ms
     (pytest-qt's step), the events processed in between as before: a test goes on as soon as
     the worker has answered instead of up to 10 ms later, at each of the ~900 waits of the
-    GUI tests (a third of their time was spent in those steps)."""
+    GUI tests (about a tenth of their time)."""
     from pytestqt.qtbot import QtBot
 
     wait_until = QtBot.waitUntil
