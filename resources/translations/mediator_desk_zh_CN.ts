@@ -1720,10 +1720,6 @@ from {sender}</source>
         <source>File</source>
         <translation>文件</translation>
     </message>
-    <message>
-        <source>{n} bytes</source>
-        <translation>{n} 字节</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
