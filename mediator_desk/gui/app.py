@@ -78,7 +78,7 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
     case list and the context have arrived. What the first paint does not need — the
     case-path tabs, the to-do panel, the documents and data-exchange menus, text size — is
     added by :func:`finish_main_window`: at once, or with ``deferred`` (the real start,
-    :func:`run`) just after the window has become usable, so the list shows sooner.
+    :func:`run`) once the window is usable and its list painted, so the list shows sooner.
     ``window.ready`` when that is done.
     """
     from mediator_desk.gui import file_places
@@ -96,7 +96,11 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
             if window.isVisible() and worker.installed() and worker.runner() is runner:
                 finish_main_window(window)
 
-        window.usable.connect(lambda: QTimer.singleShot(0, window, finish))
+        def list_first() -> None:
+            window.paint_list_now()           # what the person came for, on screen first
+            QTimer.singleShot(0, window, finish)
+
+        window.usable.connect(list_first)
     else:
         finish_main_window(window)
     return window
