@@ -6,8 +6,8 @@ and this one says so and exits, without opening it) → open the Desk (a refused
 what is wrong and what to do, then exits non-zero without touching the file) → first-run setup
 if needed → main window, its list first, the rest once that is shown (``finish_main_window``;
 then the lock's answers to other windows, automatic backups, and the viewer copies left by an
-earlier run that did not end normally removed). On the way out
-the worker stops, the database closes, the viewer copies of this run go and the lock is freed.
+earlier run that did not end normally removed). On the way out the worker stops, the database
+closes, the viewer copies of this run go and the lock is freed.
 """
 
 from __future__ import annotations
