@@ -27,3 +27,22 @@ def test_usage_errors_are_one_chinese_line(capsys):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("用法错误：缺少必填参数：--cases") and "\n" not in err
+
+
+def test_the_guis_start_reads_its_arguments_as_the_whole_parser_does():
+    """The GUI's start skips argparse for nothing / ``--db PATH`` / ``--db=PATH``; what it
+    reads must be what the parser reads, and anything else goes to the parser."""
+    import pytest
+
+    from mediator_desk.cli import _gui_start, build_parser
+
+    for argv in ([], ["--db", "村委会.db"], ["--db=村委会.db"], ["--db", ""]):
+        fast = _gui_start(argv)
+        assert fast is not None, argv
+        parsed = vars(build_parser().parse_args(argv))
+        assert {k: parsed.get(k) for k in vars(fast)} == vars(fast), argv
+    for argv in (["--self-test"], ["--version"], ["check"], ["--db", "x.db", "check"],
+                 ["--db"], ["--db", "--self-test"], ["-h"], ["--db", "a", "--db", "b"]):
+        assert _gui_start(argv) is None, argv
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--db"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from mediator_desk.cli import add_db_argument, open_desk, print_json
+from mediator_desk.core.file_sizes import size_text
 
 
 class _Bar:
@@ -73,14 +74,6 @@ def _manager(args):
     return BackupManager.for_path(database_path(getattr(args, "db", None)))
 
 
-def _size(n: int) -> str:
-    if n >= 1024 ** 3:
-        return f"{n / 1024 ** 3:.1f} GB"
-    if n >= 1024 ** 2:
-        return f"{n / 1024 ** 2:.1f} MB"
-    return f"{max(n // 1024, 1)} KB"
-
-
 def _second_line(second: dict) -> str:
     return second.get("message", "") if second.get("status") != "none" else ""
 
@@ -96,7 +89,7 @@ def run_create(args) -> int:
     if args.json:
         print_json(dict(res, reminder=reminder))
         return 0
-    print(f"已备份并验证：{res['name']}（{res['cases']} 件案件，{_size(res['size'])}，"
+    print(f"已备份并验证：{res['name']}（{res['cases']} 件案件，{size_text(res['size'])}，"
           f"附件 {res['files']} 个）")
     print(f"位置：{res['path']}")
     if _second_line(res["second"]):
@@ -118,7 +111,7 @@ def run_list(args) -> int:
     for r in rows:
         checked = "已验证" if r["verified"] else ("验证未通过" if r["verified_at"] else "未验证")
         place = "" if r["place"] == "here" else "  [第二个备份文件夹]"
-        print(f"{r['name']}  {r['created_local']}  {r['kind_label']}  {_size(r['size'])}  "
+        print(f"{r['name']}  {r['created_local']}  {r['kind_label']}  {size_text(r['size'])}  "
               f"{r['cases']} 件案件  {checked}{place}")
     if rows:
         print(f"共 {len(rows)} 个备份；备份文件夹：{manager.root}")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from mediator_desk.core import attachment_temps, guards, path_settings
 from mediator_desk.core.attachment_temps import TEMP_PREFIX
+from mediator_desk.core.file_sizes import size_text
 from mediator_desk.errors import NotFound, ValidationError, os_reason
 
 if TYPE_CHECKING:
@@ -69,10 +70,6 @@ class PreparedFile:
     size: int
     sha256: str
     temp_path: Path
-
-
-def _size_text(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
 
 
 @contextmanager
@@ -122,8 +119,8 @@ class AttachmentManager:
         except OSError as exc:
             raise ValidationError(f"无法读取文件“{name}”：{os_reason(exc)}", field="file") from None
         if size > limits["max_bytes"]:
-            raise ValidationError(f"文件“{name}”太大（{_size_text(size)}），附件最大"
-                                  f"{_size_text(limits['max_bytes'])}；请压缩或分页扫描后再添加",
+            raise ValidationError(f"文件“{name}”太大（{size_text(size)}），附件最大"
+                                  f"{size_text(limits['max_bytes'])}；请压缩或分页扫描后再添加",
                                   field="file")
         if size == 0:
             raise ValidationError(f"文件“{name}”是空文件，无法读取", field="file")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 
 from mediator_desk.core.clock import today as _today
@@ -132,6 +131,8 @@ def parse_amount_fen(value: str | int | None, *, field: str = "amount_fen",
     if isinstance(value, int):
         fen = value
     else:
+        from decimal import Decimal, InvalidOperation     # here: ~2 ms of every start otherwise
+
         text = str(value).strip().replace(",", "").replace("，", "").replace("元", "")
         scale = Decimal(1)
         if text.endswith("万"):

@@ -2,10 +2,12 @@
 
 Order: QApplication → shipped CJK font (large default size) → zh_CN translations → one window
 per database (gui/instance.py: if another window has the database, it is brought to the front
-and this one says so and exits, without opening it) → viewer copies left by earlier runs
-removed → open the Desk (a refused database shows what is wrong and what to do, then exits
-non-zero without touching the file) → first-run setup if needed → main window. On the way out
-the worker stops, the database closes, the viewer copies of this run go and the lock is freed.
+and this one says so and exits, without opening it) → open the Desk (a refused database shows
+what is wrong and what to do, then exits non-zero without touching the file) → first-run setup
+if needed → main window, its list first, the rest once that is shown (``finish_main_window``;
+then the lock's answers to other windows, automatic backups, and the viewer copies left by an
+earlier run that did not end normally removed). On the way out the worker stops, the database
+closes, the viewer copies of this run go and the lock is freed.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
     case list and the context have arrived. What the first paint does not need — the
     case-path tabs, the to-do panel, the documents and data-exchange menus, text size — is
     added by :func:`finish_main_window`: at once, or with ``deferred`` (the real start,
-    :func:`run`) just after the window has become usable, so the list shows sooner.
+    :func:`run`) once the window is usable and its list painted, so the list shows sooner.
     ``window.ready`` when that is done.
     """
     from mediator_desk.gui import file_places
@@ -94,7 +96,11 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
             if window.isVisible() and worker.installed() and worker.runner() is runner:
                 finish_main_window(window)
 
-        window.usable.connect(lambda: QTimer.singleShot(0, window, finish))
+        def list_first() -> None:
+            window.paint_list_now()           # what the person came for, on screen first
+            QTimer.singleShot(0, window, finish)
+
+        window.usable.connect(list_first)
     else:
         finish_main_window(window)
     return window
@@ -209,7 +215,6 @@ def run(db_path: str | Path | None = None) -> int:
         already_open(claim)
         return EXIT_ALREADY_OPEN
     try:
-        file_places.remove_viewer_copies()   # left by an earlier run that did not end normally
         file_places.protect(path)
         return _run_desk(app, path, claim)
     finally:
@@ -217,11 +222,16 @@ def run(db_path: str | Path | None = None) -> int:
         claim.release()
 
 
-def _install_backups(window: MainWindow) -> None:
-    """Daily backups, and one on closing (gui/backup_dialog.py; not in tests)."""
+def _once_ready(window: MainWindow, claim: WindowLock) -> None:
+    """What the real start does once the window is ready: the lock answers other windows
+    (gui/instance.py), daily backups and one on closing (gui/backup_dialog.py; not in tests),
+    and the viewer copies left by an earlier run that did not end normally go."""
+    from mediator_desk.gui import file_places
     from mediator_desk.gui.backup_dialog import install_auto
 
+    claim.listen()
     install_auto(window)
+    file_places.remove_viewer_copies()
 
 
 def _run_desk(app: QApplication, path: Path, claim: WindowLock) -> int:
@@ -242,8 +252,7 @@ def _run_desk(app: QApplication, path: Path, claim: WindowLock) -> int:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return EXIT_CANCELLED
         window = create_main_window(desk, deferred=True)
-        window.ready.connect(claim.listen)
-        window.ready.connect(lambda: _install_backups(window))
+        window.ready.connect(lambda: _once_ready(window, claim))
         from mediator_desk.gui import startup_probe
 
         if startup_probe.wanted():        # start-up benchmarks: quit once the list is shown

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from mediator_desk.core.file_sizes import size_text
 from mediator_desk.gui import worker
 from mediator_desk.gui.forms import ALERT_STYLE, error_label, fit_to_screen
 from mediator_desk.gui.messages import Messages
@@ -41,14 +42,6 @@ log = logging.getLogger(__name__)
 
 FIRST_CHECK_MS = 2 * 60 * 1000
 CHECK_EVERY_MS = 60 * 60 * 1000
-
-
-def _size(n: int) -> str:
-    if n >= 1024 ** 3:
-        return f"{n / 1024 ** 3:.1f} GB"
-    if n >= 1024 ** 2:
-        return f"{n / 1024 ** 2:.1f} MB"
-    return f"{max(n // 1024, 1)} KB"
 
 
 def _load(desk: Desk) -> dict:
@@ -197,7 +190,7 @@ class BackupDialog(QDialog):
             else:
                 checked = self.tr("no")
             where = self.tr("this computer") if b["place"] == "here" else self.tr("second folder")
-            cells = [b["created_local"], kinds.get(b["kind"], b["kind"]), _size(b["size"]),
+            cells = [b["created_local"], kinds.get(b["kind"], b["kind"]), size_text(b["size"]),
                      str(b["cases"]), checked, where]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -264,7 +257,7 @@ class BackupDialog(QDialog):
     def _created(self, res: dict) -> None:
         self.last_result = res
         text = self.tr("Backup made and verified: {when} ({cases} cases, {size}).").format(
-            when=res["created_local"], cases=res["cases"], size=_size(res["size"]))
+            when=res["created_local"], cases=res["cases"], size=size_text(res["size"]))
         note = res.get("second", {}).get("message", "")
         self.status.setText(text + ("\n" + note if note else ""))
         self.reload()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from mediator_desk.core.cases import CaseFilter, CaseRow
 from mediator_desk.gui import worker
@@ -128,30 +128,33 @@ class CaseListModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids) \
-                or not 0 <= index.column() < len(self.FIELDS):
+        # Qt asks each painted cell for some ten roles; the ones not served here cost a test
+        if role not in _SERVED:
             return None
-        case_id = self._ids[index.row()]
-        if role == self.IdRole:
+        n, column = index.row(), index.column()
+        if not 0 <= n < len(self._ids) or not 0 <= column < len(self.FIELDS) \
+                or not index.isValid():
+            return None
+        case_id = self._ids[n]
+        if role == _ID:
             return case_id
         row = self._rows.get(case_id)
         if row is None:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 self._want(case_id)
                 return PLACEHOLDER
             return None
         self._rows.move_to_end(case_id)
-        field = self.FIELDS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        field = self.FIELDS[column]
+        if role == _DISPLAY:
             return str(getattr(row, field) or "")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             tip = row.summary or ""
             if row.risk_flag:
                 tip = self.tr("Escalation risk") + ("\n" + tip if tip else "")
             return tip[:300] or None
-        if role == Qt.ItemDataRole.ForegroundRole and row.risk_flag \
-                and field in ("case_no", "status_label"):
-            return QBrush(RISK_COLOUR)
+        if row.risk_flag and field in ("case_no", "status_label"):     # the foreground
+            return RISK_COLOUR
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
@@ -251,3 +254,10 @@ class CaseListModel(QAbstractTableModel):
             self._refresh_rows(known)    # edits of listed cases: refresh those rows in place
         else:
             self.reload()                # a new case (or a renamed committee): search again
+
+
+# The roles ``CaseListModel.data`` serves, as plain numbers (looked up once, not per cell).
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ID = CaseListModel.IdRole
+_SERVED = frozenset({_DISPLAY, _TOOLTIP, Qt.ItemDataRole.ForegroundRole.value, _ID})

@@ -47,6 +47,7 @@ from PySide6.QtGui import QAbstractFileIconProvider, QDesktopServices
 from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QFileIconProvider,
                                QFileSystemModel, QWidget)
 
+from mediator_desk.core.file_sizes import size_text
 from mediator_desk.gui.file_places import remember_folder, start_folder
 
 translate = QCoreApplication.translate
@@ -128,19 +129,8 @@ class ChineseSizes(QIdentityProxyModel):
             src = self.mapToSource(index)
             if source.isDir(src):
                 return ""
-            return file_size_text(source.size(src))
+            return size_text(source.size(src))
         return super().data(index, role)
-
-
-def file_size_text(n: int) -> str:
-    if n < 1024:
-        return translate("Files", "{n} bytes").format(n=n)
-    for unit, size in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
-        if n >= size:
-            value = n / size
-            return f"{value:.1f} {unit}" if value < 10 and unit != "KB" else \
-                f"{value:.0f} {unit}"
-    return str(n)
 
 
 def make_dialog(parent: QWidget | None, title: str, folder: str, name_filter: str = "",

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from mediator_desk.gui.main_window import MainWindow
 
 # point sizes of the three levels (13 pt is already above Qt's usual 9–10 pt)
@@ -76,6 +77,9 @@ _actions: list[QAction] = []
 
 def install(window: MainWindow) -> None:
     """Add 文字大小 to the main window's 视图 menu, with Ctrl+= and Ctrl+-."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
     menu = window.view_menu.addMenu(QCoreApplication.translate("TextSize", "Text si&ze"))
     group = QActionGroup(menu)
     _actions.clear()

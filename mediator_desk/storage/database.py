@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mediator_desk.errors import DatabaseRefused
-from mediator_desk.storage.location import data_folder
+from mediator_desk.storage.location import is_data_folder
 from mediator_desk.storage.migrations import MIGRATIONS
 from mediator_desk.storage.private import create_private_file, make_private_dir, tighten
 
@@ -377,7 +377,7 @@ def open_database(path: str | os.PathLike, *, create: bool = True,
         if exists:                       # ours: files of older versions were 0644, the folder 0755
             for file in (path, side_file(path, "-wal"), side_file(path, "-shm")):
                 tighten(file)
-            if path.parent.absolute() == data_folder().absolute():
+            if is_data_folder(path.parent):
                 tighten(path.parent)
         pending = [n for n in MIGRATIONS.names if n not in applied]
         if pending and not migrate:

@@ -17,6 +17,12 @@ def data_folder() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def is_data_folder(folder: Path) -> bool:
+    """Whether ``folder`` is :func:`data_folder` (which always ends in ``APP_NAME``: other
+    folders are told apart without looking the data folder up)."""
+    return folder.name == APP_NAME and folder.absolute() == data_folder().absolute()
+
+
 def default_db_path() -> Path:
     """The database path: $MEDIATOR_DESK_DB if set, else the per-user data folder."""
     env = os.environ.get(ENV_VAR)

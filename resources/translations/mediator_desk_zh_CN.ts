@@ -1720,10 +1720,6 @@ from {sender}</source>
         <source>File</source>
         <translation>文件</translation>
     </message>
-    <message>
-        <source>{n} bytes</source>
-        <translation>{n} 字节</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -2099,30 +2095,6 @@ from {sender}</source>
         <translation>新建调查记录</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Start time</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>e.g. 14:30</source>
-        <translation>例如 14:30</translation>
-    </message>
-    <message>
-        <source>End time</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>e.g. 15:10</source>
-        <translation>例如 15:10</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
         <source>Person asked</source>
         <translation>被调查人</translation>
     </message>
@@ -2426,30 +2398,6 @@ from {sender}</source>
     <message>
         <source>New mediation record</source>
         <translation>新建调解记录</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Start time</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>e.g. 14:30</source>
-        <translation>例如 14:30</translation>
-    </message>
-    <message>
-        <source>End time</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>e.g. 15:10</source>
-        <translation>例如 15:10</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -4774,6 +4722,33 @@ It acknowledges the village&apos;s changes up to number {seq} and carries the of
     <message>
         <source>Voided on</source>
         <translation>作废日期</translation>
+    </message>
+</context>
+<context>
+    <name>_SittingDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>例如 14:30</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>e.g. 15:10</source>
+        <translation>例如 15:10</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
     </message>
 </context>
 </TS>

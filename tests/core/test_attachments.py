@@ -96,7 +96,7 @@ def test_too_large_stores_nothing(desk, make_case, tmp_path):
         fh.truncate(20 * 1024 * 1024 + 1)
     with pytest.raises(ValidationError, match="太大") as exc:
         desk.attachments.add(case_id, big, item="evidence")
-    assert "20.0 MB" in exc.value.message
+    assert "20 MB" in exc.value.message
     assert desk.attachments.for_case(case_id) == [] and stored_files(desk) == []
     # the limit is a setting
     with desk.transaction():

@@ -21,7 +21,8 @@ AFTER_FIRST_PAINT = ("mediator_desk.gui.files", "PySide6.QtNetwork", "mediator_d
                      "mediator_desk.gui.todo_panel", "mediator_desk.gui.sync_menu",
                      "mediator_desk.gui.documents_hooks", "mediator_desk.gui.tabs",
                      "mediator_desk.gui.backup_dialog", "mediator_desk.core.attachments",
-                     "mediator_desk.core.records", "mediator_desk.cli.cases") + LATER
+                     "mediator_desk.core.records", "mediator_desk.cli.cases", "decimal",
+                     "platformdirs") + LATER
 
 # argv: database, "deferred" (the real start: modules loaded when the window is usable) or
 # "whole" (create_main_window as tests and tools call it: once it is shown).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mediator_desk.core.desk import Desk
-from mediator_desk.storage import database
+from mediator_desk.storage import location
 from mediator_desk.storage.private import create_private_file, make_private_dir, tighten
 from tests.sync.sync_helpers import dump, dump_file
 
@@ -66,7 +66,7 @@ def test_files_of_an_older_version_are_tightened_when_opened_and_keep_their_data
     files = folder / "mediator_desk-files"
     files.mkdir(mode=0o755)
     data = dump_file(path)
-    monkeypatch.setattr(database, "data_folder", lambda: folder)   # the per-user data folder
+    monkeypatch.setattr(location, "data_folder", lambda: folder)   # the per-user data folder
     desk = Desk.open(path)
     try:
         assert mode(path) == "0o600"

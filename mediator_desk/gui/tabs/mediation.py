@@ -271,19 +271,35 @@ def _current_mediator(path: CasePath) -> str:
     return getattr(path.window.context, "user", "") or ""
 
 
-class InvestigationDialog(RecordDialog):
-    """Add or edit one investigation record (调查记录)."""
+class _SittingDialog(RecordDialog):
+    """A record of one sitting — an investigation or a mediation: its date, times and place
+    come first; the subclass adds its own fields, then calls :meth:`fill`."""
 
-    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
+    def __init__(self, path: CasePath, record: dict | None, title: str,
+                 parent: QWidget | None = None):
         super().__init__(path, parent)
-        self.setWindowTitle(self.tr("Edit investigation record") if record
-                            else self.tr("New investigation record"))
+        self.setWindowTitle(title)
         self.record = record
         self.held_on = self.row("held_on", self.tr("Date"), date_edit())
         self.start_time = self.row("start_time", self.tr("Start time"),
                                    time_edit(self.tr("e.g. 14:30")))
         self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
         self.place = self.row("place", self.tr("Place"), QLineEdit())
+
+    def fill(self, recorder: QLineEdit) -> None:
+        """The record as loaded; a new one is recorded by the person at the desk."""
+        if self.record:
+            self.load(self.record)
+        else:
+            recorder.setText(_current_mediator(self.path))
+
+
+class InvestigationDialog(_SittingDialog):
+    """Add or edit one investigation record (调查记录)."""
+
+    def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
+        super().__init__(path, record, self.tr("Edit investigation record") if record
+                         else self.tr("New investigation record"), parent)
         self.subject = self.row("subject", self.tr("Person asked"), NameCombo(
             _party_names(path), self.tr("choose a party, or type another name")))
         self.participants = self.row("participants", self.tr("Others present"), QLineEdit(),
@@ -299,10 +315,7 @@ class InvestigationDialog(RecordDialog):
                            write=lambda w, v: w.set_rows([[p["q"], p["a"]] for p in v]))
         fit_rows(self.qa.table, 7)
         self.note = self.row("note", self.tr("Note"), text_area(2))
-        if record:
-            self.load(record)
-        else:
-            self.recorder.setText(_current_mediator(path))
+        self.fill(self.recorder)
         fit_to_screen(self, 800, 760)
 
     def values(self) -> dict:
@@ -318,19 +331,12 @@ class InvestigationDialog(RecordDialog):
         return lambda desk, today: desk.sessions.add_investigation(case_id, today=today, **v)
 
 
-class MediationDialog(RecordDialog):
+class MediationDialog(_SittingDialog):
     """Add or edit one mediation record (调解记录)."""
 
     def __init__(self, path: CasePath, record: dict | None, parent: QWidget | None = None):
-        super().__init__(path, parent)
-        self.setWindowTitle(self.tr("Edit mediation record") if record
-                            else self.tr("New mediation record"))
-        self.record = record
-        self.held_on = self.row("held_on", self.tr("Date"), date_edit())
-        self.start_time = self.row("start_time", self.tr("Start time"),
-                                   time_edit(self.tr("e.g. 14:30")))
-        self.end_time = self.row("end_time", self.tr("End time"), time_edit(self.tr("e.g. 15:10")))
-        self.place = self.row("place", self.tr("Place"), QLineEdit())
+        super().__init__(path, record, self.tr("Edit mediation record") if record
+                         else self.tr("New mediation record"), parent)
         self.matter = self.row("matter", self.tr("Matter"), QLineEdit())
         self.mediators = self.row("mediators", self.tr("Mediators"),
                                   NamePicker(self.tr("others, separated by 、")))
@@ -356,10 +362,7 @@ class MediationDialog(RecordDialog):
         self.routes.setPlaceholderText(self.tr(
             "e.g. told both parties they may sue at the county court or apply for arbitration"))
         self.result_choice.currentIndexChanged.connect(self._result_changed)
-        if record:
-            self.load(record)
-        else:
-            self.recorder.setText(_current_mediator(path))
+        self.fill(self.recorder)
         self._result_changed()
         fit_to_screen(self, 820, 720)
 
