@@ -24,12 +24,13 @@ def prompt_waits():
       (pytest-qt's step), the events processed in between as before: a test goes on as soon
       as the worker has answered instead of up to 10 ms later, at each of the ~900 waits of
       the GUI tests (about a tenth of their time);
-    - the search box searches 1 ms after the last key instead of 250 ms (the pause that lets
-      a person type a whole name before the list is searched): the same timer and path, for
-      the searches the tests type one after another."""
+    - the pauses that let a person finish typing before the app acts — the search box's
+      search (250 ms), the party dialog's look-up of earlier cases (400 ms), the to-do
+      panel's refresh after a change (300 ms) — are 1 ms: the same timers and paths, for the
+      tests that type and change one thing after another."""
     from pytestqt.qtbot import QtBot
 
-    from mediator_desk.gui import main_window
+    from mediator_desk.gui import main_window, party_dialog, todo_panel
 
     wait_until = QtBot.waitUntil
 
@@ -45,6 +46,8 @@ def prompt_waits():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(QtBot, "waitUntil", waitUntil)
         patch.setattr(main_window, "SEARCH_DELAY_MS", 1)
+        patch.setattr(party_dialog, "LOOKUP_DELAY_MS", 1)
+        patch.setattr(todo_panel, "REFRESH_DELAY_MS", 1)
         yield
 
 
