@@ -1,6 +1,7 @@
 """Benchmark the sync layer; records its results (bench_results.py), exits 1 on a miss.
 
     .venv/bin/python build_scripts/bench_sync.py [--cases 10000] [--big 200000] [--small 2000]
+    .venv/bin/python build_scripts/bench_sync.py --import-only [--repeat 3]   # while iterating
 
 Targets (ratios against baselines measured in the same run):
 
@@ -249,10 +250,22 @@ def main(argv=None) -> int:
     ap.add_argument("--changes", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--export-repeat", type=int, default=7)
+    ap.add_argument("--import-only", action="store_true",
+                    help="only the import target; prints its lines, records no result")
     args = ap.parse_args(argv)
     BENCH.mkdir(exist_ok=True)
 
     imp = bench_import(args.cases, args.repeat)
+    if args.import_only:
+        st = imp["stages"]
+        ratio = imp["total"] / imp["raw"]
+        print(f"raw {imp['raw']:.2f} s; import {imp['import']:.2f} s (verify {st['verify']:.2f},"
+              f" decrypt {st['decrypt']:.2f}, preview {st['plan']:.2f}, apply {st['apply']:.2f});"
+              f" index {imp['index']:.2f} s; total {imp['total']:.2f} s = {ratio:.2f}× raw"
+              f" (records alone {imp['import'] / imp['raw']:.2f}×); again"
+              f" {imp['reimport']:.3f} s, overlap {imp['overlap']:.2f} s")
+        shutil.rmtree(WORK, ignore_errors=True)
+        return 0 if ratio <= 3.0 else 1
     small = bench_export(args.small, args.changes, args.export_repeat)
     big = bench_export(args.big, args.changes, args.export_repeat)
     more = bench_export(args.big, args.changes * 10, args.export_repeat)
