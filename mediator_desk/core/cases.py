@@ -378,11 +378,13 @@ class CaseManager:
             for start in range(0, len(missing), 2000):
                 chunk = missing[start:start + 2000]
                 marks = ",".join("?" * len(chunk))
-                cases = self.desk.query(f"SELECT * FROM cases WHERE id IN ({marks})"
-                                        " ORDER BY received_date, case_no", chunk)
+                cases = self.desk.query(f"SELECT {', '.join(search.CASE_COLUMNS)} FROM cases"
+                                        f" WHERE id IN ({marks}) ORDER BY received_date, case_no",
+                                        chunk)
                 parties: dict[str, list[dict]] = {}
-                for p in self.desk.query(f"SELECT * FROM parties WHERE case_id IN ({marks})"
-                                         " ORDER BY case_id, seq", chunk):
+                for p in self.desk.query(f"SELECT {', '.join(search.PARTY_COLUMNS)} FROM parties"
+                                         f" WHERE case_id IN ({marks}) ORDER BY case_id, seq",
+                                         chunk):
                     parties.setdefault(p["case_id"], []).append(p)
                 self.index_many((c, parties.get(c["id"], [])) for c in cases)
                 done += len(cases)
