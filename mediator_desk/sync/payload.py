@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from mediator_desk.core.audit import TABLE_LABELS
+from mediator_desk.core.rules import all_record_ids
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync.container import HEX64, ID_TEXT, BundleRefused
 
@@ -113,8 +114,7 @@ def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") ->
     rows = t.rows
     ids = [r[i_id] for r in rows]
     revs = [r[i_rev] for r in rows]
-    if (not rows or set(map(type, ids)) == {str} and all(map(RECORD_ID.match, ids))
-            and len(set(ids)) == len(ids) and [r[i_site] for r in rows].count(sender) == len(rows)
+    if (not rows or all_record_ids(ids) and len(set(ids)) == len(ids) and [r[i_site] for r in rows].count(sender) == len(rows)
             and set(map(type, revs)) == {int} and 1 <= min(revs) and max(revs) < 2 ** 62):
         return                           # the common case, column by column
     seen = set()
