@@ -326,7 +326,10 @@ class Database:
         finally:
             conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
             if not conn.in_transaction:
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error:
+                    pass        # what is committed stays in the WAL; the next commit copies it
 
     @contextmanager
     def atomic(self):
