@@ -335,7 +335,8 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
     acc = accepted.setdefault(table, set())
     skip = skipped.setdefault(table, set())
     sender = plan.sender
-    for row in t.rows:
+    # Nothing here and no deletion to respect (as in a first import): every row is new.
+    for row in (t.rows if local or graves else ()):
         rid = row[i_id]
         loc = local.get(rid)
         if loc is None:
@@ -373,6 +374,9 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
         counts.conflicts += 1
         _add_conflict(desk, plan, table, rid, reason, local_cols=cols, local_row=loc,
                       inc_cols=cols, inc_row=row, now=now)
+    if not (local or graves):
+        inserts = list(t.rows)
+        acc.update(ids)
     counts.new += len(inserts)
     counts.updated += len(updates)
     if inserts:

@@ -95,10 +95,8 @@ def _rows(obj, what: str) -> TableRows:
         raise _bad(f"{_words(what)}的字段名（columns）")
     if not isinstance(rows, list):
         raise _bad(f"{_words(what)}的行（rows）")
-    n = len(cols)
-    for row in rows:
-        if type(row) is not list or len(row) != n:
-            raise _bad(f"{_words(what)}中有一行的字段数与字段名（columns）不符")
+    if rows and (set(map(type, rows)) != {list} or set(map(len, rows)) != {len(cols)}):
+        raise _bad(f"{_words(what)}中有一行的字段数与字段名（columns）不符")
     return TableRows(cols, rows)
 
 
