@@ -334,10 +334,10 @@ def _check_screening(ctx: Context, plan: "Plan") -> None:
     for bucket in (plan.inserts, plan.updates):
         entry = bucket.get("cases")
         if entry:
-            cols, rows = entry
+            cols, case_rows = entry
             i_id = cols.index("id")
             i_org = cols.index("org_id") if "org_id" in cols else None
-            case_org.update((r[i_id], None if i_org is None else r[i_org]) for r in rows)
+            case_org.update((r[i_id], None if i_org is None else r[i_org]) for r in case_rows)
     linked = [r["case_id"] for r in items if r.get("case_id") and r["case_id"] not in case_org]
     for start in range(0, len(linked), BATCH):
         chunk = linked[start:start + BATCH]
