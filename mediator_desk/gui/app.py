@@ -6,8 +6,8 @@ and this one says so and exits, without opening it) → open the Desk (a refused
 what is wrong and what to do, then exits non-zero without touching the file) → first-run setup
 if needed → main window, its list first, the rest once that is shown (``finish_main_window``;
 then the lock's answers to other windows, automatic backups, and the viewer copies left by an
-earlier run that did not end normally removed). On the way out
-the worker stops, the database closes, the viewer copies of this run go and the lock is freed.
+earlier run that did not end normally removed). On the way out the worker stops, the database
+closes, the viewer copies of this run go and the lock is freed.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
     case list and the context have arrived. What the first paint does not need — the
     case-path tabs, the to-do panel, the documents and data-exchange menus, text size — is
     added by :func:`finish_main_window`: at once, or with ``deferred`` (the real start,
-    :func:`run`) just after the window has become usable, so the list shows sooner.
+    :func:`run`) once the window is usable and its list painted, so the list shows sooner.
     ``window.ready`` when that is done.
     """
     from mediator_desk.gui import file_places
@@ -96,7 +96,11 @@ def create_main_window(desk: Desk, *, deferred: bool = False) -> MainWindow:
             if window.isVisible() and worker.installed() and worker.runner() is runner:
                 finish_main_window(window)
 
-        window.usable.connect(lambda: QTimer.singleShot(0, window, finish))
+        def list_first() -> None:
+            window.paint_list_now()           # what the person came for, on screen first
+            QTimer.singleShot(0, window, finish)
+
+        window.usable.connect(list_first)
     else:
         finish_main_window(window)
     return window

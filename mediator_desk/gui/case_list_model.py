@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from mediator_desk.core.cases import CaseFilter, CaseRow
 from mediator_desk.gui import worker
@@ -154,7 +154,7 @@ class CaseListModel(QAbstractTableModel):
                 tip = self.tr("Escalation risk") + ("\n" + tip if tip else "")
             return tip[:300] or None
         if row.risk_flag and field in ("case_no", "status_label"):     # the foreground
-            return QBrush(RISK_COLOUR)
+            return RISK_COLOUR
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:

@@ -205,6 +205,13 @@ class MainWindow(QMainWindow):
                 self.is_usable = True
                 self.usable.emit()
 
+    def paint_list_now(self) -> None:
+        """Lay out the rows that have arrived and paint the window at once. Qt would lay them
+        out on a later turn of the event loop — after whatever else is waiting there, such as
+        the rest of the start (gui/app.py), which would keep the list empty meanwhile."""
+        self.table.executeDelayedItemsLayout()
+        self.repaint()
+
     def mark_ready(self) -> None:
         """Called once the start has added everything (gui/app.py ``finish_main_window``)."""
         self.is_ready = True

@@ -84,3 +84,38 @@ def test_edits_refresh_rows_and_new_cases_reload(qtbot, desk, make_case, runner)
             dispute_type="02", summary="新案", parties=[dict(name="后来者")]))
     wait_idle(qtbot)
     assert model.rowCount() == 2 and model.data(model.index(0, 4)) == "后来者"
+
+
+def test_a_case_at_risk_shows_its_number_and_status_in_red(qtbot, desk, make_case, runner):
+    calm = make_case(received_date="2026-01-01")
+    risky = make_case(received_date="2026-01-02", risk_flag=True, risk_note="扬言报复")
+    desk.take_changes()
+    model = CaseListModel()
+    model.set_filter(CaseFilter())
+    _loaded(qtbot, model)
+    assert [model.case_id(r) for r in range(2)] == [risky, calm]
+    role = Qt.ItemDataRole.ForegroundRole
+    red = [c for c in range(6) if model.data(model.index(0, c), role) is not None]
+    assert red == [0, 3]                                   # case number and status
+    assert all(model.data(model.index(1, c), role) is None for c in range(6))
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).startswith("有激化风险\n")
+
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+
+    def reddish(row: int, column: int) -> int:
+        """How many pixels of the cell are in the risk colour (dark red text)."""
+        rect = view.visualRect(model.index(row, column))
+        colours = (image.pixelColor(x, y) for x in range(rect.left(), rect.right())
+                   for y in range(rect.top(), rect.bottom()))
+        return sum(1 for c in colours if c.red() > 120 and c.green() < 80 and c.blue() < 90)
+
+    assert reddish(0, 0) > 20 and reddish(0, 3) > 20      # painted in the risk colour
+    assert reddish(1, 0) == 0 and reddish(0, 4) == 0
