@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from mediator_desk.core import workflow
@@ -263,7 +264,15 @@ def field_label(column: str) -> str:
 
 # --- single values --------------------------------------------------------------------
 _HEX32 = re.compile(r"[0-9a-f]{32}")
-_HEX_DIGITS = frozenset("0123456789abcdef")
+_HEX_DIGITS = "0123456789abcdef"
+
+
+def all_record_ids(values: Sequence) -> bool:
+    """True if every value is a record id (32 lowercase hex digits), with builtins over the
+    whole column instead of a regular expression per value: the lengths, then the digits of
+    all of them joined (``strip`` leaves something only if some character is not one)."""
+    return (set(map(type, values)) <= {str} and set(map(len, values)) <= {32}
+            and not "".join(values).strip(_HEX_DIGITS))
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d", re.ASCII)
@@ -443,6 +452,10 @@ def _check_screening(row: dict) -> None:
                      f"防止激化涉及人数（{p_people}）不能多于涉及人数（{people}）")
 
 
+# What _check_signatures reads of an agreement.
+SIGNATURE_COLUMNS = ("id", "party_signatures", "agreed_on", "signed_on", "sealed_on")
+
+
 def _check_signatures(row: dict) -> None:
     """Each party's signing date: not before the agreement was reached, not after the
     agreement's signing date; once signed with signing or seal dates recorded, the signing
@@ -504,11 +517,15 @@ def check_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence], *,
         for r in rows:
             _check_screening(dict(zip(columns, r)))
     if table == "agreements" and "party_signatures" in columns:
+        # The date pairs were checked just above: only the signatures are left to check,
+        # and they read these columns only.
+        used = [(c, columns.index(c)) for c in SIGNATURE_COLUMNS if c in columns]
         i_sig = columns.index("party_signatures")
+        i_sealed = columns.index("sealed_on") if "sealed_on" in columns else None
         for r in rows:
-            if r[i_sig] != "[]" or (r[columns.index("sealed_on")] if "sealed_on" in columns
-                                    else ""):
-                _check_order(table, dict(zip(columns, r)))
+            if (r[i_sig] != "[]" or (i_sealed is not None and r[i_sealed])) \
+                    and isinstance(r[i_sig], str):
+                _check_signatures({c: r[i] for c, i in used})
 
 
 def _column_ok(col: Col, values: Sequence, codes) -> bool:
@@ -523,9 +540,7 @@ def _column_ok(col: Col, values: Sequence, codes) -> bool:
     if k in ("id", "ref"):
         if types - {str} - ({type(None)} if col.nullable else set()):
             return False
-        ids = [v for v in values if v is not None] if col.nullable else values
-        # Lengths and the characters used, with builtins: no regular expression per id.
-        return not ids or (set(map(len, ids)) == {32} and set("".join(ids)) <= _HEX_DIGITS)
+        return all_record_ids(list(set(values) - {None}))   # few distinct: one owner site
     if types - {str}:
         return False
     if k in ("text", "names", "qa", "terms", "signatures"):
@@ -536,6 +551,9 @@ def _column_ok(col: Col, values: Sequence, codes) -> bool:
         if k == "text" and not col.pattern:
             return True
     distinct = set(values)
+    if k == "text":
+        # Type, length and emptiness passed above: only the pattern is left.
+        return all(map(_compiled(col.pattern).fullmatch, distinct))
     many = _MANY.get(k)
     if many is not None:
         # One regular-expression pass over all distinct values, then the calendar for the
@@ -547,6 +565,11 @@ def _column_ok(col: Col, values: Sequence, codes) -> bool:
             return False
         return k != "date" or all(_iso_date(v) for v in shaped if v[8:] > "28")
     return all(not problem(col, v, codes) for v in distinct)
+
+
+@lru_cache(maxsize=None)   # bounded by the patterns of the rules
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 # Many values of a kind at once, each followed by a newline (which no value contains).

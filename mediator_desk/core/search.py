@@ -118,8 +118,17 @@ def _text_pairs(text: str, out: dict) -> None:
             out[run[i:i + 2]] = None
 
 
+# The columns the index is made of: what index_texts reads of a case and of its parties,
+# with what CaseManager.index_many needs to place the row (bulk paths load only these).
+CASE_COLUMNS = ("id", "received_date", "case_no", "case_seq", "summary", "claims", "place",
+                "referral_note")
+PARTY_COLUMNS = ("case_id", "seq", "kind", "name", "legal_rep", "agent_name", "id_number",
+                 "phone", "agent_phone")
+
+
 def index_texts(case: dict, parties: list[dict]) -> tuple[str, str]:
-    """Return (grams, body) for one case and its parties (see the module docstring)."""
+    """Return (grams, body) for one case and its parties (see the module docstring); reads
+    the columns named in CASE_COLUMNS and PARTY_COLUMNS."""
     names: list[str] = []
     numbers: list[str] = []
     grams: dict[str, None] = {}

@@ -313,6 +313,25 @@ class Database:
         return getattr(self.full, name)
 
     @contextmanager
+    def bulk(self):
+        """Settings for writing many rows in a few transactions (a sync import), set back
+        afterwards: no automatic WAL checkpoint after each of its commits but one at its end
+        (SQLite copies the WAL into the database after any commit that leaves more than
+        1,000 pages in it, syncing the file each time; a bulk commits several times)."""
+        conn = self.conn
+        pages = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            yield self
+        finally:
+            conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            if not conn.in_transaction:
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error:
+                    pass        # what is committed stays in the WAL; the next commit copies it
+
+    @contextmanager
     def atomic(self):
         """A transaction; nested calls become savepoints. The outermost one starts with
         BEGIN IMMEDIATE, taking the write lock up front, so two writers wait for each other

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from mediator_desk.core import search
 from mediator_desk.core.audit import TABLE_LABELS
 from mediator_desk.core.clock import utc_now
 from mediator_desk.core.progress import report
@@ -334,7 +335,8 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
     acc = accepted.setdefault(table, set())
     skip = skipped.setdefault(table, set())
     sender = plan.sender
-    for row in t.rows:
+    # Nothing here and no deletion to respect (as in a first import): every row is new.
+    for row in (t.rows if local or graves else ()):
         rid = row[i_id]
         loc = local.get(rid)
         if loc is None:
@@ -372,6 +374,9 @@ def _plan_table(desk, plan: Plan, table: str, t: TableRows, accepted, skipped, d
         counts.conflicts += 1
         _add_conflict(desk, plan, table, rid, reason, local_cols=cols, local_row=loc,
                       inc_cols=cols, inc_row=row, now=now)
+    if not (local or graves):
+        inserts = list(t.rows)
+        acc.update(ids)
     counts.new += len(inserts)
     counts.updated += len(updates)
     if inserts:
@@ -699,18 +704,22 @@ def _new_cases_in_memory(desk: "Desk", plan: Plan) -> dict[str, tuple[dict, list
     if not ins or set(ins[0]) != set(table_columns(desk, "cases")):
         return {}
     cols, rows = ins
-    cases: dict[str, tuple[dict, list]] = {r[cols.index("id")]: (dict(zip(cols, r)), [])
-                                           for r in rows}
+    # Only the columns the index reads (a dict of every column costs more than the rest).
+    pick = itemgetter(*(cols.index(c) for c in search.CASE_COLUMNS))
+    i_id = cols.index("id")
+    cases: dict[str, tuple[dict, list]] = {
+        r[i_id]: (dict(zip(search.CASE_COLUMNS, pick(r))), []) for r in rows}
     pins = plan.inserts.get("parties")
     if pins:
         pcols, prows = pins
         if set(pcols) != set(table_columns(desk, "parties")):
             return {}
+        pick = itemgetter(*(pcols.index(c) for c in search.PARTY_COLUMNS))
         i_case, i_seq = pcols.index("case_id"), pcols.index("seq")
         for r in sorted(prows, key=itemgetter(i_case, i_seq)):
             entry = cases.get(r[i_case])
             if entry is not None:
-                entry[1].append(dict(zip(pcols, r)))
+                entry[1].append(dict(zip(search.PARTY_COLUMNS, pick(r))))
     return cases
 
 
@@ -733,16 +742,13 @@ def reindex_cases(desk: "Desk", case_ids: set[str],
     conn = desk.db.conn
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        cur = conn.execute(f"SELECT * FROM cases WHERE id IN ({marks})"
-                           " ORDER BY received_date, case_no", chunk)
-        names = [d[0] for d in cur.description]
-        cases = [dict(zip(names, r)) for r in cur.fetchall()]
-        cur = conn.execute(f"SELECT * FROM parties WHERE case_id IN ({marks})"
-                           " ORDER BY case_id, seq", chunk)
-        pnames = [d[0] for d in cur.description]
+        cases = [dict(zip(search.CASE_COLUMNS, r)) for r in conn.execute(
+            f"SELECT {', '.join(search.CASE_COLUMNS)} FROM cases WHERE id IN ({marks})"
+            " ORDER BY received_date, case_no", chunk)]
         parties: dict[str, list[dict]] = {}
-        for r in cur.fetchall():
-            p = dict(zip(pnames, r))
+        for r in conn.execute(f"SELECT {', '.join(search.PARTY_COLUMNS)} FROM parties"
+                              f" WHERE case_id IN ({marks}) ORDER BY case_id, seq", chunk):
+            p = dict(zip(search.PARTY_COLUMNS, r))
             parties.setdefault(p["case_id"], []).append(p)
         desk.cases.index_many((c, parties.get(c["id"], [])) for c in cases)
         for c in cases:

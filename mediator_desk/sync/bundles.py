@@ -9,7 +9,9 @@ writing, previews, and applies in one transaction (sync/apply.py).
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -302,8 +304,24 @@ def import_bundle(desk: "Desk", path: str | os.PathLike, *, dry_run: bool = Fals
     database (the attempt is noted in the text log). ``accept_fingerprint`` accepts a
     not-yet-known village in the same transaction, if it matches the bundle's signing key.
     """
-    return synclog.logged_attempt(desk, path, "bundle", lambda seen: _import_bundle(
-        desk, Path(path), dry_run, accept_fingerprint, progress, limits, seen))
+    with desk.db.bulk(), _no_cycle_collection():
+        return synclog.logged_attempt(desk, path, "bundle", lambda seen: _import_bundle(
+            desk, Path(path), dry_run, accept_fingerprint, progress, limits, seen))
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Pause Python's cycle collector while importing: the parsed payload is millions of
+    objects in no reference cycle, which the collector would walk again and again as they
+    are made (about 0.2 s for 10,000 cases). Switched back on afterwards; reference counting
+    frees memory as usual meanwhile."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _import_bundle(desk, path: Path, dry_run, accept_fingerprint, progress, limits,

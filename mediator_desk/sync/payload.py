@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from mediator_desk.core.audit import TABLE_LABELS
+from mediator_desk.core.rules import all_record_ids
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 from mediator_desk.sync.container import HEX64, ID_TEXT, BundleRefused
 
@@ -94,10 +95,8 @@ def _rows(obj, what: str) -> TableRows:
         raise _bad(f"{_words(what)}的字段名（columns）")
     if not isinstance(rows, list):
         raise _bad(f"{_words(what)}的行（rows）")
-    n = len(cols)
-    for row in rows:
-        if type(row) is not list or len(row) != n:
-            raise _bad(f"{_words(what)}中有一行的字段数与字段名（columns）不符")
+    if rows and (set(map(type, rows)) != {list} or set(map(len, rows)) != {len(cols)}):
+        raise _bad(f"{_words(what)}中有一行的字段数与字段名（columns）不符")
     return TableRows(cols, rows)
 
 
@@ -113,8 +112,7 @@ def _check_owned(t: TableRows, sender: str, what: str, sender_name: str = "") ->
     rows = t.rows
     ids = [r[i_id] for r in rows]
     revs = [r[i_rev] for r in rows]
-    if (not rows or set(map(type, ids)) == {str} and all(map(RECORD_ID.match, ids))
-            and len(set(ids)) == len(ids) and [r[i_site] for r in rows].count(sender) == len(rows)
+    if (not rows or all_record_ids(ids) and len(set(ids)) == len(ids) and [r[i_site] for r in rows].count(sender) == len(rows)
             and set(map(type, revs)) == {int} and 1 <= min(revs) and max(revs) < 2 ** 62):
         return                           # the common case, column by column
     seen = set()

@@ -330,9 +330,14 @@ def _check_screening(ctx: Context, plan: "Plan") -> None:
         round_org.update((rid, (site, org)) for rid, site, org in conn.execute(
             "SELECT id, site_id, org_id FROM screening_rounds WHERE id IN"
             f" ({','.join('?' * len(chunk))})", chunk))
-    case_org = {}
-    for row in incoming("cases"):
-        case_org[row["id"]] = row.get("org_id")
+    case_org: dict = {}                  # the incoming cases' committees (not whole rows)
+    for bucket in (plan.inserts, plan.updates):
+        entry = bucket.get("cases")
+        if entry:
+            cols, case_rows = entry
+            i_id = cols.index("id")
+            i_org = cols.index("org_id") if "org_id" in cols else None
+            case_org.update((r[i_id], None if i_org is None else r[i_org]) for r in case_rows)
     linked = [r["case_id"] for r in items if r.get("case_id") and r["case_id"] not in case_org]
     for start in range(0, len(linked), BATCH):
         chunk = linked[start:start + BATCH]
