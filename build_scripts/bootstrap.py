@@ -252,9 +252,10 @@ def main(argv: list[str]) -> int:
 def keep_bytecode(env: dict) -> None:
     """Let the test run keep compiled modules even where PYTHONDONTWRITEBYTECODE is set: each
     test process, and each program a test starts (the self-test, the kill trials' children),
-    would otherwise compile the app's modules again and pytest would rewrite every test file's
-    asserts again — about a sixth of the suite's processor time. The compiled files then go to
-    .pytest_cache/bytecode (PYTHONPYCACHEPREFIX), not next to the sources."""
+    would otherwise compile the app's modules again, and pytest would rewrite every test
+    file's asserts again in each test process (its collection: 3.9 s instead of 1.6 s). The
+    compiled files then go to .pytest_cache/bytecode (PYTHONPYCACHEPREFIX), not next to the
+    sources."""
     if env.pop("PYTHONDONTWRITEBYTECODE", None):
         env.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / ".pytest_cache" / "bytecode"))
 
