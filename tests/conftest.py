@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import collections
 import os
 import shutil
 import tempfile
@@ -24,6 +25,41 @@ from mediator_desk.core.setup import set_up_committee  # noqa: E402
 
 VALID_ID = "11010519491231002X"      # a valid GB 11643 number (female, born 1949-12-31)
 VALID_ID_2 = "150402199001011237"    # male, born 1990-01-01 (check digit valid)
+
+
+# --- the order of the test files: the longest first ----------------------------------------
+# bootstrap.py test hands whole files to the test processes in this order (pytest-xdist's
+# --no-loadscope-reorder; by default it orders files by their number of tests, which leaves
+# one-test files of several seconds — the kill trials, the type check — for the end while the
+# other process waits). The seconds each file took are kept in pytest's cache after a run;
+# files not timed yet go first (with nothing timed yet: the files with most tests first).
+SECONDS_PER_FILE = "mediator_desk/seconds_per_file"
+_seconds: collections.Counter = collections.Counter()
+
+
+def pytest_collection_modifyitems(config, items):
+    cache = getattr(config, "cache", None)
+    seconds = cache.get(SECONDS_PER_FILE, {}) if cache is not None else {}
+    files = [item.nodeid.split("::")[0] for item in items]
+    first = {name: n for n, name in reversed(list(enumerate(files)))}
+    weight = ({name: seconds.get(name, float("inf")) for name in first} if seconds
+              else collections.Counter(files))
+    order = {id(item): (-weight[name], first[name]) for item, name in zip(items, files)}
+    items.sort(key=lambda item: order[id(item)])
+
+
+def pytest_runtest_logreport(report):
+    _seconds[report.nodeid.split("::")[0]] += report.duration
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    cache = getattr(config, "cache", None)
+    if hasattr(config, "workerinput") or cache is None or not _seconds:
+        return                  # (a test process of pytest-xdist: the main process keeps them)
+    seconds = cache.get(SECONDS_PER_FILE, {})
+    seconds.update({name: round(s, 2) for name, s in _seconds.items()})
+    cache.set(SECONDS_PER_FILE, seconds)
 
 
 @pytest.fixture(scope="session")

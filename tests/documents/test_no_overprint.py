@@ -15,6 +15,7 @@ the baseline.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -128,9 +129,19 @@ def desk(template_db, tmp_path_factory):
 def forms(desk):
     """Each form of each stress case and each blank form, rendered once for the module
     (rendering reads the database only): ``forms(kind, name, "pdf")`` → bytes, with ``name``
-    a key of the stress cases or "blank"; NotFound / IllegalStep are raised again each time."""
+    a key of the stress cases or "blank"; NotFound / IllegalStep are raised again each time.
+    Each case's file is laid out once (the table of contents and the back cover, in PDF and
+    in DOCX, number their pages from that layout of the unchanged case)."""
+    from mediator_desk.documents import case_file
     d, cases = desk
     rendered: dict[tuple, bytes | Exception] = {}
+    laid_out: dict[str, case_file.Plan] = {}
+    plan = case_file.plan
+
+    def plan_once(desk, case_id, **options):
+        if case_id not in laid_out:
+            laid_out[case_id] = plan(desk, case_id, **options)
+        return laid_out[case_id]
 
     def form(kind: str, name: str, fmt: str) -> bytes:
         key = (kind, name, fmt)
@@ -145,16 +156,26 @@ def forms(desk):
             raise found
         return found
 
-    return form
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(case_file, "plan", plan_once)
+        yield form
 
 
 def fragments(data: bytes) -> list[list[tuple]]:
     """Per page: (text, x0, y0, x1, y1) of every text fragment drawn."""
+    return read_back(data)[1]
+
+
+@functools.lru_cache(maxsize=64)
+def read_back(data: bytes) -> tuple[list[str], list[list[tuple]]]:
+    """Per page, the text (as ``pdf_pages`` gives it) and the fragments, from one reading of
+    the PDF; kept for the bytes of the last documents read (a layout test reads each of its
+    PDFs for several checks)."""
     from pypdf import PdfReader
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from mediator_desk.documents import fonts
     font = fonts.register_pdf_font()
-    pages = []
+    texts, pages = [], []
     for page in PdfReader(io.BytesIO(data)).pages:
         found = []
         last = {}
@@ -175,11 +196,12 @@ def fragments(data: bytes) -> list[list[tuple]]:
             if text.strip():
                 found.append((text, x, y - 0.2 * size, x + width, y + 0.8 * size, size))
 
-        page.extract_text(visitor_text=visit)
+        texts.append(page.extract_text(visitor_text=visit) or "")
         pages.append(found)
-    return pages
+    return texts, pages
 
 
+@functools.lru_cache(maxsize=64)
 def drawn_shapes(data: bytes) -> list[list[tuple]]:
     """Per page: (operator, x0, y0, x1, y1) of every rectangle (``re``: fingerprint boxes,
     cell backgrounds) and straight line (``m``/``l``: table rules, signing lines) drawn,
@@ -224,8 +246,9 @@ def drawn_shapes(data: bytes) -> list[list[tuple]]:
 
 
 def problems(data: bytes) -> list[str]:
-    out = placed_problems(drawn_shapes(data), fragments(data))
-    for n, page in enumerate(pdf_pages(data), 1):
+    texts, found = read_back(data)
+    out = placed_problems(drawn_shapes(data), found)
+    for n, page in enumerate(texts, 1):
         for line in page.splitlines():
             line = line.strip()
             if line and line[0] in CANNOT_START:
@@ -354,15 +377,13 @@ def test_every_docx_reads_right_in_libreoffice(desk, forms, tmp_path):
     poppler with the fonts LibreOffice used)."""
     import subprocess
 
-    from pypdf import PdfReader
-
     _, cases = desk
     files, numbered = [], set()     # numbered: the PDF of the same document has page numbers
 
     def keep(name: str, docx: bytes, pdf: bytes) -> None:
         files.append(tmp_path / f"{name}.docx")
         files[-1].write_bytes(docx)
-        first_page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
+        first_page = read_back(pdf)[0][0]
         if "第1页" in re.sub(r"\s+", "", first_page):
             numbered.add(files[-1])
 

@@ -16,6 +16,41 @@ from mediator_desk.gui.messages import Messages  # noqa: E402
 from gui_helpers import WAIT_MS, wait_idle  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def prompt_waits():
+    """No waiting longer than the GUI needs:
+
+    - ``qtbot.waitUntil`` looks at its condition every millisecond instead of every 10 ms
+      (pytest-qt's step), the events processed in between as before: a test goes on as soon
+      as the worker has answered instead of up to 10 ms later, at each of the ~900 waits of
+      the GUI tests (about a tenth of their time);
+    - the pauses that let a person finish typing before the app acts — the search box's
+      search (250 ms), the party dialog's look-up of earlier cases (400 ms), the to-do
+      panel's refresh after a change (300 ms) — are 1 ms: the same timers and paths, for the
+      tests that type and change one thing after another."""
+    from pytestqt.qtbot import QtBot
+
+    from mediator_desk.gui import main_window, party_dialog, todo_panel
+
+    wait_until = QtBot.waitUntil
+
+    def waitUntil(self, callback, *, timeout: int = 5000) -> None:
+        __tracebackhide__ = True
+        wait = self.wait
+        self.wait = lambda ms: wait(min(ms, 1))
+        try:
+            wait_until(self, callback, timeout=timeout)
+        finally:
+            del self.wait
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QtBot, "waitUntil", waitUntil)
+        patch.setattr(main_window, "SEARCH_DELAY_MS", 1)
+        patch.setattr(party_dialog, "LOOKUP_DELAY_MS", 1)
+        patch.setattr(todo_panel, "REFRESH_DELAY_MS", 1)
+        yield
+
+
 @pytest.fixture
 def gui_app(qapp):
     from mediator_desk.gui.app import make_application

@@ -42,7 +42,7 @@ def wait_until(condition, timeout: float = 10.0) -> None:
         QApplication.processEvents()
         if time.monotonic() > end:
             raise TimeoutError("screen did not become ready")
-        time.sleep(0.005)
+        time.sleep(0.001)
     QApplication.processEvents()
 
 

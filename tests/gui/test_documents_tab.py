@@ -81,13 +81,16 @@ def saved_to(monkeypatch, tmp_path):
 
 @pytest.fixture
 def printed_to(monkeypatch, tmp_path):
-    """Replace the print dialog: the printer writes a PDF file (one per print)."""
+    """Replace the print dialog: the printer writes a PDF file (one per print), at 150 dpi as
+    one could choose in the dialog (a PDF printer's own 1,200 dpi would have every page sent
+    at the 300 dpi cap: four times the pixels for the same checks)."""
     files: list = []
 
     def choose_printer(cls, parent, printer):
         path = tmp_path / f"printed{len(files) + 1}.pdf"
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
+        printer.setResolution(150)
         files.append(path)
         return True
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from gui_helpers import WAIT_MS, open_first_case, wait_idle
+from mediator_desk.gui import worker
 
 
 def _other_process(db_path, code: str) -> None:
@@ -44,8 +47,16 @@ def test_the_editor_refuses_to_overwrite_the_same_field(qtbot, desk, db_path, ma
     assert editor.dirty                                      # what A typed is still there
 
 
+@pytest.fixture
+def watch_often(monkeypatch):
+    """The window looks for other processes' writes every 50 ms instead of every 2 s (set
+    before the worker starts)."""
+    monkeypatch.setattr(worker, "WATCH_MS", 50)
+
+
 def test_a_case_registered_by_another_process_appears_in_the_list(qtbot, desk, db_path,
-                                                                  make_case, main_window):
+                                                                  make_case, watch_often,
+                                                                  main_window):
     make_case()
     main_window.model.reload()
     qtbot.waitUntil(lambda: main_window.model.rowCount() == 1, timeout=WAIT_MS)

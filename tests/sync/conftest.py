@@ -39,16 +39,32 @@ def sync_template(tmp_path_factory) -> Path:
     return root
 
 
+class _OnFirstUse(dict):
+    """A dict of the three sites whose value for a site is made when a test first asks for
+    it (most tests use one village): ``make(name)``."""
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, name: str):
+        if name not in SITES:
+            raise KeyError(name)
+        self[name] = value = self._make(name)
+        return value
+
+
 @pytest.fixture
 def site_paths(sync_template, tmp_path) -> dict[str, Path]:
-    """Fresh copies of the office and the two villages for one test (paths only)."""
-    return {name: copy_site(sync_template, tmp_path, name) for name in SITES}
+    """Fresh copies of the office and the two villages for one test (paths only; a site is
+    copied when the test first asks for its path)."""
+    return _OnFirstUse(lambda name: copy_site(sync_template, tmp_path, name))
 
 
 @pytest.fixture
 def sites(site_paths):
-    """Open desks: {'office': Desk, 'v1': Desk, 'v2': Desk}."""
-    desks = {name: Desk.open(path) for name, path in site_paths.items()}
+    """Open desks: {'office': Desk, 'v1': Desk, 'v2': Desk} (each opened on first use)."""
+    desks = _OnFirstUse(lambda name: Desk.open(site_paths[name]))
     yield desks
     for d in desks.values():
         d.close()

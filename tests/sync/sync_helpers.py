@@ -176,14 +176,22 @@ def copy_db(src: Path, dst: Path) -> Path:
     return dst
 
 
-def start_child(script: str, *args) -> subprocess.Popen:
-    """Run ``script`` (``python -c``) with ``args``; returns once it printed "ready". The script
-    then waits for a line on stdin before it starts its work, and reports on stdout."""
+def start_child(script: str, *args, wait: bool = True) -> subprocess.Popen:
+    """Run ``script`` (``python -c``) with ``args``; returns once it printed "ready" (with
+    ``wait=False`` at once: ``ready(proc)`` waits, so a trial can start the next one's child
+    while it runs). The script then waits for a line on stdin before it starts its work, and
+    reports on stdout."""
     proc = subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, bufsize=1,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    assert proc.stdout.readline().strip() == "ready"
+    return ready(proc) if wait else proc
+
+
+def ready(proc: subprocess.Popen) -> subprocess.Popen:
+    """Wait until a child of ``start_child`` printed "ready"."""
+    line = proc.stdout.readline().strip()
+    assert line == "ready", line
     return proc
 
 

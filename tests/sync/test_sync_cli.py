@@ -125,7 +125,9 @@ def test_refusals_are_one_line(tmp_path, capsys):
     assert "找不到文件" in refused(capsys, "receipt", "import", "--db", db, tmp_path / "none")
 
 
-def test_key_backup_and_restore_from_the_command_line(tmp_path, capsys, monkeypatch):
+def test_key_backup_and_restore_from_the_command_line(tmp_path, capsys, monkeypatch, request):
+    # The suite's one real passphrase round trip (age scrypt, about two seconds each way): one
+    # backup and one restore. The refusal of a wrong passphrase goes through the quick cipher.
     db = tmp_path / "office.db"
     Desk.open(db).close()
     run(capsys, "site", "init", "--db", db, "--role", "office", "--name", "司法所")
@@ -133,13 +135,12 @@ def test_key_backup_and_restore_from_the_command_line(tmp_path, capsys, monkeypa
     code, out, _ = run(capsys, "key", "backup", "--db", db, "--out", tmp_path / "k.mdkeys",
                        "--passphrase-file", tmp_path / "pass.txt")
     assert code == 0
+    assert (tmp_path / "k.mdkeys").read_bytes().startswith(b"age-encryption.org/v1\n-> scrypt ")
     fp = json.loads(run(capsys, "site", "show", "--db", db, "--json")[1])["fingerprint"]
     # A new machine: empty database, keys restored, identity adopted.
     new = tmp_path / "new" / "office.db"
     new.parent.mkdir()
     Desk.open(new).close()
-    monkeypatch.setenv("MEDIATOR_DESK_PASSPHRASE", "错误的口令123")
-    assert "口令不正确" in refused(capsys, "key", "restore", "--db", new, tmp_path / "k.mdkeys")
     monkeypatch.setenv("MEDIATOR_DESK_PASSPHRASE", "长城永不倒 2026")
     code, out, _ = run(capsys, "key", "restore", "--db", new, tmp_path / "k.mdkeys",
                        "--adopt-identity")
@@ -149,3 +150,17 @@ def test_key_backup_and_restore_from_the_command_line(tmp_path, capsys, monkeypa
     conn.close()
     info = json.loads(run(capsys, "site", "show", "--db", new, "--json")[1])
     assert info["site_id"] == site and info["role"] == "office" and info["fingerprint"] == fp
+
+    # A wrong passphrase is refused in one line, and the same database then takes the right one.
+    request.getfixturevalue("quick_key_backups")
+    assert run(capsys, "key", "backup", "--db", db, "--out", tmp_path / "q.mdkeys",
+               "--passphrase-file", tmp_path / "pass.txt")[0] == 0
+    other = tmp_path / "other" / "office.db"
+    other.parent.mkdir()
+    Desk.open(other).close()
+    monkeypatch.setenv("MEDIATOR_DESK_PASSPHRASE", "错误的口令123")
+    assert "口令不正确" in refused(capsys, "key", "restore", "--db", other, tmp_path / "q.mdkeys")
+    monkeypatch.setenv("MEDIATOR_DESK_PASSPHRASE", "长城永不倒 2026")
+    code, out, _ = run(capsys, "key", "restore", "--db", other, tmp_path / "q.mdkeys",
+                       "--adopt-identity")
+    assert code == 0 and fp in out

@@ -20,7 +20,8 @@ import pytest
 from mediator_desk import sync
 from mediator_desk.core.desk import Desk
 
-from sync_helpers import add_case, check_integrity, copy_db, fingerprint_of, records, start_child
+from sync_helpers import (add_case, check_integrity, copy_db, fingerprint_of, ready, records,
+                          start_child)
 
 CHILD = r"""
 import sys, time
@@ -56,8 +57,8 @@ def _state(path: Path) -> tuple:
         desk.close()
 
 
-def _start(db: Path, bundle: Path, fp: str):
-    return start_child(CHILD, db, bundle, fp)
+def _start(db: Path, bundle: Path, fp: str, *, wait: bool = True):
+    return start_child(CHILD, db, bundle, fp, wait=wait)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
@@ -93,26 +94,46 @@ def test_kill_during_import_leaves_before_or_after(site_paths, tmp_path):
     outcomes = []
     plans = [("step", rng.choice(inside)) for _ in range(TRIALS_AT_STEPS)] + \
             [("time", rng.uniform(0, duration * 1.1)) for _ in range(TRIALS_AT_TIMES)]
-    for n, (how, at) in enumerate(plans):
+
+    def child(n: int):
+        """Trial n's copy of the office and its child, started (not waited for)."""
         db = copy_db(office, tmp_path / f"trial{n}.db")
-        proc = _start(db, bundle, fp)
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-        if how == "step":
-            seen = -1
-            while seen < at:
-                line = proc.stdout.readline()
-                if not line or line.startswith("done"):
-                    break
-                if line.startswith("p "):
-                    seen += 1
-        else:
-            time.sleep(at)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        check_integrity(db)
-        state = _state(db)
-        assert state in (before, after), f"trial {n} ({how} {at}) left a partial import"
-        outcomes.append((how, state == after))
+        return db, _start(db, bundle, fp, wait=False)
+
+    upcoming = child(0)
+    try:
+        for n, (how, at) in enumerate(plans):
+            db, proc = upcoming
+            upcoming = None
+            ready(proc)
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+            started = time.monotonic()
+            if how == "step":
+                seen = -1
+                while seen < at:
+                    line = proc.stdout.readline()
+                    if not line or line.startswith("done"):
+                        break
+                    if line.startswith("p "):
+                        seen += 1
+            else:
+                # The next trial's child starts up while this one runs until its kill (a
+                # step trial's kill waits for nothing else).
+                if n + 1 < len(plans):
+                    upcoming = child(n + 1)
+                time.sleep(max(0.0, at - (time.monotonic() - started)))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            if upcoming is None and n + 1 < len(plans):
+                upcoming = child(n + 1)
+            check_integrity(db)
+            state = _state(db)
+            assert state in (before, after), f"trial {n} ({how} {at}) left a partial import"
+            outcomes.append((how, state == after))
+    finally:
+        if upcoming is not None:
+            upcoming[1].kill()
+            upcoming[1].wait()
     # Kills inside the transaction must have left the database as before.
     assert all(not done for how, done in outcomes if how == "step")

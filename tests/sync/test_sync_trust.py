@@ -18,11 +18,13 @@ import pytest
 
 from mediator_desk import sync
 from mediator_desk.core import rules
+from mediator_desk.core.desk import Desk
 from mediator_desk.errors import DeskError, ReadOnlyRecord
 from mediator_desk.sync import receipts
 from mediator_desk.sync.payload import TableRows
 
-from sync_helpers import add_case, dump, first_import, full_row, records, signed_bundle
+from sync_helpers import (SITES, add_case, copy_db, copy_site, dump, first_import, full_row,
+                          records, signed_bundle)
 
 T = date(2026, 6, 30)
 V1 = "红旗嘎查人民调解委员会"
@@ -86,28 +88,53 @@ def _mediated(desk, names, *, sign: bool):
     return case, inv, ses, aid
 
 
-@pytest.fixture
-def world(sites, tmp_path) -> World:
-    office, v1, v2 = sites["office"], sites["v1"], sites["v2"]
+def _make_world(office, v1, v2, tmp: Path) -> dict:
+    """Cases at every stage in village 1, one in village 2, both imported at the office;
+    returns the ids (the fields of World after ``tmp``)."""
     case, inv, ses, aid = _mediated(v1, ("张三", "李四"), sign=False)
     signed_case, _, _, signed = _mediated(v1, ("王五", "赵六"), sign=True)
     archived = add_case(v1, received_date="2026-03-02", names=("孙七", "周八"))
     v1.acceptance.refuse(archived, decided_on="2026-03-03", reason="other_body",
                          note="已由派出所处理", today=T)
     v1.dossier.archive(archived, archived_on="2026-03-05", retention="10年", today=T)
-    sync.export_bundle(v1, tmp_path / "v1-first.mdsync")
-    assert first_import(office, v1, tmp_path / "v1-first.mdsync").status == "applied"
+    sync.export_bundle(v1, tmp / "v1-first.mdsync")
+    assert first_import(office, v1, tmp / "v1-first.mdsync").status == "applied"
     v2_case = add_case(v2, names=("吴九", "郑十"))
-    sync.export_bundle(v2, tmp_path / "v2-first.mdsync")
-    assert first_import(office, v2, tmp_path / "v2-first.mdsync").status == "applied"
+    sync.export_bundle(v2, tmp / "v2-first.mdsync")
+    assert first_import(office, v2, tmp / "v2-first.mdsync").status == "applied"
     assert office.cases.get_row(signed_case)["status"] == "effective"
     assert office.cases.get_row(archived)["status"] == "archived"
 
     def first_party(c):
         return v1.query_one("SELECT id FROM parties WHERE case_id = ? ORDER BY seq", (c,))["id"]
 
-    return World(office, v1, v2, tmp_path, case, first_party(case), inv, ses, aid, signed_case,
-                 signed, archived, first_party(archived), v2_case)
+    return dict(case=case, party=first_party(case), investigation=inv, session=ses,
+                agreement=aid, signed_case=signed_case, signed=signed, archived_case=archived,
+                archived_party=first_party(archived), v2_case=v2_case)
+
+
+@pytest.fixture(scope="module")
+def made_world(sync_template, tmp_path_factory) -> tuple[Path, dict]:
+    """The world made once for the module: its sites' folder and its ids."""
+    root = tmp_path_factory.mktemp("trust-world")
+    desks = {name: Desk.open(copy_site(sync_template, root, name)) for name in SITES}
+    try:
+        ids = _make_world(desks["office"], desks["v1"], desks["v2"], root)
+    finally:
+        for desk in desks.values():
+            desk.close()
+    return root, ids
+
+
+@pytest.fixture
+def world(made_world, tmp_path) -> World:
+    """A copy of the world for one test."""
+    root, ids = made_world
+    desks = {name: Desk.open(copy_db(root / f"{name}.db", tmp_path / f"{name}.db"))
+             for name in SITES}
+    yield World(desks["office"], desks["v1"], desks["v2"], tmp_path, **ids)
+    for desk in desks.values():
+        desk.close()
 
 
 def refused(desk, path, *, importer=sync.import_bundle, sender: str | None = V1,
