@@ -4,7 +4,9 @@ docs/performance.md, between ``<!-- results:<name> -->`` and ``<!-- /results:<na
     .venv/bin/python build_scripts/performance_tables.py           # show what would change
     .venv/bin/python build_scripts/performance_tables.py --write   # write docs/performance.md
 
-Blocks whose benchmark has no result on this machine are left as they are.
+Blocks whose benchmark has no result on this machine, or only one older than the block's
+("Measured <date> <time>": e.g. a benchmark last run here before a branch measured elsewhere
+was merged), are left as they are.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bench_results import ROOT, load, markdown  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 BLOCK = re.compile(r"(<!-- results:([\w-]+) -->\n)(.*?)\n?(<!-- /results:\2 -->)", re.S)
+MEASURED = re.compile(r"^Measured (\d{4}-\d\d-\d\d \d\d:\d\d) ")
 
 
 def fill(text: str) -> tuple[str, list[str]]:
@@ -27,7 +30,8 @@ def fill(text: str) -> tuple[str, list[str]]:
 
     def replace(m: re.Match) -> str:
         data = load(m.group(2))
-        if data is None:
+        held = MEASURED.match(m.group(3))
+        if data is None or (held and data["measured_at"] < held.group(1)):
             return m.group(0)
         new = markdown(data)
         if new != m.group(3):
