@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from mediator_desk.storage.schema import TRAVELLING_TABLES
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.child_processes import ROOT, start_child  # noqa: F401 (the backup tests' children)
 VALID_ID = "11010519491231002X"
 # Local tables a backup or a restore may legitimately change (the restore's own audit entry).
 SKIP = {"sqlite_sequence"}
@@ -88,13 +86,3 @@ def pdf_bytes(text: str) -> bytes:
     return b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
 
 
-def start_child(script: str, *args) -> subprocess.Popen:
-    """Run ``script`` (``python -c``) with ``args``; returns once it printed "ready". The
-    script then waits for a line on stdin before it starts, and reports on stdout."""
-    proc = subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
-                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, bufsize=1,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    line = proc.stdout.readline().strip()
-    assert line == "ready", line
-    return proc

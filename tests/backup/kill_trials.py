@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from backup_helpers import (add_case, dump, integrity, pdf_bytes, records,  # noqa: E402
                             start_child, tree)
+from tests.child_processes import go, wait_for_steps  # noqa: E402
 
 CHILD = r"""
 import sys, time
@@ -98,16 +99,9 @@ def copy_site(src: Path, dst: Path) -> Path:
 
 
 def _run_until(proc, how: str, at: float) -> None:
-    proc.stdin.write("go\n")
-    proc.stdin.flush()
+    go(proc)
     if how == "step":
-        seen = 0
-        while seen < at:
-            line = proc.stdout.readline()
-            if not line or line.startswith("done"):
-                break
-            if line.startswith("p "):
-                seen += 1
+        wait_for_steps(proc, int(at))
     else:
         time.sleep(at)
     proc.send_signal(signal.SIGKILL)

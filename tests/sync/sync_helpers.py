@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from mediator_desk.sync.encryption import encrypt
 from mediator_desk.sync.container import _info, dumps, signature_input, write_container
 from mediator_desk.sync.payload import build_payload, table_counts
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.child_processes import ROOT, ready, start_child  # noqa: F401 (the sync tests' children)
 SITES = ("office", "v1", "v2")
 VALID_ID = "11010519491231002X"
 
@@ -174,25 +171,6 @@ def copy_db(src: Path, dst: Path) -> Path:
         if s.exists():
             shutil.copytree(s, dst.with_name(dst.stem + folder))
     return dst
-
-
-def start_child(script: str, *args, wait: bool = True) -> subprocess.Popen:
-    """Run ``script`` (``python -c``) with ``args``; returns once it printed "ready" (with
-    ``wait=False`` at once: ``ready(proc)`` waits, so a trial can start the next one's child
-    while it runs). The script then waits for a line on stdin before it starts its work, and
-    reports on stdout."""
-    proc = subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
-                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, bufsize=1,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    return ready(proc) if wait else proc
-
-
-def ready(proc: subprocess.Popen) -> subprocess.Popen:
-    """Wait until a child of ``start_child`` printed "ready"."""
-    line = proc.stdout.readline().strip()
-    assert line == "ready", line
-    return proc
 
 
 def check_integrity(path: Path) -> None:

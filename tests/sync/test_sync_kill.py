@@ -22,6 +22,7 @@ from mediator_desk.core.desk import Desk
 
 from sync_helpers import (add_case, check_integrity, copy_db, fingerprint_of, ready, records,
                           start_child)
+from tests.child_processes import go, wait_for_steps
 
 CHILD = r"""
 import sys, time
@@ -106,17 +107,10 @@ def test_kill_during_import_leaves_before_or_after(site_paths, tmp_path):
             db, proc = upcoming
             upcoming = None
             ready(proc)
-            proc.stdin.write("go\n")
-            proc.stdin.flush()
+            go(proc)
             started = time.monotonic()
             if how == "step":
-                seen = -1
-                while seen < at:
-                    line = proc.stdout.readline()
-                    if not line or line.startswith("done"):
-                        break
-                    if line.startswith("p "):
-                        seen += 1
+                wait_for_steps(proc, at + 1)      # ``at`` counts from 0
             else:
                 # The next trial's child starts up while this one runs until its kill (a
                 # step trial's kill waits for nothing else).
